@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { SERVICE_IDS } from '../core/service-ids.ts';
+
+/**
+ * Schemas for the editor-owned data in `content/`. They are the single definition used by the Astro content
+ * collections, the catalog loader in the Lambda functions, the form on the site and the test fixtures.
+ * Every `describe()` text is the documentation an editor gets in CONTENT.md and in error messages.
+ */
+
+export const QUESTION_TYPES = ['text', 'textarea', 'choice'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+const identifier = z
+  .string({ error: 'må være en tekst' })
+  .regex(/^[a-z][a-zA-Z0-9]*$/, { error: 'må starte med liten bokstav og bare inneholde bokstaver a–z og tall (for eksempel «operatorPosition»)' });
+
+export const choiceOptionSchema = z.object({
+  value: identifier.describe('Verdien som lagres når svaret velges (engelsk, camelCase).'),
+  label: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Teksten brukeren ser.'),
+});
+
+export const questionSchema = z
+  .object({
+    id: identifier.describe('Stabil nøkkel som svaret lagres under (engelsk, camelCase). Endres aldri etter publisering.'),
+    label: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Spørsmålet slik brukeren leser det.'),
+    hint: z.string().optional().describe('Hjelpetekst under spørsmålet.'),
+    type: z
+      .enum(QUESTION_TYPES, { error: `må være en av: ${QUESTION_TYPES.join(', ')}` })
+      .describe('text = én linje, textarea = flere linjer, choice = ett valg blant options.'),
+    required: z.boolean({ error: 'må være true eller false' }).default(true).describe('Om spørsmålet må besvares.'),
+    maxLength: z.number().int().positive().max(4000).optional().describe('Høyeste antall tegn (standard 200 for text, 2000 for textarea).'),
+    options: z.array(choiceOptionSchema).min(2, { error: 'må ha minst to valg' }).optional().describe('Valgene for type choice.'),
+    missingMessage: z.string().optional().describe('Feilmelding når et påkrevd svar mangler. Standard: «Svar på: <label>».'),
+  })
+  .superRefine((question, ctx) => {
+    if (question.type === 'choice' && !question.options) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'mangler: et spørsmål av type choice må ha options' });
+    }
+    if (question.type !== 'choice' && question.options) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'brukes bare når type er choice' });
+    }
+  });
+export type Question = z.infer<typeof questionSchema>;
+
+export const serviceSchema = z.object({
+  id: z.enum(SERVICE_IDS, { error: `må være en av: ${SERVICE_IDS.join(', ')}` }).describe('Tjenestens faste nøkkel. Samme som filnavnet.'),
+  name: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Tjenestens navn, slik brukerne kjenner den.'),
+  shortName: z.string({ error: 'må være en tekst' }).min(1).max(12, { error: 'kan være høyst 12 tegn' }).describe('Kort navn til emnefeltet i e-post, for eksempel «ICCS».'),
+  description: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Én eller to setninger om hva tjenesten dekker.'),
+  team: identifier.describe('Nøkkelen til teamet i content/teams.yaml som får meldingene.'),
+  questions: z.array(questionSchema).default([]).describe('Spørsmålene i skjemaet for denne tjenesten, i rekkefølge.'),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const teamSchema = z.object({
+  name: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Teamets navn.'),
+  address: z.email({ error: 'må være en gyldig e-postadresse' }).describe('E-postadressen meldingene sendes til.'),
+});
+export type Team = z.infer<typeof teamSchema>;
+
+export const teamsFileSchema = z.record(identifier, teamSchema).describe('Teamene som får meldinger, med nøkkel.');
+
+export const articleSchema = z.object({
+  title: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Tittelen på artikkelen.'),
+  summary: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).max(300, { error: 'kan være høyst 300 tegn' }).describe('Ingress: én til to setninger som vises i lister og søk.'),
+  services: z.array(z.enum(SERVICE_IDS, { error: `må være en av: ${SERVICE_IDS.join(', ')}` })).default([]).describe('Tjenestene artikkelen handler om.'),
+  updated: z.coerce.date({ error: 'må være en dato på formen 2026-11-22' }).describe('Dato for siste faglige oppdatering.'),
+  draft: z.boolean().default(false).describe('Utkast publiseres ikke.'),
+});
+export type ArticleData = z.infer<typeof articleSchema>;

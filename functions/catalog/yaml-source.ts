@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { fieldPath, type ContentProblem } from './problems.ts';
+
+export type LineOf = (path: readonly PropertyKey[]) => number;
+
+export type YamlRead<T> =
+  | { data: T; problems: []; lineOf: LineOf }
+  | { data: undefined; problems: ContentProblem[]; lineOf: LineOf };
+
+/**
+ * Parses a YAML file and validates it against a schema, reporting every problem with the line it is on.
+ * `displayName` is the path an editor recognises (relative to the repository).
+ */
+export function readYaml<S extends z.ZodType>(
+  absolutePath: string,
+  displayName: string,
+  schema: S,
+): YamlRead<z.output<S>> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(readFileSync(absolutePath, 'utf8'), { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+
+  const lineOf: LineOf = (path) => {
+    // A missing field has no node of its own: point at the closest ancestor that exists.
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = document.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return lineAt(node.range[0]);
+    }
+    return 1;
+  };
+
+  if (document.errors.length > 0) {
+    return {
+      lineOf,
+      data: undefined,
+      problems: document.errors.map((error) => ({
+        file: displayName,
+        line: lineAt(error.pos[0]),
+        field: '',
+        message: `YAML-feil: ${error.message.split('\n')[0]}`,
+      })),
+    };
+  }
+
+  const result = schema.safeParse(document.toJS());
+  if (result.success) return { data: result.data, problems: [], lineOf };
+
+  return {
+    lineOf,
+    data: undefined,
+    problems: result.error.issues.map((issue) => ({
+      file: displayName,
+      line: lineOf(issue.path),
+      field: fieldPath(issue.path),
+      message: issue.message,
+    })),
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { Question, Service } from '../catalog/schema.ts';
+import { isServiceId, SERVICE_IDS, type ServiceId } from './service-ids.ts';
+import { multiLineText, singleLineText } from './text-rules.ts';
+
+/**
+ * What a reporter submits. The schema is built from the service's questions in `content/services/`, so the form on
+ * the site, the API and the tests all validate with the same rules and the same Norwegian messages.
+ */
+
+export const contactSchema = z.object({
+  name: singleLineText({ required: true, max: 120, missing: 'Skriv inn navnet ditt.' }),
+  organisation: singleLineText({ required: true, max: 160, missing: 'Skriv inn hvilken virksomhet du melder for.' }),
+  phone: z
+    .string({ error: 'Skriv inn et telefonnummer vi kan nå deg på.' })
+    .trim()
+    .refine((v) => v.length > 0, { error: 'Skriv inn et telefonnummer vi kan nå deg på.' })
+    .refine((v) => /^\+?[0-9][0-9 ]{6,18}[0-9]$/.test(v), { error: 'Skriv inn et telefonnummer med bare tall, for eksempel 912 34 567.' }),
+  email: z
+    .string({ error: 'Skriv inn e-postadressen din.' })
+    .trim()
+    .refine((v) => v.length > 0, { error: 'Skriv inn e-postadressen din.' })
+    .pipe(z.email({ error: 'Skriv inn en gyldig e-postadresse, for eksempel navn@virksomhet.no.' })),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const SUMMARY_MAX = 120;
+export const DESCRIPTION_MAX = 4000;
+
+export function answerSchema(question: Question): z.ZodType<string | undefined> {
+  const missing = question.missingMessage ?? `Svar på «${question.label}».`;
+  switch (question.type) {
+    case 'text':
+      return singleLineText({ required: question.required, max: question.maxLength ?? 200, missing });
+    case 'textarea':
+      return multiLineText({ required: question.required, max: question.maxLength ?? 2000, missing });
+    case 'choice': {
+      const values = (question.options ?? []).map((option) => option.value);
+      const choice = z.preprocess(
+        (v) => (v === '' ? undefined : v),
+        z.enum(values as [string, ...string[]], { error: (issue) => (issue.input === undefined ? missing : 'Velg ett av alternativene.') }),
+      );
+      return question.required ? choice : choice.optional();
+    }
+  }
+}
+
+export function submissionSchemaFor(service: Service) {
+  return z.object({
+    serviceId: z.literal(service.id),
+    summary: singleLineText({ required: true, max: SUMMARY_MAX, missing: 'Skriv en kort overskrift som sier hva som er feil.' }),
+    description: multiLineText({ required: true, max: DESCRIPTION_MAX, missing: 'Beskriv hva som skjer, og hva du forventet skulle skje.' }),
+    answers: z.object(Object.fromEntries(service.questions.map((q) => [q.id, answerSchema(q)]))).default({}),
+    contact: contactSchema,
+  });
+}
+
+export interface ReportSubmission {
+  serviceId: ServiceId;
+  summary: string;
+  description: string;
+  answers: Record<string, string>;
+  contact: Contact;
+}
+
+export interface FieldError {
+  /** Dotted path, the same as the form field's name, e.g. `contact.email`. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; submission: ReportSubmission } | { ok: false; errors: FieldError[] };
+
+export function parseSubmission(services: Readonly<Record<ServiceId, Service>>, input: unknown): ParseResult {
+  const serviceId = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).serviceId : undefined;
+  if (!isServiceId(serviceId)) {
+    return { ok: false, errors: [{ path: 'serviceId', message: `Velg hvilken tjeneste feilen gjelder (${SERVICE_IDS.length} valg).` }] };
+  }
+  const result = submissionSchemaFor(services[serviceId]).safeParse(input);
+  if (!result.success) {
+    // One message per field, the first, so the reporter sees what to do rather than every rule that failed.
+    const errors = new Map<string, string>();
+    for (const issue of result.error.issues) {
+      const path = issue.path.map(String).join('.');
+      if (!errors.has(path)) errors.set(path, issue.message);
+    }
+    return { ok: false, errors: [...errors].map(([path, message]) => ({ path, message })) };
+  }
+  const answers = Object.fromEntries(
+    Object.entries(result.data.answers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+  );
+  return { ok: true, submission: { ...result.data, answers } };
+}

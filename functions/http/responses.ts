@@ -1,0 +1,27 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { escapeHtml } from '../core/html.ts';
+
+const NO_STORE = { 'cache-control': 'no-store' };
+
+export function jsonResponse(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE }, body: JSON.stringify(body) };
+}
+
+export function redirectResponse(location: string): APIGatewayProxyStructuredResultV2 {
+  return { statusCode: 303, headers: { location, ...NO_STORE }, body: '' };
+}
+
+/** A small, self-contained page for browsers that posted the form without JavaScript. */
+export function htmlPage(statusCode: number, title: string, bodyHtml: string): APIGatewayProxyStructuredResultV2 {
+  const html = `<!doctype html>
+<html lang="nb">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – Serviceportal</title></head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+${bodyHtml}
+</main>
+</body>
+</html>`;
+  return { statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...NO_STORE }, body: html };
+}

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import dynalite from 'dynalite';
+import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
+import { createStreamProxy } from './dynamodb-stream-proxy.ts';
+import { closeServer, listen } from './servers.ts';
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
+export interface LocalDynamo {
+  endpoint: string;
+  client: DynamoDBClient;
+  stop(): Promise<void>;
+}
+
+/**
+ * DynamoDB on this machine: dynalite (persisted in `dataDir`) behind a proxy that adds the table's stream.
+ * Clients talk to the proxy on `port`, exactly as they would talk to DynamoDB.
+ */
+export async function startLocalDynamo(options: {
+  host: string;
+  port: number;
+  region: string;
+  dataDir: string;
+  tableName: string;
+  onStreamRecord: (record: DynamoDBRecord) => void;
+}): Promise<LocalDynamo> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const database: Server = dynalite({ path: options.dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  try {
+    await listen(database, options.host, 0);
+  } catch (error) {
+    throw new Error(`Fikk ikke startet dynalite med data i ${options.dataDir}. Kjører en annen «npm start» allerede?`, { cause: error });
+  }
+  const upstreamPort = (database.address() as AddressInfo).port;
+  const direct = new DynamoDBClient({ region: options.region, endpoint: `http://${options.host}:${upstreamPort}`, credentials: LOCAL_CREDENTIALS });
+  await ensureReportTable(direct, options.tableName);
+
+  const proxy = createStreamProxy({
+    upstream: { host: options.host, port: upstreamPort },
+    client: direct,
+    region: options.region,
+    streams: { [options.tableName]: options.onStreamRecord },
+  });
+  await listen(proxy, options.host, options.port);
+  const endpoint = `http://${options.host}:${(proxy.address() as AddressInfo).port}`;
+  const client = new DynamoDBClient({ region: options.region, endpoint, credentials: LOCAL_CREDENTIALS });
+
+  return {
+    endpoint,
+    client,
+    async stop() {
+      client.destroy();
+      await closeServer(proxy);
+      direct.destroy();
+      await closeServer(database);
+    },
+  };
+}
+
+/** Creates the reports table on first start, with the same keys as the CDK stack's table. */
+async function ensureReportTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  const { TableNames = [] } = await client.send(new ListTablesCommand({}));
+  if (TableNames.includes(tableName)) return;
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: REPORT_TABLE.partitionKey, AttributeType: 'S' },
+        { AttributeName: REPORT_TABLE.sortKey, AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: REPORT_TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: REPORT_TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+    }),
+  );
+}

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { REPOSITORY_ROOT } from './stack.ts';
+
+export const LOCAL_HOST = '127.0.0.1';
+
+/** Ports and folders for `npm start` and `npm run dev`; every port can be moved with an environment variable. */
+export function readLocalSettings(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    host: LOCAL_HOST,
+    sitePort: port(env, 'PORT', 4321),
+    dynamodbPort: port(env, 'DYNAMODB_PORT', 8000),
+    sesPort: port(env, 'SES_PORT', 8005),
+    dataDir: env.DATA_DIR ?? join(REPOSITORY_ROOT, '.data'),
+    siteDir: join(REPOSITORY_ROOT, 'site', 'dist'),
+  };
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`${name}=${raw} er ikke et gyldig portnummer (0–65535).`);
+  }
+  return value;
+}

@@ -1,0 +1,145 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { API_ROUTES, CATALOG_DIR_NAME, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../wiring.ts';
+import { serveApiRequest, type ApiHandler, type ApiRoute } from './api-gateway.ts';
+import { startLocalDynamo, LOCAL_CREDENTIALS } from './dynamodb.ts';
+import { StreamEventSource, type StreamHandler } from './event-source.ts';
+import { lambdaContext } from './lambda-context.ts';
+import { startLocalSes } from './ses.ts';
+import { streamRecord } from './stream-records.ts';
+
+export const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
+
+export interface LocalStackOptions {
+  host: string;
+  /** 0 picks a free port. */
+  dynamodbPort: number;
+  sesPort: number;
+  dataDir: string;
+  region?: string;
+  tableName?: string;
+  mailFrom?: string;
+}
+
+export interface LocalStack {
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+  tableName: string;
+  dynamodb: DynamoDBClient;
+  /** Answers a request under /api the way API Gateway and the Lambda function would. */
+  handleApi(request: IncomingMessage, response: ServerResponse): Promise<void>;
+  /** Resolves when every stream record so far has reached the router. */
+  streamIdle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+let coldStarts = 0;
+
+/**
+ * The AWS side of the portal on this machine: DynamoDB (dynalite) with an emulated stream, SES
+ * (aws-ses-v2-local), and the very handler modules the CDK app deploys, configured through the same
+ * environment variables.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const region = options.region ?? 'eu-north-1';
+  const tableName = options.tableName ?? 'serviceportal-reports';
+  const ses = await startLocalSes({ host: options.host, port: options.sesPort });
+
+  let source: StreamEventSource | undefined;
+  const pending: DynamoDBRecord[] = [];
+  const dynamo = await startLocalDynamo({
+    host: options.host,
+    port: options.dynamodbPort,
+    region,
+    dataDir: join(options.dataDir, 'dynamodb'),
+    tableName,
+    onStreamRecord: (record) => (source ? source.push(record) : pending.push(record)),
+  }).catch(async (error: unknown) => {
+    await ses.stop();
+    throw error;
+  });
+
+  Object.assign(process.env, {
+    AWS_REGION: region,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SES: ses.endpoint,
+    TABLE_NAME: tableName,
+    CATALOG_DIR: join(REPOSITORY_ROOT, CATALOG_DIR_NAME),
+    MAIL_FROM: options.mailFrom ?? 'serviceportal@hdo.example',
+  });
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+
+  coldStarts += 1;
+  const routeHandler = await loadHandler<StreamHandler>(REPORT_STREAM_SOURCE.handler, coldStarts);
+  source = new StreamEventSource({
+    handler: routeHandler,
+    eventNames: REPORT_STREAM_SOURCE.eventNames,
+    batchSize: REPORT_STREAM_SOURCE.batchSize,
+    retryAttempts: REPORT_STREAM_SOURCE.retryAttempts,
+    deadLetterFile: join(options.dataDir, 'stream-dead-letters.jsonl'),
+  });
+  for (const record of pending.splice(0)) source.push(record);
+  await replayUnrouted(dynamo.client, tableName, region, source);
+
+  const routes: ApiRoute[] = await Promise.all(
+    API_ROUTES.map(async (route) => ({ method: route.method, path: route.path, invoke: await loadHandler<ApiHandler>(route.handler, coldStarts) })),
+  );
+
+  const eventSource = source;
+  return {
+    dynamodbEndpoint: dynamo.endpoint,
+    sesEndpoint: ses.endpoint,
+    tableName,
+    dynamodb: dynamo.client,
+    handleApi: (request, response) => serveApiRequest(request, response, routes),
+    streamIdle: () => eventSource.idle(),
+    async stop() {
+      await eventSource.stop();
+      await dynamo.stop();
+      await ses.stop();
+    },
+  };
+}
+
+/**
+ * Imports a handler module as Lambda would on a cold start. The query string gives each stack its own module
+ * instance, so a restarted stack reads its configuration afresh.
+ */
+async function loadHandler<T>(name: HandlerName, instance: number): Promise<T> {
+  const url = `${pathToFileURL(join(REPOSITORY_ROOT, HANDLERS[name].entry)).href}?cold-start=${instance}`;
+  const module = (await import(url)) as { handler: T };
+  const handler = module.handler;
+  if (typeof handler !== 'function') throw new Error(`${HANDLERS[name].entry} eksporterer ingen handler.`);
+  return ((event: unknown) => (handler as (event: unknown, context: unknown) => unknown)(event, lambdaContext(name))) as T;
+}
+
+/**
+ * DynamoDB keeps stream records for 24 hours, so a report stored just before the router stopped is still routed.
+ * Locally the stream lives in memory: on start, hand the router every report that is not yet routed.
+ */
+async function replayUnrouted(client: DynamoDBClient, tableName: string, region: string, source: StreamEventSource): Promise<void> {
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: 'begins_with(pk, :report) AND #routing.#status = :pending',
+        ExpressionAttributeNames: { '#routing': 'routing', '#status': 'status' },
+        ExpressionAttributeValues: { ':report': { S: 'REPORT#' }, ':pending': { S: 'pending' } },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const keys = Object.fromEntries([REPORT_TABLE.partitionKey, REPORT_TABLE.sortKey].map((name) => [name, item[name]!]));
+      source.push(streamRecord({ tableArn: `arn:aws:dynamodb:${region}:000000000000:table/${tableName}`, region, eventName: 'INSERT', keys, newImage: item }));
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}

@@ -1,0 +1,58 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves the built site the way CloudFront serves the S3 bucket: directory indexes, 404.html, cache headers. */
+export async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const file = await findFile(root, pathname);
+  if (file === 'redirect') {
+    response.writeHead(301, { location: `${pathname}/` }).end();
+    return;
+  }
+  const target = file ?? (await findFile(root, '/404.html'));
+  if (!target || target === 'redirect') {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Ikke funnet');
+    return;
+  }
+  const extension = extname(target);
+  response.writeHead(file ? 200 : 404, {
+    'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+    // Astro puts content-hashed files under /_astro/: they never change. Pages must be fresh after a deploy.
+    'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  if (request.method === 'HEAD') response.end();
+  else createReadStream(target).pipe(response);
+}
+
+async function findFile(root: string, pathname: string): Promise<string | 'redirect' | undefined> {
+  const candidate = normalize(join(root, pathname));
+  if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;
+  const info = await stat(candidate).catch(() => undefined);
+  if (info?.isFile()) return candidate;
+  if (info?.isDirectory()) {
+    if (!pathname.endsWith('/')) return 'redirect';
+    const index = join(candidate, 'index.html');
+    return (await stat(index).catch(() => undefined))?.isFile() ? index : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+/**
+ * How the handlers are wired, described once for both wirings: `infra/aws` (CDK) and `infra/local` read these,
+ * so routes, entry points and the stream settings cannot drift apart.
+ */
+
+export const HANDLERS = {
+  submitReport: { entry: 'functions/handlers/submit-report.ts', description: 'POST /api/reports: validerer og lagrer en melding' },
+  routeReport: { entry: 'functions/handlers/route-report.ts', description: 'Sender nye meldinger fra tabellens strøm til riktig team' },
+} as const;
+export type HandlerName = keyof typeof HANDLERS;
+
+export const API_ROUTES = [{ method: 'POST', path: '/api/reports', handler: 'submitReport' }] as const satisfies readonly {
+  method: 'GET' | 'POST';
+  path: `/api/${string}`;
+  handler: HandlerName;
+}[];
+
+/** The router's event source: only inserts are routed; a record that keeps failing goes to the dead-letter queue. */
+export const REPORT_STREAM_SOURCE = {
+  handler: 'routeReport',
+  eventNames: ['INSERT'],
+  batchSize: 10,
+  retryAttempts: 5,
+} as const satisfies { handler: HandlerName; eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[]; batchSize: number; retryAttempts: number };
+
+/** Where the handlers find `content/` at run time, relative to the deployed bundle or the repository. */
+export const CATALOG_DIR_NAME = 'content';
