@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { fieldPath, type ContentProblem } from './problems.ts';
@@ -18,6 +18,9 @@ export function readYaml<S extends z.ZodType>(
   displayName: string,
   schema: S,
 ): YamlRead<z.output<S>> {
+  if (!existsSync(absolutePath)) {
+    return { data: undefined, problems: [{ file: displayName, line: 1, field: '', message: 'filen mangler' }], lineOf: () => 1 };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(readFileSync(absolutePath, 'utf8'), { lineCounter, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;

@@ -23,6 +23,8 @@ export interface LocalStackOptions {
   region?: string;
   tableName?: string;
   mailFrom?: string;
+  /** First wait before a failed stream batch is retried; doubles each time (tests shorten it). */
+  streamRetryDelayMs?: number;
 }
 
 export interface LocalStack {
@@ -34,6 +36,9 @@ export interface LocalStack {
   handleApi(request: IncomingMessage, response: ServerResponse): Promise<void>;
   /** Resolves when every stream record so far has reached the router. */
   streamIdle(): Promise<void>;
+  /** Fault injection for tests and drills: take the SES emulator away and bring it back on the same port. */
+  stopMail(): Promise<void>;
+  restartMail(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +89,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     batchSize: REPORT_STREAM_SOURCE.batchSize,
     retryAttempts: REPORT_STREAM_SOURCE.retryAttempts,
     deadLetterFile: join(options.dataDir, 'stream-dead-letters.jsonl'),
+    ...(options.streamRetryDelayMs === undefined ? {} : { retryDelayMs: options.streamRetryDelayMs }),
   });
   for (const record of pending.splice(0)) source.push(record);
   await replayUnrouted(dynamo.client, tableName, region, source);
@@ -100,6 +106,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamodb: dynamo.client,
     handleApi: (request, response) => serveApiRequest(request, response, routes),
     streamIdle: () => eventSource.idle(),
+    stopMail: () => ses.stop(),
+    restartMail: () => ses.restart(),
     async stop() {
       await eventSource.stop();
       await dynamo.stop();

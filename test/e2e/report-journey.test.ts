@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { emailsAbout, SITE_DIR, startTestPortal, storedItem, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+
+/** A person in Chromium: from the front page to a reference on screen, a report in the table and an e-mail sent. */
+
+const dataDir = temporaryDataDir();
+let portal: TestPortal;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(join(SITE_DIR, 'index.html'))) {
+    throw new Error(`Nettsiden er ikke bygget (${SITE_DIR} mangler). Kjør «npm test», som bygger først, eller «npm run build».`);
+  }
+  browser = await launchChromium();
+  portal = await startTestPortal(dataDir.path);
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+  dataDir.remove();
+});
+
+describe('reporting a fault in the browser', () => {
+  it('shows the flagship article from the front page', async () => {
+    await page.goto(portal.url);
+
+    await page.getByRole('link', { name: 'Ønsket informasjon ved innmelding av feil' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ønsket informasjon ved innmelding av feil');
+  });
+
+  it('submits an ICCS fault and shows its reference; the report is stored and the team is e-mailed', async () => {
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    await page.goto(portal.url);
+    await page.getByRole('link', { name: 'Meld en feil som ikke haster' }).click();
+    await page.getByRole('link', { name: 'Kontrollromsløsningen (ICCS)' }).click();
+
+    await page.getByLabel('Kort overskrift', { exact: true }).fill('Ingen lyd i talegruppe på plass 3');
+    await page.getByLabel('Hvilket kontrollrom gjelder det?', { exact: true }).fill('AMK Innlandet');
+    await page.getByLabel('Hvilken operatørplass gjelder det?', { exact: true }).fill('3');
+    await page.getByRole('radio', { name: 'Radio og talegrupper' }).check();
+    await page.getByRole('radio', { name: 'Av og til' }).check();
+    await page.getByLabel('Hva skjer, og hva forventet du skulle skje?', { exact: true }).fill('Stille i talegruppen siden 14:05.');
+    await page.getByLabel('Navn', { exact: true }).fill('Kari Nordmann');
+    await page.getByLabel('Virksomhet', { exact: true }).fill('Sykehuset Innlandet');
+    await page.getByLabel('Telefon', { exact: true }).fill('912 34 567');
+    await page.getByLabel('E-post', { exact: true }).fill('kari.nordmann@example.no');
+    await page.getByRole('button', { name: 'Send meldingen' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Meldingen er mottatt');
+    const reference = (await page.locator('#reference').textContent()) ?? '';
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    expect(consoleErrors).toEqual([]);
+
+    expect(await storedItem(portal.stack, reference)).toMatchObject({
+      serviceId: 'iccs',
+      answers: { controlRoom: 'AMK Innlandet', operatorPosition: '3', affectedFunction: 'radio', faultState: 'intermittent' },
+    });
+    await portal.stack.streamIdle();
+    const emails = await emailsAbout(portal.stack, reference);
+    expect(emails.map((email) => email.destination.to)).toEqual([['team-kontrollrom@hdo.example']]);
+  });
+});

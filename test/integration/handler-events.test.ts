@@ -1,0 +1,104 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonFixture } from '../support/fixtures.ts';
+import { emailsAbout, startTestPortal, storedItem, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+
+/**
+ * The handlers invoked directly with events shaped exactly as AWS sends them (JSON fixtures), against dynalite and
+ * the SES emulator: proof that they do not depend on the local emulation of API Gateway or the stream.
+ */
+
+type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
+
+const dataDir = temporaryDataDir();
+let portal: TestPortal;
+let submitReport: ApiHandler;
+let routeReport: StreamHandler;
+
+beforeAll(async () => {
+  portal = await startTestPortal(dataDir.path); // sets the environment the handlers read at cold start
+  submitReport = ((await import('../../functions/handlers/submit-report.ts')) as { handler: ApiHandler }).handler;
+  routeReport = ((await import('../../functions/handlers/route-report.ts')) as { handler: StreamHandler }).handler;
+});
+
+afterAll(async () => {
+  await portal?.stop();
+  dataDir.remove();
+});
+
+describe('submit-report handler with an API Gateway HTTP API event', () => {
+  it('stores the radio report from the sample event and answers 201', async () => {
+    const event = jsonFixture<APIGatewayProxyEventV2>('events/http-api-post-report.json');
+
+    const response = await submitReport(event);
+
+    expect(response.statusCode).toBe(201);
+    const { reference } = JSON.parse(response.body ?? '{}') as { reference: string };
+    expect(await storedItem(portal.stack, reference)).toMatchObject({ serviceId: 'radio', answers: { issi: '2040123' } });
+  });
+
+  it('decodes a base64-encoded form body, as API Gateway may deliver it', async () => {
+    const event = jsonFixture<APIGatewayProxyEventV2>('events/http-api-post-report.json');
+    const form = new URLSearchParams({
+      serviceId: 'other',
+      summary: 'Spørsmål om faktura',
+      description: 'Vi lurer på fakturaen for oktober.',
+      'contact.name': 'Ola Nordmann',
+      'contact.organisation': 'Sykehuset Innlandet',
+      'contact.phone': '91234567',
+      'contact.email': 'ola.nordmann@example.no',
+    });
+
+    const response = await submitReport({
+      ...event,
+      headers: { ...event.headers, 'content-type': 'application/x-www-form-urlencoded' },
+      body: Buffer.from(form.toString()).toString('base64'),
+      isBase64Encoded: true,
+    });
+
+    expect(response.statusCode).toBe(303);
+    expect(response.headers?.location).toMatch(/^\/meld-feil\/kvittering\/\?referanse=HDO-\d{4}-\d{6}$/);
+  });
+});
+
+describe('route-report handler with a DynamoDB stream event', () => {
+  it('sends a replayed record no second e-mail', async () => {
+    // Arrange: the item of the sample record is written; the stream delivers it once and it is routed.
+    const event = jsonFixture<DynamoDBStreamEvent>('events/dynamodb-stream-insert-report.json');
+    const image = event.Records[0]?.dynamodb?.NewImage;
+    await portal.stack.dynamodb.send(new PutItemCommand({ TableName: portal.stack.tableName, Item: image as never }));
+    await portal.stack.streamIdle();
+
+    // Act: the same record again, as a retried batch would bring it.
+    const response = await routeReport(event);
+
+    // Assert
+    expect(response.batchItemFailures).toEqual([]);
+    const emails = await emailsAbout(portal.stack, 'HDO-2026-900001');
+    expect(emails.map((email) => email.destination.to)).toEqual([['team-video@hdo.example']]);
+    expect(await storedItem(portal.stack, 'HDO-2026-900001')).toMatchObject({ routing: { status: 'routed', to: ['team-video@hdo.example'] } });
+  });
+
+  it('reports a record it cannot read as a batch item failure, so it is retried and then dead-lettered', async () => {
+    const event = jsonFixture<DynamoDBStreamEvent>('events/dynamodb-stream-insert-report.json');
+    const record = event.Records[0]!;
+    const broken = { ...record, dynamodb: { ...record.dynamodb, NewImage: { ...record.dynamodb!.NewImage, schemaVersion: { N: '99' } } } };
+
+    const response = await routeReport({ Records: [broken] });
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: '111100000000012345678901' }]);
+  });
+
+  it('sends nothing for a record that is not a new report', async () => {
+    const event = jsonFixture<DynamoDBStreamEvent>('events/dynamodb-stream-insert-report.json');
+    const otherReference = JSON.parse(JSON.stringify(event).replaceAll('HDO-2026-900001', 'HDO-2026-900002')) as DynamoDBStreamEvent;
+    const modify = { ...otherReference.Records[0]!, eventName: 'MODIFY' as const };
+
+    const response = await routeReport({ Records: [modify] });
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(await emailsAbout(portal.stack, 'HDO-2026-900002')).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
+import { asFormBody, jsonFixture } from '../support/fixtures.ts';
+import { emailsAbout, startTestPortal, storedItem, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+
+/** POST /api/reports through the local API Gateway emulation, into dynalite, through the stream to the SES emulator. */
+
+const dataDir = temporaryDataDir();
+let portal: TestPortal;
+const report = jsonFixture('requests/iccs-report.json');
+
+beforeAll(async () => {
+  portal = await startTestPortal(dataDir.path);
+});
+
+afterAll(async () => {
+  await portal?.stop();
+  dataDir.remove();
+});
+
+async function postJson(body: unknown) {
+  return fetch(`${portal.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+describe('POST /api/reports with JSON', () => {
+  it('answers 201 with a readable reference and stores the report once, pending routing', async () => {
+    const response = await postJson(report);
+
+    expect(response.status).toBe(201);
+    const { reference } = (await response.json()) as { reference: string };
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    const item = await storedItem(portal.stack, reference);
+    expect(item).toMatchObject({ schemaVersion: 1, reference, serviceId: 'iccs', summary: report.summary, contact: report.contact });
+    expect(item?.expiresAt).toBeGreaterThan(Date.now() / 1000 + 500 * 24 * 3600);
+  });
+
+  it('routes the stored report to the team of its service: one e-mail, reply-to the reporter, report marked routed', async () => {
+    const { reference } = (await (await postJson(report)).json()) as { reference: string };
+
+    await portal.stack.streamIdle();
+
+    const emails = await emailsAbout(portal.stack, reference);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({
+      destination: { to: ['team-kontrollrom@hdo.example'] },
+      replyTo: ['kari.nordmann@example.no'],
+      subject: `[ICCS] ${reference} ${report.summary}`,
+    });
+    expect(emails[0]?.body.text).toContain('Hvilket kontrollrom gjelder det?:\n  AMK Innlandet');
+    expect(await storedItem(portal.stack, reference)).toMatchObject({ routing: { status: 'routed', to: ['team-kontrollrom@hdo.example'] } });
+  });
+
+  it('gives consecutive reports consecutive references', async () => {
+    const first = (await (await postJson(report)).json()) as { reference: string };
+    const second = (await (await postJson(report)).json()) as { reference: string };
+
+    const sequence = (reference: string) => Number(reference.split('-').at(-1));
+    expect(sequence(second.reference)).toBe(sequence(first.reference) + 1);
+  });
+
+  it('answers 400 with one Norwegian message per field and stores nothing', async () => {
+    const response = await postJson({ ...report, summary: '', contact: { ...report.contact, email: 'ikke-en-adresse' } });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        { path: 'summary', message: 'Skriv en kort overskrift som sier hva som er feil.' },
+        { path: 'contact.email', message: 'Skriv inn en gyldig e-postadresse, for eksempel navn@virksomhet.no.' },
+      ],
+    });
+  });
+
+  it.each([
+    { name: 'plain text', contentType: 'text/plain', body: 'hei', status: 415 },
+    { name: 'broken JSON', contentType: 'application/json', body: '{"ikke json', status: 400 },
+    { name: 'a body above 64 KiB', contentType: 'application/json', body: JSON.stringify({ ...report, description: 'x'.repeat(70 * 1024) }), status: 413 },
+  ])('answers $name with $status and no stack trace', async ({ contentType, body, status }) => {
+    const response = await fetch(`${portal.url}/api/reports`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+    expect(response.status).toBe(status);
+    const text = await response.text();
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+    expect(JSON.parse(text)).toMatchObject({ errors: [{ path: '' }] });
+  });
+
+  it('answers 404 for an unknown API path and 405 for a wrong method', async () => {
+    expect((await fetch(`${portal.url}/api/finnes-ikke`)).status).toBe(404);
+    expect((await fetch(`${portal.url}/api/reports`)).status).toBe(405);
+  });
+});
+
+describe('POST /api/reports from an HTML form (no JavaScript)', () => {
+  it('redirects with 303 to the confirmation page carrying the reference', async () => {
+    const response = await fetch(`${portal.url}/api/reports`, { method: 'POST', body: asFormBody(report), redirect: 'manual' });
+
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get('location') ?? '', portal.url);
+    expect(location.pathname).toBe('/meld-feil/kvittering/');
+    const reference = location.searchParams.get('referanse') ?? '';
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    expect(await storedItem(portal.stack, reference)).toMatchObject({ answers: report.answers });
+  });
+
+  it('shows the problems on a readable Norwegian page with a way back', async () => {
+    const response = await fetch(`${portal.url}/api/reports`, { method: 'POST', body: asFormBody({ ...report, description: '' }) });
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toContain('<html lang="nb">');
+    expect(html).toContain('Beskriv hva som skjer, og hva du forventet skulle skje.');
+    expect(html).toContain('href="/meld-feil/"');
+  });
+});
