@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import { contentCheck } from './content-check.ts';
 
 /**
  * The static site. Run with `--root site` (the npm scripts do): content comes from ../content through the
@@ -15,6 +16,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
+  integrations: [contentCheck()],
   vite: {
     build: { assetsInlineLimit: 0 },
     server: { watch: { ignored: ['**/.data/**', '**/cdk.out/**', '**/site/dist/**'] } },

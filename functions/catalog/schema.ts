@@ -28,9 +28,9 @@ export const questionSchema = z
       .enum(QUESTION_TYPES, { error: `må være en av: ${QUESTION_TYPES.join(', ')}` })
       .describe('text = én linje, textarea = flere linjer, choice = ett valg blant options.'),
     required: z.boolean({ error: 'må være true eller false' }).default(true).describe('Om spørsmålet må besvares.'),
-    maxLength: z.number().int().positive().max(4000).optional().describe('Høyeste antall tegn (standard 200 for text, 2000 for textarea).'),
+    maxLength: z.number({ error: 'må være et heltall fra 1 til 4000' }).int({ error: 'må være et heltall fra 1 til 4000' }).min(1, { error: 'må være et heltall fra 1 til 4000' }).max(4000, { error: 'må være et heltall fra 1 til 4000' }).optional().describe('Høyeste antall tegn (standard 200 for text, 2000 for textarea).'),
     options: z.array(choiceOptionSchema).min(2, { error: 'må ha minst to valg' }).optional().describe('Valgene for type choice.'),
-    missingMessage: z.string().optional().describe('Feilmelding når et påkrevd svar mangler. Standard: «Svar på: <label>».'),
+    missingMessage: z.string().optional().describe('Feilmelding når et påkrevd svar mangler. Standard: «Svar på «<label>».».'),
   })
   .superRefine((question, ctx) => {
     if (question.type === 'choice' && !question.options) {
@@ -45,11 +45,11 @@ export type Question = z.infer<typeof questionSchema>;
 export const serviceSchema = z.object({
   id: z.enum(SERVICE_IDS, { error: `må være en av: ${SERVICE_IDS.join(', ')}` }).describe('Tjenestens faste nøkkel. Samme som filnavnet.'),
   name: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Tjenestens navn, slik brukerne kjenner den.'),
-  shortName: z.string({ error: 'må være en tekst' }).min(1).max(12, { error: 'kan være høyst 12 tegn' }).describe('Kort navn til emnefeltet i e-post, for eksempel «ICCS».'),
+  shortName: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).max(12, { error: 'kan være høyst 12 tegn' }).describe('Kort navn til emnefeltet i e-post, for eksempel «ICCS».'),
   description: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Én eller to setninger om hva tjenesten dekker.'),
   team: identifier.describe('Nøkkelen til teamet i content/teams.yaml som får meldingene.'),
   questions: z.array(questionSchema).default([]).describe('Spørsmålene i skjemaet for denne tjenesten, i rekkefølge.'),
-});
+}, { error: 'filen må inneholde feltene id, name, shortName, description, team og questions' });
 export type Service = z.infer<typeof serviceSchema>;
 
 export const teamSchema = z.object({
@@ -58,7 +58,7 @@ export const teamSchema = z.object({
 });
 export type Team = z.infer<typeof teamSchema>;
 
-export const teamsFileSchema = z.record(identifier, teamSchema).describe('Teamene som får meldinger, med nøkkel.');
+export const teamsFileSchema = z.record(identifier, teamSchema, { error: 'filen må inneholde teamene, hvert med nøkkel, name og address' }).describe('Teamene som får meldinger, med nøkkel.');
 
 export const articleSchema = z.object({
   title: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Tittelen på artikkelen.'),

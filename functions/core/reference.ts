@@ -9,3 +9,10 @@ export function formatReference(prefix: string, year: number, sequence: number):
 export function referenceCounterScope(prefix: string, year: number): string {
   return `${prefix}-${year}`;
 }
+
+const OSLO_YEAR = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Oslo' });
+
+/** The year a reporter in Norway sees on the calendar, so a report filed on New Year's night gets the new year. */
+export function referenceYear(at: Date): number {
+  return Number(OSLO_YEAR.format(at));
+}

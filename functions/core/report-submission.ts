@@ -36,11 +36,11 @@ export function answerSchema(question: Question): z.ZodType<string | undefined> 
       return multiLineText({ required: question.required, max: question.maxLength ?? 2000, missing });
     case 'choice': {
       const values = (question.options ?? []).map((option) => option.value);
-      const choice = z.preprocess(
-        (v) => (v === '' ? undefined : v),
-        z.enum(values as [string, ...string[]], { error: (issue) => (issue.input === undefined ? missing : 'Velg ett av alternativene.') }),
-      );
-      return question.required ? choice : choice.optional();
+      const choice = z.enum(values as [string, ...string[]], {
+        error: (issue) => (issue.input === undefined ? missing : 'Velg ett av alternativene.'),
+      });
+      // An unticked radio group is absent, an empty <select> sends '': both mean "no answer".
+      return z.preprocess((v) => (v === '' ? undefined : v), question.required ? choice : choice.optional());
     }
   }
 }
@@ -50,8 +50,9 @@ export function submissionSchemaFor(service: Service) {
     serviceId: z.literal(service.id),
     summary: singleLineText({ required: true, max: SUMMARY_MAX, missing: 'Skriv en kort overskrift som sier hva som er feil.' }),
     description: multiLineText({ required: true, max: DESCRIPTION_MAX, missing: 'Beskriv hva som skjer, og hva du forventet skulle skje.' }),
-    answers: z.object(Object.fromEntries(service.questions.map((q) => [q.id, answerSchema(q)]))).default({}),
-    contact: contactSchema,
+    // prefault, not default: a missing object must still be checked, so every required answer is asked for.
+    answers: z.object(Object.fromEntries(service.questions.map((q) => [q.id, answerSchema(q)]))).prefault({}),
+    contact: z.preprocess((value) => value ?? {}, contactSchema),
   });
 }
 

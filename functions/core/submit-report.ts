@@ -1,6 +1,6 @@
 import type { Service } from '../catalog/schema.ts';
 import type { ReportStore } from './ports.ts';
-import { formatReference, referenceCounterScope } from './reference.ts';
+import { formatReference, referenceCounterScope, referenceYear } from './reference.ts';
 import { parseSubmission, type FieldError } from './report-submission.ts';
 import type { ServiceId } from './service-ids.ts';
 import { newStoredReport } from './stored-report.ts';
@@ -21,7 +21,7 @@ export async function submitReport(input: unknown, deps: SubmitDependencies): Pr
   if (!parsed.ok) return parsed;
 
   const receivedAt = deps.now();
-  const year = receivedAt.getUTCFullYear();
+  const year = referenceYear(receivedAt);
   const sequence = await deps.store.nextSequence(referenceCounterScope(deps.referencePrefix, year));
   const reference = formatReference(deps.referencePrefix, year, sequence);
   await deps.store.insert(newStoredReport(parsed.submission, reference, receivedAt, deps.retentionDays));

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ReportSubmission } from '../../functions/core/report-submission.ts';
 import { jsonFixture } from '../support/fixtures.ts';
 import { emailsAbout, startTestPortal, storedItem, temporaryDataDir } from '../support/local-portal.ts';
 
 /** What `npm start` promises across Ctrl+C: reports stay in the table, and none is left unrouted. */
 
 const dataDir = temporaryDataDir();
-const report = jsonFixture('requests/iccs-report.json');
+const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
 
 afterAll(() => dataDir.remove());
 

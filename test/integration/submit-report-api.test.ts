@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
+import type { ReportSubmission } from '../../functions/core/report-submission.ts';
 import { asFormBody, jsonFixture } from '../support/fixtures.ts';
 import { emailsAbout, startTestPortal, storedItem, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
 
@@ -7,7 +8,7 @@ import { emailsAbout, startTestPortal, storedItem, temporaryDataDir, type TestPo
 
 const dataDir = temporaryDataDir();
 let portal: TestPortal;
-const report = jsonFixture('requests/iccs-report.json');
+const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
 
 beforeAll(async () => {
   portal = await startTestPortal(dataDir.path);

@@ -7,12 +7,12 @@ export function jsonFixture<T = Record<string, unknown>>(relativePath: string): 
 }
 
 /** The same report as an HTML form would post it: nested fields become dotted names. */
-export function asFormBody(report: Record<string, unknown>, prefix = ''): URLSearchParams {
+export function asFormBody(report: object, prefix = ''): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(report)) {
     const name = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'object' && value !== null) {
-      for (const [nestedName, nestedValue] of asFormBody(value as Record<string, unknown>, name)) params.append(nestedName, nestedValue);
+      for (const [nestedName, nestedValue] of asFormBody(value, name)) params.append(nestedName, nestedValue);
     } else {
       params.append(name, String(value));
     }

@@ -1,0 +1,65 @@
+import type { Mailer, OutgoingEmail, ReportStore } from '../../functions/core/ports.ts';
+import type { StoredReport } from '../../functions/core/stored-report.ts';
+
+/** A ReportStore in memory, with the same contract as the DynamoDB adapter (see ports.ts). */
+export class InMemoryReportStore implements ReportStore {
+  readonly reports = new Map<string, StoredReport>();
+  readonly counters = new Map<string, number>();
+  readonly calls = { nextSequence: 0, insert: 0, markRouted: 0 };
+
+  async nextSequence(scope: string): Promise<number> {
+    this.calls.nextSequence++;
+    const next = (this.counters.get(scope) ?? 0) + 1;
+    this.counters.set(scope, next);
+    return next;
+  }
+
+  async insert(report: StoredReport): Promise<void> {
+    this.calls.insert++;
+    if (this.reports.has(report.reference)) throw new Error(`Referansen ${report.reference} er allerede brukt.`);
+    this.reports.set(report.reference, structuredClone(report));
+  }
+
+  async get(reference: string): Promise<StoredReport | undefined> {
+    const report = this.reports.get(reference);
+    return report && structuredClone(report);
+  }
+
+  async markRouted(reference: string, to: readonly string[], at: Date): Promise<boolean> {
+    this.calls.markRouted++;
+    const report = this.reports.get(reference);
+    if (!report || report.routing.status !== 'pending') return false;
+    this.reports.set(reference, { ...report, routing: { status: 'routed', at: at.toISOString(), to: [...to] } });
+    return true;
+  }
+}
+
+/** Keeps every e-mail it is asked to send. */
+export class RecordingMailer implements Mailer {
+  readonly sent: OutgoingEmail[] = [];
+
+  async send(email: OutgoingEmail): Promise<void> {
+    this.sent.push(email);
+  }
+}
+
+/** A mailer whose provider is down: every send fails with the given error. */
+export class FailingMailer implements Mailer {
+  attempts = 0;
+  readonly error: Error;
+
+  constructor(error: Error) {
+    this.error = error;
+  }
+
+  async send(): Promise<void> {
+    this.attempts++;
+    throw this.error;
+  }
+}
+
+/** A clock that returns the given instants in turn, then keeps returning the last one. */
+export function clockAt(...isoTimes: [string, ...string[]]): () => Date {
+  let index = 0;
+  return () => new Date(isoTimes[Math.min(index++, isoTimes.length - 1)] as string);
+}

@@ -1,0 +1,156 @@
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../functions/catalog/load-catalog.ts';
+import { ContentError, formatProblem, type ContentProblem } from '../../functions/catalog/problems.ts';
+import { SERVICE_IDS } from '../../functions/core/service-ids.ts';
+import { CONTENT_DIR, realCatalog } from './builders.ts';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/catalog', import.meta.url));
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/**
+ * A copy of the real content/ with one thing broken: the files in test/fixtures/catalog/<fixture>/ laid over it,
+ * then `remove` deleted and `write` written (paths relative to content/).
+ */
+function brokenContent(change: { fixture?: string; remove?: string[]; write?: Record<string, string> }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'serviceportal-content-'));
+  tempDirs.push(dir);
+  cpSync(CONTENT_DIR, dir, { recursive: true });
+  if (change.fixture) {
+    const overlay = join(FIXTURES, change.fixture);
+    if (!existsSync(overlay)) throw new Error(`No fixture ${overlay}`);
+    cpSync(overlay, dir, { recursive: true });
+  }
+  for (const path of change.remove ?? []) rmSync(join(dir, path), { recursive: true });
+  for (const [path, text] of Object.entries(change.write ?? {})) writeFileSync(join(dir, path), text);
+  return dir;
+}
+
+function contentErrorFrom(contentDir: string): ContentError {
+  try {
+    loadCatalog(contentDir);
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error('expected loadCatalog to throw a ContentError');
+}
+
+const problemsIn = (contentDir: string): readonly ContentProblem[] => contentErrorFrom(contentDir).problems;
+
+const teamKeys = () => Object.keys(realCatalog().teams).join(', ');
+
+describe('loadCatalog: the real content', () => {
+  it('has a file for each of the 10 services, each pointing at an existing team', () => {
+    const catalog = loadCatalog(CONTENT_DIR);
+
+    expect(Object.keys(catalog.services).sort()).toEqual([...SERVICE_IDS].sort());
+    expect(Object.keys(catalog.services)).toHaveLength(10);
+    for (const service of Object.values(catalog.services)) expect(catalog.teams[service.team], service.id).toBeDefined();
+  });
+
+  it('fills in the defaults editors may leave out', () => {
+    const iccs = loadCatalog(CONTENT_DIR).services.iccs;
+
+    expect(iccs.questions.map((question) => [question.id, question.type, question.required])).toEqual([
+      ['controlRoom', 'text', true],
+      ['operatorPosition', 'text', true],
+      ['affectedFunction', 'choice', true],
+      ['faultState', 'choice', true],
+    ]);
+  });
+});
+
+describe('loadCatalog: what an editor can get wrong, with file, line and field', () => {
+  it.each<[string, Parameters<typeof brokenContent>[0], ContentProblem[]]>([
+    ['a question type that does not exist', { fixture: 'wrong-question-type' }, [
+      { file: 'content/services/iccs.yaml', line: 12, field: 'questions[1].type', message: 'må være en av: text, textarea, choice' },
+    ]],
+    ['a choice question without options (pointing at the question)', { fixture: 'choice-without-options' }, [
+      { file: 'content/services/iccs.yaml', line: 10, field: 'questions[1].options', message: 'mangler: et spørsmål av type choice må ha options' },
+    ]],
+    ['options on a text question, and a choice with one option (pointing at the options)', { fixture: 'options-rules' }, [
+      { file: 'content/services/iccs.yaml', line: 11, field: 'questions[0].options', message: 'brukes bare når type er choice' },
+      { file: 'content/services/iccs.yaml', line: 19, field: 'questions[1].options', message: 'må ha minst to valg' },
+    ]],
+    ['a team that is not in teams.yaml', { fixture: 'unknown-team' }, [
+      { file: 'content/services/video.yaml', line: 5, field: 'team', message: `teamet «teamVideo» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` },
+    ]],
+    ['an id that does not match the file name', { fixture: 'id-not-file-name' }, [
+      { file: 'content/services/video.yaml', line: 1, field: 'id', message: 'må være lik filnavnet: filen heter video.yaml, men id er «telephony»' },
+    ]],
+    ['the same question id twice (pointing at the second)', { fixture: 'duplicate-question-id' }, [
+      { file: 'content/services/radio.yaml', line: 13, field: 'questions[2].id', message: '«issi» er brukt før i samme tjeneste: hver id må være unik' },
+    ]],
+    ['a YAML syntax error', { fixture: 'yaml-syntax-error' }, [
+      { file: 'content/services/iccs.yaml', line: 10, field: '', message: 'YAML-feil: Sequence item without - indicator' },
+    ]],
+    ['a file for a service that does not exist', { fixture: 'unknown-service-file' }, [
+      { file: 'content/services/fax.yaml', line: 1, field: 'id', message: `må være en av: ${SERVICE_IDS.join(', ')}` },
+    ]],
+    ['a team address that is not an e-mail address', { fixture: 'invalid-team-address' }, [
+      { file: 'content/teams.yaml', line: 11, field: 'kontrollrom.address', message: 'må være en gyldig e-postadresse' },
+    ]],
+    ['a missing service file', { remove: ['services/video.yaml'] }, [
+      { file: 'content/services/video.yaml', line: 1, field: '', message: `filen mangler: hver tjeneste (${SERVICE_IDS.join(', ')}) må ha sin egen fil` },
+    ]],
+    ['a missing teams.yaml (a problem, not a raw ENOENT)', { remove: ['teams.yaml'] }, [
+      { file: 'content/teams.yaml', line: 1, field: '', message: 'filen mangler' },
+    ]],
+  ])('%s', (_case, change, expected) => {
+    expect(problemsIn(brokenContent(change))).toEqual(expected);
+  });
+
+  it('reports every missing service file when the services folder is gone', () => {
+    const problems = problemsIn(brokenContent({ remove: ['services'] }));
+
+    expect(problems.map((problem) => problem.file)).toEqual(SERVICE_IDS.map((id) => `content/services/${id}.yaml`));
+  });
+
+  it('reports problems in several files at once rather than stopping at the first', () => {
+    const problems = problemsIn(brokenContent({ fixture: 'wrong-question-type', remove: ['services/video.yaml'] }));
+
+    expect(problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['content/services/iccs.yaml:12', 'content/services/video.yaml:1']);
+  });
+
+  it.each([
+    ['an empty service file', { 'services/video.yaml': '' }],
+    ['a service file that is a list', { 'services/video.yaml': '- id: video\n' }],
+    ['an empty teams.yaml', { 'teams.yaml': '' }],
+    ['a maxLength above 4000', { 'services/video.yaml': 'id: video\nname: V\nshortName: V\ndescription: d\nteam: video\nquestions:\n  - id: x\n    label: X\n    type: text\n    maxLength: 5000\n' }],
+  ])('explains %s in Norwegian, not with the schema library’s English default', (_case, write) => {
+    const problems = problemsIn(brokenContent({ write }));
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).not.toMatch(/^(Invalid input|Too big|Too small)/);
+  });
+
+  it('says an empty shortName cannot be empty, like name and description do', () => {
+    const problems = problemsIn(brokenContent({ write: { 'services/video.yaml': 'id: video\nname: V\nshortName: ""\ndescription: d\nteam: video\n' } }));
+
+    expect(problems).toEqual([{ file: 'content/services/video.yaml', line: 3, field: 'shortName', message: 'kan ikke være tom' }]);
+  });
+});
+
+describe('ContentError: what the build prints', () => {
+  it('names the count and gives one line per problem: file:line field — message', () => {
+    const error = contentErrorFrom(brokenContent({ fixture: 'wrong-question-type', remove: ['teams.yaml'] }));
+
+    expect(error.name).toBe('ContentError');
+    expect(error.message).toBe(
+      [
+        'Innholdet i content/ har 2 feil:',
+        'content/teams.yaml:1 — filen mangler',
+        'content/services/iccs.yaml:12 questions[1].type — må være en av: text, textarea, choice',
+      ].join('\n'),
+    );
+  });
+
+  it('formats a problem without a field as file:line — message', () => {
+    expect(formatProblem({ file: 'content/teams.yaml', line: 1, field: '', message: 'filen mangler' })).toBe('content/teams.yaml:1 — filen mangler');
+  });
+});

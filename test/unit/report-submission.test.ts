@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { serviceSchema } from '../../functions/catalog/schema.ts';
+import { parseSubmission, type ParseResult } from '../../functions/core/report-submission.ts';
+import { realCatalog, submissionFixture } from './builders.ts';
+
+const services = realCatalog().services;
+
+/** The ICCS fixture with one dotted field set to `value`, or removed when `value` is undefined. */
+function iccsWith(path: string, value: unknown): Record<string, unknown> {
+  const input = submissionFixture('iccs-valid');
+  const keys = path.split('.');
+  const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, input);
+  const last = keys[keys.length - 1] as string;
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
+  return input;
+}
+
+function errorsOf(result: ParseResult) {
+  expect(result.ok, 'expected the submission to be rejected').toBe(false);
+  return result.ok ? [] : result.errors;
+}
+
+const REQUIRED_FIELDS = [
+  ['summary', 'Skriv en kort overskrift som sier hva som er feil.'],
+  ['description', 'Beskriv hva som skjer, og hva du forventet skulle skje.'],
+  ['answers.controlRoom', 'Svar på «Hvilket kontrollrom gjelder det?».'],
+  ['answers.operatorPosition', 'Svar på «Hvilken operatørplass gjelder det?».'],
+  ['answers.affectedFunction', 'Svar på «Hva er det som ikke virker?».'],
+  ['answers.faultState', 'Svar på «Er feilen der nå?».'],
+  ['contact.name', 'Skriv inn navnet ditt.'],
+  ['contact.organisation', 'Skriv inn hvilken virksomhet du melder for.'],
+  ['contact.phone', 'Skriv inn et telefonnummer vi kan nå deg på.'],
+  ['contact.email', 'Skriv inn e-postadressen din.'],
+] as const;
+const CHOICE_FIELDS: readonly string[] = ['answers.affectedFunction', 'answers.faultState'];
+
+describe('parseSubmission: a complete ICCS report', () => {
+  it('is accepted, with every value kept and the choice stored as its value', () => {
+    const result = parseSubmission(services, submissionFixture('iccs-valid'));
+
+    expect(result).toEqual({ ok: true, submission: submissionFixture('iccs-valid') });
+  });
+
+  it('trims surrounding whitespace from what the reporter typed', () => {
+    const result = parseSubmission(services, iccsWith('contact.name', '  Kari Nordmann \n'));
+
+    expect(result.ok && result.submission.contact.name).toBe('Kari Nordmann');
+  });
+
+  it('drops answers to questions the service does not ask', () => {
+    const result = parseSubmission(services, iccsWith('answers.injected', 'x'));
+
+    expect(result.ok && Object.keys(result.submission.answers)).toEqual(['controlRoom', 'operatorPosition', 'affectedFunction', 'faultState']);
+  });
+});
+
+describe('parseSubmission: missing required fields', () => {
+  it.each(REQUIRED_FIELDS)('%s left out gives exactly «%s»', (path, message) => {
+    expect(errorsOf(parseSubmission(services, iccsWith(path, undefined)))).toEqual([{ path, message }]);
+  });
+
+  it.each(REQUIRED_FIELDS)('%s left empty (as an empty form field posts it) gives exactly «%s»', (path, message) => {
+    expect(errorsOf(parseSubmission(services, iccsWith(path, '')))).toEqual([{ path, message }]);
+  });
+
+  it.each(REQUIRED_FIELDS.filter(([path]) => !CHOICE_FIELDS.includes(path)))('%s with only spaces gives exactly «%s»', (path, message) => {
+    expect(errorsOf(parseSubmission(services, iccsWith(path, '   ')))).toEqual([{ path, message }]);
+  });
+
+  it('lists every missing field at once, each under its form field name', () => {
+    const result = parseSubmission(services, { serviceId: 'iccs', answers: {}, contact: {} });
+
+    expect(errorsOf(result)).toEqual(REQUIRED_FIELDS.map(([path, message]) => ({ path, message })));
+  });
+
+  it('still asks the service questions when the answers object is left out altogether', () => {
+    const result = parseSubmission(services, iccsWith('answers', undefined));
+
+    expect(errorsOf(result).map((error) => error.path)).toEqual([
+      'answers.controlRoom',
+      'answers.operatorPosition',
+      'answers.affectedFunction',
+      'answers.faultState',
+    ]);
+  });
+
+  it('asks for each contact field in Norwegian when the contact object is left out altogether', () => {
+    const result = parseSubmission(services, iccsWith('contact', undefined));
+
+    expect(errorsOf(result)).toEqual(REQUIRED_FIELDS.filter(([path]) => path.startsWith('contact.')).map(([path, message]) => ({ path, message })));
+  });
+});
+
+describe('parseSubmission: invalid values', () => {
+  it.each([
+    ['contact.email', 'kari.nordmann', 'Skriv inn en gyldig e-postadresse, for eksempel navn@virksomhet.no.'],
+    ['contact.email', 'kari@amk.example\r\nBcc: alle@example.com', 'Skriv inn en gyldig e-postadresse, for eksempel navn@virksomhet.no.'],
+    ['contact.phone', 'ring meg', 'Skriv inn et telefonnummer med bare tall, for eksempel 912 34 567.'],
+    ['contact.phone', '12345', 'Skriv inn et telefonnummer med bare tall, for eksempel 912 34 567.'],
+    ['contact.phone', '912-34-567', 'Skriv inn et telefonnummer med bare tall, for eksempel 912 34 567.'],
+    ['answers.affectedFunction', 'printer', 'Velg ett av alternativene.'],
+    ['answers.affectedFunction', 'Telefoni', 'Velg ett av alternativene.'],
+    ['description', 'Panelet piper\u0007 hele tiden', 'Teksten inneholder tegn som ikke er tillatt.'],
+  ])('%s = %j gives «%s»', (path, value, message) => {
+    expect(errorsOf(parseSubmission(services, iccsWith(path, value)))).toEqual([{ path, message }]);
+  });
+
+  it.each(['91234567', '912 34 567', '+47 912 34 567', '+4791234567'])('accepts the phone number %j', (phone) => {
+    expect(parseSubmission(services, iccsWith('contact.phone', phone)).ok).toBe(true);
+  });
+});
+
+describe('parseSubmission: single-line fields end up in e-mail headers, so line breaks are refused', () => {
+  const SINGLE_LINE_FIELDS = ['summary', 'contact.name', 'contact.organisation', 'answers.controlRoom'];
+  const BREAKING_VALUES = [
+    ['CRLF header injection', 'Radio\r\nBcc: alle@example.com'],
+    ['newline', 'Radio\nfaller ut'],
+    ['carriage return', 'Radio\rfaller ut'],
+    ['Unicode line separator', 'Radio\u2028faller ut'],
+    ['NUL', 'Radio\u0000faller ut'],
+    ['escape', 'Radio\u001b[31m'],
+  ];
+  const cases = SINGLE_LINE_FIELDS.flatMap((path) => BREAKING_VALUES.map(([kind, value]) => [path, kind, value] as const));
+
+  it.each(cases)('%s with %s is refused', (path, _kind, value) => {
+    expect(errorsOf(parseSubmission(services, iccsWith(path, value)))).toEqual([
+      { path, message: 'Skriv på én linje, uten linjeskift eller spesialtegn.' },
+    ]);
+  });
+
+  it('lets the description span several lines', () => {
+    const result = parseSubmission(services, iccsWith('description', 'Første linje.\r\nAndre linje.\n\tInnrykket linje.'));
+
+    expect(result.ok && result.submission.description).toBe('Første linje.\r\nAndre linje.\n\tInnrykket linje.');
+  });
+});
+
+describe('parseSubmission: length limits', () => {
+  it.each([
+    ['summary', 120],
+    ['description', 4000],
+    ['contact.name', 120],
+    ['contact.organisation', 160],
+    ['answers.controlRoom', 120], // maxLength in content/services/iccs.yaml
+    ['answers.operatorPosition', 60], // maxLength in content/services/iccs.yaml
+  ])('%s takes %i characters but not one more', (path, max) => {
+    expect(parseSubmission(services, iccsWith(path, 'x'.repeat(max))).ok).toBe(true);
+
+    expect(errorsOf(parseSubmission(services, iccsWith(path, 'x'.repeat(max + 1))))).toEqual([
+      { path, message: `Teksten kan ikke være lengre enn ${max} tegn.` },
+    ]);
+  });
+
+  it('gives one message per field, the first rule that failed', () => {
+    const tooLongAndBroken = `${'x'.repeat(130)}\nBcc: alle@example.com`;
+
+    expect(errorsOf(parseSubmission(services, iccsWith('summary', tooLongAndBroken)))).toEqual([
+      { path: 'summary', message: 'Teksten kan ikke være lengre enn 120 tegn.' },
+    ]);
+  });
+});
+
+describe('parseSubmission: which service', () => {
+  it.each([
+    ['an unknown service', { ...submissionFixture('iccs-valid'), serviceId: 'fax' }],
+    ['no service', iccsWith('serviceId', undefined)],
+    ['a service id in the wrong case', { ...submissionFixture('iccs-valid'), serviceId: 'ICCS' }],
+    ['no object at all', 'iccs'],
+    ['null', null],
+  ])('%s gives one message asking which service', (_case, input) => {
+    expect(errorsOf(parseSubmission(services, input))).toEqual([
+      { path: 'serviceId', message: 'Velg hvilken tjeneste feilen gjelder (10 valg).' },
+    ]);
+  });
+});
+
+describe('parseSubmission: optional questions', () => {
+  const radioWithTalkGroup = (talkGroup: unknown) => {
+    const input = submissionFixture('radio-valid');
+    if (talkGroup === undefined) delete input.answers.talkGroup;
+    else input.answers.talkGroup = talkGroup;
+    return input;
+  };
+
+  it('keeps an answer to the optional talk group question', () => {
+    const result = parseSubmission(services, radioWithTalkGroup('HDO-04'));
+
+    expect(result.ok && result.submission.answers.talkGroup).toBe('HDO-04');
+  });
+
+  it.each([
+    ['left out', undefined],
+    ['empty', ''],
+    ['only spaces', '   '],
+  ])('accepts the talk group %s and stores no answer for it', (_case, talkGroup) => {
+    const result = parseSubmission(services, radioWithTalkGroup(talkGroup));
+
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.submission.answers).toEqual({ issi: '1234567', location: 'Ambulansestasjonen på Lillehammer' });
+  });
+
+  it('accepts an optional choice left unselected (an empty <select>) and stores no answer for it', () => {
+    const withOptionalChoice = serviceSchema.parse({
+      ...services.other,
+      questions: [{ id: 'urgency', label: 'Hvor viktig er det?', type: 'choice', required: false, options: [
+        { value: 'low', label: 'Lite' },
+        { value: 'high', label: 'Mye' },
+      ] }],
+    });
+    const input = { ...submissionFixture('iccs-valid'), serviceId: 'other', answers: { urgency: '' } };
+
+    const result = parseSubmission({ ...services, other: withOptionalChoice }, input);
+
+    expect(result).toMatchObject({ ok: true, submission: { answers: {} } });
+  });
+});

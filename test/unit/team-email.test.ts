@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { renderTeamEmail, TEAM_EMAIL_VERSION } from '../../functions/core/team-email.ts';
+import { realCatalog, storedReport, validSubmission } from './builders.ts';
+
+const { services, teams } = realCatalog();
+const iccs = services.iccs;
+const kontrollrom = teams.kontrollrom!;
+
+describe('renderTeamEmail: the envelope', () => {
+  const email = renderTeamEmail(storedReport(), iccs, kontrollrom);
+
+  it('goes to the team of the service, with replies going to the reporter', () => {
+    expect(email.to).toBe('team-kontrollrom@hdo.example');
+    expect(email.replyTo).toBe('kari.nordmann@amk.example');
+  });
+
+  it('has the subject [short name] reference summary', () => {
+    expect(email.subject).toBe('[ICCS] HDO-2026-000001 Operatørplass 3 mister radio');
+  });
+
+  it(`carries the layout version ${TEAM_EMAIL_VERSION} in text, HTML and tags`, () => {
+    expect(TEAM_EMAIL_VERSION).toBe('serviceportal.team-report.v1');
+    expect(email.text).toContain('Format: serviceportal.team-report.v1');
+    expect(email.html).toContain('Format: serviceportal.team-report.v1');
+    expect(email.tags).toEqual({ 'schema-version': 'serviceportal-team-report-v1', service: 'iccs' });
+  });
+});
+
+describe('renderTeamEmail: the text part', () => {
+  it('lists every answer under the label the reporter saw, in the order of the form', () => {
+    const email = renderTeamEmail(storedReport(), iccs, kontrollrom);
+
+    expect(email.text).toBe(
+      [
+        'Ny melding til Team kontrollromsløsning: HDO-2026-000001',
+        '',
+        'Referanse:\n  HDO-2026-000001\n',
+        'Tjeneste:\n  Kontrollromsløsningen (ICCS)\n',
+        'Mottatt:\n  5. mars 2026 kl. 13:00\n',
+        'Overskrift:\n  Operatørplass 3 mister radio\n',
+        'Beskrivelse:\n  Radiopanelet på plass 3 blir grått etter noen minutter.\n  Vi forventet at det virket som på de andre plassene.\n',
+        'Hvilket kontrollrom gjelder det?:\n  AMK Innlandet\n',
+        'Hvilken operatørplass gjelder det?:\n  3\n',
+        'Hva er det som ikke virker?:\n  Hele løsningen på plassen\n',
+        'Er feilen der nå?:\n  Av og til\n',
+        'Meldt av:\n  Kari Nordmann\n',
+        'Virksomhet:\n  Sykehuset Innlandet\n',
+        'Telefon:\n  +47 912 34 567\n',
+        'E-post:\n  kari.nordmann@amk.example\n',
+        '-- ',
+        'Sendt fra Serviceportalen til Team kontrollromsløsning. Svar på denne e-posten for å svare den som meldte. Format: serviceportal.team-report.v1',
+      ].join('\n'),
+    );
+  });
+
+  it('shows the label of a chosen option, never its stored value', () => {
+    const email = renderTeamEmail(storedReport(), iccs, kontrollrom);
+
+    expect(email.text).not.toMatch(/wholeSolution|intermittent/);
+    expect(email.html).not.toMatch(/wholeSolution|intermittent/);
+  });
+
+  it.each([
+    ['winter (UTC+1)', '2026-01-15T23:30:00Z', '16. januar 2026 kl. 00:30'],
+    ['summer (UTC+2)', '2026-07-01T10:05:00Z', '1. juli 2026 kl. 12:05'],
+  ])('shows when it was received in Oslo time, %s', (_season, receivedAt, shown) => {
+    const email = renderTeamEmail(storedReport({ receivedAt }), iccs, kontrollrom);
+
+    expect(email.text).toContain(`Mottatt:\n  ${shown}\n`);
+  });
+
+  it('leaves out optional questions the reporter did not answer', () => {
+    const radio = validSubmission('radio-valid');
+    const { talkGroup: _skipped, ...answersWithoutTalkGroup } = radio.answers;
+    const report = storedReport({}, { ...radio, answers: answersWithoutTalkGroup });
+
+    const email = renderTeamEmail(report, services.radio, teams.nodnett!);
+
+    expect(email.text).toContain('Hva er ISSI-nummeret til terminalen?:\n  1234567\n');
+    expect(email.text).not.toContain('Hvilken talegruppe gjelder det?');
+    expect(email.html).not.toContain('Hvilken talegruppe gjelder det?');
+  });
+});
+
+describe('renderTeamEmail: the HTML part treats everything the reporter typed as text', () => {
+  const hostile = (field: string) => `<script>alert("${field}")</script> O'Brien & co`;
+  const escaped = (field: string) => `&lt;script&gt;alert(&quot;${field}&quot;)&lt;/script&gt; O&#39;Brien &amp; co`;
+  const report = storedReport({
+    summary: hostile('summary'),
+    description: hostile('description'),
+    answers: { controlRoom: hostile('controlRoom'), operatorPosition: hostile('operatorPosition'), affectedFunction: 'radio', faultState: 'ongoing' },
+    contact: { name: hostile('name'), organisation: hostile('organisation'), phone: hostile('phone'), email: hostile('email') },
+  });
+  const email = renderTeamEmail(report, iccs, kontrollrom);
+
+  it.each(['summary', 'description', 'controlRoom', 'operatorPosition', 'name', 'organisation', 'phone', 'email'])('escapes %s', (field) => {
+    expect(email.html).toContain(`<td style="white-space:pre-wrap">${escaped(field)}</td>`);
+  });
+
+  it('escapes the summary in the page title too', () => {
+    expect(email.html).toContain(`<title>[ICCS] HDO-2026-000001 ${escaped('summary')}</title>`);
+  });
+
+  it('contains no markup but its own', () => {
+    expect(email.html).not.toMatch(/<script|O'Brien|alert\("/);
+  });
+
+  it('keeps the text part and the subject as the reporter wrote them', () => {
+    expect(email.text).toContain(`Overskrift:\n  ${hostile('summary')}\n`);
+    expect(email.subject).toBe(`[ICCS] HDO-2026-000001 ${hostile('summary')}`);
+  });
+});
