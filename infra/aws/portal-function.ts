@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -6,9 +6,8 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { REPOSITORY_ROOT } from '../repository.ts';
 import { CATALOG_DIR_NAME, HANDLERS, type HandlerName } from '../wiring.ts';
-
-export const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
 
 /** Where Lambda unpacks the bundle. */
 const LAMBDA_TASK_ROOT = '/var/task';

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { dev } from 'astro';
 import { readLocalSettings } from './settings.ts';
-import { REPOSITORY_ROOT, startLocalStack } from './stack.ts';
+import { startLocalStack } from './stack.ts';
+import { REPOSITORY_ROOT } from '../repository.ts';
 
 /** `npm run dev`: Astro's dev server with hot reload of content/, and the same local API under /api. */
 const settings = readLocalSettings();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { REPOSITORY_ROOT } from './stack.ts';
+import { REPOSITORY_ROOT } from '../repository.ts';
 
 export const LOCAL_HOST = '127.0.0.1';
 

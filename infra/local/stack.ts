@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { REPOSITORY_ROOT } from '../repository.ts';
 import { API_ROUTES, CATALOG_DIR_NAME, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../wiring.ts';
 import { serveApiRequest, type ApiHandler, type ApiRoute } from './api-gateway.ts';
 import { startLocalDynamo, LOCAL_CREDENTIALS } from './dynamodb.ts';
@@ -11,8 +12,6 @@ import { StreamEventSource, type StreamHandler } from './event-source.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { startLocalSes } from './ses.ts';
 import { streamRecord } from './stream-records.ts';
-
-export const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
 
 export interface LocalStackOptions {
   host: string;

@@ -5,7 +5,7 @@ import { App, AssetStaging } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { PortalStack } from '../../infra/aws/portal-stack.ts';
-import { REPOSITORY_ROOT } from '../../infra/aws/portal-function.ts';
+import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import type { HandlerName } from '../../infra/wiring.ts';
 
 /** A CloudFormation resource as it appears in the synthesized template. */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/local/stack.ts';
+import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { jsonFixture } from '../support/fixtures.ts';
 import { temporaryDataDir } from '../support/local-portal.ts';
 

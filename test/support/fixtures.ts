@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPOSITORY_ROOT } from '../../infra/local/stack.ts';
+import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 
 export function jsonFixture<T = Record<string, unknown>>(relativePath: string): T {
   return JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'test', 'fixtures', relativePath), 'utf8')) as T;

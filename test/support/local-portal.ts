@@ -5,7 +5,8 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { reportKey } from '../../functions/adapters/report-table.ts';
 import { startPortalServer } from '../../infra/local/portal-server.ts';
-import { REPOSITORY_ROOT, startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
+import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 
 export const SITE_DIR = join(REPOSITORY_ROOT, 'site', 'dist');
 
