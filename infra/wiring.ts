@@ -6,10 +6,14 @@
 export const HANDLERS = {
   submitReport: { entry: 'functions/handlers/submit-report.ts', description: 'POST /api/reports: validerer og lagrer en melding' },
   routeReport: { entry: 'functions/handlers/route-report.ts', description: 'Sender nye meldinger fra tabellens strøm til riktig team' },
+  reportStatus: { entry: 'functions/handlers/report-status.ts', description: 'GET /api/reports/{reference}: status for den som har lenken' },
 } as const;
 export type HandlerName = keyof typeof HANDLERS;
 
-export const API_ROUTES = [{ method: 'POST', path: '/api/reports', handler: 'submitReport' }] as const satisfies readonly {
+export const API_ROUTES = [
+  { method: 'POST', path: '/api/reports', handler: 'submitReport' },
+  { method: 'GET', path: '/api/reports/{reference}', handler: 'reportStatus' },
+] as const satisfies readonly {
   method: 'GET' | 'POST';
   path: `/api/${string}`;
   handler: HandlerName;
@@ -25,3 +29,6 @@ export const REPORT_STREAM_SOURCE = {
 
 /** Where the handlers find `content/` at run time, relative to the deployed bundle or the repository. */
 export const CATALOG_DIR_NAME = 'content';
+
+/** API Gateway's stage throttling, which the local API emulation applies too: beyond it, 429 without calling a handler. */
+export const API_THROTTLING = { rateLimit: 50, burstLimit: 100 } as const;

@@ -2,16 +2,31 @@ import {
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
+  QueryCommand,
   UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ReportStore } from '../core/ports.ts';
-import { storedReportSchema, type StoredReport } from '../core/stored-report.ts';
-import { counterKey, reportKey } from './report-table.ts';
+import { isExpired, storedReportSchema, type StoredReport } from '../core/stored-report.ts';
+import { byServiceKey, clusterKey, counterKey, REPORT_TABLE, reportKey } from './report-table.ts';
+
+export type AttributeMap = Record<string, AttributeValue>;
 
 export function createDynamoReportStore(client: DynamoDBClient, tableName: string): ReportStore {
+  const { indexName, partitionKey, sortKey } = REPORT_TABLE.byServiceIndex;
+
+  const conditional = async (send: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  };
+
   return {
     async nextSequence(scope) {
       const result = await client.send(
@@ -30,55 +45,112 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
     },
 
     async insert(report) {
+      const { delivered: _none, ...item } = report;
       await client.send(
         new PutItemCommand({
           TableName: tableName,
-          Item: marshall({ ...reportKey(report.reference), ...report }, { removeUndefinedValues: true }),
+          Item: marshall({ ...reportKey(report.reference), ...byServiceKey(report.serviceId, report.receivedAt), ...item }, { removeUndefinedValues: true }),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
     },
 
-    async get(reference) {
-      const result = await client.send(
-        new GetItemCommand({ TableName: tableName, Key: marshall(reportKey(reference)), ConsistentRead: true }),
-      );
-      return result.Item ? parseReportItem(result.Item) : undefined;
+    async get(reference, now) {
+      const result = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(reportKey(reference)), ConsistentRead: true }));
+      const report = result.Item ? parseReportItem(result.Item) : undefined;
+      // TTL deletes expired items only eventually (and dynalite never): never hand one out.
+      return report && !isExpired(report, now) ? report : undefined;
     },
 
-    async markRouted(reference, to, at) {
-      try {
-        await client.send(
-          new UpdateItemCommand({
+    async markDelivered(reference, deliveryKey) {
+      await client.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: marshall(reportKey(reference)),
+          UpdateExpression: 'ADD #delivered :key',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#delivered': 'delivered' },
+          ExpressionAttributeValues: { ':key': { SS: [deliveryKey] } },
+        }),
+      );
+    },
+
+    markRouted(reference, to, at) {
+      return conditional(() =>
+        client.send(new UpdateItemCommand({
+          TableName: tableName,
+          Key: marshall(reportKey(reference)),
+          UpdateExpression: 'SET #routing = :routed REMOVE receiptToken',
+          ConditionExpression: 'attribute_exists(pk) AND #routing.#status = :pending',
+          ExpressionAttributeNames: { '#routing': 'routing', '#status': 'status' },
+          ExpressionAttributeValues: marshall({ ':routed': { status: 'routed', at: at.toISOString(), to: [...to] }, ':pending': 'pending' }),
+        })),
+      );
+    },
+
+    async countReceivedSince(serviceId, since) {
+      let count = 0;
+      let startKey: AttributeMap | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
             TableName: tableName,
-            Key: marshall(reportKey(reference)),
-            UpdateExpression: 'SET #routing = :routed',
-            ConditionExpression: 'attribute_exists(pk) AND #routing.#status = :pending',
-            ExpressionAttributeNames: { '#routing': 'routing', '#status': 'status' },
-            ExpressionAttributeValues: marshall({
-              ':routed': { status: 'routed', at: at.toISOString(), to: [...to] },
-              ':pending': 'pending',
-            }),
+            IndexName: indexName,
+            KeyConditionExpression: '#pk = :pk AND #sk >= :since',
+            ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+            ExpressionAttributeValues: marshall({ ':pk': byServiceKey(serviceId, '').gsi1pk, ':since': since.toISOString() }),
+            Select: 'COUNT',
+            ExclusiveStartKey: startKey,
           }),
         );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
+        count += page.Count ?? 0;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return count;
+    },
+
+    async openCluster(serviceId, at, windowMinutes) {
+      // A cluster stays open while reports keep coming within the window of each other.
+      const stillOpenAfter = new Date(at.getTime() - windowMinutes * 60_000).toISOString();
+      const opened = await conditional(() =>
+        client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: marshall({ ...clusterKey(serviceId), lastReportAt: at.toISOString(), expiresAt: Math.floor(at.getTime() / 1000) + 7 * 24 * 3600 }),
+            ConditionExpression: 'attribute_not_exists(pk) OR lastReportAt < :stillOpenAfter',
+            ExpressionAttributeValues: marshall({ ':stillOpenAfter': stillOpenAfter }),
+          }),
+        ),
+      );
+      if (!opened) {
+        await conditional(() =>
+          client.send(
+            new UpdateItemCommand({
+              TableName: tableName,
+              Key: marshall(clusterKey(serviceId)),
+              UpdateExpression: 'SET lastReportAt = :at',
+              ConditionExpression: 'lastReportAt < :at',
+              ExpressionAttributeValues: marshall({ ':at': at.toISOString() }),
+            }),
+          ),
+        );
       }
+      return opened;
     },
   };
 }
 
-export type AttributeMap = Record<string, AttributeValue>;
-
 /** Reads a report item, from GetItem or from a stream image, dropping the table's own key attributes. */
 export function parseReportItem(item: AttributeMap): StoredReport {
-  const { pk: _pk, sk: _sk, ...report } = unmarshall(item);
-  return storedReportSchema.parse(report);
+  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, delivered, ...report } = unmarshall(item);
+  return storedReportSchema.parse({ ...report, delivered: delivered instanceof Set ? [...delivered] : [] });
 }
 
 export function isReportItem(keys: AttributeMap | undefined): boolean {
   const pk = keys?.pk;
   return pk !== undefined && 'S' in pk && typeof pk.S === 'string' && pk.S.startsWith('REPORT#');
+}
+
+export function referenceOfReportItem(keys: AttributeMap): string {
+  return (keys.pk?.S ?? '').replace(/^REPORT#/, '');
 }

@@ -7,7 +7,12 @@ export const REPORT_TABLE = {
   sortKey: 'sk',
   /** DynamoDB deletes items some time after this epoch-seconds attribute has passed. */
   timeToLiveAttribute: 'expiresAt',
+  /** Lists reports by service and time: partition `SERVICE#<id>`, sort key the ISO time received. */
+  byServiceIndex: { indexName: 'byService', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
 } as const;
 
 export const reportKey = (reference: string) => ({ pk: `REPORT#${reference}`, sk: 'REPORT' });
 export const counterKey = (scope: string) => ({ pk: `COUNTER#${scope}`, sk: 'COUNTER' });
+export const clusterKey = (serviceId: string) => ({ pk: `CLUSTER#${serviceId}`, sk: 'CLUSTER' });
+export const rateLimitKey = (client: string, window: string) => ({ pk: `RATE#${client}`, sk: window });
+export const byServiceKey = (serviceId: string, receivedAt: string) => ({ gsi1pk: `SERVICE#${serviceId}`, gsi1sk: receivedAt });

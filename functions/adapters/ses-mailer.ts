@@ -2,7 +2,7 @@ import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { Mailer } from '../core/ports.ts';
 
 /** Sends through SES, one message per recipient (the SES emulator keeps only the first address of a list). */
-export function createSesMailer(client: SESClient, from: string): Mailer {
+export function createSesMailer(client: SESClient, from: string, configurationSet?: string): Mailer {
   return {
     async send(email) {
       await client.send(
@@ -15,6 +15,7 @@ export function createSesMailer(client: SESClient, from: string): Mailer {
             Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
           },
           Tags: Object.entries(email.tags).map(([Name, Value]) => ({ Name, Value })),
+          ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
         }),
       );
     },

@@ -1,14 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_IDS, type ServiceId } from '../core/service-ids.ts';
-import { ContentError, type ContentProblem } from './problems.ts';
+import { ContentError, fieldPath, type ContentProblem } from './problems.ts';
+import { routingSchema, type RoutingRules } from './routing-schema.ts';
 import { serviceSchema, teamsFileSchema, type Service, type Team } from './schema.ts';
 import { readYaml, type LineOf } from './yaml-source.ts';
 
-/** Everything the functions need from `content/`: the services with their questions, and the teams. */
+/** Everything the functions need from `content/`: the services with their questions, the teams and the routing rules. */
 export interface Catalog {
   services: Record<ServiceId, Service>;
   teams: Record<string, Team>;
+  routing: RoutingRules;
 }
 
 /**
@@ -34,6 +36,10 @@ export function loadCatalog(contentDir: string): Catalog {
     services[service.id] = service;
   }
 
+  const routingFile = readYaml(join(contentDir, 'routing.yaml'), 'content/routing.yaml', routingSchema);
+  problems.push(...routingFile.problems);
+  if (routingFile.data && teamsFile.data) problems.push(...crossCheckRouting(routingFile.data, routingFile.lineOf, teamsFile.data));
+
   for (const id of SERVICE_IDS) {
     if (!files.includes(`${id}.yaml`)) {
       problems.push({ file: `content/services/${id}.yaml`, line: 1, field: '', message: `filen mangler: hver tjeneste (${SERVICE_IDS.join(', ')}) må ha sin egen fil` });
@@ -41,7 +47,23 @@ export function loadCatalog(contentDir: string): Catalog {
   }
 
   if (problems.length > 0) throw new ContentError(problems);
-  return { services: services as Record<ServiceId, Service>, teams };
+  return { services: services as Record<ServiceId, Service>, teams, routing: routingFile.data as RoutingRules };
+}
+
+function crossCheckRouting(routing: RoutingRules, lineOf: LineOf, teams: Record<string, Team>): ContentProblem[] {
+  const references: { path: (string | number)[]; team: string }[] = [
+    { path: ['fallbackTeam'], team: routing.fallbackTeam },
+    { path: ['majorIncident', 'team'], team: routing.majorIncident.team },
+    ...Object.entries(routing.priorityCopies).flatMap(([priority, keys]) => (keys ?? []).map((team, index) => ({ path: ['priorityCopies', priority, index], team }))),
+  ];
+  return references
+    .filter(({ team }) => !teams[team])
+    .map(({ path, team }) => ({
+      file: 'content/routing.yaml',
+      line: lineOf(path),
+      field: fieldPath(path),
+      message: `teamet «${team}» finnes ikke i content/teams.yaml (finnes: ${Object.keys(teams).join(', ')})`,
+    }));
 }
 
 function crossCheckService(

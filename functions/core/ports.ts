@@ -6,9 +6,19 @@ export interface ReportStore {
   nextSequence(scope: string): Promise<number>;
   /** Stores a new report; fails if the reference is already taken. */
   insert(report: StoredReport): Promise<void>;
-  get(reference: string): Promise<StoredReport | undefined>;
+  /** The report, or undefined if there is none or it has expired. */
+  get(reference: string, now: Date): Promise<StoredReport | undefined>;
+  /** Remembers that one of the report's e-mails was sent (by key), so a retry does not send it again. */
+  markDelivered(reference: string, deliveryKey: string): Promise<void>;
   /** Records that the report was sent, only if it was still pending. Returns false if someone else got there first. */
   markRouted(reference: string, to: readonly string[], at: Date): Promise<boolean>;
+  /** How many reports for the service were received at or after `since`. */
+  countReceivedSince(serviceId: string, since: Date): Promise<number>;
+  /**
+   * Opens a cluster of reports for the service unless one is open (its last report within the window), and
+   * notes `at` as its latest report. Returns true only for the call that opened it.
+   */
+  openCluster(serviceId: string, at: Date, windowMinutes: number): Promise<boolean>;
 }
 
 export interface OutgoingEmail {

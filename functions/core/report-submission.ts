@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Question, Service } from '../catalog/schema.ts';
 import { isServiceId, SERVICE_IDS, type ServiceId } from './service-ids.ts';
+import { containsNationalIdNumber, NATIONAL_ID_MESSAGE } from './national-id.ts';
+import type { ImpactAnswers } from './priority.ts';
+import { impactSchema, requestTypeSchema, type RequestType } from './request-details.ts';
 import { multiLineText, singleLineText } from './text-rules.ts';
 
 /**
@@ -15,7 +18,8 @@ export const contactSchema = z.object({
     .string({ error: 'Skriv inn et telefonnummer vi kan nå deg på.' })
     .trim()
     .refine((v) => v.length > 0, { error: 'Skriv inn et telefonnummer vi kan nå deg på.' })
-    .refine((v) => /^\+?[0-9][0-9 ]{6,18}[0-9]$/.test(v), { error: 'Skriv inn et telefonnummer med bare tall, for eksempel 912 34 567.' }),
+    .refine((v) => /^\+?[0-9][0-9 ]{6,18}[0-9]$/.test(v), { error: 'Skriv inn et telefonnummer med bare tall, for eksempel 912 34 567.' })
+    .refine((v) => !containsNationalIdNumber(v), { error: NATIONAL_ID_MESSAGE }),
   email: z
     .string({ error: 'Skriv inn e-postadressen din.' })
     .trim()
@@ -45,19 +49,25 @@ export function answerSchema(question: Question): z.ZodType<string | undefined> 
   }
 }
 
-export function submissionSchemaFor(service: Service) {
+/** Faults are asked about impact and urgency (the priority follows); other requests are not. */
+export function submissionSchemaFor(service: Service, requestType: RequestType = 'fault') {
   return z.object({
     serviceId: z.literal(service.id),
+    requestType: z.literal(requestType),
     summary: singleLineText({ required: true, max: SUMMARY_MAX, missing: 'Skriv en kort overskrift som sier hva som er feil.' }),
     description: multiLineText({ required: true, max: DESCRIPTION_MAX, missing: 'Beskriv hva som skjer, og hva du forventet skulle skje.' }),
     // prefault, not default: a missing object must still be checked, so every required answer is asked for.
     answers: z.object(Object.fromEntries(service.questions.map((q) => [q.id, answerSchema(q)]))).prefault({}),
     contact: z.preprocess((value) => value ?? {}, contactSchema),
+    impact: requestType === 'fault' ? z.preprocess((value) => value ?? {}, impactSchema) : z.undefined().catch(undefined),
   });
 }
 
 export interface ReportSubmission {
   serviceId: ServiceId;
+  requestType: RequestType;
+  /** Present for faults, absent for other request types. */
+  impact?: ImpactAnswers;
   summary: string;
   description: string;
   answers: Record<string, string>;
@@ -73,22 +83,30 @@ export interface FieldError {
 export type ParseResult = { ok: true; submission: ReportSubmission } | { ok: false; errors: FieldError[] };
 
 export function parseSubmission(services: Readonly<Record<ServiceId, Service>>, input: unknown): ParseResult {
-  const serviceId = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).serviceId : undefined;
-  if (!isServiceId(serviceId)) {
+  const fields = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  if (!isServiceId(fields.serviceId)) {
     return { ok: false, errors: [{ path: 'serviceId', message: `Velg hvilken tjeneste feilen gjelder (${SERVICE_IDS.length} valg).` }] };
   }
-  const result = submissionSchemaFor(services[serviceId]).safeParse(input);
-  if (!result.success) {
-    // One message per field, the first, so the reporter sees what to do rather than every rule that failed.
-    const errors = new Map<string, string>();
-    for (const issue of result.error.issues) {
-      const path = issue.path.map(String).join('.');
-      if (!errors.has(path)) errors.set(path, issue.message);
-    }
-    return { ok: false, errors: [...errors].map(([path, message]) => ({ path, message })) };
-  }
+  // A missing request type means a fault: the no-JavaScript form and older clients send none.
+  const requestType = requestTypeSchema.safeParse(fields.requestType ?? 'fault');
+  const schema = submissionSchemaFor(services[fields.serviceId], requestType.success ? requestType.data : 'fault');
+  const result = schema.safeParse({ ...fields, requestType: requestType.success ? requestType.data : 'fault' });
+  const issues = [...(requestType.success ? [] : requestType.error.issues.map((issue) => ({ ...issue, path: ['requestType'] }))), ...(result.error?.issues ?? [])];
+  if (!result.success || issues.length > 0) return { ok: false, errors: firstErrorPerField(issues) };
+
   const answers = Object.fromEntries(
     Object.entries(result.data.answers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
   );
-  return { ok: true, submission: { ...result.data, answers } };
+  const { impact, ...rest } = result.data;
+  return { ok: true, submission: { ...rest, answers, ...(impact ? { impact } : {}) } };
+}
+
+/** One message per field, the first, so the reporter sees what to do rather than every rule that failed. */
+function firstErrorPerField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
+  const errors = new Map<string, string>();
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    if (!errors.has(path)) errors.set(path, issue.message);
+  }
+  return [...errors].map(([path, message]) => ({ path, message }));
 }

@@ -1,7 +1,9 @@
 import type { Catalog } from '../catalog/load-catalog.ts';
-import type { Team } from '../catalog/schema.ts';
-import type { Mailer, ReportStore } from './ports.ts';
-import type { ServiceId } from './service-ids.ts';
+import { renderMajorIncidentEmail } from './major-incident-email.ts';
+import type { Mailer, OutgoingEmail, ReportStore } from './ports.ts';
+import { renderReceiptEmail } from './receipt-email.ts';
+import { fallbackTeam, majorIncidentTeam, teamRecipients } from './routing.ts';
+import { isServiceId } from './service-ids.ts';
 import type { StoredReport } from './stored-report.ts';
 import { renderTeamEmail } from './team-email.ts';
 
@@ -10,29 +12,55 @@ export interface RouteDependencies {
   store: ReportStore;
   mailer: Mailer;
   now: () => Date;
+  /** Absolute link to the reporter's status page. */
+  statusUrlFor: (reference: string, statusToken: string) => string;
 }
 
-export type RouteOutcome = { status: 'sent'; to: string[] } | { status: 'already-routed' };
+export type RouteOutcome = { status: 'sent'; to: string[]; majorIncident: boolean } | { status: 'already-routed' } | { status: 'gone' };
 
-/** The team that receives reports for a service. The catalog loader guarantees that every service's team exists. */
-export function teamFor(serviceId: ServiceId, catalog: Catalog): Team {
-  const team = catalog.teams[catalog.services[serviceId].team];
-  if (!team) throw new Error(`Tjenesten ${serviceId} peker på et team som ikke finnes.`);
-  return team;
+interface Delivery {
+  key: string;
+  email: OutgoingEmail;
+}
+
+/** Every e-mail a report causes: its team, any priority copies, and the reporter's receipt. */
+export function deliveriesFor(report: StoredReport, deps: Pick<RouteDependencies, 'catalog' | 'statusUrlFor'>): Delivery[] {
+  const service = isServiceId(report.serviceId) ? deps.catalog.services[report.serviceId] : undefined;
+  const teams = teamRecipients(report, deps.catalog).map((recipient) => ({ key: recipient.key, email: renderTeamEmail(report, service, recipient.team) }));
+  const statusUrl = report.receiptToken ? deps.statusUrlFor(report.reference, report.receiptToken) : undefined;
+  const receipt = renderReceiptEmail(report, service, { replyTo: fallbackTeam(deps.catalog), ...(statusUrl ? { statusUrl } : {}) });
+  return [...teams, { key: 'receipt', email: receipt }];
 }
 
 /**
- * Sends a new report to its team and marks it routed. A report that is already marked routed (a replayed stream
- * record) is not sent again.
+ * Sends a new report's e-mails and marks it routed. Each e-mail is recorded as delivered once sent, so a retry
+ * (a replayed stream record, or a batch retried after SES failed half-way) sends only what is missing.
  */
-export async function routeReport(report: StoredReport, deps: RouteDependencies): Promise<RouteOutcome> {
-  const current = await deps.store.get(report.reference);
-  if (current?.routing.status === 'routed') return { status: 'already-routed' };
+export async function routeReport(reference: string, deps: RouteDependencies): Promise<RouteOutcome> {
+  const report = await deps.store.get(reference, deps.now());
+  if (!report) return { status: 'gone' };
+  if (report.routing.status === 'routed') return { status: 'already-routed' };
 
-  const service = deps.catalog.services[report.serviceId];
-  const team = teamFor(report.serviceId, deps.catalog);
-  const email = renderTeamEmail(report, service, team);
-  await deps.mailer.send(email);
-  await deps.store.markRouted(report.reference, [email.to], deps.now());
-  return { status: 'sent', to: [email.to] };
+  const deliveries = deliveriesFor(report, deps);
+  const delivered = new Set(report.delivered);
+  for (const delivery of deliveries) {
+    if (delivered.has(delivery.key)) continue;
+    await deps.mailer.send(delivery.email);
+    await deps.store.markDelivered(reference, delivery.key);
+  }
+  const teamAddresses = deliveries.filter((delivery) => delivery.key.startsWith('team:')).map((delivery) => delivery.email.to);
+  const routedNow = await deps.store.markRouted(reference, teamAddresses, deps.now());
+  const majorIncident = routedNow ? await alertIfMajorIncident(report, deps) : false;
+  return { status: 'sent', to: teamAddresses, majorIncident };
+}
+
+async function alertIfMajorIncident(report: StoredReport, deps: RouteDependencies): Promise<boolean> {
+  const { threshold, windowMinutes } = deps.catalog.routing.majorIncident;
+  const now = deps.now();
+  const count = await deps.store.countReceivedSince(report.serviceId, new Date(now.getTime() - windowMinutes * 60_000));
+  if (count < threshold) return false;
+  if (!(await deps.store.openCluster(report.serviceId, now, windowMinutes))) return false;
+  const service = isServiceId(report.serviceId) ? deps.catalog.services[report.serviceId] : undefined;
+  await deps.mailer.send(renderMajorIncidentEmail({ report, service, team: majorIncidentTeam(deps.catalog), count, windowMinutes }));
+  return true;
 }

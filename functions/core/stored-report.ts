@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { SERVICE_IDS } from './service-ids.ts';
+import { AFFECTED_SCOPES, PRIORITIES, YES_NO, type Priority } from './priority.ts';
 import type { ReportSubmission } from './report-submission.ts';
+import { REQUEST_TYPES } from './request-details.ts';
+import { hashStatusToken } from './status-token.ts';
 
 /**
  * A report as it is kept in the table and handed to the router by the stream. Bump the version when the shape
@@ -16,7 +18,11 @@ export const routingStateSchema = z.discriminatedUnion('status', [
 export const storedReportSchema = z.object({
   schemaVersion: z.literal(STORED_REPORT_VERSION),
   reference: z.string(),
-  serviceId: z.enum(SERVICE_IDS),
+  /** A plain string, not the current list: a report for a service that has since been removed is still routed. */
+  serviceId: z.string(),
+  requestType: z.enum(REQUEST_TYPES),
+  priority: z.enum(PRIORITIES),
+  impact: z.object({ affected: z.enum(AFFECTED_SCOPES), workaround: z.enum(YES_NO), emergencyResponse: z.enum(YES_NO) }).optional(),
   summary: z.string(),
   description: z.string(),
   answers: z.record(z.string(), z.string()),
@@ -24,19 +30,41 @@ export const storedReportSchema = z.object({
   receivedAt: z.iso.datetime(),
   /** Epoch seconds after which the item is deleted (DynamoDB TTL) and never shown. */
   expiresAt: z.number().int(),
+  /** SHA-256 of the secret in the reporter's status link; the secret itself is never stored. */
+  statusTokenHash: z.string(),
+  /** The status secret itself, kept only until the receipt carrying it is sent; removed when the report is routed. */
+  receiptToken: z.string().optional(),
   routing: routingStateSchema,
+  /** Keys of the e-mails already sent for this report, so a retried delivery sends only what is missing. */
+  delivered: z.array(z.string()).default([]),
 });
 export type StoredReport = z.infer<typeof storedReportSchema>;
 
 export const DAY_SECONDS = 24 * 60 * 60;
 
-export function newStoredReport(submission: ReportSubmission, reference: string, receivedAt: Date, retentionDays: number): StoredReport {
+export function newStoredReport(options: {
+  submission: ReportSubmission;
+  reference: string;
+  priority: Priority;
+  statusToken: string;
+  receivedAt: Date;
+  retentionDays: number;
+}): StoredReport {
+  const { submission, receivedAt } = options;
   return {
     schemaVersion: STORED_REPORT_VERSION,
-    reference,
+    reference: options.reference,
     ...submission,
+    priority: options.priority,
     receivedAt: receivedAt.toISOString(),
-    expiresAt: Math.floor(receivedAt.getTime() / 1000) + retentionDays * DAY_SECONDS,
+    expiresAt: Math.floor(receivedAt.getTime() / 1000) + options.retentionDays * DAY_SECONDS,
+    statusTokenHash: hashStatusToken(options.statusToken),
+    receiptToken: options.statusToken,
     routing: { status: 'pending' },
+    delivered: [],
   };
+}
+
+export function isExpired(report: Pick<StoredReport, 'expiresAt'>, now: Date): boolean {
+  return report.expiresAt * 1000 <= now.getTime();
 }

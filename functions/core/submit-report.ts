@@ -1,7 +1,8 @@
 import type { Service } from '../catalog/schema.ts';
 import type { ReportStore } from './ports.ts';
+import { priorityOf, type Priority } from './priority.ts';
 import { formatReference, referenceCounterScope, referenceYear } from './reference.ts';
-import { parseSubmission, type FieldError } from './report-submission.ts';
+import { parseSubmission, type FieldError, type ReportSubmission } from './report-submission.ts';
 import type { ServiceId } from './service-ids.ts';
 import { newStoredReport } from './stored-report.ts';
 
@@ -9,11 +10,19 @@ export interface SubmitDependencies {
   services: Readonly<Record<ServiceId, Service>>;
   store: ReportStore;
   now: () => Date;
+  newStatusToken: () => string;
   referencePrefix: string;
   retentionDays: number;
 }
 
-export type SubmitResult = { ok: true; reference: string } | { ok: false; errors: FieldError[] };
+export type SubmitResult =
+  | { ok: true; reference: string; priority: Priority; statusToken: string }
+  | { ok: false; errors: FieldError[] };
+
+/** Questions, orders and change requests have no impact answers: the desk sets their priority by hand if needed. */
+export function priorityOfSubmission(submission: ReportSubmission): Priority {
+  return submission.impact ? priorityOf(submission.impact) : 'P4';
+}
 
 /** Validates a submission, gives it the next reference and stores it. Routing happens later, from the stream. */
 export async function submitReport(input: unknown, deps: SubmitDependencies): Promise<SubmitResult> {
@@ -24,6 +33,14 @@ export async function submitReport(input: unknown, deps: SubmitDependencies): Pr
   const year = referenceYear(receivedAt);
   const sequence = await deps.store.nextSequence(referenceCounterScope(deps.referencePrefix, year));
   const reference = formatReference(deps.referencePrefix, year, sequence);
-  await deps.store.insert(newStoredReport(parsed.submission, reference, receivedAt, deps.retentionDays));
-  return { ok: true, reference };
+  const priority = priorityOfSubmission(parsed.submission);
+  const statusToken = deps.newStatusToken();
+  await deps.store.insert(
+    newStoredReport({ submission: parsed.submission, reference, priority, statusToken, receivedAt, retentionDays: deps.retentionDays }),
+  );
+  return { ok: true, reference, priority, statusToken };
+}
+
+export function statusPath(reference: string, statusToken: string): string {
+  return `/meld-feil/status/?${new URLSearchParams({ referanse: reference, token: statusToken })}`;
 }

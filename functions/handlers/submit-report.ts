@@ -1,60 +1,96 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { createDynamoReportStore } from '../adapters/dynamodb-report-store.ts';
+import { IdempotencyAlreadyInProgressError, IdempotencyConfig, IdempotencyValidationError, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { readEnv, submitEnvSchema } from '../adapters/config.ts';
-import { logError, logInfo } from '../adapters/log.ts';
+import { createDynamoRateLimiter } from '../adapters/dynamodb-rate-limiter.ts';
+import { createDynamoReportStore } from '../adapters/dynamodb-report-store.ts';
+import { logger } from '../adapters/log.ts';
+import { REPORT_TABLE } from '../adapters/report-table.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
-import { escapeHtml } from '../core/html.ts';
-import type { FieldError } from '../core/report-submission.ts';
-import { submitReport, type SubmitDependencies } from '../core/submit-report.ts';
-import { readBody } from '../http/request-body.ts';
-import { htmlPage, jsonResponse, redirectResponse } from '../http/responses.ts';
+import { newStatusToken } from '../core/status-token.ts';
+import { statusPath, submitReport, type SubmitDependencies } from '../core/submit-report.ts';
+import { formErrorPage } from '../http/form-error-page.ts';
+import { readBody, type BodyKind } from '../http/request-body.ts';
+import { errorResponse, jsonResponse, redirectResponse } from '../http/responses.ts';
 
-/** POST /api/reports — validates and stores a report. Routing to the team follows from the table's stream. */
+/** POST /api/reports — validates and stores a report, once per Idempotency-Key. Routing follows from the stream. */
 
 const env = readEnv(submitEnvSchema);
+const dynamodb = new DynamoDBClient({});
 const deps: SubmitDependencies = {
   services: loadCatalog(env.CATALOG_DIR).services,
-  store: createDynamoReportStore(new DynamoDBClient({}), env.TABLE_NAME),
+  store: createDynamoReportStore(dynamodb, env.TABLE_NAME),
   now: () => new Date(),
+  newStatusToken,
   referencePrefix: env.REFERENCE_PREFIX,
   retentionDays: env.RETENTION_DAYS,
 };
+const limiter = createDynamoRateLimiter(dynamodb, env.TABLE_NAME, env.RATE_LIMIT_PER_MINUTE);
+
+// Idempotency records share the reports table: their keys never start with REPORT#, so the router ignores them.
+const idempotencyConfig = new IdempotencyConfig({
+  eventKeyJmesPath: 'key',
+  payloadValidationJmesPath: 'body',
+  expiresAfterSeconds: env.IDEMPOTENCY_HOURS * 3600,
+});
+const persistenceStore = new DynamoDBPersistenceLayer({
+  tableName: env.TABLE_NAME,
+  keyAttr: REPORT_TABLE.partitionKey,
+  sortKeyAttr: REPORT_TABLE.sortKey,
+  expiryAttr: REPORT_TABLE.timeToLiveAttribute,
+  awsSdkV3Client: dynamodb,
+});
 
 export const CONFIRMATION_PATH = '/meld-feil/kvittering/';
-const FORM_PATH = '/meld-feil/';
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const body = readBody(event);
-  if (!body.ok) return jsonResponse(body.status, { errors: [{ path: '', message: body.message }] });
-
-  try {
-    const result = await submitReport(body.data, deps);
-    if (!result.ok) {
-      return body.kind === 'form' ? formErrorPage(result.errors) : jsonResponse(400, { errors: result.errors });
-    }
-    logInfo('Report stored', { reference: result.reference });
-    return body.kind === 'form'
-      ? redirectResponse(`${CONFIRMATION_PATH}?referanse=${encodeURIComponent(result.reference)}`)
-      : jsonResponse(201, { reference: result.reference });
-  } catch (error) {
-    logError('Report could not be stored', error, { requestId: event.requestContext?.requestId });
-    return jsonResponse(500, {
-      errors: [{ path: '', message: 'Meldingen ble ikke lagret på grunn av en feil hos oss. Prøv igjen om litt. Haster det, ring 08915.' }],
-    });
-  }
+interface Submission {
+  key?: string;
+  /** The body exactly as sent: the same key with a different body is refused. */
+  body: string;
+  kind: BodyKind;
+  data: unknown;
 }
 
-function formErrorPage(errors: FieldError[]): APIGatewayProxyStructuredResultV2 {
-  const items = errors.map((error) => `<li><strong>${escapeHtml(error.path)}</strong>: ${escapeHtml(error.message)}</li>`).join('\n');
-  return htmlPage(
-    400,
-    'Meldingen mangler noe',
-    `<p>Vi kunne ikke ta imot meldingen fordi:</p>
-<ul>
-${items}
-</ul>
-<p>Gå tilbake med nettleserens tilbakeknapp. Det du skrev, står der fortsatt. <a href="${FORM_PATH}">Eller start skjemaet på nytt</a>.</p>
-<p>Haster det, ring Servicedesk på 08915.</p>`,
-  );
+/** Returns the response to cache for this key. Throws on failures that a retry might not meet, so they are not cached. */
+async function accept(submission: Submission): Promise<APIGatewayProxyStructuredResultV2> {
+  const result = await submitReport(submission.data, deps);
+  if (!result.ok) return submission.kind === 'form' ? formErrorPage(result.errors) : jsonResponse(400, { errors: result.errors });
+  logger.info('Report stored', { reference: result.reference, priority: result.priority });
+  const statusUrl = statusPath(result.reference, result.statusToken);
+  if (submission.kind === 'form') {
+    return redirectResponse(`${CONFIRMATION_PATH}?${new URLSearchParams({ referanse: result.reference, token: result.statusToken })}`);
+  }
+  return jsonResponse(201, { reference: result.reference, statusUrl, priority: result.priority });
+}
+
+const acceptOnce = makeIdempotent(accept, { persistenceStore, config: idempotencyConfig });
+
+export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  idempotencyConfig.registerLambdaContext(context);
+  const body = readBody(event);
+  if (!body.ok) return errorResponse(body.status, body.message);
+
+  const key = event.headers['idempotency-key'];
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    return errorResponse(400, 'Idempotency-Key må være 8–128 synlige ASCII-tegn, for eksempel en UUID.');
+  }
+
+  try {
+    if (!(await limiter.allow(event.requestContext.http.sourceIp, new Date()))) {
+      return errorResponse(429, 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen. Haster det, ring 08915.', { 'retry-after': '60' });
+    }
+    const submission: Submission = { body: body.text, kind: body.kind, data: body.data };
+    return key ? await acceptOnce({ ...submission, key }) : await accept(submission);
+  } catch (error) {
+    if (error instanceof IdempotencyValidationError) {
+      return errorResponse(422, 'Denne Idempotency-Key er alt brukt for en annen melding. Lag en ny nøkkel for en ny melding.');
+    }
+    if (error instanceof IdempotencyAlreadyInProgressError) {
+      return errorResponse(409, 'Den samme meldingen blir sendt akkurat nå. Vent litt, og prøv igjen hvis du ikke får svar.');
+    }
+    logger.error('Report could not be stored', { requestId: event.requestContext?.requestId, error: error as Error });
+    return errorResponse(500, 'Meldingen ble ikke lagret på grunn av en feil hos oss. Prøv igjen om litt. Haster det, ring 08915.');
+  }
 }

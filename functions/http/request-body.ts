@@ -5,7 +5,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export type BodyKind = 'json' | 'form';
 
 export type ReadBodyResult =
-  | { ok: true; kind: BodyKind; data: unknown }
+  | { ok: true; kind: BodyKind; data: unknown; text: string }
   | { ok: false; status: 400 | 413 | 415; message: string };
 
 const CONTENT_TYPES: Record<string, BodyKind> = {
@@ -25,9 +25,9 @@ export function readBody(event: APIGatewayProxyEventV2): ReadBodyResult {
     return { ok: false, status: 413, message: `Meldingen er for stor. Den kan være høyst ${MAX_BODY_BYTES / 1024} KiB. Send vedlegg som svar på e-posten du får.` };
   }
   const text = raw.toString('utf8');
-  if (kind === 'form') return { ok: true, kind, data: formToObject(new URLSearchParams(text)) };
+  if (kind === 'form') return { ok: true, kind, text, data: formToObject(new URLSearchParams(text)) };
   try {
-    return { ok: true, kind, data: JSON.parse(text) as unknown };
+    return { ok: true, kind, text, data: JSON.parse(text) as unknown };
   } catch {
     return { ok: false, status: 400, message: 'Innholdet er ikke gyldig JSON.' };
   }

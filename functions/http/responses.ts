@@ -1,10 +1,16 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { escapeHtml } from '../core/html.ts';
+import type { FieldError } from '../core/report-submission.ts';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
-export function jsonResponse(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
-  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE }, body: JSON.stringify(body) };
+export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers }, body: JSON.stringify(body) };
+}
+
+/** The API's error shape: `{errors: [{path, message}]}`, with an empty path for errors about the whole request. */
+export function errorResponse(statusCode: number, message: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return jsonResponse(statusCode, { errors: [{ path: '', message }] satisfies FieldError[] }, headers);
 }
 
 export function redirectResponse(location: string): APIGatewayProxyStructuredResultV2 {

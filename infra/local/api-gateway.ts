@@ -10,20 +10,61 @@ export type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayPr
 
 export interface ApiRoute {
   method: string;
+  /** API Gateway route path; `{name}` matches one path segment, handed to the handler in pathParameters. */
   path: string;
   invoke: ApiHandler;
+}
+
+export interface Throttle {
+  /** Takes a token if one is left; false means API Gateway would answer 429. */
+  take(): boolean;
+}
+
+/** API Gateway's stage throttling: a token bucket refilled at `rateLimit` per second, holding at most `burstLimit`. */
+export function tokenBucket(options: { rateLimit: number; burstLimit: number }, clock: () => number = Date.now): Throttle {
+  let tokens = options.burstLimit;
+  let last = clock();
+  return {
+    take() {
+      const now = clock();
+      tokens = Math.min(options.burstLimit, tokens + ((now - last) / 1000) * options.rateLimit);
+      last = now;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}
+
+function matchRoute(routes: readonly ApiRoute[], method: string, pathname: string): { route?: ApiRoute; pathParameters?: Record<string, string>; pathKnown: boolean } {
+  let pathKnown = false;
+  for (const route of routes) {
+    const names: string[] = [];
+    const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`);
+    const match = pattern.exec(pathname);
+    if (!match) continue;
+    pathKnown = true;
+    if (route.method !== method) continue;
+    const pathParameters = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+    return { route, pathKnown, ...(names.length > 0 ? { pathParameters } : {}) };
+  }
+  return { pathKnown };
 }
 
 /**
  * Plays API Gateway (HTTP API, payload format 2.0) for Node's HTTP server: turns a request into the event the
  * handler gets in AWS, and the handler's result back into a response.
  */
-export async function serveApiRequest(request: IncomingMessage, response: ServerResponse, routes: readonly ApiRoute[]): Promise<void> {
+export async function serveApiRequest(request: IncomingMessage, response: ServerResponse, routes: readonly ApiRoute[], throttle: Throttle): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const route = routes.find((r) => r.method === request.method && r.path === url.pathname);
+  const { route, pathParameters, pathKnown } = matchRoute(routes, request.method ?? 'GET', url.pathname);
   if (!route) {
-    const pathKnown = routes.some((r) => r.path === url.pathname);
     writeJson(response, pathKnown ? 405 : 404, { message: pathKnown ? 'Method Not Allowed' : 'Not Found' });
+    request.resume();
+    return;
+  }
+  if (!throttle.take()) {
+    writeJson(response, 429, { message: 'Too Many Requests' });
     request.resume();
     return;
   }
@@ -34,7 +75,7 @@ export async function serveApiRequest(request: IncomingMessage, response: Server
     return;
   }
 
-  const event = toHttpApiEvent(request, url, `${route.method} ${route.path}`, body);
+  const event = toHttpApiEvent(request, url, `${route.method} ${route.path}`, body, pathParameters);
   try {
     writeResult(response, await route.invoke(event));
   } catch (error) {
@@ -44,7 +85,7 @@ export async function serveApiRequest(request: IncomingMessage, response: Server
   }
 }
 
-export function toHttpApiEvent(request: IncomingMessage, url: URL, routeKey: string, body: Buffer): APIGatewayProxyEventV2 {
+export function toHttpApiEvent(request: IncomingMessage, url: URL, routeKey: string, body: Buffer, pathParameters?: Record<string, string>): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
@@ -61,6 +102,7 @@ export function toHttpApiEvent(request: IncomingMessage, url: URL, routeKey: str
     ...(cookies?.length ? { cookies } : {}),
     headers,
     ...(query ? { queryStringParameters: query } : {}),
+    ...(pathParameters ? { pathParameters } : {}),
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',

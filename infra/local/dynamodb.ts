@@ -72,10 +72,22 @@ async function ensureReportTable(client: DynamoDBClient, tableName: string): Pro
       AttributeDefinitions: [
         { AttributeName: REPORT_TABLE.partitionKey, AttributeType: 'S' },
         { AttributeName: REPORT_TABLE.sortKey, AttributeType: 'S' },
+        { AttributeName: REPORT_TABLE.byServiceIndex.partitionKey, AttributeType: 'S' },
+        { AttributeName: REPORT_TABLE.byServiceIndex.sortKey, AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: REPORT_TABLE.partitionKey, KeyType: 'HASH' },
         { AttributeName: REPORT_TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: REPORT_TABLE.byServiceIndex.indexName,
+          KeySchema: [
+            { AttributeName: REPORT_TABLE.byServiceIndex.partitionKey, KeyType: 'HASH' },
+            { AttributeName: REPORT_TABLE.byServiceIndex.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
       ],
     }),
   );

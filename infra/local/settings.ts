@@ -5,9 +5,11 @@ export const LOCAL_HOST = '127.0.0.1';
 
 /** Ports and folders for `npm start` and `npm run dev`; every port can be moved with an environment variable. */
 export function readLocalSettings(env: NodeJS.ProcessEnv = process.env) {
+  const sitePort = port(env, 'PORT', 4321);
   return {
     host: LOCAL_HOST,
-    sitePort: port(env, 'PORT', 4321),
+    sitePort,
+    siteUrl: `http://localhost:${sitePort}`,
     dynamodbPort: port(env, 'DYNAMODB_PORT', 8000),
     sesPort: port(env, 'SES_PORT', 8005),
     dataDir: env.DATA_DIR ?? join(REPOSITORY_ROOT, '.data'),

@@ -5,8 +5,8 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { REPOSITORY_ROOT } from '../repository.ts';
-import { API_ROUTES, CATALOG_DIR_NAME, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../wiring.ts';
-import { serveApiRequest, type ApiHandler, type ApiRoute } from './api-gateway.ts';
+import { API_ROUTES, API_THROTTLING, CATALOG_DIR_NAME, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../wiring.ts';
+import { serveApiRequest, tokenBucket, type ApiHandler, type ApiRoute } from './api-gateway.ts';
 import { startLocalDynamo, LOCAL_CREDENTIALS } from './dynamodb.ts';
 import { StreamEventSource, type StreamHandler } from './event-source.ts';
 import { lambdaContext } from './lambda-context.ts';
@@ -24,6 +24,10 @@ export interface LocalStackOptions {
   mailFrom?: string;
   /** First wait before a failed stream batch is retried; doubles each time (tests shorten it). */
   streamRetryDelayMs?: number;
+  /** Where the site is, for the links in e-mails. */
+  siteUrl?: string;
+  /** Further handler settings, e.g. RATE_LIMIT_PER_MINUTE (tests and drills). */
+  environment?: Record<string, string>;
 }
 
 export interface LocalStack {
@@ -76,6 +80,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     TABLE_NAME: tableName,
     CATALOG_DIR: join(REPOSITORY_ROOT, CATALOG_DIR_NAME),
     MAIL_FROM: options.mailFrom ?? 'serviceportal@hdo.example',
+    SITE_URL: options.siteUrl ?? 'http://localhost:4321',
+    ...options.environment,
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
@@ -97,13 +103,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     API_ROUTES.map(async (route) => ({ method: route.method, path: route.path, invoke: await loadHandler<ApiHandler>(route.handler, coldStarts) })),
   );
 
+  const throttle = tokenBucket(API_THROTTLING);
   const eventSource = source;
   return {
     dynamodbEndpoint: dynamo.endpoint,
     sesEndpoint: ses.endpoint,
     tableName,
     dynamodb: dynamo.client,
-    handleApi: (request, response) => serveApiRequest(request, response, routes),
+    handleApi: (request, response) => serveApiRequest(request, response, routes, throttle),
     streamIdle: () => eventSource.idle(),
     stopMail: () => ses.stop(),
     restartMail: () => ses.restart(),

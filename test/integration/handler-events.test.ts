@@ -19,8 +19,8 @@ let routeReport: StreamHandler;
 
 beforeAll(async () => {
   portal = await startTestPortal(dataDir.path); // sets the environment the handlers read at cold start
-  submitReport = ((await import('../../functions/handlers/submit-report.ts')) as { handler: ApiHandler }).handler;
-  routeReport = ((await import('../../functions/handlers/route-report.ts')) as { handler: StreamHandler }).handler;
+  submitReport = ((await import('../../functions/handlers/submit-report.ts')) as unknown as { handler: ApiHandler }).handler;
+  routeReport = ((await import('../../functions/handlers/route-report.ts')) as unknown as { handler: StreamHandler }).handler;
 });
 
 afterAll(async () => {
@@ -43,6 +43,7 @@ describe('submit-report handler with an API Gateway HTTP API event', () => {
     const event = jsonFixture<APIGatewayProxyEventV2>('events/http-api-post-report.json');
     const form = new URLSearchParams({
       serviceId: 'other',
+      requestType: 'question',
       summary: 'Spørsmål om faktura',
       description: 'Vi lurer på fakturaen for oktober.',
       'contact.name': 'Ola Nordmann',
@@ -59,7 +60,7 @@ describe('submit-report handler with an API Gateway HTTP API event', () => {
     });
 
     expect(response.statusCode).toBe(303);
-    expect(response.headers?.location).toMatch(/^\/meld-feil\/kvittering\/\?referanse=HDO-\d{4}-\d{6}$/);
+    expect(response.headers?.location).toMatch(/^\/meld-feil\/kvittering\/\?referanse=HDO-\d{4}-\d{6}&token=[\w-]{43}$/);
   });
 });
 
@@ -77,18 +78,22 @@ describe('route-report handler with a DynamoDB stream event', () => {
     // Assert
     expect(response.batchItemFailures).toEqual([]);
     const emails = await emailsAbout(portal.stack, 'HDO-2026-900001');
-    expect(emails.map((email) => email.destination.to)).toEqual([['team-video@hdo.example']]);
+    expect(emails.map((email) => email.destination.to)).toEqual([['team-video@hdo.example'], ['per.hansen@example.no']]);
     expect(await storedItem(portal.stack, 'HDO-2026-900001')).toMatchObject({ routing: { status: 'routed', to: ['team-video@hdo.example'] } });
   });
 
-  it('reports a record it cannot read as a batch item failure, so it is retried and then dead-lettered', async () => {
+  it('reports a stored report it cannot read as a batch item failure, so it is retried and then dead-lettered', async () => {
     const event = jsonFixture<DynamoDBStreamEvent>('events/dynamodb-stream-insert-report.json');
-    const record = event.Records[0]!;
-    const broken = { ...record, dynamodb: { ...record.dynamodb, NewImage: { ...record.dynamodb!.NewImage, schemaVersion: { N: '99' } } } };
+    const poison = JSON.parse(JSON.stringify(event).replaceAll('HDO-2026-900001', 'HDO-2026-900003')) as DynamoDBStreamEvent;
+    const record = poison.Records[0]!;
+    const image = { ...record.dynamodb!.NewImage, schemaVersion: { N: '99' } };
+    await portal.stack.dynamodb.send(new PutItemCommand({ TableName: portal.stack.tableName, Item: image as never }));
+    await portal.stack.streamIdle();
 
-    const response = await routeReport({ Records: [broken] });
+    const response = await routeReport({ Records: [record] });
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: '111100000000012345678901' }]);
+    expect(await emailsAbout(portal.stack, 'HDO-2026-900003')).toEqual([]);
   });
 
   it('sends nothing for a record that is not a new report', async () => {

@@ -35,19 +35,20 @@ describe('POST /api/reports with JSON', () => {
     expect(item?.expiresAt).toBeGreaterThan(Date.now() / 1000 + 500 * 24 * 3600);
   });
 
-  it('routes the stored report to the team of its service: one e-mail, reply-to the reporter, report marked routed', async () => {
+  it('routes the stored report: one e-mail to the team (reply-to the reporter), one receipt, report marked routed', async () => {
     const { reference } = (await (await postJson(report)).json()) as { reference: string };
 
     await portal.stack.streamIdle();
 
     const emails = await emailsAbout(portal.stack, reference);
-    expect(emails).toHaveLength(1);
+    expect(emails).toHaveLength(2);
     expect(emails[0]).toMatchObject({
       destination: { to: ['team-kontrollrom@hdo.example'] },
       replyTo: ['kari.nordmann@example.no'],
-      subject: `[ICCS] ${reference} ${report.summary}`,
+      subject: `[P3][ICCS] ${reference} ${report.summary}`,
     });
     expect(emails[0]?.body.text).toContain('Hvilket kontrollrom gjelder det?:\n  AMK Innlandet');
+    expect(emails[1]).toMatchObject({ destination: { to: ['kari.nordmann@example.no'] }, subject: `Mottatt: ${reference} (P3 Middels)` });
     expect(await storedItem(portal.stack, reference)).toMatchObject({ routing: { status: 'routed', to: ['team-kontrollrom@hdo.example'] } });
   });
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalog, type Catalog } from '../../functions/catalog/load-catalog.ts';
 import { parseSubmission, type ReportSubmission } from '../../functions/core/report-submission.ts';
 import { newStoredReport, type StoredReport } from '../../functions/core/stored-report.ts';
+import { priorityOfSubmission } from '../../functions/core/submit-report.ts';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
 
@@ -29,7 +30,15 @@ export function validSubmission(name: 'iccs-valid' | 'radio-valid' = 'iccs-valid
   return { ...parsed.submission, ...changes };
 }
 
-/** A stored report, as the stream hands it to the router. */
+/** A stored report, as the router finds it in the table. */
 export function storedReport(changes: Partial<StoredReport> = {}, submission: ReportSubmission = validSubmission()): StoredReport {
-  return { ...newStoredReport(submission, 'HDO-2026-000001', new Date('2026-03-05T12:00:00Z'), 90), ...changes };
+  const stored = newStoredReport({
+    submission,
+    reference: 'HDO-2026-000001',
+    priority: priorityOfSubmission(submission),
+    statusToken: 'status-token-for-tests',
+    receivedAt: new Date('2026-03-05T12:00:00Z'),
+    retentionDays: 90,
+  });
+  return { ...stored, ...changes };
 }

@@ -1,11 +1,12 @@
 import type { Mailer, OutgoingEmail, ReportStore } from '../../functions/core/ports.ts';
-import type { StoredReport } from '../../functions/core/stored-report.ts';
+import { isExpired, type StoredReport } from '../../functions/core/stored-report.ts';
 
 /** A ReportStore in memory, with the same contract as the DynamoDB adapter (see ports.ts). */
 export class InMemoryReportStore implements ReportStore {
   readonly reports = new Map<string, StoredReport>();
   readonly counters = new Map<string, number>();
-  readonly calls = { nextSequence: 0, insert: 0, markRouted: 0 };
+  readonly clusters = new Map<string, Date>();
+  readonly calls = { nextSequence: 0, insert: 0, markRouted: 0, markDelivered: 0 };
 
   async nextSequence(scope: string): Promise<number> {
     this.calls.nextSequence++;
@@ -20,17 +21,35 @@ export class InMemoryReportStore implements ReportStore {
     this.reports.set(report.reference, structuredClone(report));
   }
 
-  async get(reference: string): Promise<StoredReport | undefined> {
+  async get(reference: string, now: Date): Promise<StoredReport | undefined> {
     const report = this.reports.get(reference);
-    return report && structuredClone(report);
+    return report && !isExpired(report, now) ? structuredClone(report) : undefined;
+  }
+
+  async markDelivered(reference: string, deliveryKey: string): Promise<void> {
+    this.calls.markDelivered++;
+    const report = this.reports.get(reference);
+    if (report && !report.delivered.includes(deliveryKey)) report.delivered.push(deliveryKey);
   }
 
   async markRouted(reference: string, to: readonly string[], at: Date): Promise<boolean> {
     this.calls.markRouted++;
     const report = this.reports.get(reference);
     if (!report || report.routing.status !== 'pending') return false;
-    this.reports.set(reference, { ...report, routing: { status: 'routed', at: at.toISOString(), to: [...to] } });
+    const { receiptToken: _sent, ...rest } = report;
+    this.reports.set(reference, { ...rest, routing: { status: 'routed', at: at.toISOString(), to: [...to] } });
     return true;
+  }
+
+  async countReceivedSince(serviceId: string, since: Date): Promise<number> {
+    return [...this.reports.values()].filter((report) => report.serviceId === serviceId && new Date(report.receivedAt) >= since).length;
+  }
+
+  async openCluster(serviceId: string, at: Date, windowMinutes: number): Promise<boolean> {
+    const last = this.clusters.get(serviceId);
+    const open = last !== undefined && at.getTime() - last.getTime() <= windowMinutes * 60_000;
+    this.clusters.set(serviceId, at);
+    return !open;
   }
 }
 
@@ -55,6 +74,22 @@ export class FailingMailer implements Mailer {
   async send(): Promise<void> {
     this.attempts++;
     throw this.error;
+  }
+}
+
+/** A mailer that sends the first `successes` e-mails and then fails, as SES going down mid-batch would. */
+export class FlakyMailer extends RecordingMailer {
+  private remaining: number;
+
+  constructor(successes: number) {
+    super();
+    this.remaining = successes;
+  }
+
+  override async send(email: OutgoingEmail): Promise<void> {
+    if (this.remaining <= 0) throw new Error('SES er nede');
+    this.remaining--;
+    await super.send(email);
   }
 }
 

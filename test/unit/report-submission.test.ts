@@ -32,8 +32,11 @@ const REQUIRED_FIELDS = [
   ['contact.organisation', 'Skriv inn hvilken virksomhet du melder for.'],
   ['contact.phone', 'Skriv inn et telefonnummer vi kan nå deg på.'],
   ['contact.email', 'Skriv inn e-postadressen din.'],
+  ['impact.affected', 'Velg hvor mange som er rammet.'],
+  ['impact.workaround', 'Svar på om dere kan jobbe rundt feilen.'],
+  ['impact.emergencyResponse', 'Svar på om nødmeldetjenesten eller pasientsikkerheten er berørt.'],
 ] as const;
-const CHOICE_FIELDS: readonly string[] = ['answers.affectedFunction', 'answers.faultState'];
+const CHOICE_FIELDS: readonly string[] = ['answers.affectedFunction', 'answers.faultState', 'impact.affected', 'impact.workaround', 'impact.emergencyResponse'];
 
 describe('parseSubmission: a complete ICCS report', () => {
   it('is accepted, with every value kept and the choice stored as its value', () => {

@@ -14,11 +14,11 @@ describe('readBody: JSON', () => {
   it('decodes a JSON body', () => {
     const result = readBody(request('application/json', '{"serviceId":"iccs","contact":{"email":"kari@amk.example"}}'));
 
-    expect(result).toEqual({ ok: true, kind: 'json', data: { serviceId: 'iccs', contact: { email: 'kari@amk.example' } } });
+    expect(result).toMatchObject({ ok: true, kind: 'json', data: { serviceId: 'iccs', contact: { email: 'kari@amk.example' } } });
   });
 
   it.each(['application/json; charset=utf-8', 'Application/JSON', ' application/json '])('accepts the content type %j', (contentType) => {
-    expect(readBody(request(contentType, '{"a":1}'))).toEqual({ ok: true, kind: 'json', data: { a: 1 } });
+    expect(readBody(request(contentType, '{"a":1}'))).toMatchObject({ ok: true, kind: 'json', data: { a: 1 } });
   });
 
   it.each([
@@ -34,7 +34,7 @@ describe('readBody: JSON', () => {
 
     const result = readBody(request('application/json', Buffer.from(json, 'utf8').toString('base64'), true));
 
-    expect(result).toEqual({ ok: true, kind: 'json', data: { summary: 'Operatørplass 3 mister radio' } });
+    expect(result).toMatchObject({ ok: true, kind: 'json', data: { summary: 'Operatørplass 3 mister radio' } });
   });
 });
 
@@ -44,7 +44,7 @@ describe('readBody: HTML form', () => {
 
     const result = readBody(request('application/x-www-form-urlencoded', body));
 
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       kind: 'form',
       data: { serviceId: 'iccs', summary: 'Radio faller ut', answers: { controlRoom: 'AMK Innlandet' }, contact: { email: 'kari@amk.example', name: 'Kari Ø' } },
@@ -54,7 +54,7 @@ describe('readBody: HTML form', () => {
   it('decodes a base64-encoded form', () => {
     const body = Buffer.from('contact.name=Kari+Nordmann', 'utf8').toString('base64');
 
-    expect(readBody(request('application/x-www-form-urlencoded; charset=UTF-8', body, true))).toEqual({ ok: true, kind: 'form', data: { contact: { name: 'Kari Nordmann' } } });
+    expect(readBody(request('application/x-www-form-urlencoded; charset=UTF-8', body, true))).toMatchObject({ ok: true, kind: 'form', data: { contact: { name: 'Kari Nordmann' } } });
   });
 });
 

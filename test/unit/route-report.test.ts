@@ -1,103 +1,155 @@
 import { describe, expect, it } from 'vitest';
-import { routeReport, teamFor, type RouteDependencies } from '../../functions/core/route-report.ts';
 import type { Mailer } from '../../functions/core/ports.ts';
+import { routeReport, type RouteDependencies } from '../../functions/core/route-report.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
-import { realCatalog, storedReport } from './builders.ts';
-import { clockAt, FailingMailer, InMemoryReportStore, RecordingMailer } from './fakes.ts';
+import { realCatalog, storedReport, validSubmission } from './builders.ts';
+import { clockAt, FailingMailer, FlakyMailer, InMemoryReportStore, RecordingMailer } from './fakes.ts';
 
 const ROUTED_AT = '2026-03-05T12:00:07.000Z';
+const TEAM = 'team-kontrollrom@hdo.example';
+const REPORTER = 'kari.nordmann@amk.example';
 
-/** A store holding `report` as the submit function left it, and a mailer that records what it is asked to send. */
-function arrange(report: StoredReport = storedReport(), mailer: Mailer = new RecordingMailer()) {
+/** A store holding `reports` as the submit function left them, and a mailer that records what it is asked to send. */
+function arrange(reports: StoredReport[] = [storedReport()], mailer: Mailer = new RecordingMailer()) {
   const store = new InMemoryReportStore();
-  store.reports.set(report.reference, report);
-  const deps: RouteDependencies = { catalog: realCatalog(), store, mailer, now: clockAt(ROUTED_AT) };
-  return { report, store, deps, sent: mailer instanceof RecordingMailer ? mailer.sent : [] };
+  for (const report of reports) store.reports.set(report.reference, report);
+  const deps: RouteDependencies = {
+    catalog: realCatalog(),
+    store,
+    mailer,
+    now: clockAt(ROUTED_AT),
+    statusUrlFor: (reference, token) => `https://portal.example.no/meld-feil/status/?referanse=${reference}&token=${token}`,
+  };
+  return { store, deps, sent: mailer instanceof RecordingMailer ? mailer.sent : [] };
 }
 
 describe('routeReport: a new report', () => {
-  it('sends one e-mail, to the team of the service', async () => {
-    const { report, sent, deps } = arrange();
+  it("sends the team's e-mail and then the reporter's receipt", async () => {
+    const { sent, deps } = arrange();
 
-    const outcome = await routeReport(report, deps);
+    const outcome = await routeReport('HDO-2026-000001', deps);
 
-    expect(outcome).toEqual({ status: 'sent', to: ['team-kontrollrom@hdo.example'] });
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: 'team-kontrollrom@hdo.example', subject: '[ICCS] HDO-2026-000001 Operatørplass 3 mister radio' });
+    expect(outcome).toEqual({ status: 'sent', to: [TEAM], majorIncident: false });
+    expect(sent.map((email) => [email.to, email.subject])).toEqual([
+      [TEAM, '[P3][ICCS] HDO-2026-000001 Operatørplass 3 mister radio'],
+      [REPORTER, 'Mottatt: HDO-2026-000001 (P3 Middels)'],
+    ]);
   });
 
-  it('marks the report routed, with the recipient and the time it was sent', async () => {
-    const { report, store, deps } = arrange();
+  it('puts the status link with its token in the receipt', async () => {
+    const { sent, deps } = arrange();
 
-    await routeReport(report, deps);
+    await routeReport('HDO-2026-000001', deps);
 
-    expect((await store.get(report.reference))?.routing).toEqual({ status: 'routed', at: ROUTED_AT, to: ['team-kontrollrom@hdo.example'] });
+    expect(sent[1]?.text).toContain('https://portal.example.no/meld-feil/status/?referanse=HDO-2026-000001&token=status-token-for-tests');
   });
 
-  it('sends each service to its own team', async () => {
-    const { report, sent, deps } = arrange(storedReport({ serviceId: 'other', answers: {} }));
+  it('marks the report routed and forgets the status token once the receipt is sent', async () => {
+    const { store, deps } = arrange();
 
-    await routeReport(report, deps);
+    await routeReport('HDO-2026-000001', deps);
 
-    expect(sent.map((email) => email.to)).toEqual(['servicedesk@hdo.example']);
+    const stored = store.reports.get('HDO-2026-000001');
+    expect(stored?.routing).toEqual({ status: 'routed', at: ROUTED_AT, to: [TEAM] });
+    expect(stored?.receiptToken).toBeUndefined();
+    expect(stored?.delivered).toEqual([`team:${TEAM}`, 'receipt']);
+  });
+
+  it.each([
+    { serviceId: 'other', team: 'servicedesk@hdo.example' },
+    { serviceId: 'radio', team: 'team-nodnett@hdo.example' },
+    { serviceId: 'a-service-since-removed', team: 'servicedesk@hdo.example' },
+  ])('sends a report for $serviceId to $team', async ({ serviceId, team }) => {
+    const { sent, deps } = arrange([storedReport({ serviceId, answers: {} })]);
+
+    await routeReport('HDO-2026-000001', deps);
+
+    expect(sent[0]?.to).toBe(team);
+  });
+
+  it('copies a P1 report to the incident manager', async () => {
+    const critical = validSubmission('iccs-valid', { impact: { affected: 'many', workaround: 'no', emergencyResponse: 'yes' } });
+    const { sent, deps } = arrange([storedReport({ priority: 'P1' }, critical)]);
+
+    const outcome = await routeReport('HDO-2026-000001', deps);
+
+    expect(outcome).toMatchObject({ to: [TEAM, 'vakthavende@hdo.example'] });
+    expect(sent.map((email) => email.to)).toEqual([TEAM, 'vakthavende@hdo.example', REPORTER]);
   });
 });
 
-describe('routeReport: a replayed stream record', () => {
-  it('does not send a report that is already routed', async () => {
-    const { report, sent, store, deps } = arrange();
-    await routeReport(report, deps);
+describe('routeReport: retries and replays', () => {
+  it('sends nothing for a report that is already routed', async () => {
+    const { sent, store, deps } = arrange();
+    await routeReport('HDO-2026-000001', deps);
 
-    const replay = await routeReport(report, deps);
+    const replay = await routeReport('HDO-2026-000001', deps);
 
     expect(replay).toEqual({ status: 'already-routed' });
-    expect(sent).toHaveLength(1);
+    expect(sent).toHaveLength(2);
     expect(store.calls.markRouted).toBe(1);
   });
 
-  it('trusts the store over the (stale) record it was handed', async () => {
-    const routed = storedReport({ routing: { status: 'routed', at: ROUTED_AT, to: ['team-kontrollrom@hdo.example'] } });
-    const { sent, deps } = arrange(routed);
+  it('after SES failed half-way, sends only the e-mails that are still missing', async () => {
+    const flaky = new FlakyMailer(1);
+    const { store, deps } = arrange([storedReport()], flaky);
+    await expect(routeReport('HDO-2026-000001', deps)).rejects.toThrow('SES er nede');
+    const mailer = new RecordingMailer();
 
-    const outcome = await routeReport(storedReport({ routing: { status: 'pending' } }), deps);
+    await routeReport('HDO-2026-000001', { ...deps, mailer });
 
-    expect(outcome).toEqual({ status: 'already-routed' });
+    expect(flaky.sent.map((email) => email.to)).toEqual([TEAM]);
+    expect(mailer.sent.map((email) => email.to)).toEqual([REPORTER]);
+    expect(store.reports.get('HDO-2026-000001')?.routing.status).toBe('routed');
+  });
+
+  it('leaves the report pending and lets the error through when SES is down, so the stream retries', async () => {
+    const { store, deps } = arrange([storedReport()], new FailingMailer(new Error('Throttling')));
+
+    await expect(routeReport('HDO-2026-000001', deps)).rejects.toThrow('Throttling');
+
+    expect(store.reports.get('HDO-2026-000001')?.routing).toEqual({ status: 'pending' });
+  });
+
+  it('ignores a report that has expired or was deleted', async () => {
+    const { sent, deps } = arrange([storedReport({ expiresAt: Math.floor(Date.parse(ROUTED_AT) / 1000) - 1 })]);
+
+    expect(await routeReport('HDO-2026-000001', deps)).toEqual({ status: 'gone' });
     expect(sent).toEqual([]);
   });
 });
 
-describe('routeReport: when the e-mail cannot be sent', () => {
-  it('lets the error through so the stream retries, and leaves the report pending', async () => {
-    const outage = new Error('SES: Throttling');
-    const { report, store, deps } = arrange(storedReport(), new FailingMailer(outage));
+describe('routeReport: many reports about one service', () => {
+  const reportsAt = (minutes: number[]) =>
+    minutes.map((minute, index) =>
+      storedReport({ reference: `HDO-2026-00010${index}`, receivedAt: new Date(Date.parse(ROUTED_AT) - minute * 60_000).toISOString() }),
+    );
 
-    await expect(routeReport(report, deps)).rejects.toBe(outage);
+  it('alerts the incident manager once when the fifth report within 15 minutes is routed', async () => {
+    const reports = reportsAt([14, 10, 6, 3, 0]);
+    const { sent, deps } = arrange(reports);
 
-    expect((await store.get(report.reference))?.routing).toEqual({ status: 'pending' });
-    expect(store.calls.markRouted).toBe(0);
+    for (const report of reports) await routeReport(report.reference, deps);
+
+    const alerts = sent.filter((email) => email.subject.startsWith('[Mulig storulykke]'));
+    expect(alerts.map((email) => [email.to, email.subject])).toEqual([['vakthavende@hdo.example', '[Mulig storulykke][ICCS] 5 meldinger på 15 min']]);
   });
 
-  it('sends it on the retry once the mailer works again', async () => {
-    const { report, store, deps } = arrange(storedReport(), new FailingMailer(new Error('SES: Throttling')));
-    await expect(routeReport(report, deps)).rejects.toThrow('SES: Throttling');
-    const mailer = new RecordingMailer();
+  it('sends no second alert for a sixth report in the same cluster', async () => {
+    const reports = reportsAt([14, 10, 6, 3, 1, 0]);
+    const { sent, deps } = arrange(reports);
 
-    const outcome = await routeReport(report, { ...deps, mailer });
+    for (const report of reports) await routeReport(report.reference, deps);
 
-    expect(outcome.status).toBe('sent');
-    expect(mailer.sent).toHaveLength(1);
-    expect((await store.get(report.reference))?.routing.status).toBe('routed');
-  });
-});
-
-describe('teamFor', () => {
-  it('finds the team a service points at', () => {
-    expect(teamFor('radio', realCatalog())).toEqual({ name: 'Team Nødnett og radioterminaler', address: 'team-nodnett@hdo.example' });
+    expect(sent.filter((email) => email.subject.startsWith('[Mulig storulykke]'))).toHaveLength(1);
   });
 
-  it('fails loudly, in Norwegian, when the team is gone', () => {
-    const { kontrollrom: _removed, ...otherTeams } = realCatalog().teams;
+  it('does not alert for reports spread over more than the window', async () => {
+    const reports = reportsAt([40, 30, 20, 10, 0]);
+    const { sent, deps } = arrange(reports);
 
-    expect(() => teamFor('iccs', { ...realCatalog(), teams: otherTeams })).toThrow('Tjenesten iccs peker på et team som ikke finnes.');
+    for (const report of reports) await routeReport(report.reference, deps);
+
+    expect(sent.filter((email) => email.subject.startsWith('[Mulig storulykke]'))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_SECONDS, storedReportSchema } from '../../functions/core/stored-report.ts';
+import { hashStatusToken } from '../../functions/core/status-token.ts';
 import { submitReport, type SubmitDependencies } from '../../functions/core/submit-report.ts';
 import { realCatalog, submissionFixture } from './builders.ts';
 import { clockAt, InMemoryReportStore } from './fakes.ts';
@@ -8,7 +9,15 @@ const RECEIVED_AT = '2026-03-05T12:00:00.000Z';
 
 function arrange(...times: [string, ...string[]]) {
   const store = new InMemoryReportStore();
-  const deps: SubmitDependencies = { services: realCatalog().services, store, now: clockAt(...times), referencePrefix: 'HDO', retentionDays: 90 };
+  let tokens = 0;
+  const deps: SubmitDependencies = {
+    services: realCatalog().services,
+    store,
+    now: clockAt(...times),
+    newStatusToken: () => `token-${++tokens}`,
+    referencePrefix: 'HDO',
+    retentionDays: 90,
+  };
   return { store, deps };
 }
 
@@ -21,9 +30,9 @@ describe('submitReport: references', () => {
     const third = await submitReport(submissionFixture('iccs-valid'), deps);
 
     expect([first, second, third]).toEqual([
-      { ok: true, reference: 'HDO-2026-000001' },
-      { ok: true, reference: 'HDO-2026-000002' },
-      { ok: true, reference: 'HDO-2026-000003' },
+      { ok: true, reference: 'HDO-2026-000001', priority: 'P3', statusToken: 'token-1' },
+      { ok: true, reference: 'HDO-2026-000002', priority: 'P3', statusToken: 'token-2' },
+      { ok: true, reference: 'HDO-2026-000003', priority: 'P3', statusToken: 'token-3' },
     ]);
   });
 
@@ -33,33 +42,55 @@ describe('submitReport: references', () => {
     const lastOf2026 = await submitReport(submissionFixture('iccs-valid'), deps);
     const firstOf2027 = await submitReport(submissionFixture('iccs-valid'), deps);
 
-    expect(lastOf2026).toEqual({ ok: true, reference: 'HDO-2026-000001' });
-    expect(firstOf2027).toEqual({ ok: true, reference: 'HDO-2027-000001' });
+    expect(lastOf2026).toMatchObject({ ok: true, reference: 'HDO-2026-000001' });
+    expect(firstOf2027).toMatchObject({ ok: true, reference: 'HDO-2027-000001' });
   });
 
   it('uses the configured prefix', async () => {
     const { deps } = arrange(RECEIVED_AT);
 
-    expect(await submitReport(submissionFixture('iccs-valid'), { ...deps, referencePrefix: 'TEST' })).toEqual({ ok: true, reference: 'TEST-2026-000001' });
+    expect(await submitReport(submissionFixture('iccs-valid'), { ...deps, referencePrefix: 'TEST' })).toMatchObject({ ok: true, reference: 'TEST-2026-000001' });
   });
 });
 
 describe('submitReport: what is stored', () => {
-  it('stores the validated submission as schema version 1, waiting to be routed', async () => {
+  it('stores the validated submission as schema version 1 with its priority, waiting to be routed', async () => {
     const { store, deps } = arrange(RECEIVED_AT);
 
     await submitReport(submissionFixture('iccs-valid'), deps);
 
-    const stored = await store.get('HDO-2026-000001');
+    const stored = await store.get('HDO-2026-000001', new Date(RECEIVED_AT));
     expect(stored).toEqual({
       schemaVersion: 1,
       reference: 'HDO-2026-000001',
       ...submissionFixture('iccs-valid'),
+      priority: 'P3',
       receivedAt: RECEIVED_AT,
       expiresAt: Date.parse(RECEIVED_AT) / 1000 + 90 * 86400,
+      statusTokenHash: hashStatusToken('token-1'),
+      receiptToken: 'token-1',
       routing: { status: 'pending' },
+      delivered: [],
     });
     expect(storedReportSchema.safeParse(stored).success).toBe(true);
+  });
+
+  it.each([
+    { impact: { affected: 'many', workaround: 'no', emergencyResponse: 'yes' }, priority: 'P1' },
+    { impact: { affected: 'site', workaround: 'no', emergencyResponse: 'no' }, priority: 'P2' },
+    { impact: { affected: 'one', workaround: 'yes', emergencyResponse: 'no' }, priority: 'P4' },
+  ])('gives a fault affecting $impact.affected the priority $priority', async ({ impact, priority }) => {
+    const { deps } = arrange(RECEIVED_AT);
+
+    expect(await submitReport({ ...submissionFixture('iccs-valid'), impact }, deps)).toMatchObject({ ok: true, priority });
+  });
+
+  it('gives a question, which has no impact answers, priority P4', async () => {
+    const { store, deps } = arrange(RECEIVED_AT);
+    const { impact: _none, ...question } = { ...submissionFixture('iccs-valid'), requestType: 'question' } as Record<string, unknown>;
+
+    expect(await submitReport(question, deps)).toMatchObject({ ok: true, priority: 'P4' });
+    expect((await store.get('HDO-2026-000001', new Date(RECEIVED_AT)))?.impact).toBeUndefined();
   });
 
   it.each([1, 30, 365])('expires %i days after it was received', async (retentionDays) => {
@@ -67,7 +98,7 @@ describe('submitReport: what is stored', () => {
 
     await submitReport(submissionFixture('iccs-valid'), { ...deps, retentionDays });
 
-    expect((await store.get('HDO-2026-000001'))?.expiresAt).toBe(Math.floor(Date.parse('2026-03-05T12:00:00Z') / 1000) + retentionDays * DAY_SECONDS);
+    expect((await store.get('HDO-2026-000001', new Date(RECEIVED_AT)))?.expiresAt).toBe(Math.floor(Date.parse('2026-03-05T12:00:00Z') / 1000) + retentionDays * DAY_SECONDS);
     expect(DAY_SECONDS).toBe(86400);
   });
 
@@ -78,7 +109,7 @@ describe('submitReport: what is stored', () => {
 
     await submitReport(input, deps);
 
-    const stored = await store.get('HDO-2026-000001');
+    const stored = await store.get('HDO-2026-000001', new Date(RECEIVED_AT));
     expect(stored?.summary).toBe('Terminal får ikke kontakt');
     expect(stored?.answers).toEqual({ issi: '1234567', location: 'Ambulansestasjonen på Lillehammer' });
     expect(stored).not.toHaveProperty('isAdmin');
@@ -94,7 +125,7 @@ describe('submitReport: invalid input', () => {
 
     expect(result).toEqual({ ok: false, errors: [{ path: 'summary', message: 'Skriv en kort overskrift som sier hva som er feil.' }] });
     expect(store.reports.size).toBe(0);
-    expect(store.calls).toEqual({ nextSequence: 0, insert: 0, markRouted: 0 });
+    expect(store.calls).toEqual({ nextSequence: 0, insert: 0, markRouted: 0, markDelivered: 0 });
   });
 
   it('gives the next valid report the next number, as if the invalid one never happened', async () => {
@@ -102,6 +133,6 @@ describe('submitReport: invalid input', () => {
     await submitReport(submissionFixture('iccs-valid'), deps);
     await submitReport({ serviceId: 'fax' }, deps);
 
-    expect(await submitReport(submissionFixture('iccs-valid'), deps)).toEqual({ ok: true, reference: 'HDO-2026-000002' });
+    expect(await submitReport(submissionFixture('iccs-valid'), deps)).toMatchObject({ ok: true, reference: 'HDO-2026-000002' });
   });
 });

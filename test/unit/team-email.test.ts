@@ -14,15 +14,15 @@ describe('renderTeamEmail: the envelope', () => {
     expect(email.replyTo).toBe('kari.nordmann@amk.example');
   });
 
-  it('has the subject [short name] reference summary', () => {
-    expect(email.subject).toBe('[ICCS] HDO-2026-000001 Operatørplass 3 mister radio');
+  it('has the subject [priority][short name] reference summary', () => {
+    expect(email.subject).toBe('[P3][ICCS] HDO-2026-000001 Operatørplass 3 mister radio');
   });
 
   it(`carries the layout version ${TEAM_EMAIL_VERSION} in text, HTML and tags`, () => {
-    expect(TEAM_EMAIL_VERSION).toBe('serviceportal.team-report.v1');
-    expect(email.text).toContain('Format: serviceportal.team-report.v1');
-    expect(email.html).toContain('Format: serviceportal.team-report.v1');
-    expect(email.tags).toEqual({ 'schema-version': 'serviceportal-team-report-v1', service: 'iccs' });
+    expect(TEAM_EMAIL_VERSION).toBe('serviceportal.email.v1');
+    expect(email.text).toContain('Format: serviceportal.email.v1');
+    expect(email.html).toContain('Format: serviceportal.email.v1');
+    expect(email.tags).toEqual({ 'schema-version': 'serviceportal-email-v1', kind: 'team', priority: 'P3' });
   });
 });
 
@@ -35,7 +35,9 @@ describe('renderTeamEmail: the text part', () => {
         'Ny melding til Team kontrollromsløsning: HDO-2026-000001',
         '',
         'Referanse:\n  HDO-2026-000001\n',
+        'Prioritet:\n  P3 Middels: Feilen rammer noen brukere, men arbeidet kan gå videre.\n',
         'Tjeneste:\n  Kontrollromsløsningen (ICCS)\n',
+        'Henvendelsen gjelder:\n  Feil eller driftsforstyrrelse\n',
         'Mottatt:\n  5. mars 2026 kl. 13:00\n',
         'Overskrift:\n  Operatørplass 3 mister radio\n',
         'Beskrivelse:\n  Radiopanelet på plass 3 blir grått etter noen minutter.\n  Vi forventet at det virket som på de andre plassene.\n',
@@ -43,12 +45,15 @@ describe('renderTeamEmail: the text part', () => {
         'Hvilken operatørplass gjelder det?:\n  3\n',
         'Hva er det som ikke virker?:\n  Hele løsningen på plassen\n',
         'Er feilen der nå?:\n  Av og til\n',
+        'Hvor mange er rammet?:\n  Flere brukere eller operatørplasser\n',
+        'Kan dere jobbe rundt feilen i mellomtiden?:\n  Nei\n',
+        'Er nødmeldetjenesten eller pasientsikkerheten berørt?:\n  Nei\n',
         'Meldt av:\n  Kari Nordmann\n',
         'Virksomhet:\n  Sykehuset Innlandet\n',
         'Telefon:\n  +47 912 34 567\n',
         'E-post:\n  kari.nordmann@amk.example\n',
         '-- ',
-        'Sendt fra Serviceportalen til Team kontrollromsløsning. Svar på denne e-posten for å svare den som meldte. Format: serviceportal.team-report.v1',
+        'Sendt fra Serviceportalen til Team kontrollromsløsning. Svar på denne e-posten for å svare den som meldte. Format: serviceportal.email.v1',
       ].join('\n'),
     );
   });
@@ -97,8 +102,8 @@ describe('renderTeamEmail: the HTML part treats everything the reporter typed as
     expect(email.html).toContain(`<td style="white-space:pre-wrap">${escaped(field)}</td>`);
   });
 
-  it('escapes the summary in the page title too', () => {
-    expect(email.html).toContain(`<title>[ICCS] HDO-2026-000001 ${escaped('summary')}</title>`);
+  it('titles the page with the team and reference only, leaving user text to the escaped table', () => {
+    expect(email.html).toContain('<title>Ny melding til Team kontrollromsløsning: HDO-2026-000001</title>');
   });
 
   it('contains no markup but its own', () => {
@@ -107,6 +112,6 @@ describe('renderTeamEmail: the HTML part treats everything the reporter typed as
 
   it('keeps the text part and the subject as the reporter wrote them', () => {
     expect(email.text).toContain(`Overskrift:\n  ${hostile('summary')}\n`);
-    expect(email.subject).toBe(`[ICCS] HDO-2026-000001 ${hostile('summary')}`);
+    expect(email.subject).toBe(`[P3][ICCS] HDO-2026-000001 ${hostile('summary')}`);
   });
 });

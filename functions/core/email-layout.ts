@@ -1,0 +1,55 @@
+import { escapeHtml } from './html.ts';
+
+/** Version of the e-mail layouts, carried in every message so the desk's mail rules can rely on it. */
+export const EMAIL_FORMAT_VERSION = 'serviceportal.email.v1';
+
+export interface Row {
+  label: string;
+  value: string;
+}
+
+export interface EmailBody {
+  text: string;
+  html: string;
+}
+
+/** A heading, a table of labelled values, optional paragraphs and a footer, as plain text and as escaped HTML. */
+export function renderEmailBody(options: { heading: string; rows: readonly Row[]; paragraphs?: readonly string[]; list?: readonly string[]; footer: string }): EmailBody {
+  const { heading, rows, paragraphs = [], list = [], footer } = options;
+  const text = [
+    heading,
+    '',
+    ...rows.map((row) => `${row.label}:\n${indent(row.value)}\n`),
+    ...paragraphs.flatMap((paragraph) => [paragraph, '']),
+    ...(list.length > 0 ? [...list.map((item, index) => `${index + 1}. ${item}`), ''] : []),
+    '-- ',
+    `${footer} Format: ${EMAIL_FORMAT_VERSION}`,
+  ].join('\n');
+
+  const html = [
+    '<!doctype html><html lang="nb"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(heading)}</title></head><body>`,
+    `<h1>${escapeHtml(heading)}</h1>`,
+    '<table>',
+    ...rows.map((row) => `<tr><th scope="row" style="text-align:left;vertical-align:top">${escapeHtml(row.label)}</th><td style="white-space:pre-wrap">${escapeHtml(row.value)}</td></tr>`),
+    '</table>',
+    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    ...(list.length > 0 ? ['<ol>', ...list.map((item) => `<li>${escapeHtml(item)}</li>`), '</ol>'] : []),
+    `<p><small>${escapeHtml(footer)} Format: ${EMAIL_FORMAT_VERSION}</small></p>`,
+    '</body></html>',
+  ].join('\n');
+  return { text, html };
+}
+
+function indent(value: string): string {
+  return value
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+const OSLO_TIME = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+
+export function formatOsloTime(iso: string): string {
+  return OSLO_TIME.format(new Date(iso));
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { reportStatus } from '../../functions/core/report-status.ts';
+import { realCatalog, storedReport } from './builders.ts';
+import { clockAt, InMemoryReportStore } from './fakes.ts';
+
+const TOKEN = 'status-token-for-tests';
+
+function arrange(changes: Parameters<typeof storedReport>[0] = {}) {
+  const store = new InMemoryReportStore();
+  const report = storedReport(changes);
+  store.reports.set(report.reference, report);
+  return { deps: { store, catalog: realCatalog(), now: clockAt('2026-03-05T12:30:00Z') }, report };
+}
+
+describe('reportStatus', () => {
+  it('shows where a routed report is, with its priority, and nothing it says', async () => {
+    const { deps, report } = arrange({ routing: { status: 'routed', at: '2026-03-05T12:00:05.000Z', to: ['team-kontrollrom@hdo.example'] } });
+
+    const view = await reportStatus('HDO-2026-000001', TOKEN, deps);
+
+    expect(view).toMatchObject({
+      reference: 'HDO-2026-000001',
+      service: { id: 'iccs', name: 'Kontrollromsløsningen (ICCS)' },
+      priority: { level: 'P3', name: 'Middels' },
+      status: 'routed',
+      receivedAt: '2026-03-05T12:00:00.000Z',
+      routedAt: '2026-03-05T12:00:05.000Z',
+      teams: ['Team kontrollromsløsning'],
+    });
+    const shown = JSON.stringify(view);
+    for (const secret of [report.summary, report.contact.email, report.contact.phone, 'AMK Innlandet', report.statusTokenHash]) {
+      expect(shown).not.toContain(secret);
+    }
+  });
+
+  it('shows a report not yet routed as received', async () => {
+    const { deps } = arrange();
+
+    expect(await reportStatus('HDO-2026-000001', TOKEN, deps)).toMatchObject({ status: 'received', teams: [] });
+  });
+
+  it.each([
+    { case: 'a wrong token', reference: 'HDO-2026-000001', token: 'guess' },
+    { case: 'no token', reference: 'HDO-2026-000001', token: '' },
+    { case: 'an unknown reference', reference: 'HDO-2026-999999', token: TOKEN },
+  ])('finds nothing for $case', async ({ reference, token }) => {
+    const { deps } = arrange();
+
+    expect(await reportStatus(reference, token, deps)).toBeUndefined();
+  });
+
+  it('finds nothing once the report has expired, even with the right token', async () => {
+    const { deps } = arrange({ expiresAt: Math.floor(Date.parse('2026-03-05T12:29:59Z') / 1000) });
+
+    expect(await reportStatus('HDO-2026-000001', TOKEN, deps)).toBeUndefined();
+  });
+});
