@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { reportKey } from '../../functions/adapters/report-table.ts';
 import { startPortalServer } from '../../infra/local/portal-server.ts';
@@ -23,8 +23,19 @@ export function temporaryDataDir(): { path: string; remove(): void } {
 }
 
 /** The whole local portal (site, API, dynalite, SES emulator) on free ports on 127.0.0.1. */
-export async function startTestPortal(dataDir: string): Promise<TestPortal> {
-  const stack = await startLocalStack({ host: '127.0.0.1', dynamodbPort: 0, sesPort: 0, dataDir, streamRetryDelayMs: 10 });
+export async function startTestPortal(
+  dataDir: string,
+  options: { streamRetryDelayMs?: number; environment?: Record<string, string> } = {},
+): Promise<TestPortal> {
+  const stack = await startLocalStack({
+    host: '127.0.0.1',
+    dynamodbPort: 0,
+    sesPort: 0,
+    dataDir,
+    streamRetryDelayMs: options.streamRetryDelayMs ?? 10,
+    // Tests send many reports from one address; the limit itself has its own test.
+    environment: { RATE_LIMIT_PER_MINUTE: '100000', ...options.environment },
+  });
   const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: SITE_DIR, stack });
   const url = portal.url.replace('localhost', '127.0.0.1');
   return {
@@ -63,4 +74,32 @@ export async function storedItem(stack: LocalStack, reference: string): Promise<
     new GetItemCommand({ TableName: stack.tableName, Key: marshall(reportKey(reference)), ConsistentRead: true }),
   );
   return result.Item ? unmarshall(result.Item) : undefined;
+}
+
+/** Every report item in the table (not counters, idempotency records or rate-limit counters). */
+export async function storedReports(stack: LocalStack): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await stack.dynamodb.send(new ScanCommand({ TableName: stack.tableName, ExclusiveStartKey: startKey, ConsistentRead: true }));
+    items.push(...(page.Items ?? []).map((item) => unmarshall(item)).filter((item) => String(item.pk).startsWith('REPORT#')));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+export async function postReport(url: string, report: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  const response = await fetch(`${url}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof report === 'string' ? report : JSON.stringify(report),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportSubmission } from '../../functions/core/report-submission.ts';
+import { jsonFixture } from '../support/fixtures.ts';
+import { emailsAbout, postReport, startTestPortal, storedReports, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+
+/** The Idempotency-Key contract, on Powertools idempotency over dynalite. */
+
+const dataDir = temporaryDataDir();
+let portal: TestPortal;
+const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
+
+beforeAll(async () => {
+  portal = await startTestPortal(dataDir.path);
+});
+
+afterAll(async () => {
+  await portal?.stop();
+  dataDir.remove();
+});
+
+async function reportsWithSummary(summary: string) {
+  return (await storedReports(portal.stack)).filter((item) => item.summary === summary);
+}
+
+describe('Idempotency-Key', () => {
+  it('retrying one key 10 times gives the same answer, one stored report, one team e-mail and one receipt', async () => {
+    const key = randomUUID();
+    const summary = `Retried ${key}`;
+
+    const responses = [];
+    for (let attempt = 0; attempt < 10; attempt++) responses.push(await postReport(portal.url, { ...report, summary }, { 'idempotency-key': key }));
+    await portal.stack.streamIdle();
+
+    expect(new Set(responses.map((response) => response.status))).toEqual(new Set([201]));
+    const references = new Set(responses.map((response) => response.body.reference));
+    expect(references.size).toBe(1);
+    expect(await reportsWithSummary(summary)).toHaveLength(1);
+    const emails = await emailsAbout(portal.stack, String(responses[0]?.body.reference));
+    expect(emails.map((email) => email.destination.to[0])).toEqual(['team-kontrollrom@hdo.example', 'kari.nordmann@example.no']);
+  });
+
+  it('refuses the same key with another body with 422, storing nothing new', async () => {
+    const key = randomUUID();
+    await postReport(portal.url, { ...report, summary: `First ${key}` }, { 'idempotency-key': key });
+
+    const second = await postReport(portal.url, { ...report, summary: `Second ${key}` }, { 'idempotency-key': key });
+
+    expect(second.status).toBe(422);
+    expect(second.body).toEqual({ errors: [{ path: '', message: 'Denne Idempotency-Key er alt brukt for en annen melding. Lag en ny nøkkel for en ny melding.' }] });
+    expect(await reportsWithSummary(`Second ${key}`)).toEqual([]);
+  });
+
+  it('lets exactly one of five concurrent duplicates through; the others get 409', async () => {
+    const key = randomUUID();
+    const summary = `Concurrent ${key}`;
+
+    const responses = await Promise.all(Array.from({ length: 5 }, () => postReport(portal.url, { ...report, summary }, { 'idempotency-key': key })));
+
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(await reportsWithSummary(summary)).toHaveLength(1);
+  });
+
+  it('does not remember a validation error as a success: fixing the body needs a new key, and the old key keeps its 400', async () => {
+    const key = randomUUID();
+
+    const first = await postReport(portal.url, { ...report, summary: '' }, { 'idempotency-key': key });
+    const again = await postReport(portal.url, { ...report, summary: '' }, { 'idempotency-key': key });
+
+    expect([first.status, again.status]).toEqual([400, 400]);
+    expect(again.body).toEqual(first.body);
+  });
+
+  it('refuses a malformed key with 400', async () => {
+    const response = await postReport(portal.url, report, { 'idempotency-key': 'kort' });
+
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ errors: [{ path: '', message: 'Idempotency-Key må være 8–128 synlige ASCII-tegn, for eksempel en UUID.' }] });
+  });
+});

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportSubmission } from '../../functions/core/report-submission.ts';
+import { jsonFixture } from '../support/fixtures.ts';
+import { postReport, sentEmails, startTestPortal, storedReports, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+
+/** SES goes away while 50 reports arrive, then comes back: every report is routed, none twice, none lost. */
+
+const REPORTS = 50;
+const dataDir = temporaryDataDir();
+let portal: TestPortal;
+const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
+
+beforeAll(async () => {
+  // The stream retries with backoff from 200 ms (6 s in all before a record is set aside): longer than this outage.
+  portal = await startTestPortal(dataDir.path, { streamRetryDelayMs: 200 });
+});
+
+afterAll(async () => {
+  await portal?.stop();
+  dataDir.remove();
+});
+
+describe('a mail outage during a burst of reports', () => {
+  it('routes all 50 once SES is back: 50 team e-mails, 50 receipts and one major-incident alert', async () => {
+    await portal.stack.stopMail();
+    const responses = await Promise.all(Array.from({ length: REPORTS }, (_, index) => postReport(portal.url, { ...report, summary: `Utfall ${index}` })));
+    await portal.stack.restartMail();
+    await portal.stack.streamIdle();
+
+    const accepted = responses.filter((response) => response.status === 201).map((response) => String(response.body.reference));
+    const stored = await storedReports(portal.stack);
+    const emails = await sentEmails(portal.stack);
+    const countFor = (reference: string) => emails.filter((email) => email.subject.includes(reference)).length;
+
+    expect(accepted).toHaveLength(REPORTS);
+    expect(stored).toHaveLength(REPORTS);
+    expect(stored.every((item) => (item.routing as { status: string }).status === 'routed')).toBe(true);
+    expect(accepted.map(countFor)).toEqual(accepted.map(() => 2));
+    expect(emails.filter((email) => email.subject.startsWith('[Mulig storulykke]'))).toHaveLength(1);
+    expect(emails).toHaveLength(REPORTS * 2 + 1);
+  });
+});
