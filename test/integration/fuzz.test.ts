@@ -11,7 +11,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 const dataDir = temporaryDataDir();
 let portal: TestPortal;
 const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
-const RUNS = 60;
+const RUNS = 150;
 
 beforeAll(async () => {
   portal = await startTestPortal(dataDir.path);

@@ -54,6 +54,7 @@ describe('a national identity number in any field', () => {
       expect(JSON.stringify(await sentEmails(portal.stack))).not.toMatch(/010190 ?12480/);
       expect(output.join('')).toContain('"message":"Report stored"');
       expect(output.join('')).not.toMatch(/010190 ?12480/);
+      expect(output.join('')).not.toContain(report.contact.email);
     },
   );
 });
