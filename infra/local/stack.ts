@@ -28,6 +28,8 @@ export interface LocalStackOptions {
   siteUrl?: string;
   /** Further handler settings, e.g. RATE_LIMIT_PER_MINUTE (tests and drills). */
   environment?: Record<string, string>;
+  /** The stage throttling API Gateway applies; the deployed values unless a test or drill needs more. */
+  apiThrottling?: { rateLimit: number; burstLimit: number };
 }
 
 export interface LocalStack {
@@ -103,7 +105,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     API_ROUTES.map(async (route) => ({ method: route.method, path: route.path, invoke: await loadHandler<ApiHandler>(route.handler, coldStarts) })),
   );
 
-  const throttle = tokenBucket(API_THROTTLING);
+  const throttle = tokenBucket(options.apiThrottling ?? API_THROTTLING);
   const eventSource = source;
   return {
     dynamodbEndpoint: dynamo.endpoint,

@@ -4,12 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { emailsAbout, SITE_DIR, startTestPortal, storedItem, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+import { emailsAbout, SITE_DIR, storedItem, useTestPortal } from '../support/local-portal.ts';
 
 /** A person in Chromium: from the front page to a reference on screen, a report in the table and an e-mail sent. */
 
-const dataDir = temporaryDataDir();
-let portal: TestPortal;
+const portal = useTestPortal();
 let browser: Browser;
 let page: Page;
 
@@ -18,14 +17,11 @@ beforeAll(async () => {
     throw new Error(`Nettsiden er ikke bygget (${SITE_DIR} mangler). Kjør «npm test», som bygger først, eller «npm run build».`);
   }
   browser = await launchChromium();
-  portal = await startTestPortal(dataDir.path);
   page = await browser.newPage();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await portal?.stop();
-  dataDir.remove();
 });
 
 describe('reporting a fault in the browser', () => {

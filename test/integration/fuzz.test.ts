@@ -1,26 +1,16 @@
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReportItem } from '../../functions/adapters/dynamodb-report-store.ts';
-import type { ReportSubmission } from '../../functions/core/report-submission.ts';
-import { jsonFixture } from '../support/fixtures.ts';
-import { postReport, startTestPortal, storedReports, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseReportItem } from '../../functions/adapters/dynamodb-report-store.ts';
+import { iccsReport } from '../support/fixtures.ts';
+import { postReport, storedReports, useTestPortal } from '../support/local-portal.ts';
 
 /** Property-based: whatever a client sends, the API never fails with 5xx and never stores an invalid report. */
 
-const dataDir = temporaryDataDir();
-let portal: TestPortal;
-const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
+// Hundreds of requests in a second: lift the stage throttling, which has a test of its own.
+const portal = useTestPortal({ apiThrottling: { rateLimit: 10_000, burstLimit: 10_000 } });
+const report = iccsReport();
 const RUNS = 150;
-
-beforeAll(async () => {
-  portal = await startTestPortal(dataDir.path);
-});
-
-afterAll(async () => {
-  await portal?.stop();
-  dataDir.remove();
-});
 
 async function expectEveryStoredReportValid(): Promise<void> {
   for (const item of await storedReports(portal.stack)) {

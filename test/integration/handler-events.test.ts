@@ -1,8 +1,8 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { jsonFixture } from '../support/fixtures.ts';
-import { emailsAbout, startTestPortal, storedItem, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+import { emailsAbout, storedItem, useTestPortal } from '../support/local-portal.ts';
 
 /**
  * The handlers invoked directly with events shaped exactly as AWS sends them (JSON fixtures), against dynalite and
@@ -12,20 +12,13 @@ import { emailsAbout, startTestPortal, storedItem, temporaryDataDir, type TestPo
 type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
-const dataDir = temporaryDataDir();
-let portal: TestPortal;
+const portal = useTestPortal(); // sets the environment the handlers read at cold start
 let submitReport: ApiHandler;
 let routeReport: StreamHandler;
 
 beforeAll(async () => {
-  portal = await startTestPortal(dataDir.path); // sets the environment the handlers read at cold start
   submitReport = ((await import('../../functions/handlers/submit-report.ts')) as unknown as { handler: ApiHandler }).handler;
   routeReport = ((await import('../../functions/handlers/route-report.ts')) as unknown as { handler: StreamHandler }).handler;
-});
-
-afterAll(async () => {
-  await portal?.stop();
-  dataDir.remove();
 });
 
 describe('submit-report handler with an API Gateway HTTP API event', () => {

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NATIONAL_ID_MESSAGE } from '../../functions/core/national-id.ts';
 import type { ReportSubmission } from '../../functions/core/report-submission.ts';
-import { jsonFixture } from '../support/fixtures.ts';
-import { emailsAbout, postReport, sentEmails, startTestPortal, storedReports, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+import { iccsReport } from '../support/fixtures.ts';
+import { emailsAbout, postReport, sentEmails, storedReports, useTestPortal } from '../support/local-portal.ts';
 
 /** What a careless or hostile client can put in a report, against the whole local pipeline. */
 
-const dataDir = temporaryDataDir();
-let portal: TestPortal;
-const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
+const portal = useTestPortal();
+const report = iccsReport();
 
 /** Every field a person types, as [path, a function that puts a value there]. */
 const TEXT_FIELDS: [string, (value: string) => ReportSubmission][] = [
@@ -20,15 +19,6 @@ const TEXT_FIELDS: [string, (value: string) => ReportSubmission][] = [
   ['contact.organisation', (value) => ({ ...report, contact: { ...report.contact, organisation: value } })],
 ];
 const SINGLE_LINE_FIELDS = TEXT_FIELDS.filter(([path]) => path !== 'description');
-
-beforeAll(async () => {
-  portal = await startTestPortal(dataDir.path);
-});
-
-afterAll(async () => {
-  await portal?.stop();
-  dataDir.remove();
-});
 
 describe('a national identity number in any field', () => {
   it.each([...TEXT_FIELDS, ['contact.phone', (value: string) => ({ ...report, contact: { ...report.contact, phone: value } })] as const])(

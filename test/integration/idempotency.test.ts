@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportSubmission } from '../../functions/core/report-submission.ts';
-import { jsonFixture } from '../support/fixtures.ts';
-import { emailsAbout, postReport, startTestPortal, storedReports, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+import { describe, expect, it } from 'vitest';
+import { iccsReport } from '../support/fixtures.ts';
+import { emailsAbout, postReport, storedReports, useTestPortal } from '../support/local-portal.ts';
 
 /** The Idempotency-Key contract, on Powertools idempotency over dynalite. */
 
-const dataDir = temporaryDataDir();
-let portal: TestPortal;
-const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
-
-beforeAll(async () => {
-  portal = await startTestPortal(dataDir.path);
-});
-
-afterAll(async () => {
-  await portal?.stop();
-  dataDir.remove();
-});
+const portal = useTestPortal();
+const report = iccsReport();
 
 async function reportsWithSummary(summary: string) {
   return (await storedReports(portal.stack)).filter((item) => item.summary === summary);

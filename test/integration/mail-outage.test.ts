@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportSubmission } from '../../functions/core/report-submission.ts';
-import { jsonFixture } from '../support/fixtures.ts';
-import { postReport, sentEmails, startTestPortal, storedReports, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+import { describe, expect, it } from 'vitest';
+import { iccsReport } from '../support/fixtures.ts';
+import { postReport, sentEmails, storedReports, useTestPortal } from '../support/local-portal.ts';
 
 /** SES goes away while 50 reports arrive, then comes back: every report is routed, none twice, none lost. */
 
 const REPORTS = 50;
-const dataDir = temporaryDataDir();
-let portal: TestPortal;
-const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
-
-beforeAll(async () => {
-  // The stream retries with backoff from 200 ms (6 s in all before a record is set aside): longer than this outage.
-  portal = await startTestPortal(dataDir.path, { streamRetryDelayMs: 200 });
-});
-
-afterAll(async () => {
-  await portal?.stop();
-  dataDir.remove();
-});
+// The stream retries with backoff from 200 ms (6 s in all before a record is set aside): longer than this outage.
+const portal = useTestPortal({ streamRetryDelayMs: 200 });
+const report = iccsReport();
 
 describe('a mail outage during a burst of reports', () => {
   it('routes all 50 once SES is back: 50 team e-mails, 50 receipts and one major-incident alert', async () => {

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportSubmission } from '../../functions/core/report-submission.ts';
-import { jsonFixture } from '../support/fixtures.ts';
-import { postReport, startTestPortal, storedReports, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+import { describe, expect, it } from 'vitest';
+import { iccsReport } from '../support/fixtures.ts';
+import { postReport, storedReports, useTestPortal } from '../support/local-portal.ts';
 
-const dataDir = temporaryDataDir();
-let portal: TestPortal;
-const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
-
-beforeAll(async () => {
-  portal = await startTestPortal(dataDir.path, { environment: { RATE_LIMIT_PER_MINUTE: '3' } });
-});
-
-afterAll(async () => {
-  await portal?.stop();
-  dataDir.remove();
-});
+const portal = useTestPortal({ environment: { RATE_LIMIT_PER_MINUTE: '3' } });
+const report = iccsReport();
 
 describe('rate limit per client', () => {
   it('answers 429 with Retry-After once a client has sent its reports for the minute, and stores nothing more', async () => {
@@ -25,5 +14,19 @@ describe('rate limit per client', () => {
     expect(responses[3]?.headers.get('retry-after')).toBe('60');
     expect(responses[3]?.body).toEqual({ errors: [{ path: '', message: 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen. Haster det, ring 08915.' }] });
     expect(await storedReports(portal.stack)).toHaveLength(3);
+  });
+});
+
+describe('API Gateway stage throttling, as the local API applies it', () => {
+  const throttled = useTestPortal({ apiThrottling: { rateLimit: 1, burstLimit: 2 } });
+
+  it('answers 429 like API Gateway, without calling the handler, once the burst is spent', async () => {
+    const before = (await storedReports(throttled.stack)).length;
+
+    const statuses = [];
+    for (let attempt = 0; attempt < 3; attempt++) statuses.push((await postReport(throttled.url, report)).status);
+
+    expect(statuses).toEqual([201, 201, 429]);
+    expect(await storedReports(throttled.stack)).toHaveLength(before + 2);
   });
 });

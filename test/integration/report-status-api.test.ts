@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportSubmission } from '../../functions/core/report-submission.ts';
-import { jsonFixture } from '../support/fixtures.ts';
-import { emailsAbout, postReport, startTestPortal, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+import { describe, expect, it } from 'vitest';
+import { iccsReport } from '../support/fixtures.ts';
+import { emailsAbout, postReport, useTestPortal } from '../support/local-portal.ts';
 
 /** GET /api/reports/{reference}?token=…: the reporter's status, behind the secret from the receipt. */
 
-const dataDir = temporaryDataDir();
-let portal: TestPortal;
-const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
-
-beforeAll(async () => {
-  portal = await startTestPortal(dataDir.path);
-});
-
-afterAll(async () => {
-  await portal?.stop();
-  dataDir.remove();
-});
+const portal = useTestPortal();
+const report = iccsReport();
 
 describe('report status', () => {
   it('answers the submission with reference, priority and a status link that works', async () => {

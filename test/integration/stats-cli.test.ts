@@ -1,28 +1,17 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportSubmission } from '../../functions/core/report-submission.ts';
+import { describe, expect, it } from 'vitest';
 import { isoWeek } from '../../functions/core/stats.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
-import { jsonFixture } from '../support/fixtures.ts';
-import { postReport, startTestPortal, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+import { iccsReport } from '../support/fixtures.ts';
+import { postReport, useTestPortal } from '../support/local-portal.ts';
 
 /** `npm run stats` against the local table. */
 
 const run = promisify(execFile);
-const dataDir = temporaryDataDir();
-let portal: TestPortal;
-const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
-
-beforeAll(async () => {
-  portal = await startTestPortal(dataDir.path);
-});
-
-afterAll(async () => {
-  await portal?.stop();
-  dataDir.remove();
-});
+const portal = useTestPortal();
+const report = iccsReport();
 
 describe('npm run stats', () => {
   it('prints reports per week, service and priority as CSV', async () => {

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
-import type { ReportSubmission } from '../../functions/core/report-submission.ts';
-import { asFormBody, jsonFixture } from '../support/fixtures.ts';
-import { emailsAbout, startTestPortal, storedItem, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+import { asFormBody, iccsReport } from '../support/fixtures.ts';
+import { emailsAbout, storedItem, useTestPortal } from '../support/local-portal.ts';
 
 /** POST /api/reports through the local API Gateway emulation, into dynalite, through the stream to the SES emulator. */
 
-const dataDir = temporaryDataDir();
-let portal: TestPortal;
-const report = jsonFixture<ReportSubmission>('requests/iccs-report.json');
-
-beforeAll(async () => {
-  portal = await startTestPortal(dataDir.path);
-});
-
-afterAll(async () => {
-  await portal?.stop();
-  dataDir.remove();
-});
+const portal = useTestPortal();
+const report = iccsReport();
 
 async function postJson(body: unknown) {
   return fetch(`${portal.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

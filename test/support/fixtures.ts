@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReportSubmission } from '../../functions/core/report-submission.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 
 export function jsonFixture<T = Record<string, unknown>>(relativePath: string): T {
@@ -18,4 +19,9 @@ export function asFormBody(report: object, prefix = ''): URLSearchParams {
     }
   }
   return params;
+}
+
+/** A valid ICCS fault report as the wizard posts it (test/fixtures/requests/iccs-report.json). */
+export function iccsReport(): ReportSubmission {
+  return jsonFixture<ReportSubmission>('requests/iccs-report.json');
 }

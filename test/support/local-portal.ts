@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll } from 'vitest';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { reportKey } from '../../functions/adapters/report-table.ts';
 import { startPortalServer } from '../../infra/local/portal-server.ts';
@@ -23,10 +24,7 @@ export function temporaryDataDir(): { path: string; remove(): void } {
 }
 
 /** The whole local portal (site, API, dynalite, SES emulator) on free ports on 127.0.0.1. */
-export async function startTestPortal(
-  dataDir: string,
-  options: { streamRetryDelayMs?: number; environment?: Record<string, string> } = {},
-): Promise<TestPortal> {
+export async function startTestPortal(dataDir: string, options: TestPortalOptions = {}): Promise<TestPortal> {
   const stack = await startLocalStack({
     host: '127.0.0.1',
     dynamodbPort: 0,
@@ -35,6 +33,7 @@ export async function startTestPortal(
     streamRetryDelayMs: options.streamRetryDelayMs ?? 10,
     // Tests send many reports from one address; the limit itself has its own test.
     environment: { RATE_LIMIT_PER_MINUTE: '100000', ...options.environment },
+    ...(options.apiThrottling ? { apiThrottling: options.apiThrottling } : {}),
   });
   const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: SITE_DIR, stack });
   const url = portal.url.replace('localhost', '127.0.0.1');
@@ -46,6 +45,42 @@ export async function startTestPortal(
       await portal.stop();
       await stack.stop();
     },
+  };
+}
+
+export interface TestPortalOptions {
+  streamRetryDelayMs?: number;
+  environment?: Record<string, string>;
+  apiThrottling?: { rateLimit: number; burstLimit: number };
+}
+
+/**
+ * A portal for one test file: started before its tests on free ports with its own data, stopped and removed
+ * after them. The returned object reads through to the running portal.
+ */
+export function useTestPortal(options: TestPortalOptions = {}): TestPortal {
+  const dataDir = temporaryDataDir();
+  let current: TestPortal | undefined;
+  beforeAll(async () => {
+    current = await startTestPortal(dataDir.path, options);
+  });
+  afterAll(async () => {
+    await current?.stop();
+    dataDir.remove();
+  });
+  const started = () => {
+    if (!current) throw new Error('The test portal is not running yet: use it inside a test or a hook.');
+    return current;
+  };
+  return {
+    dataDir: dataDir.path,
+    get url() {
+      return started().url;
+    },
+    get stack() {
+      return started().stack;
+    },
+    stop: () => started().stop(),
   };
 }
 
