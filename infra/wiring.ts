@@ -7,6 +7,7 @@ export const HANDLERS = {
   submitReport: { entry: 'functions/handlers/submit-report.ts', description: 'POST /api/reports: validerer og lagrer en melding' },
   routeReport: { entry: 'functions/handlers/route-report.ts', description: 'Sender nye meldinger fra tabellens strøm til riktig team' },
   reportStatus: { entry: 'functions/handlers/report-status.ts', description: 'GET /api/reports/{reference}: status for den som har lenken' },
+  sweepUnrouted: { entry: 'functions/handlers/sweep-unrouted.ts', description: 'Sender meldinger som strømmen ga opp, slik at ingen blir liggende' },
 } as const;
 export type HandlerName = keyof typeof HANDLERS;
 
@@ -32,3 +33,6 @@ export const CATALOG_DIR_NAME = 'content';
 
 /** API Gateway's stage throttling, which the local API emulation applies too: beyond it, 429 without calling a handler. */
 export const API_THROTTLING = { rateLimit: 50, burstLimit: 100 } as const;
+
+/** Handlers run on a schedule (EventBridge in AWS, a timer locally). */
+export const SCHEDULES = [{ handler: 'sweepUnrouted', everyMinutes: 5 }] as const satisfies readonly { handler: HandlerName; everyMinutes: number }[];

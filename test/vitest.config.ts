@@ -13,5 +13,7 @@ export default defineConfig({
     pool: 'forks',
     // Handler logs are structured JSON for CloudWatch; show them only where a test failed.
     silent: 'passed-only',
+    // Powertools then logs through the global console, which Vitest captures, instead of straight to stdout.
+    env: { POWERTOOLS_DEV: 'true' },
   },
 });

@@ -25,6 +25,11 @@ export const routeEnvSchema = z.object({
   SITE_URL: siteUrl,
 });
 
+export const sweepEnvSchema = routeEnvSchema.extend({
+  /** Reports pending longer than this are routed by the sweeper; the stream normally routes them within seconds. */
+  SWEEP_MIN_AGE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+});
+
 export const statusEnvSchema = z.object({
   TABLE_NAME: tableName,
   CATALOG_DIR: catalogDir,

@@ -10,7 +10,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ReportStore } from '../core/ports.ts';
 import { isExpired, storedReportSchema, type StoredReport } from '../core/stored-report.ts';
-import { byServiceKey, clusterKey, counterKey, REPORT_TABLE, reportKey } from './report-table.ts';
+import { byServiceKey, clusterKey, counterKey, REPORT_TABLE, reportKey, unroutedKey } from './report-table.ts';
 
 export type AttributeMap = Record<string, AttributeValue>;
 
@@ -49,7 +49,7 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
       await client.send(
         new PutItemCommand({
           TableName: tableName,
-          Item: marshall({ ...reportKey(report.reference), ...byServiceKey(report.serviceId, report.receivedAt), ...item }, { removeUndefinedValues: true }),
+          Item: marshall({ ...reportKey(report.reference), ...byServiceKey(report.serviceId, report.receivedAt), ...unroutedKey(report.receivedAt), ...item }, { removeUndefinedValues: true }),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -80,12 +80,27 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
         client.send(new UpdateItemCommand({
           TableName: tableName,
           Key: marshall(reportKey(reference)),
-          UpdateExpression: 'SET #routing = :routed REMOVE receiptToken',
+          UpdateExpression: 'SET #routing = :routed REMOVE receiptToken, unroutedPk, unroutedSince',
           ConditionExpression: 'attribute_exists(pk) AND #routing.#status = :pending',
           ExpressionAttributeNames: { '#routing': 'routing', '#status': 'status' },
           ExpressionAttributeValues: marshall({ ':routed': { status: 'routed', at: at.toISOString(), to: [...to] }, ':pending': 'pending' }),
         })),
       );
+    },
+
+    async listUnrouted(receivedBefore, limit) {
+      const index = REPORT_TABLE.unroutedIndex;
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#pk = :pk AND #since < :before',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, '#since': index.sortKey },
+          ExpressionAttributeValues: marshall({ ':pk': unroutedKey('').unroutedPk, ':before': receivedBefore.toISOString() }),
+          Limit: limit,
+        }),
+      );
+      return (page.Items ?? []).map((item) => referenceOfReportItem(item));
     },
 
     async countReceivedSince(serviceId, since) {
@@ -142,7 +157,7 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
 
 /** Reads a report item, from GetItem or from a stream image, dropping the table's own key attributes. */
 export function parseReportItem(item: AttributeMap): StoredReport {
-  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, delivered, ...report } = unmarshall(item);
+  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, delivered, ...report } = unmarshall(item);
   return storedReportSchema.parse({ ...report, delivered: delivered instanceof Set ? [...delivered] : [] });
 }
 

@@ -9,6 +9,8 @@ export const REPORT_TABLE = {
   timeToLiveAttribute: 'expiresAt',
   /** Lists reports by service and time: partition `SERVICE#<id>`, sort key the ISO time received. */
   byServiceIndex: { indexName: 'byService', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** Sparse: only reports not yet routed carry these keys, so the sweeper finds stragglers without a scan. */
+  unroutedIndex: { indexName: 'unrouted', partitionKey: 'unroutedPk', sortKey: 'unroutedSince' },
 } as const;
 
 export const reportKey = (reference: string) => ({ pk: `REPORT#${reference}`, sk: 'REPORT' });
@@ -16,3 +18,4 @@ export const counterKey = (scope: string) => ({ pk: `COUNTER#${scope}`, sk: 'COU
 export const clusterKey = (serviceId: string) => ({ pk: `CLUSTER#${serviceId}`, sk: 'CLUSTER' });
 export const rateLimitKey = (client: string, window: string) => ({ pk: `RATE#${client}`, sk: window });
 export const byServiceKey = (serviceId: string, receivedAt: string) => ({ gsi1pk: `SERVICE#${serviceId}`, gsi1sk: receivedAt });
+export const unroutedKey = (receivedAt: string) => ({ unroutedPk: 'UNROUTED', unroutedSince: receivedAt });

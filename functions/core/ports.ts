@@ -12,6 +12,8 @@ export interface ReportStore {
   markDelivered(reference: string, deliveryKey: string): Promise<void>;
   /** Records that the report was sent, only if it was still pending. Returns false if someone else got there first. */
   markRouted(reference: string, to: readonly string[], at: Date): Promise<boolean>;
+  /** References of reports still not routed that were received before `receivedBefore`, oldest first. */
+  listUnrouted(receivedBefore: Date, limit: number): Promise<string[]>;
   /** How many reports for the service were received at or after `since`. */
   countReceivedSince(serviceId: string, since: Date): Promise<number>;
   /**

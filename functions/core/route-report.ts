@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import type { Catalog } from '../catalog/load-catalog.ts';
 import { renderMajorIncidentEmail } from './major-incident-email.ts';
 import type { Mailer, OutgoingEmail, ReportStore } from './ports.ts';
@@ -63,4 +64,9 @@ async function alertIfMajorIncident(report: StoredReport, deps: RouteDependencie
   const service = isServiceId(report.serviceId) ? deps.catalog.services[report.serviceId] : undefined;
   await deps.mailer.send(renderMajorIncidentEmail({ report, service, team: majorIncidentTeam(deps.catalog), count, windowMinutes }));
   return true;
+}
+
+/** A stored report that cannot be read will never route, however often it is retried; anything else (SES, DynamoDB) may pass. */
+export function isPermanentRoutingError(error: unknown): boolean {
+  return error instanceof ZodError;
 }

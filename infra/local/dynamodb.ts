@@ -74,21 +74,21 @@ async function ensureReportTable(client: DynamoDBClient, tableName: string): Pro
         { AttributeName: REPORT_TABLE.sortKey, AttributeType: 'S' },
         { AttributeName: REPORT_TABLE.byServiceIndex.partitionKey, AttributeType: 'S' },
         { AttributeName: REPORT_TABLE.byServiceIndex.sortKey, AttributeType: 'S' },
+        { AttributeName: REPORT_TABLE.unroutedIndex.partitionKey, AttributeType: 'S' },
+        { AttributeName: REPORT_TABLE.unroutedIndex.sortKey, AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: REPORT_TABLE.partitionKey, KeyType: 'HASH' },
         { AttributeName: REPORT_TABLE.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: REPORT_TABLE.byServiceIndex.indexName,
-          KeySchema: [
-            { AttributeName: REPORT_TABLE.byServiceIndex.partitionKey, KeyType: 'HASH' },
-            { AttributeName: REPORT_TABLE.byServiceIndex.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'KEYS_ONLY' },
-        },
-      ],
+      GlobalSecondaryIndexes: [REPORT_TABLE.byServiceIndex, REPORT_TABLE.unroutedIndex].map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: 'KEYS_ONLY' as const },
+      })),
     }),
   );
 }

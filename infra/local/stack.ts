@@ -5,7 +5,7 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { REPOSITORY_ROOT } from '../repository.ts';
-import { API_ROUTES, API_THROTTLING, CATALOG_DIR_NAME, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../wiring.ts';
+import { API_ROUTES, API_THROTTLING, CATALOG_DIR_NAME, HANDLERS, REPORT_STREAM_SOURCE, SCHEDULES, type HandlerName } from '../wiring.ts';
 import { serveApiRequest, tokenBucket, type ApiHandler, type ApiRoute } from './api-gateway.ts';
 import { startLocalDynamo, LOCAL_CREDENTIALS } from './dynamodb.ts';
 import { StreamEventSource, type StreamHandler } from './event-source.ts';
@@ -41,6 +41,8 @@ export interface LocalStack {
   handleApi(request: IncomingMessage, response: ServerResponse): Promise<void>;
   /** Resolves when every stream record so far has reached the router. */
   streamIdle(): Promise<void>;
+  /** Runs a scheduled handler now, as its EventBridge rule would (it also runs on its schedule). */
+  runScheduled(name: (typeof SCHEDULES)[number]['handler']): Promise<unknown>;
   /** Fault injection for tests and drills: take the SES emulator away and bring it back on the same port. */
   stopMail(): Promise<void>;
   restartMail(): Promise<void>;
@@ -105,6 +107,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     API_ROUTES.map(async (route) => ({ method: route.method, path: route.path, invoke: await loadHandler<ApiHandler>(route.handler, coldStarts) })),
   );
 
+  const scheduled = new Map(
+    await Promise.all(SCHEDULES.map(async (schedule) => [schedule.handler, await loadHandler<() => Promise<unknown>>(schedule.handler, coldStarts)] as const)),
+  );
+  const timers = SCHEDULES.map((schedule) =>
+    setInterval(() => {
+      scheduled.get(schedule.handler)?.().catch((error: unknown) => console.error(`${schedule.handler} feilet:`, error));
+    }, schedule.everyMinutes * 60_000).unref(),
+  );
   const throttle = tokenBucket(options.apiThrottling ?? API_THROTTLING);
   const eventSource = source;
   return {
@@ -114,9 +124,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamodb: dynamo.client,
     handleApi: (request, response) => serveApiRequest(request, response, routes, throttle),
     streamIdle: () => eventSource.idle(),
+    runScheduled: (name) => {
+      const run = scheduled.get(name);
+      if (!run) throw new Error(`Ingen planlagt handler heter ${name}.`);
+      return run();
+    },
     stopMail: () => ses.stop(),
     restartMail: () => ses.restart(),
     async stop() {
+      for (const timer of timers) clearInterval(timer);
       await eventSource.stop();
       await dynamo.stop();
       await ses.stop();

@@ -1,5 +1,5 @@
 import type { Mailer, OutgoingEmail, ReportStore } from '../../functions/core/ports.ts';
-import { isExpired, type StoredReport } from '../../functions/core/stored-report.ts';
+import { isExpired, storedReportSchema, type StoredReport } from '../../functions/core/stored-report.ts';
 
 /** A ReportStore in memory, with the same contract as the DynamoDB adapter (see ports.ts). */
 export class InMemoryReportStore implements ReportStore {
@@ -23,7 +23,8 @@ export class InMemoryReportStore implements ReportStore {
 
   async get(reference: string, now: Date): Promise<StoredReport | undefined> {
     const report = this.reports.get(reference);
-    return report && !isExpired(report, now) ? structuredClone(report) : undefined;
+    // Like the adapter: what is read back from storage is checked against the schema.
+    return report && !isExpired(report, now) ? storedReportSchema.parse(structuredClone(report)) : undefined;
   }
 
   async markDelivered(reference: string, deliveryKey: string): Promise<void> {
@@ -39,6 +40,14 @@ export class InMemoryReportStore implements ReportStore {
     const { receiptToken: _sent, ...rest } = report;
     this.reports.set(reference, { ...rest, routing: { status: 'routed', at: at.toISOString(), to: [...to] } });
     return true;
+  }
+
+  async listUnrouted(receivedBefore: Date, limit: number): Promise<string[]> {
+    return [...this.reports.values()]
+      .filter((report) => report.routing.status === 'pending' && new Date(report.receivedAt) < receivedBefore)
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+      .slice(0, limit)
+      .map((report) => report.reference);
   }
 
   async countReceivedSince(serviceId: string, since: Date): Promise<number> {
