@@ -1,29 +1,62 @@
 import { z } from 'zod';
 import { routeEnvSchema, submitEnvSchema } from '../../functions/adapters/config.ts';
 
-/** The key in cdk.json's `context` (or `cdk synth -c`) that holds the portal's settings. */
+/** The key in cdk.json's `context` (or `cdk synth -c`) that holds the settings of every environment. */
 export const CONFIG_CONTEXT_KEY = 'serviceportal';
+/** The context key that picks the environment: `cdk deploy -c environment=prod`. */
+export const ENVIRONMENT_CONTEXT_KEY = 'environment';
+export const DEFAULT_ENVIRONMENT = 'test';
+
+const hostname = z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+  error: 'må være et domenenavn med små bokstaver, for eksempel hdo.no',
+});
 
 /**
  * The limits are the handlers' own (functions/adapters/config.ts), so synth rejects a value the functions
  * would only reject at cold start, after deployment.
  */
-const portalConfigSchema = z.strictObject({
-  mailFrom: routeEnvSchema.shape.MAIL_FROM.default('serviceportal@hdo.example'),
-  referencePrefix: submitEnvSchema.shape.REFERENCE_PREFIX,
-  retentionDays: submitEnvSchema.shape.RETENTION_DAYS,
-});
+const environmentSchema = z
+  .strictObject({
+    mailFrom: routeEnvSchema.shape.MAIL_FROM,
+    /** The SES domain identity; defaults to the domain of mailFrom. */
+    mailDomain: hostname.optional(),
+    alarmEmail: z.email({ error: (issue) => (issue.input === undefined ? 'mangler' : 'må være en e-postadresse') }),
+    referencePrefix: submitEnvSchema.shape.REFERENCE_PREFIX,
+    retentionDays: submitEnvSchema.shape.RETENTION_DAYS,
+    /** Keeps the table and buckets when the stack is deleted, and turns on deletion protection. */
+    production: z.boolean().default(false),
+    customDomain: z
+      .strictObject({
+        domainName: hostname,
+        // CloudFront only accepts certificates from us-east-1.
+        certificateArn: z.string().regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, {
+          error: 'må være ARN-en til et ACM-sertifikat i us-east-1 (CloudFront krever den regionen)',
+        }),
+      })
+      .optional(),
+  })
+  .transform((settings) => ({ ...settings, mailDomain: settings.mailDomain ?? domainOf(settings.mailFrom) }))
+  .refine((settings) => sendsFrom(settings.mailFrom, settings.mailDomain), {
+    error: 'avsenderadressen må høre til mailDomain (eller et underdomene av det)',
+    path: ['mailFrom'],
+  });
 
-export type PortalConfig = z.output<typeof portalConfigSchema>;
+export type PortalConfig = z.output<typeof environmentSchema>;
 
-export function readPortalConfig(raw: unknown): PortalConfig {
-  const result = portalConfigSchema.safeParse(fromCommandLine(raw) ?? {}, { error: norwegianMessage });
+export function readPortalConfig(raw: unknown, environment: string = DEFAULT_ENVIRONMENT): PortalConfig {
+  const environments = fromCommandLine(raw);
+  const where = `${CONFIG_CONTEXT_KEY}.${environment}`;
+  if (!isRecord(environments) || !isRecord(environments[environment])) {
+    const known = isRecord(environments) ? Object.keys(environments).join(', ') : 'ingen';
+    throw new Error(`Ugyldig konfigurasjon i cdk.json: fant ikke miljøet «${where}» (miljøer: ${known}). Velg med -c ${ENVIRONMENT_CONTEXT_KEY}=<navn>.`);
+  }
+  const result = environmentSchema.safeParse(environments[environment], { error: norwegianMessage });
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${[CONFIG_CONTEXT_KEY, ...issue.path].join('.')}: ${issue.message}`);
-  throw new Error(`Ugyldig konfigurasjon i cdk.json (context «${CONFIG_CONTEXT_KEY}»):\n${lines.join('\n')}`);
+  const lines = result.error.issues.map((issue) => `  ${[where, ...issue.path].join('.')}: ${issue.message}`);
+  throw new Error(`Ugyldig konfigurasjon i cdk.json (context «${where}»):\n${lines.join('\n')}`);
 }
 
-/** `cdk synth -c serviceportal='{"retentionDays":30}'` passes the object as a JSON string. */
+/** `cdk synth -c serviceportal='{"test":{…}}'` passes the object as a JSON string. */
 function fromCommandLine(raw: unknown): unknown {
   if (typeof raw !== 'string') return raw;
   try {
@@ -33,7 +66,27 @@ function fromCommandLine(raw: unknown): unknown {
   }
 }
 
-const TYPE_NAMES: Record<string, string> = { object: 'et objekt', number: 'et tall', int: 'et heltall', string: 'en tekst' };
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** A verified SES domain also verifies its subdomains. */
+function sendsFrom(address: string, domain: string): boolean {
+  const from = domainOf(address);
+  return from === domain || from.endsWith(`.${domain}`);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'et objekt',
+  number: 'et tall',
+  int: 'et heltall',
+  string: 'en tekst',
+  boolean: 'true eller false',
+};
 
 /** Messages for the checks that have no message of their own; zod's Norwegian locale reads awkwardly. */
 function norwegianMessage(issue: z.core.$ZodRawIssue): string | undefined {
@@ -43,9 +96,9 @@ function norwegianMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case 'too_big':
       return `må være høyst ${String(issue.maximum)}`;
     case 'unrecognized_keys':
-      return `ukjent innstilling: ${issue.keys.join(', ')} (gyldige: ${Object.keys(portalConfigSchema.shape).join(', ')})`;
+      return `ukjent innstilling: ${issue.keys.join(', ')}`;
     case 'invalid_type':
-      return `må være ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      return issue.input === undefined ? 'mangler' : `må være ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     default:
       return undefined;
   }

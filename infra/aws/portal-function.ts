@@ -1,13 +1,23 @@
 import { join } from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { REPOSITORY_ROOT } from '../repository.ts';
 import { CATALOG_DIR_NAME, HANDLERS, type HandlerName } from '../wiring.ts';
+import type { PortalMail } from './portal-mail.ts';
+import { REPORT_TABLE_INDEXES } from './report-table.ts';
+
+/** What the adapters call, and nothing else: no scans or batch operations. */
+const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  readWrite: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Powertools idempotency deletes its in-progress record when the handler fails, so a retry can run.
+  readWriteIdempotent: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+} as const;
 
 /** Where Lambda unpacks the bundle. */
 const LAMBDA_TASK_ROOT = '/var/task';
@@ -16,6 +26,8 @@ export interface PortalFunctionProps {
   handler: HandlerName;
   /** Settings without a permission attached. Anything that needs a grant goes through a bind method. */
   environment?: Record<string, string>;
+  /** 10 seconds unless the handler works through a list. */
+  timeout?: Duration;
 }
 
 /**
@@ -25,6 +37,10 @@ export interface PortalFunctionProps {
 export class PortalFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: PortalFunctionProps) {
     const wiring = HANDLERS[props.handler];
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
+    // An own role instead of AWSLambdaBasicExecutionRole, whose log permissions apply to every log group ("*").
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: wiring.description });
+    logGroup.grantWrite(role);
     super(scope, id, {
       entry: join(REPOSITORY_ROOT, wiring.entry),
       handler: 'handler',
@@ -32,8 +48,9 @@ export class PortalFunction extends NodejsFunction {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 256,
-      timeout: Duration.seconds(10),
-      logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
+      timeout: props.timeout ?? Duration.seconds(10),
+      logGroup,
+      role,
       projectRoot: REPOSITORY_ROOT,
       depsLockFilePath: join(REPOSITORY_ROOT, 'package-lock.json'),
       environment: {
@@ -63,23 +80,36 @@ export class PortalFunction extends NodejsFunction {
     });
   }
 
-  /** Points TABLE_NAME at the reports table and grants exactly the access asked for. */
-  bindReportTable(table: ITableV2, access: 'readWrite' | 'read'): void {
+  /** Points TABLE_NAME at the reports table and grants the store's calls on it and its indexes, nothing more. */
+  bindReportTable(table: ITableV2, access: keyof typeof TABLE_ACTIONS): void {
     this.addEnvironment('TABLE_NAME', table.tableName);
-    if (access === 'readWrite') table.grantReadWriteData(this);
-    else table.grantReadData(this);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...TABLE_ACTIONS[access]],
+        resources: [table.tableArn, ...REPORT_TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`)],
+      }),
+    );
   }
 
-  /** Sets the sender address and allows sending through that SES identity only. */
-  bindMailSender(identity: IEmailIdentity, from: string): void {
+  /**
+   * Sets the sender address and configuration set, and allows SendEmail through that identity and set only:
+   * SES authorizes a send against both when the request names a configuration set.
+   */
+  bindMailSender(mail: PortalMail, from: string): void {
     this.addEnvironment('MAIL_FROM', from);
-    identity.grant(this, 'ses:SendEmail');
+    this.addEnvironment('MAIL_CONFIGURATION_SET', mail.configurationSet.configurationSetName);
+    const stack = Stack.of(this);
+    const configurationSetArn = stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: mail.configurationSet.configurationSetName });
+    this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [mail.identity.emailIdentityArn, configurationSetArn] }));
   }
 }
 
-/** Only what loadCatalog reads: the teams and the services, not the articles (those are for the website). */
+/**
+ * Only what loadCatalog reads: the top-level YAML files (teams, routing, contact) and the services, not the
+ * articles or notices (those are for the website).
+ */
 function copyCatalogCommands(inputDir: string, outputDir: string): string[] {
   const source = join(inputDir, CATALOG_DIR_NAME);
   const target = join(outputDir, CATALOG_DIR_NAME);
-  return [`mkdir -p "${target}"`, `cp "${source}/teams.yaml" "${target}/"`, `cp -R "${source}/services" "${target}/"`];
+  return [`mkdir -p "${target}"`, `cp "${source}"/*.yaml "${target}/"`, `cp -R "${source}/services" "${target}/"`];
 }

@@ -1,55 +1,101 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { join } from 'node:path';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
+import { REPOSITORY_ROOT } from '../repository.ts';
 import { REPORT_STREAM_SOURCE, type HandlerName } from '../wiring.ts';
-import { CONFIG_CONTEXT_KEY, readPortalConfig } from './config.ts';
-import { createPortalApi } from './portal-api.ts';
+import { CONFIG_CONTEXT_KEY, DEFAULT_ENVIRONMENT, ENVIRONMENT_CONTEXT_KEY, readPortalConfig, type PortalConfig } from './config.ts';
+import { createPortalApi, type PortalApi } from './portal-api.ts';
 import { PortalFunction } from './portal-function.ts';
+import { createPortalMail, type PortalMail } from './portal-mail.ts';
+import { PortalOperations } from './portal-operations.ts';
+import { assertSiteBuilt, PortalSite } from './portal-site.ts';
+import { createReportTable } from './report-table.ts';
 import { reportStreamSource } from './report-stream-source.ts';
+import { scheduleHandlers } from './schedules.ts';
 
-/** The portal's back end: the reports table, the two handlers, the HTTP API and the SES sender. */
-export class PortalStack extends Stack {
-  readonly functions: Record<HandlerName, PortalFunction>;
-  readonly table: TableV2;
+export const DEFAULT_SITE_DIR = join(REPOSITORY_ROOT, 'site', 'dist');
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
-    super(scope, id, props);
-    const config = readPortalConfig(this.node.tryGetContext(CONFIG_CONTEXT_KEY));
-
-    this.table = new TableV2(this, 'Reports', {
-      partitionKey: { name: REPORT_TABLE.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: REPORT_TABLE.sortKey, type: AttributeType.STRING },
-      billing: Billing.onDemand(),
-      timeToLiveAttribute: REPORT_TABLE.timeToLiveAttribute,
-      dynamoStream: StreamViewType.NEW_IMAGE,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-    });
-
-    // A domain identity, so any address at the domain can send and SES signs with DKIM.
-    const mailSender = new EmailIdentity(this, 'MailSender', { identity: Identity.domain(domainOf(config.mailFrom)) });
-
-    const submitReport = new PortalFunction(this, 'SubmitReport', {
-      handler: 'submitReport',
-      environment: { REFERENCE_PREFIX: config.referencePrefix, RETENTION_DAYS: String(config.retentionDays) },
-    });
-    submitReport.bindReportTable(this.table, 'readWrite');
-
-    // Read/write: it reads the report and marks it as routed.
-    const routeReport = new PortalFunction(this, 'RouteReport', { handler: 'routeReport' });
-    routeReport.bindReportTable(this.table, 'readWrite');
-    routeReport.bindMailSender(mailSender, config.mailFrom);
-
-    this.functions = { submitReport, routeReport };
-    this.functions[REPORT_STREAM_SOURCE.handler].addEventSource(reportStreamSource(this, this.table));
-    const apiStage = createPortalApi(this, this.functions);
-
-    new CfnOutput(this, 'ApiUrl', { value: apiStage.url, description: 'Adressen til API-et' });
-    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'Tabellen med feilmeldingene' });
-  }
+export interface PortalStackProps extends StackProps {
+  /** The built site to deploy; `site/dist` unless a test passes a small one. */
+  siteDir?: string;
 }
 
-function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1);
+/** The whole portal: site, API, the two handlers, the reports table, mail and alarms, for one environment. */
+export class PortalStack extends Stack {
+  readonly config: PortalConfig;
+  readonly functions: Record<HandlerName, PortalFunction>;
+  readonly table: TableV2;
+  readonly api: PortalApi;
+  readonly site: PortalSite;
+  readonly operations: PortalOperations;
+  readonly mail: PortalMail;
+
+  constructor(scope: Construct, id: string, props: PortalStackProps = {}) {
+    super(scope, id, props);
+    const environment = String(this.node.tryGetContext(ENVIRONMENT_CONTEXT_KEY) ?? DEFAULT_ENVIRONMENT);
+    this.config = readPortalConfig(this.node.tryGetContext(CONFIG_CONTEXT_KEY), environment);
+    const siteDir = props.siteDir ?? DEFAULT_SITE_DIR;
+    assertSiteBuilt(siteDir);
+
+    this.table = createReportTable(this, this.config.production);
+    this.mail = createPortalMail(this, this.config.mailDomain);
+    this.functions = this.createFunctions(this.mail);
+    const stream = reportStreamSource(this, this.table);
+    this.functions[REPORT_STREAM_SOURCE.handler].addEventSource(stream.source);
+    scheduleHandlers(this, this.functions);
+
+    this.api = createPortalApi(this, this.functions);
+    this.site = new PortalSite(this, 'Site', { siteDir, api: this.api.api, config: this.config });
+    this.operations = new PortalOperations(this, 'Operations', {
+      alarmEmail: this.config.alarmEmail,
+      functions: this.functions,
+      api: this.api.api,
+      deadLetters: stream.deadLetters,
+    });
+
+    // Set after the distribution exists; the senders are not behind the API, so this makes no cycle.
+    for (const sender of [this.functions.routeReport, this.functions.sweepUnrouted]) sender.addEnvironment('SITE_URL', this.siteUrl);
+
+    new CfnOutput(this, 'SiteUrl', { value: this.siteUrl, description: 'Adressen til portalen' });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.site.distribution.distributionDomainName,
+      description: 'CloudFront-navnet som eget domene skal peke på (CNAME/ALIAS)',
+    });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'API-et direkte, uten CloudFront' });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'Tabellen med feilmeldingene' });
+    this.mail.identity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `DkimRecord${String(index + 1)}`, {
+        value: `${record.name} CNAME ${record.value}`,
+        description: 'DKIM-post i DNS for avsenderdomenet; SES sender først når alle tre finnes',
+      });
+    });
+  }
+
+  /** Each handler with exactly the settings and permissions it needs; a new handler must be listed here. */
+  private createFunctions(mail: PortalMail): Record<HandlerName, PortalFunction> {
+    const submitReport = new PortalFunction(this, 'SubmitReport', {
+      handler: 'submitReport',
+      environment: { REFERENCE_PREFIX: this.config.referencePrefix, RETENTION_DAYS: String(this.config.retentionDays) },
+    });
+    submitReport.bindReportTable(this.table, 'readWriteIdempotent');
+
+    // Read/write: they read the report and mark it as routed. The sweeper routes what the stream gave up on.
+    const routeReport = new PortalFunction(this, 'RouteReport', { handler: 'routeReport' });
+    const sweepUnrouted = new PortalFunction(this, 'SweepUnrouted', { handler: 'sweepUnrouted', timeout: Duration.minutes(2) });
+    for (const sender of [routeReport, sweepUnrouted]) {
+      sender.bindReportTable(this.table, 'readWrite');
+      sender.bindMailSender(mail, this.config.mailFrom);
+    }
+
+    const reportStatus = new PortalFunction(this, 'ReportStatus', { handler: 'reportStatus' });
+    reportStatus.bindReportTable(this.table, 'read');
+
+    return { submitReport, routeReport, reportStatus, sweepUnrouted };
+  }
+
+  /** The portal's address, which the router's e-mails link to. */
+  get siteUrl(): string {
+    return `https://${this.config.customDomain?.domainName ?? this.site.distribution.distributionDomainName}`;
+  }
 }

@@ -10,7 +10,7 @@ import { REPORT_STREAM_SOURCE } from '../wiring.ts';
  * The reports table's stream as the router's event source, with the settings the local wiring also uses.
  * A batch that still fails after the retries is reported to a dead-letter queue, so the shard moves on.
  */
-export function reportStreamSource(scope: Construct, table: ITableV2): DynamoEventSource {
+export function reportStreamSource(scope: Construct, table: ITableV2): { source: DynamoEventSource; deadLetters: Queue } {
   // The queue receives where the failed batch sits in the stream, not the reports: the stream keeps
   // records for 24 hours, which is how long there is to replay them.
   const deadLetters = new Queue(scope, 'ReportStreamDeadLetters', {
@@ -19,7 +19,7 @@ export function reportStreamSource(scope: Construct, table: ITableV2): DynamoEve
     retentionPeriod: Duration.days(14),
   });
 
-  return new DynamoEventSource(table, {
+  const source = new DynamoEventSource(table, {
     startingPosition: StartingPosition.TRIM_HORIZON,
     batchSize: REPORT_STREAM_SOURCE.batchSize,
     retryAttempts: REPORT_STREAM_SOURCE.retryAttempts,
@@ -28,4 +28,5 @@ export function reportStreamSource(scope: Construct, table: ITableV2): DynamoEve
     filters: [FilterCriteria.filter({ eventName: FilterRule.or(...REPORT_STREAM_SOURCE.eventNames) })],
     onFailure: new SqsDlq(deadLetters),
   });
+  return { source, deadLetters };
 }

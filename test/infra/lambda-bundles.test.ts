@@ -11,7 +11,7 @@ const LAMBDA_TASK_ROOT = '/var/task';
 
 let portal: SynthesizedPortal;
 beforeAll(() => {
-  portal = synthesizePortal();
+  portal = synthesizePortal({ bundle: true });
 });
 afterAll(() => portal?.cleanUp());
 
@@ -46,18 +46,18 @@ describe.each(HANDLER_NAMES)('the %s bundle', (handler) => {
     expect(existsSync(bundle)).toBe(true);
   });
 
-  it('holds the services and teams where CATALOG_DIR points', () => {
+  it('holds the services, teams and routing where CATALOG_DIR points', () => {
     const catalogDir = catalogDirInBundle(handler);
 
-    const files = ['teams.yaml', 'services/iccs.yaml'].filter((file) => existsSync(join(catalogDir, file)));
+    const files = ['teams.yaml', 'routing.yaml', 'services/iccs.yaml'].filter((file) => existsSync(join(catalogDir, file)));
 
-    expect(files).toEqual(['teams.yaml', 'services/iccs.yaml']);
+    expect(files).toEqual(['teams.yaml', 'routing.yaml', 'services/iccs.yaml']);
   });
 
-  it('leaves out the articles, which only the website reads', () => {
-    const articles = join(catalogDirInBundle(handler), 'articles');
+  it.each(['articles', 'notices'])('leaves out %s, which only the website reads', (folder) => {
+    const path = join(catalogDirInBundle(handler), folder);
 
-    expect(existsSync(articles)).toBe(false);
+    expect(existsSync(path)).toBe(false);
   });
 
   it('loads with its environment and exports a handler function', () => {

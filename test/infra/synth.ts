@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, AssetStaging } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { acknowledgeAcceptedFindings } from '../../infra/aws/nag-acknowledgements.ts';
 import { PortalStack } from '../../infra/aws/portal-stack.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import type { HandlerName } from '../../infra/wiring.ts';
@@ -12,6 +14,8 @@ import type { HandlerName } from '../../infra/wiring.ts';
 export interface TemplateResource {
   Type: string;
   Properties?: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
 }
 
 export interface SynthesizedPortal {
@@ -19,30 +23,65 @@ export interface SynthesizedPortal {
   template: Template;
   resources: Record<string, TemplateResource>;
   logicalIdOf(handler: HandlerName): string;
+  /** The logical id of a construct's CloudFormation resource. */
+  idOf(construct: { node: { defaultChild?: unknown } }): string;
+  /** The resources of one type, by logical id. */
+  resourcesOfType(type: string): [string, TemplateResource][];
   /** The function's environment; references to other resources are left as CloudFormation objects. */
   environmentOf(handler: HandlerName): Record<string, unknown>;
   /** The environment as the function sees it, with a stand-in where CloudFormation fills in a resource name. */
   runtimeEnvironmentOf(handler: HandlerName): Record<string, string>;
   /** Where synth staged the function's bundle: the directory that becomes /var/task. */
   bundleDirOf(handler: HandlerName): string;
+  /** cdk-nag's AwsSolutions findings that no acknowledgement covers, as `rule at path`. */
+  unacknowledgedFindings(): string[];
   cleanUp(): void;
 }
 
-const cdkJson = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-
-/** Creates the stack with the context `cdk synth` uses (cdk.json), plus any overrides. */
-export function createPortalStack(contextOverrides: Record<string, unknown> = {}, outdir?: string): PortalStack {
-  const app = new App({ outdir, context: { ...cdkJson.context, ...contextOverrides } });
-  return new PortalStack(app, 'Serviceportal');
+export interface SynthOptions {
+  /** The cdk.json environment to synthesize. */
+  environment?: string;
+  /** Bundle the functions with esbuild; only the bundle tests need the output, so others skip it. */
+  bundle?: boolean;
+  /** Extra context, after cdk.json's. */
+  context?: Record<string, unknown>;
 }
 
-/** Synthesizes the stack, bundling both functions with esbuild, into a directory of its own. */
-export function synthesizePortal(): SynthesizedPortal {
+/** What CloudFormation fills in where the value is a reference, shaped like the real value. */
+const STAND_INS: Record<string, string> = { SITE_URL: 'https://d111111abcdef8.cloudfront.net' };
+
+const cdkJson = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+
+/** A built site small enough to stage in milliseconds, so the tests need no `npm run build`. */
+export function createTinySite(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'serviceportal-site-'));
+  mkdirSync(join(dir, '_astro'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Serviceportal</title>');
+  writeFileSync(join(dir, '404.html'), '<!doctype html><title>Fant ikke siden</title>');
+  return dir;
+}
+
+/** Creates the stack with the context `cdk synth` uses (cdk.json), plus any overrides. */
+export function createPortalStack(options: SynthOptions & { outdir?: string; siteDir?: string } = {}): PortalStack {
+  const context: Record<string, unknown> = { ...cdkJson.context, ...options.context };
+  if (options.environment) context.environment = options.environment;
+  // CDK skips bundling for stacks that this list does not match.
+  if (!options.bundle) context['aws:cdk:bundling-stacks'] = [];
+  // Stack traces on every construct are the slowest part of a synth, and the tests never read them.
+  const app = new App({ outdir: options.outdir, context, stackTraces: false, treeMetadata: false });
+  return new PortalStack(app, 'Serviceportal', options.siteDir ? { siteDir: options.siteDir } : {});
+}
+
+/** Synthesizes the stack into a directory of its own. */
+export function synthesizePortal(options: SynthOptions = {}): SynthesizedPortal {
   const outdir = mkdtempSync(join(tmpdir(), 'serviceportal-cdk-'));
-  const stack = createPortalStack({}, outdir);
+  const siteDir = createTinySite();
+  const stack = createPortalStack({ ...options, outdir, siteDir });
+  acknowledgeAcceptedFindings(stack);
   const template = Template.fromStack(stack);
   const resources = template.toJSON().Resources as Record<string, TemplateResource>;
-  const logicalIdOf = (handler: HandlerName) => stack.getLogicalId(stack.functions[handler].node.defaultChild as CfnFunction);
+  const idOf = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as CfnFunction);
+  const logicalIdOf = (handler: HandlerName) => idOf(stack.functions[handler]);
   const environmentOf = (handler: HandlerName) => {
     const environment = resources[logicalIdOf(handler)]?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined;
     return environment?.Variables ?? {};
@@ -53,13 +92,22 @@ export function synthesizePortal(): SynthesizedPortal {
     template,
     resources,
     logicalIdOf,
+    idOf,
+    resourcesOfType: (type) => Object.entries(resources).filter(([, resource]) => resource.Type === type),
     environmentOf,
     runtimeEnvironmentOf: (handler) =>
-      Object.fromEntries(Object.entries(environmentOf(handler)).map(([name, value]) => [name, typeof value === 'string' ? value : `resolved-${name}`])),
+      Object.fromEntries(Object.entries(environmentOf(handler)).map(([name, value]) => [name, typeof value === 'string' ? value : (STAND_INS[name] ?? `resolved-${name}`)])),
     bundleDirOf(handler) {
       const staging = stack.functions[handler].node.findChild('Code').node.findChild('Stage') as AssetStaging;
       return staging.absoluteStagedPath;
     },
-    cleanUp: () => rmSync(outdir, { recursive: true, force: true }),
+    unacknowledgedFindings: () =>
+      new AwsSolutionsChecks().validateScope(stack).violations.flatMap((violation) =>
+        violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
+      ),
+    cleanUp: () => {
+      rmSync(outdir, { recursive: true, force: true });
+      rmSync(siteDir, { recursive: true, force: true });
+    },
   };
 }

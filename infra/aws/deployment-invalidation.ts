@@ -1,0 +1,32 @@
+import { Lazy, Stack } from 'aws-cdk-lib';
+import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
+import type { CfnPolicy } from 'aws-cdk-lib/aws-iam';
+import type { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
+
+interface Statement {
+  Action?: string | string[];
+  Resource?: unknown;
+}
+
+/**
+ * BucketDeployment allows its invalidation on every distribution ("*"), although CloudFront accepts the
+ * distribution's ARN. This narrows that statement to the portal's distribution; the other statements are kept.
+ */
+export function scopeInvalidationToDistribution(deployment: BucketDeployment, distribution: IDistribution): void {
+  const policy = deployment.handlerRole.node.tryFindChild('DefaultPolicy')?.node.defaultChild as CfnPolicy | undefined;
+  if (!policy) throw new Error('Fant ikke rettighetene til BucketDeployment; sjekk aws-cdk-lib-versjonen.');
+  policy.addPropertyOverride(
+    'PolicyDocument.Statement',
+    Lazy.any({
+      produce: () => {
+        const document = Stack.of(policy).resolve(policy.policyDocument) as { Statement: Statement[] };
+        return document.Statement.map((statement) => (isInvalidation(statement) ? { ...statement, Resource: distribution.distributionArn } : statement));
+      },
+    }),
+  );
+}
+
+function isInvalidation(statement: Statement): boolean {
+  const actions = [statement.Action ?? []].flat();
+  return statement.Resource === '*' && actions.length > 0 && actions.every((action) => action.startsWith('cloudfront:'));
+}

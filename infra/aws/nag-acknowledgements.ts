@@ -1,0 +1,63 @@
+import { Validations, type CfnResource } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { PortalStack } from './portal-stack.ts';
+
+/**
+ * The cdk-nag (AwsSolutions) findings the portal accepts, each with the reason. Anything not listed here fails
+ * `cdk synth`. Findings are acknowledged on the narrowest construct that has them.
+ */
+export function acknowledgeAcceptedFindings(stack: PortalStack): void {
+  acknowledge(stack.api.api, {
+    'AwsSolutions-APIG4':
+      'Anyone in the health services must be able to report a fault without an account; the API is anonymous by design. ' +
+      'Stage throttling, the 64 KiB body limit in the handler and schema validation bound what a caller can do.',
+  });
+
+  acknowledge(stack.node.findChild('ReportStreamDeadLetters'), {
+    'AwsSolutions-SQS3': 'This queue is itself the dead-letter destination of the stream event source; it is watched by an alarm.',
+  });
+
+  const distribution = stack.site.distribution;
+  acknowledge(distribution, {
+    'AwsSolutions-CFR1':
+      'No geo restriction: health personnel abroad (on duty, at conferences) must still reach the help articles, and the site holds no patient data.',
+    'AwsSolutions-CFR2':
+      'No WAF: a web ACL for CloudFront must live in us-east-1 and costs about USD 6/month before requests; the API is rate-limited by stage throttling and the site is static. Attach one via webAclId if traffic demands it.',
+  });
+  if (!stack.config.customDomain) {
+    acknowledge(distribution, {
+      'AwsSolutions-CFR4':
+        'Without customDomain CloudFront serves its default *.cloudfront.net certificate, where the minimum TLS version cannot be set. Production sets customDomain, which enforces TLSv1.2_2021.',
+    });
+  }
+
+  acknowledgeBucketDeploymentHandler(stack);
+}
+
+/** The singleton Lambda that BucketDeployment adds to copy site/dist into the bucket at deploy time. */
+function acknowledgeBucketDeploymentHandler(stack: PortalStack): void {
+  const handler = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (!handler) throw new Error('Fant ikke BucketDeployment-funksjonen som cdk-nag-unntakene gjelder.');
+  const siteBucket = stack.getLogicalId(stack.site.bucket.node.defaultChild as CfnResource);
+  const assetBucket = 'arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*';
+  const copyReason =
+    'Written by aws-cdk-lib for BucketDeployment: it reads the site asset from the CDK asset bucket and syncs it into the site bucket only. The wildcards are object keys and S3 action groups inside those two buckets.';
+  acknowledge(handler, {
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
+      'BucketDeployment creates its own role with this policy; the function runs only during a deployment.',
+    'AwsSolutions-L1': 'The runtime of the BucketDeployment handler is chosen by aws-cdk-lib and follows its releases.',
+    'AwsSolutions-IAM5[Action::s3:GetBucket*]': copyReason,
+    'AwsSolutions-IAM5[Action::s3:GetObject*]': copyReason,
+    'AwsSolutions-IAM5[Action::s3:List*]': copyReason,
+    'AwsSolutions-IAM5[Action::s3:Abort*]': copyReason,
+    'AwsSolutions-IAM5[Action::s3:DeleteObject*]': copyReason,
+    [`AwsSolutions-IAM5[Resource::${assetBucket}]`]: copyReason,
+    [`AwsSolutions-IAM5[Resource::<${siteBucket}.Arn>/*]`]: copyReason,
+    'AwsSolutions-IAM5[Resource::*]':
+      'Only in the policy as aws-cdk-lib writes it: scopeInvalidationToDistribution overrides that statement with the distribution ARN (asserted in test/infra).',
+  });
+}
+
+function acknowledge(scope: IConstruct, reasons: Record<string, string>): void {
+  for (const [id, reason] of Object.entries(reasons)) Validations.of(scope).acknowledge({ id, reason });
+}

@@ -1,0 +1,89 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HANDLERS, SCHEDULES, type HandlerName } from '../../infra/wiring.ts';
+import { synthesizePortal, type SynthesizedPortal, type TemplateResource } from './synth.ts';
+
+const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
+
+interface AlarmProperties {
+  Namespace: string;
+  MetricName: string;
+  Dimensions: { Name: string; Value: unknown }[];
+  Threshold: number;
+  ComparisonOperator: string;
+  AlarmActions: unknown[];
+}
+
+let portal: SynthesizedPortal;
+let alarms: AlarmProperties[];
+beforeAll(() => {
+  portal = synthesizePortal();
+  alarms = portal.resourcesOfType('AWS::CloudWatch::Alarm').map(([, alarm]: [string, TemplateResource]) => alarm.Properties as unknown as AlarmProperties);
+});
+afterAll(() => portal?.cleanUp());
+
+const topicRef = () => ({ Ref: portal.resourcesOfType('AWS::SNS::Topic')[0]?.[0] });
+const alarmOn = (namespace: string, metricName: string, dimension: unknown) =>
+  alarms.filter((alarm) => alarm.Namespace === namespace && alarm.MetricName === metricName && JSON.stringify(alarm.Dimensions).includes(JSON.stringify(dimension)));
+/** Fires on the first occurrence and notifies the topic. */
+const firstOccurrence = (alarm: AlarmProperties | undefined) => ({
+  threshold: alarm?.Threshold,
+  comparison: alarm?.ComparisonOperator,
+  actions: alarm?.AlarmActions,
+});
+const expected = () => ({ threshold: 0, comparison: 'GreaterThanThreshold', actions: [topicRef()] });
+
+describe('the alarms', () => {
+  it('fire when a batch lands in the dead-letter queue', () => {
+    const [queueId] = portal.resourcesOfType('AWS::SQS::Queue')[0] ?? [];
+
+    const [alarm] = alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { 'Fn::GetAtt': [queueId, 'QueueName'] });
+
+    expect(firstOccurrence(alarm)).toEqual(expected());
+  });
+
+  it('fire on a 5xx from the API', () => {
+    const [apiId] = portal.resourcesOfType('AWS::ApiGatewayV2::Api')[0] ?? [];
+
+    const [alarm] = alarmOn('AWS/ApiGateway', '5xx', { Ref: apiId });
+
+    expect(firstOccurrence(alarm)).toEqual(expected());
+  });
+
+  it.each(HANDLER_NAMES)('fire when %s fails', (handler) => {
+    const [alarm] = alarmOn('AWS/Lambda', 'Errors', { Ref: portal.logicalIdOf(handler) });
+
+    expect(firstOccurrence(alarm)).toEqual(expected());
+  });
+
+  it.each(HANDLER_NAMES)('fire when %s is throttled', (handler) => {
+    const [alarm] = alarmOn('AWS/Lambda', 'Throttles', { Ref: portal.logicalIdOf(handler) });
+
+    expect(firstOccurrence(alarm)).toEqual(expected());
+  });
+
+  it('reach the alarm e-mail from cdk.json', () => {
+    portal.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: portal.stack.config.alarmEmail, TopicArn: topicRef() });
+  });
+});
+
+describe('the dashboard', () => {
+  it('shows every metric an alarm watches', () => {
+    const [[, dashboard] = []] = portal.resourcesOfType('AWS::CloudWatch::Dashboard');
+    const body = JSON.stringify(portal.stack.resolve(dashboard?.Properties?.DashboardBody));
+
+    const missing = alarms.map((alarm) => alarm.MetricName).filter((metricName) => !body.includes(`\\"${metricName}\\"`));
+
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the schedules', () => {
+  it.each(SCHEDULES)('run $handler every $everyMinutes minutes', (schedule) => {
+    portal.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: `rate(${String(schedule.everyMinutes)} minutes)`,
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [portal.logicalIdOf(schedule.handler), 'Arn'] } })],
+    });
+  });
+});
