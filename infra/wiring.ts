@@ -1,3 +1,5 @@
+import { REPORT_TABLE, reportKey } from '../functions/adapters/report-table.ts';
+
 /**
  * How the handlers are wired, described once for both wirings: `infra/aws` (CDK) and `infra/local` read these,
  * so routes, entry points and the stream settings cannot drift apart.
@@ -20,13 +22,23 @@ export const API_ROUTES = [
   handler: HandlerName;
 }[];
 
-/** The router's event source: only inserts are routed; a record that keeps failing goes to the dead-letter queue. */
+/**
+ * The router's event source: only inserted reports reach it (counters, idempotency records and rate-limit
+ * counters share the table and are filtered out); a record that keeps failing goes to the dead-letter queue.
+ */
 export const REPORT_STREAM_SOURCE = {
   handler: 'routeReport',
   eventNames: ['INSERT'],
+  keyPrefix: { attribute: REPORT_TABLE.partitionKey, prefix: reportKey('').pk },
   batchSize: 10,
   retryAttempts: 5,
-} as const satisfies { handler: HandlerName; eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[]; batchSize: number; retryAttempts: number };
+} as const satisfies {
+  handler: HandlerName;
+  eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
+  keyPrefix: { attribute: string; prefix: string };
+  batchSize: number;
+  retryAttempts: number;
+};
 
 /** Where the handlers find `content/` at run time, relative to the deployed bundle or the repository. */
 export const CATALOG_DIR_NAME = 'content';

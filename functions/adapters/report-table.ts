@@ -8,10 +8,13 @@ export const REPORT_TABLE = {
   /** DynamoDB deletes items some time after this epoch-seconds attribute has passed. */
   timeToLiveAttribute: 'expiresAt',
   /** Lists reports by service and time: partition `SERVICE#<id>`, sort key the ISO time received. */
-  byServiceIndex: { indexName: 'byService', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  byServiceIndex: { indexName: 'byService', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'KEYS_ONLY' },
   /** Sparse: only reports not yet routed carry these keys, so the sweeper finds stragglers without a scan. */
-  unroutedIndex: { indexName: 'unrouted', partitionKey: 'unroutedPk', sortKey: 'unroutedSince' },
+  unroutedIndex: { indexName: 'unrouted', partitionKey: 'unroutedPk', sortKey: 'unroutedSince', projection: 'KEYS_ONLY' },
 } as const;
+
+/** Every secondary index, for the code that creates the table (CDK and infra/local alike). */
+export const REPORT_TABLE_INDEXES = [REPORT_TABLE.byServiceIndex, REPORT_TABLE.unroutedIndex] as const;
 
 export const reportKey = (reference: string) => ({ pk: `REPORT#${reference}`, sk: 'REPORT' });
 export const counterKey = (scope: string) => ({ pk: `COUNTER#${scope}`, sk: 'COUNTER' });

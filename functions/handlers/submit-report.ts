@@ -10,6 +10,7 @@ import { REPORT_TABLE } from '../adapters/report-table.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { newStatusToken } from '../core/status-token.ts';
 import { statusPath, submitReport, type SubmitDependencies } from '../core/submit-report.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { formErrorPage } from '../http/form-error-page.ts';
 import { readBody, type BodyKind } from '../http/request-body.ts';
 import { errorResponse, jsonResponse, redirectResponse } from '../http/responses.ts';
@@ -78,7 +79,7 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
   }
 
   try {
-    if (!(await limiter.allow(event.requestContext.http.sourceIp, new Date()))) {
+    if (!(await limiter.allow(clientAddress(event), new Date()))) {
       return errorResponse(429, 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen. Haster det, ring 08915.', { 'retry-after': '60' });
     }
     const submission: Submission = { body: body.text, kind: body.kind, data: body.data };

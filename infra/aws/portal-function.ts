@@ -9,7 +9,7 @@ import type { Construct } from 'constructs';
 import { REPOSITORY_ROOT } from '../repository.ts';
 import { CATALOG_DIR_NAME, HANDLERS, type HandlerName } from '../wiring.ts';
 import type { PortalMail } from './portal-mail.ts';
-import { REPORT_TABLE_INDEXES } from './report-table.ts';
+import { REPORT_TABLE_INDEXES } from '../../functions/adapters/report-table.ts';
 
 /** What the adapters call, and nothing else: no scans or batch operations. */
 const TABLE_ACTIONS = {

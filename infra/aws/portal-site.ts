@@ -13,7 +13,10 @@ import {
   Function as CloudFrontFunction,
   HttpVersion,
   OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   OriginSslPolicy,
   PriceClass,
   SecurityPolicyProtocol,
@@ -29,6 +32,9 @@ import { scopeInvalidationToDistribution } from './deployment-invalidation.ts';
 import { securityHeadersPolicy } from './site-headers.ts';
 
 /** Astro puts every bundled script, style and image here, with a content hash in the name. */
+/** Request headers the API handlers read (see functions/http and functions/handlers). */
+export const API_ORIGIN_HEADERS = ['Content-Type', 'Accept', 'Idempotency-Key', 'User-Agent', 'CloudFront-Viewer-Address'] as const;
+
 export const HASHED_ASSETS_PATH = '/_astro/*';
 export const API_PATH = '/api/*';
 export const NOT_FOUND_PAGE = '/404.html';
@@ -116,8 +122,7 @@ export class PortalSite extends Construct {
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
-          // API Gateway routes on its own host name, so the viewer's Host header must not reach it.
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          originRequestPolicy: this.apiOriginRequestPolicy(),
           responseHeadersPolicy: securityHeadersPolicy(this, 'ApiHeaders', { comment: 'API: sikkerhetshoder' }),
         },
       },
@@ -145,6 +150,20 @@ export class PortalSite extends Construct {
       minTtl: Duration.seconds(0),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
+    });
+  }
+
+  /**
+   * What the API sees of a request: the headers the handlers read, and CloudFront-Viewer-Address, since behind
+   * CloudFront the source address is an edge server and the rate limit must count the real client. The viewer's
+   * Host is left out: API Gateway routes on its own host name.
+   */
+  private apiOriginRequestPolicy(): OriginRequestPolicy {
+    return new OriginRequestPolicy(this, 'ApiOriginRequests', {
+      comment: 'API: hodene handlerne leser, og klientens adresse',
+      headerBehavior: OriginRequestHeaderBehavior.allowList(...API_ORIGIN_HEADERS),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
     });
   }
 

@@ -25,7 +25,12 @@ export function reportStreamSource(scope: Construct, table: ITableV2): { source:
     retryAttempts: REPORT_STREAM_SOURCE.retryAttempts,
     bisectBatchOnError: true,
     reportBatchItemFailures: true,
-    filters: [FilterCriteria.filter({ eventName: FilterRule.or(...REPORT_STREAM_SOURCE.eventNames) })],
+    filters: [
+      FilterCriteria.filter({
+        eventName: FilterRule.or(...REPORT_STREAM_SOURCE.eventNames),
+        dynamodb: { Keys: { [REPORT_STREAM_SOURCE.keyPrefix.attribute]: { S: FilterRule.beginsWith(REPORT_STREAM_SOURCE.keyPrefix.prefix) } } },
+      }),
+    ],
     onFailure: new SqsDlq(deadLetters),
   });
   return { source, deadLetters };

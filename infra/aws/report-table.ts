@@ -1,18 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
-
-export interface IndexDefinition {
-  indexName: string;
-  partitionKey: string;
-  sortKey: string;
-}
-
-/** Every secondary index REPORT_TABLE describes (`byServiceIndex`, `unroutedIndex`, …), so a new one needs no change here. */
-export const REPORT_TABLE_INDEXES: IndexDefinition[] = Object.values(REPORT_TABLE as Record<string, unknown>).filter(
-  (value): value is IndexDefinition => typeof value === 'object' && value !== null && 'indexName' in value,
-);
+import { REPORT_TABLE, REPORT_TABLE_INDEXES } from '../../functions/adapters/report-table.ts';
 
 /** The reports table. In production it survives `cdk destroy` and cannot be deleted by accident. */
 export function createReportTable(scope: Construct, production: boolean): TableV2 {
@@ -31,9 +20,7 @@ export function createReportTable(scope: Construct, production: boolean): TableV
       indexName: index.indexName,
       partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
       sortKey: { name: index.sortKey, type: AttributeType.STRING },
-      // The store counts and lists references through the indexes and reads items by key, so keys are enough;
-      // infra/local/dynamodb.ts creates them the same way.
-      projectionType: ProjectionType.KEYS_ONLY,
+      projectionType: ProjectionType[index.projection],
     })),
   });
 }

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import dynalite from 'dynalite';
-import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
+import { REPORT_TABLE, REPORT_TABLE_INDEXES } from '../../functions/adapters/report-table.ts';
 import { createStreamProxy } from './dynamodb-stream-proxy.ts';
 import { closeServer, listen } from './servers.ts';
 
@@ -72,22 +72,22 @@ async function ensureReportTable(client: DynamoDBClient, tableName: string): Pro
       AttributeDefinitions: [
         { AttributeName: REPORT_TABLE.partitionKey, AttributeType: 'S' },
         { AttributeName: REPORT_TABLE.sortKey, AttributeType: 'S' },
-        { AttributeName: REPORT_TABLE.byServiceIndex.partitionKey, AttributeType: 'S' },
-        { AttributeName: REPORT_TABLE.byServiceIndex.sortKey, AttributeType: 'S' },
-        { AttributeName: REPORT_TABLE.unroutedIndex.partitionKey, AttributeType: 'S' },
-        { AttributeName: REPORT_TABLE.unroutedIndex.sortKey, AttributeType: 'S' },
+        ...REPORT_TABLE_INDEXES.flatMap((index) => [
+          { AttributeName: index.partitionKey, AttributeType: 'S' as const },
+          { AttributeName: index.sortKey, AttributeType: 'S' as const },
+        ]),
       ],
       KeySchema: [
         { AttributeName: REPORT_TABLE.partitionKey, KeyType: 'HASH' },
         { AttributeName: REPORT_TABLE.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [REPORT_TABLE.byServiceIndex, REPORT_TABLE.unroutedIndex].map((index) => ({
+      GlobalSecondaryIndexes: REPORT_TABLE_INDEXES.map((index) => ({
         IndexName: index.indexName,
         KeySchema: [
           { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
           { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
         ],
-        Projection: { ProjectionType: 'KEYS_ONLY' as const },
+        Projection: { ProjectionType: index.projection },
       })),
     }),
   );

@@ -6,6 +6,8 @@ export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatc
 export interface EventSourceOptions {
   handler: StreamHandler;
   eventNames: readonly string[];
+  /** Only records whose key attribute starts with this reach the handler, as the AWS filter criteria say. */
+  keyPrefix: { attribute: string; prefix: string };
   batchSize: number;
   retryAttempts: number;
   /** Records that still fail after every retry are appended here, as the dead-letter queue would keep them. */
@@ -29,6 +31,8 @@ export class StreamEventSource {
 
   push(record: DynamoDBRecord): void {
     if (this.stopped || !this.options.eventNames.includes(record.eventName ?? '')) return;
+    const { attribute, prefix } = this.options.keyPrefix;
+    if (!record.dynamodb?.Keys?.[attribute]?.S?.startsWith(prefix)) return;
     this.queue.push(record);
     this.running ??= this.drain().finally(() => {
       this.running = undefined;

@@ -95,6 +95,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   source = new StreamEventSource({
     handler: routeHandler,
     eventNames: REPORT_STREAM_SOURCE.eventNames,
+    keyPrefix: REPORT_STREAM_SOURCE.keyPrefix,
     batchSize: REPORT_STREAM_SOURCE.batchSize,
     retryAttempts: REPORT_STREAM_SOURCE.retryAttempts,
     deadLetterFile: join(options.dataDir, 'stream-dead-letters.jsonl'),

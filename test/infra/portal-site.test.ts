@@ -1,13 +1,12 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PATH, HASHED_ASSETS_PATH, NOT_FOUND_PAGE } from '../../infra/aws/portal-site.ts';
+import { API_ORIGIN_HEADERS, API_PATH, HASHED_ASSETS_PATH, NOT_FOUND_PAGE } from '../../infra/aws/portal-site.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../infra/security-headers.ts';
 import { synthesizePortal, type SynthesizedPortal } from './synth.ts';
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 /** AWS's managed policies, by the ids CloudFront documents. */
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
-const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 interface Behavior {
   PathPattern?: string;
@@ -139,8 +138,15 @@ describe('the /api/* behaviour', () => {
     expect(behavior(API_PATH)?.CachePolicyId).toBe(CACHING_DISABLED);
   });
 
-  it('forwards every viewer header except Host', () => {
-    expect(behavior(API_PATH)?.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+  it("forwards the headers the handlers read and the client's address, never the viewer's Host", () => {
+    const policy = policyOf(behavior(API_PATH)?.OriginRequestPolicyId) as { OriginRequestPolicyConfig: { HeadersConfig: { HeaderBehavior: string; Headers: string[] } } };
+
+    const headers = policy.OriginRequestPolicyConfig.HeadersConfig;
+
+    expect(headers.HeaderBehavior).toBe('whitelist');
+    expect(headers.Headers).toEqual([...API_ORIGIN_HEADERS]);
+    expect(headers.Headers).toContain('CloudFront-Viewer-Address');
+    expect(headers.Headers.map((header) => header.toLowerCase())).not.toContain('host');
   });
 
   it('allows every method, so the form can POST', () => {

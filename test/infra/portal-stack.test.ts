@@ -6,7 +6,7 @@ import { routeEnvSchema, statusEnvSchema, submitEnvSchema, sweepEnvSchema } from
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import { API_ROUTES, API_THROTTLING, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../../infra/wiring.ts';
 import { ACCESS_LOG_FIELDS } from '../../infra/aws/portal-api.ts';
-import { REPORT_TABLE_INDEXES } from '../../infra/aws/report-table.ts';
+import { REPORT_TABLE_INDEXES } from '../../functions/adapters/report-table.ts';
 import { MAX_BODY_BYTES } from '../../functions/http/request-body.ts';
 import { synthesizePortal, type SynthesizedPortal } from './synth.ts';
 
@@ -147,12 +147,17 @@ describe('the stream event source', () => {
     });
   });
 
-  it('passes only the event names from the wiring', () => {
+  it('passes only the event names and report keys from the wiring', () => {
     const { Filters } = mappingProperties().FilterCriteria as { Filters: { Pattern: string }[] };
 
     const patterns = Filters.map((filter) => JSON.parse(filter.Pattern) as unknown);
 
-    expect(patterns).toEqual([{ eventName: [...REPORT_STREAM_SOURCE.eventNames] }]);
+    expect(patterns).toEqual([
+      {
+        eventName: [...REPORT_STREAM_SOURCE.eventNames],
+        dynamodb: { Keys: { pk: { S: [{ prefix: 'REPORT#' }] } } },
+      },
+    ]);
   });
 
   it('sends batches that keep failing to a queue', () => {
