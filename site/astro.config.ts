@@ -1,5 +1,7 @@
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './content-check.ts';
+import { markdownConfig } from './markdown/pipeline.ts';
+import { CONTENT_DIR } from './content-dir.ts';
 
 /**
  * The static site. Run with `--root site` (the npm scripts do): content comes from ../content through the
@@ -8,7 +10,7 @@ import { contentCheck } from './content-check.ts';
 export default defineConfig({
   site: 'http://localhost:4321',
   outDir: './dist',
-  cacheDir: '../node_modules/.astro',
+  cacheDir: process.env.SERVICEPORTAL_CACHE_DIR ?? '../node_modules/.astro',
   trailingSlash: 'ignore',
   build: {
     format: 'directory',
@@ -16,7 +18,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
-  integrations: [contentCheck()],
+  integrations: [contentCheck(CONTENT_DIR)],
+  markdown: markdownConfig,
   vite: {
     build: { assetsInlineLimit: 0 },
     server: { watch: { ignored: ['**/.data/**', '**/cdk.out/**', '**/site/dist/**'] } },

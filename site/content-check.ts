@@ -1,24 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { loadCatalog } from '../functions/catalog/load-catalog.ts';
+import { checkContent } from '../functions/catalog/check-content.ts';
 import { ContentError } from '../functions/catalog/problems.ts';
 
 /**
- * Checks content/services and content/teams.yaml before Astro reads them, reporting every problem as
- * `file:line field — what is expected`: the same check the Lambda functions make when they start.
- * A build stops; the dev server keeps running and shows the problems in the terminal.
+ * Checks everything in content/ before Astro reads it (the same check as `npm run check:content`), reporting every
+ * problem as `file:line field — what is expected`. A build stops; the dev server keeps running and shows the
+ * problems in the terminal.
  */
-export function contentCheck(): AstroIntegration {
+export function contentCheck(contentDir = fileURLToPath(new URL('../content', import.meta.url))): AstroIntegration {
   return {
     name: 'serviceportal-content-check',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        try {
-          loadCatalog(fileURLToPath(new URL('../content', import.meta.url)));
-        } catch (error) {
-          if (command === 'build' || !(error instanceof ContentError)) throw error;
-          logger.error(error.message);
-        }
+        const { problems } = checkContent(contentDir);
+        if (problems.length === 0) return;
+        const error = new ContentError(problems);
+        if (command === 'build') throw error;
+        logger.error(error.message);
       },
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SERVICE_IDS } from '../core/service-ids.ts';
+import { dateOnly } from './dates.ts';
 
 /**
  * Schemas for the editor-owned data in `content/`. They are the single definition used by the Astro content
@@ -49,6 +50,7 @@ export const serviceSchema = z.object({
   description: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Én eller to setninger om hva tjenesten dekker.'),
   team: identifier.describe('Nøkkelen til teamet i content/teams.yaml som får meldingene.'),
   questions: z.array(questionSchema).default([]).describe('Spørsmålene i skjemaet for denne tjenesten, i rekkefølge.'),
+  checkFirst: z.array(z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }), { error: 'må være en liste med korte punkter' }).default([]).describe('Det brukeren bør sjekke selv før hen melder feil, ett punkt per linje.'),
 }, { error: 'filen må inneholde feltene id, name, shortName, description, team og questions' });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -60,11 +62,22 @@ export type Team = z.infer<typeof teamSchema>;
 
 export const teamsFileSchema = z.record(identifier, teamSchema, { error: 'filen må inneholde teamene, hvert med nøkkel, name og address' }).describe('Teamene som får meldinger, med nøkkel.');
 
+export const ARTICLE_LANGUAGES = ['nb', 'en'] as const;
+export const AUDIENCES = ['everyone', 'operators', 'technicians', 'managers'] as const;
+
+const slug = z
+  .string({ error: 'må være en tekst' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'må være filnavnet til en artikkel uten .md, med små bokstaver, tall og bindestrek (for eksempel «flytte-kontrollrom»)' });
+
 export const articleSchema = z.object({
-  title: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Tittelen på artikkelen.'),
-  summary: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).max(300, { error: 'kan være høyst 300 tegn' }).describe('Ingress: én til to setninger som vises i lister og søk.'),
-  services: z.array(z.enum(SERVICE_IDS, { error: `må være en av: ${SERVICE_IDS.join(', ')}` })).default([]).describe('Tjenestene artikkelen handler om.'),
-  updated: z.coerce.date({ error: 'må være en dato på formen 2026-11-22' }).describe('Dato for siste faglige oppdatering.'),
-  draft: z.boolean().default(false).describe('Utkast publiseres ikke.'),
-});
+  title: z.string({ error: 'mangler: skriv en tittel' }).min(1, { error: 'kan ikke være tom' }).max(120, { error: 'kan være høyst 120 tegn' }).describe('Tittelen på artikkelen.'),
+  summary: z.string({ error: 'mangler: skriv en ingress på én til to setninger' }).min(1, { error: 'kan ikke være tom' }).max(300, { error: 'kan være høyst 300 tegn' }).describe('Ingress: én til to setninger som vises i lister og søk.'),
+  services: z.array(z.enum(SERVICE_IDS, { error: `må være en av: ${SERVICE_IDS.join(', ')}` }), { error: 'må være en liste, for eksempel [radio, iccs]' }).default([]).describe('Tjenestene artikkelen handler om.'),
+  tags: z.array(z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }), { error: 'må være en liste, for eksempel [batteri, dekning]' }).default([]).describe('Stikkord som hjelper søket.'),
+  audience: z.array(z.enum(AUDIENCES, { error: `må være en av: ${AUDIENCES.join(', ')}` }), { error: 'må være en liste, for eksempel [operators]' }).default(['everyone']).describe('Hvem artikkelen er skrevet for: everyone (alle), operators (operatører), technicians (teknikere), managers (ledere).'),
+  updated: dateOnly.describe('Dato for siste faglige oppdatering, på formen 2026-11-22.'),
+  language: z.enum(ARTICLE_LANGUAGES, { error: 'må være nb (bokmål) eller en (engelsk)' }).default('nb').describe('Språket artikkelen er skrevet på. Standard er nb.'),
+  draft: z.boolean({ error: 'må være true eller false' }).default(false).describe('Utkast publiseres aldri.'),
+  related: z.array(slug, { error: 'må være en liste med filnavn, for eksempel [flytte-kontrollrom]' }).default([]).describe('Andre artikler som er nyttige å lese, med filnavnet uten .md.'),
+}, { error: 'øverst i filen må det stå title, summary og updated mellom to linjer med ---' });
 export type ArticleData = z.infer<typeof articleSchema>;

@@ -1,15 +1,28 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
+import { parse } from 'yaml';
+import { contactSchema } from '../../functions/catalog/contact-schema.ts';
+import { noticeSchema } from '../../functions/catalog/notice-schema.ts';
 import { articleSchema, serviceSchema } from '../../functions/catalog/schema.ts';
+import { CONTENT_DIR } from '../content-dir.ts';
 
-/** The editors' content, validated with the same schemas the Lambda functions use. */
+/** The editors' content, validated with the same schemas `npm run check:content` and the Lambda functions use. */
 export const collections = {
   articles: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: '../content/articles' }),
+    loader: glob({ pattern: '**/*.md', base: `${CONTENT_DIR}/articles` }),
     schema: articleSchema,
   }),
   services: defineCollection({
-    loader: glob({ pattern: '*.yaml', base: '../content/services' }),
+    loader: glob({ pattern: '*.yaml', base: `${CONTENT_DIR}/services` }),
     schema: serviceSchema,
   }),
+  notices: defineCollection({
+    loader: glob({ pattern: '*.md', base: `${CONTENT_DIR}/notices` }),
+    schema: noticeSchema,
+  }),
+  contact: defineCollection({
+    loader: file(`${CONTENT_DIR}/contact.yaml`, { parser: (text) => ({ desk: parse(text) as Record<string, unknown> }) }),
+    schema: contactSchema,
+  }),
 };
+

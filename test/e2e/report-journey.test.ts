@@ -46,6 +46,9 @@ describe('reporting a fault in the browser', () => {
     await page.getByRole('radio', { name: 'Radio og talegrupper' }).check();
     await page.getByRole('radio', { name: 'Av og til' }).check();
     await page.getByLabel('Hva skjer, og hva forventet du skulle skje?', { exact: true }).fill('Stille i talegruppen siden 14:05.');
+    await page.getByRole('radio', { name: 'Én bruker eller én operatørplass' }).check();
+    await page.getByRole('group', { name: 'Kan dere jobbe rundt feilen i mellomtiden?' }).getByRole('radio', { name: 'Ja' }).check();
+    await page.getByRole('group', { name: 'Er nødmeldetjenesten eller pasientsikkerheten berørt?' }).getByRole('radio', { name: 'Nei' }).check();
     await page.getByLabel('Navn', { exact: true }).fill('Kari Nordmann');
     await page.getByLabel('Virksomhet', { exact: true }).fill('Sykehuset Innlandet');
     await page.getByLabel('Telefon', { exact: true }).fill('912 34 567');
@@ -63,6 +66,7 @@ describe('reporting a fault in the browser', () => {
     });
     await portal.stack.streamIdle();
     const emails = await emailsAbout(portal.stack, reference);
-    expect(emails.map((email) => email.destination.to)).toEqual([['team-kontrollrom@hdo.example']]);
+    expect(emails.map((email) => email.destination.to)).toEqual([['team-kontrollrom@hdo.example'], ['kari.nordmann@example.no']]);
+    expect(emails[0]?.subject).toBe(`[P4][ICCS] ${reference} Ingen lyd i talegruppe på plass 3`);
   });
 });

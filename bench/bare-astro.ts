@@ -1,0 +1,21 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The smallest Astro site that publishes the same articles: a glob collection without schema and one page
+ * template, default Markdown processing, no integrations, no search index.
+ */
+export function writeBareAstroProject(dir: string, articlesDir: string, nodeModules: string): void {
+  mkdirSync(join(dir, 'src', 'pages', 'artikler'), { recursive: true });
+  symlinkSync(nodeModules, join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-astro-bench', type: 'module', private: true }));
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ devToolbar: { enabled: false } });\n");
+  writeFileSync(
+    join(dir, 'src', 'content.config.ts'),
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(articlesDir)} }) }) };\n`,
+  );
+  writeFileSync(
+    join(dir, 'src', 'pages', 'artikler', '[slug].astro'),
+    `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('articles')).map((article) => ({ params: { slug: article.id }, props: { article } }));\n}\nconst { article } = Astro.props;\nconst { Content } = await render(article);\n---\n<html lang="nb"><head><title>{article.data.title}</title></head><body><h1>{article.data.title}</h1><Content /></body></html>\n`,
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export const CHANNEL_KINDS = ['phone', 'email', 'radio', 'web'] as const;
+
+const text = z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' });
+const clock = z.string({ error: 'må være et klokkeslett på formen 08:00' }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'må være et klokkeslett på formen 08:00' });
+const key = z.string({ error: 'må være en tekst' }).regex(/^[a-z][a-z0-9-]*$/, { error: 'må bestå av små bokstaver a–z, tall og bindestrek' });
+
+const periodObject = z.object({
+  days: z.array(z.enum(WEEKDAYS, { error: `må være en av: ${WEEKDAYS.join(', ')}` })).min(1, { error: 'må ha minst én dag' }).describe('Ukedagene perioden gjelder.'),
+  from: clock.describe('Åpner, norsk tid.'),
+  to: clock.describe('Stenger, norsk tid (24:00 for midnatt).'),
+});
+const fromBeforeTo = (period: { from: string; to: string }) => period.from < period.to;
+const periodSchema = periodObject.refine(fromBeforeTo, { path: ['to'], error: 'må være senere enn from' });
+
+const exceptionSchema = z.object({
+  date: z.string({ error: 'må være en dato på formen 2026-12-24' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'må være en dato på formen 2026-12-24' }).describe('Datoen unntaket gjelder.'),
+  note: text.describe('Hva som gjelder, for eksempel «Julaften».'),
+  periods: z.array(periodObject.omit({ days: true }).refine(fromBeforeTo, { path: ['to'], error: 'må være senere enn from' })).default([]).describe('Åpningstidene denne dagen. Tom liste betyr stengt.'),
+});
+
+export const openingHoursSchema = z.object({
+  alwaysOpen: z.boolean({ error: 'må være true eller false' }).default(false).describe('true når kanalen er åpen hele døgnet, hele året.'),
+  periods: z.array(periodSchema).default([]).describe('Faste åpningstider per uke.'),
+  exceptions: z.array(exceptionSchema).default([]).describe('Dager med andre åpningstider, for eksempel helligdager.'),
+  description: text.describe('Åpningstidene i en setning, slik de står på kontaktsiden.'),
+});
+export type OpeningHours = z.infer<typeof openingHoursSchema>;
+
+export const channelSchema = z.object({
+  id: key.describe('Fast nøkkel for kanalen, brukt i stigen (ladder).'),
+  name: text.describe('Navnet på kanalen, for eksempel «Servicedesk, hovednummer».'),
+  kind: z.enum(CHANNEL_KINDS, { error: `må være en av: ${CHANNEL_KINDS.join(', ')}` }).describe('phone, email, radio eller web.'),
+  value: text.describe('Nummeret, adressen eller talegruppen slik brukeren skal se den.'),
+  use: text.describe('Hva kanalen brukes til, i én setning.'),
+  hours: openingHoursSchema.describe('Når kanalen er bemannet.'),
+});
+export type Channel = z.infer<typeof channelSchema>;
+
+export const contactSchema = z
+  .object({
+    channels: z.array(channelSchema).min(1, { error: 'må ha minst én kanal' }).describe('Alle kanalene, i den rekkefølgen de vises.'),
+    ladder: z
+      .array(z.object({ channel: key.describe('Nøkkelen til kanalen.'), when: text.describe('Når dette steget brukes.') }))
+      .min(1, { error: 'må ha minst ett steg' })
+      .describe('Reservestigen: hva du gjør når forrige steg ikke virker, i rekkefølge.'),
+    otherDesks: z.array(channelSchema).default([]).describe('Andre servicesentre brukerne kan trenge.'),
+  })
+  .superRefine((contact, ctx) => {
+    const ids = new Set(contact.channels.map((channel) => channel.id));
+    contact.ladder.forEach((step, index) => {
+      if (!ids.has(step.channel)) {
+        ctx.addIssue({ code: 'custom', path: ['ladder', index, 'channel'], message: `kanalen «${step.channel}» finnes ikke i channels (finnes: ${[...ids].join(', ')})` });
+      }
+    });
+  });
+export type Contact = z.infer<typeof contactSchema>;

@@ -1,0 +1,33 @@
+import { WEEKDAYS, type Channel, type Contact, type OpeningHours, type Weekday } from './contact-schema.ts';
+
+const OSLO = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The wall-clock date, weekday and time in Norway at `now`, whatever the time zone of the machine. */
+export function osloClock(now: Date): { date: string; weekday: Weekday; time: string } {
+  const parts = Object.fromEntries(OSLO.formatToParts(now).map((part) => [part.type, part.value]));
+  const weekday = WEEKDAYS[['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday ?? '')] ?? 'mon';
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, time: `${parts.hour}:${parts.minute}` };
+}
+
+export function isOpen(hours: OpeningHours, now: Date): boolean {
+  if (hours.alwaysOpen) return true;
+  const { date, weekday, time } = osloClock(now);
+  const within = (period: { from: string; to: string }) => period.from <= time && time < period.to;
+  const exception = hours.exceptions.find((candidate) => candidate.date === date);
+  if (exception) return exception.periods.some(within);
+  return hours.periods.some((period) => period.days.includes(weekday) && within(period));
+}
+
+/** The channels, of the desk and of the other desks, that are staffed at `now` (Norwegian time). */
+export function openChannels(contact: Pick<Contact, 'channels' | 'otherDesks'>, now: Date): Channel[] {
+  return [...contact.channels, ...contact.otherDesks].filter((channel) => isOpen(channel.hours, now));
+}

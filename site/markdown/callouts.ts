@@ -1,0 +1,32 @@
+import type { MdastPluginDefinition } from 'satteri';
+
+/** `:::info`, `:::warning` and `:::urgent` boxes, drawn as Designsystemet alerts. */
+export const CALLOUTS = {
+  info: 'info',
+  warning: 'warning',
+  urgent: 'danger',
+} as const;
+
+/**
+ * Callouts become alerts. Every other directive is turned back into the text the editor typed: with directives
+ * on, «kl. 08:00» or «Merk:dette» would otherwise lose everything after the colon.
+ */
+export const calloutsPlugin: MdastPluginDefinition = {
+  name: 'serviceportal-callouts',
+  containerDirective(node, ctx) {
+    const color = CALLOUTS[node.name as keyof typeof CALLOUTS];
+    if (color) {
+      const properties = { className: ['ds-alert', 'callout'], dataColor: color, ...(node.name === 'urgent' ? { role: 'note' } : {}) };
+      ctx.replaceNode(node, { type: 'blockquote', data: { hName: 'div', hProperties: properties }, children: node.children });
+      return;
+    }
+    ctx.replaceNode(node, [{ type: 'paragraph', children: [{ type: 'text', value: `:::${node.name}` }] }, ...node.children]);
+  },
+  leafDirective(node, ctx) {
+    ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: `::${node.name}` }, ...node.children] });
+  },
+  textDirective(node, ctx) {
+    const label = node.children.length > 0 ? `[${ctx.textContent(node)}]` : '';
+    ctx.replaceNode(node, { type: 'text', value: `:${node.name}${label}` });
+  },
+};
