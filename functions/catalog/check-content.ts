@@ -2,14 +2,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { type Catalog, loadCatalog } from './load-catalog.ts';
-import { contactSchema, type Contact } from './contact-schema.ts';
+import type { Contact } from './contact-schema.ts';
 import { checkLinks, linksIn } from './links.ts';
 import { readMarkdown } from './markdown-source.ts';
 import { noticeSchema, type Notice } from './notice-schema.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 import { articleSchema, type ArticleData } from './schema.ts';
 import { articlePath, FIXED_ROUTES } from './site-routes.ts';
-import { readYaml } from './yaml-source.ts';
 
 export interface ContentEntry<T> {
   slug: string;
@@ -28,8 +27,8 @@ export interface ContentReport {
 const FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.md$/;
 
 /**
- * Everything `npm run check:content` and the build check: services and teams (through loadCatalog), articles,
- * notices and contact data against their schemas, then related articles and internal links across files.
+ * Everything `npm run check:content` and the build check: services, teams, routing and contact data (through
+ * loadCatalog), articles and notices against their schemas, then related articles and internal links across files.
  */
 export function checkContent(contentDir: string): ContentReport {
   const problems: ContentProblem[] = [];
@@ -43,8 +42,6 @@ export function checkContent(contentDir: string): ContentReport {
 
   const articleFiles = readMarkdownDir<ArticleData>(contentDir, 'articles', articleSchema, problems);
   const noticeFiles = readMarkdownDir<Notice>(contentDir, 'notices', noticeSchema, problems);
-  const contactFile = readYaml(join(contentDir, 'contact.yaml'), 'content/contact.yaml', contactSchema);
-  problems.push(...contactFile.problems);
 
   const published = articleFiles.filter((entry) => entry.data && !entry.data.draft);
   const drafts = new Set(articleFiles.filter((entry) => entry.data?.draft).map((entry) => articlePath(entry.slug)));
@@ -69,7 +66,7 @@ export function checkContent(contentDir: string): ContentReport {
     catalog,
     articles: done<ArticleData>(articleFiles),
     notices: done<Notice>(noticeFiles),
-    contact: contactFile.data,
+    contact: catalog?.contact,
   };
 }
 

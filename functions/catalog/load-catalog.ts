@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_IDS, type ServiceId } from '../core/service-ids.ts';
 import { ContentError, fieldPath, type ContentProblem } from './problems.ts';
+import { contactSchema, type Contact } from './contact-schema.ts';
 import { routingSchema, type RoutingRules } from './routing-schema.ts';
 import { serviceSchema, teamsFileSchema, type Service, type Team } from './schema.ts';
 import { readYaml, type LineOf } from './yaml-source.ts';
@@ -11,6 +12,8 @@ export interface Catalog {
   services: Record<ServiceId, Service>;
   teams: Record<string, Team>;
   routing: RoutingRules;
+  /** Channels and the fallback ladder, which the reporter's receipt repeats. */
+  contact: Contact;
 }
 
 /**
@@ -36,6 +39,9 @@ export function loadCatalog(contentDir: string): Catalog {
     services[service.id] = service;
   }
 
+  const contactFile = readYaml(join(contentDir, 'contact.yaml'), 'content/contact.yaml', contactSchema);
+  problems.push(...contactFile.problems);
+
   const routingFile = readYaml(join(contentDir, 'routing.yaml'), 'content/routing.yaml', routingSchema);
   problems.push(...routingFile.problems);
   if (routingFile.data && teamsFile.data) problems.push(...crossCheckRouting(routingFile.data, routingFile.lineOf, teamsFile.data));
@@ -47,7 +53,7 @@ export function loadCatalog(contentDir: string): Catalog {
   }
 
   if (problems.length > 0) throw new ContentError(problems);
-  return { services: services as Record<ServiceId, Service>, teams, routing: routingFile.data as RoutingRules };
+  return { services: services as Record<ServiceId, Service>, teams, routing: routingFile.data as RoutingRules, contact: contactFile.data as Contact };
 }
 
 function crossCheckRouting(routing: RoutingRules, lineOf: LineOf, teams: Record<string, Team>): ContentProblem[] {

@@ -1,6 +1,7 @@
+import type { Contact } from '../catalog/contact-schema.ts';
 import type { Service, Team } from '../catalog/schema.ts';
 import { EMAIL_FORMAT_VERSION, formatOsloTime, renderEmailBody } from './email-layout.ts';
-import { PHONE_LADDER } from './phone-ladder.ts';
+import { phoneLadderLines } from './phone-ladder.ts';
 import type { OutgoingEmail } from './ports.ts';
 import { PRIORITY_DESCRIPTIONS } from './priority.ts';
 import { REQUEST_TYPE_LABELS } from './request-details.ts';
@@ -10,7 +11,11 @@ import type { StoredReport } from './stored-report.ts';
  * The reporter's receipt. It repeats nothing they wrote (no summary, description or answers): a receipt can be
  * forwarded or read on a shared screen, and health data must not spread through it.
  */
-export function renderReceiptEmail(report: StoredReport, service: Service | undefined, options: { replyTo: Team; statusUrl?: string }): OutgoingEmail {
+export function renderReceiptEmail(
+  report: StoredReport,
+  service: Service | undefined,
+  options: { replyTo: Team; contact: Contact; statusUrl?: string },
+): OutgoingEmail {
   const priority = PRIORITY_DESCRIPTIONS[report.priority];
   const body = renderEmailBody({
     heading: `Vi har mottatt meldingen din: ${report.reference}`,
@@ -28,7 +33,7 @@ export function renderReceiptEmail(report: StoredReport, service: Service | unde
       'Oppgi referansen hvis du kontakter Servicedesk om saken.',
       'Haster det, eller blir det verre? Ikke vent på svar her. Gjør dette, i denne rekkefølgen:',
     ],
-    list: PHONE_LADDER,
+    list: phoneLadderLines(options.contact),
     footer: 'Sendt fra Serviceportalen. Denne e-posten gjentar ikke det du skrev, for å beskytte eventuelle personopplysninger.',
   });
   return {

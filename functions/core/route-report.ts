@@ -29,7 +29,7 @@ export function deliveriesFor(report: StoredReport, deps: Pick<RouteDependencies
   const service = isServiceId(report.serviceId) ? deps.catalog.services[report.serviceId] : undefined;
   const teams = teamRecipients(report, deps.catalog).map((recipient) => ({ key: recipient.key, email: renderTeamEmail(report, service, recipient.team) }));
   const statusUrl = report.receiptToken ? deps.statusUrlFor(report.reference, report.receiptToken) : undefined;
-  const receipt = renderReceiptEmail(report, service, { replyTo: fallbackTeam(deps.catalog), ...(statusUrl ? { statusUrl } : {}) });
+  const receipt = renderReceiptEmail(report, service, { replyTo: fallbackTeam(deps.catalog), contact: deps.catalog.contact, ...(statusUrl ? { statusUrl } : {}) });
   return [...teams, { key: 'receipt', email: receipt }];
 }
 

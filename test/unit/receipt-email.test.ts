@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { renderReceiptEmail } from '../../functions/core/receipt-email.ts';
 import { realCatalog, storedReport, validSubmission } from './builders.ts';
 
-const { services, teams } = realCatalog();
+const { services, teams, contact } = realCatalog();
 const STATUS_URL = 'https://portal.example.no/meld-feil/status/?referanse=HDO-2026-000001&token=abc';
 
 describe("renderReceiptEmail: the reporter's receipt", () => {
   const report = storedReport();
-  const email = renderReceiptEmail(report, services.iccs, { replyTo: teams.servicedesk!, statusUrl: STATUS_URL });
+  const email = renderReceiptEmail(report, services.iccs, { replyTo: teams.servicedesk!, contact, statusUrl: STATUS_URL });
 
   it('goes to the reporter, with replies (and attachments) going to the service desk', () => {
     expect(email).toMatchObject({ to: 'kari.nordmann@amk.example', replyTo: 'servicedesk@hdo.example', subject: 'Mottatt: HDO-2026-000001 (P3 Middels)' });
@@ -21,7 +21,7 @@ describe("renderReceiptEmail: the reporter's receipt", () => {
   });
 
   it('lists the phone ladder for urgent cases, 08915 first and e-mail last', () => {
-    expect(email.text).toMatch(/1\. Ring Servicedesk på 08915[\s\S]*61 18 28 00[\s\S]*907 87 035[\s\S]*HDO-04[\s\S]*6\. .*drift@hdo\.no/);
+    expect(email.text).toMatch(/1\. Alltid først\. Servicedesk, hovednummer: 08915[\s\S]*61 18 28 00[\s\S]*907 87 035[\s\S]*HDO-04[\s\S]*6\. .*drift@hdo\.no/);
   });
 
   it('repeats nothing the reporter wrote: no summary, description or answers', () => {
@@ -37,6 +37,6 @@ describe("renderReceiptEmail: the reporter's receipt", () => {
   it('says P1 reporters must phone now', () => {
     const critical = storedReport({ priority: 'P1' }, validSubmission('iccs-valid', { impact: { affected: 'many', workaround: 'no', emergencyResponse: 'yes' } }));
 
-    expect(renderReceiptEmail(critical, services.iccs, { replyTo: teams.servicedesk! }).text).toContain('Ring 08915 nå');
+    expect(renderReceiptEmail(critical, services.iccs, { replyTo: teams.servicedesk!, contact }).text).toContain('Ring 08915 nå');
   });
 });
