@@ -1,4 +1,7 @@
-import { WEEKDAYS, type Channel, type Contact, type OpeningHours, type Weekday } from './contact-schema.ts';
+import type { Channel, Contact, OpeningHours, Weekday } from './contact-schema.ts';
+
+// A type-only import: the contact page's script runs this in the browser, and the schema module would bring zod along.
+const WEEKDAY_OF: Record<string, Weekday> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };
 
 const OSLO = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Oslo',
@@ -14,7 +17,7 @@ const OSLO = new Intl.DateTimeFormat('en-GB', {
 /** The wall-clock date, weekday and time in Norway at `now`, whatever the time zone of the machine. */
 export function osloClock(now: Date): { date: string; weekday: Weekday; time: string } {
   const parts = Object.fromEntries(OSLO.formatToParts(now).map((part) => [part.type, part.value]));
-  const weekday = WEEKDAYS[['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday ?? '')] ?? 'mon';
+  const weekday = WEEKDAY_OF[parts.weekday ?? ''] ?? 'mon';
   return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, time: `${parts.hour}:${parts.minute}` };
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Question } from '../catalog/schema.ts';
 import { AFFECTED_SCOPES, YES_NO, type AffectedScope, type ImpactAnswers, type YesNo } from './priority.ts';
 
@@ -9,6 +9,9 @@ import { AFFECTED_SCOPES, YES_NO, type AffectedScope, type ImpactAnswers, type Y
 
 export const REQUEST_TYPES = ['fault', 'change', 'question', 'order'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
+
+/** A service question may be asked only for some request types: `showIf: { question: requestType, equals: fault }`. */
+export const REQUEST_TYPE_CONDITION = 'requestType';
 
 export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   fault: 'Feil eller driftsforstyrrelse',
@@ -66,7 +69,7 @@ export const IMPACT_QUESTIONS = [
 ] as const satisfies readonly (Question & { id: keyof ImpactAnswers })[];
 
 function choice<T extends readonly [string, ...string[]]>(values: T, missing: string) {
-  return z.enum(values, { error: (issue) => (issue.input === undefined || issue.input === '' ? missing : 'Velg ett av alternativene.') });
+  return z.enum(values as unknown as { -readonly [K in keyof T]: T[K] }, { error: (issue) => (issue.input === undefined || issue.input === '' ? missing : 'Velg ett av alternativene.') });
 }
 
 export const requestTypeSchema = choice(REQUEST_TYPES, REQUEST_TYPE_QUESTION.missingMessage);

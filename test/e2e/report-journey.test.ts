@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { emailsAbout, SITE_DIR, storedItem, useTestPortal } from '../support/local-portal.ts';
+import { CONTACT, NOT_URGENT_FAULT, walkToReview } from './wizard-driver.ts';
 
 /** A person in Chromium: from the front page to a reference on screen, a report in the table and an e-mail sent. */
 
@@ -40,25 +41,22 @@ describe('reporting a fault in the browser', () => {
     await page.getByRole('link', { name: 'Meld en feil som ikke haster' }).click();
     await page.getByRole('link', { name: 'Kontrollromsløsningen (ICCS)' }).click();
 
-    await page.getByLabel('Kort overskrift', { exact: true }).fill('Ingen lyd i talegruppe på plass 3');
-    await page.getByLabel('Hvilket kontrollrom gjelder det?', { exact: true }).fill('AMK Innlandet');
-    await page.getByLabel('Hvilken operatørplass gjelder det?', { exact: true }).fill('3');
-    await page.getByRole('radio', { name: 'Radio og talegrupper' }).check();
-    await page.getByRole('radio', { name: 'Av og til' }).check();
-    await page.getByLabel('Hva skjer, og hva forventet du skulle skje?', { exact: true }).fill('Stille i talegruppen siden 14:05.');
-    await page.getByRole('radio', { name: 'Én bruker eller én operatørplass' }).check();
-    await page.getByRole('group', { name: 'Kan dere jobbe rundt feilen i mellomtiden?' }).getByRole('radio', { name: 'Ja' }).check();
-    await page.getByRole('group', { name: 'Er nødmeldetjenesten eller pasientsikkerheten berørt?' }).getByRole('radio', { name: 'Nei' }).check();
-    await page.getByLabel('Navn', { exact: true }).fill('Kari Nordmann');
-    await page.getByLabel('Virksomhet', { exact: true }).fill('Sykehuset Innlandet');
-    await page.getByLabel('Telefon', { exact: true }).fill('912 34 567');
-    await page.getByLabel('E-post', { exact: true }).fill('kari.nordmann@example.no');
+    await walkToReview(page, {
+      ...NOT_URGENT_FAULT,
+      summary: 'Ingen lyd i talegruppe på plass 3',
+      'answers.controlRoom': 'AMK Innlandet',
+      'answers.operatorPosition': '3',
+      'answers.affectedFunction': 'radio',
+      'answers.faultState': 'intermittent',
+      description: 'Stille i talegruppen siden 14:05.',
+      ...CONTACT,
+    });
     await page.getByRole('button', { name: 'Send meldingen' }).click();
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Meldingen er mottatt');
     const reference = (await page.locator('#reference').textContent()) ?? '';
     expect(reference).toMatch(REFERENCE_PATTERN);
-    expect(consoleErrors).toEqual([]);
+    expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
 
     expect(await storedItem(portal.stack, reference)).toMatchObject({
       serviceId: 'iccs',

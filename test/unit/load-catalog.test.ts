@@ -68,7 +68,7 @@ describe('loadCatalog: the real content', () => {
 describe('loadCatalog: what an editor can get wrong, with file, line and field', () => {
   it.each<[string, Parameters<typeof brokenContent>[0], ContentProblem[]]>([
     ['a question type that does not exist', { fixture: 'wrong-question-type' }, [
-      { file: 'content/services/iccs.yaml', line: 12, field: 'questions[1].type', message: 'må være en av: text, textarea, choice' },
+      { file: 'content/services/iccs.yaml', line: 12, field: 'questions[1].type', message: 'må være en av: text, textarea, choice, date' },
     ]],
     ['a choice question without options (pointing at the question)', { fixture: 'choice-without-options' }, [
       { file: 'content/services/iccs.yaml', line: 10, field: 'questions[1].options', message: 'mangler: et spørsmål av type choice må ha options' },
@@ -145,7 +145,7 @@ describe('ContentError: what the build prints', () => {
       [
         'Innholdet i content/ har 2 feil:',
         'content/teams.yaml:1 — filen mangler',
-        'content/services/iccs.yaml:12 questions[1].type — må være en av: text, textarea, choice',
+        'content/services/iccs.yaml:12 questions[1].type — må være en av: text, textarea, choice, date',
       ].join('\n'),
     );
   });

@@ -200,7 +200,7 @@ describe('parseSubmission: optional questions', () => {
     const result = parseSubmission(services, radioWithTalkGroup(talkGroup));
 
     expect(result.ok).toBe(true);
-    expect(result.ok && result.submission.answers).toEqual({ issi: '1234567', location: 'Ambulansestasjonen på Lillehammer' });
+    expect(result.ok && result.submission.answers).toEqual({ issi: '1234567', location: 'Ambulansestasjonen på Lillehammer', faultState: 'ongoing' });
   });
 
   it('accepts an optional choice left unselected (an empty <select>) and stores no answer for it', () => {

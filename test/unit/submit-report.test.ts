@@ -111,7 +111,7 @@ describe('submitReport: what is stored', () => {
 
     const stored = await store.get('HDO-2026-000001', new Date(RECEIVED_AT));
     expect(stored?.summary).toBe('Terminal får ikke kontakt');
-    expect(stored?.answers).toEqual({ issi: '1234567', location: 'Ambulansestasjonen på Lillehammer' });
+    expect(stored?.answers).toEqual({ issi: '1234567', location: 'Ambulansestasjonen på Lillehammer', faultState: 'ongoing' });
     expect(stored).not.toHaveProperty('isAdmin');
   });
 });

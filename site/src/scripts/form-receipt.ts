@@ -1,0 +1,34 @@
+import { REFERENCE_PATTERN } from '../../../functions/core/reference.ts';
+import { fetchStatus, statusHref } from './form-report-status.ts';
+import { recalledReceipt } from './wizard-send.ts';
+
+/** The confirmation page: the reference from the query (plain form) or from this tab's session (wizard). */
+export function showReceipt(): void {
+  const query = new URLSearchParams(window.location.search);
+  const remembered = recalledReceipt();
+  const reference = query.get('referanse') ?? remembered?.reference ?? '';
+  const token = query.get('token') ?? new URLSearchParams(remembered?.statusUrl.split('?')[1] ?? '').get('token') ?? '';
+  if (!REFERENCE_PATTERN.test(reference)) return;
+
+  const element = (id: string) => document.getElementById(id) as HTMLElement;
+  element('reference').textContent = reference;
+  element('receipt').hidden = false;
+  element('receipt-missing').hidden = true;
+  const link = element('status-link') as HTMLAnchorElement;
+  if (token) link.href = statusHref(reference, token);
+  else link.hidden = true;
+  if (token) void showPriority(reference, token, element('receipt-priority'));
+}
+
+async function showPriority(reference: string, token: string, target: HTMLElement): Promise<void> {
+  const answer = await fetchStatus(reference, token);
+  if (answer.kind !== 'found') return;
+  const { priority } = answer.status;
+  const heading = document.createElement('h2');
+  heading.textContent = `Prioritet: ${priority.level} ${priority.name.toLowerCase()}`;
+  const meaning = document.createElement('p');
+  meaning.textContent = priority.meaning;
+  const response = document.createElement('p');
+  response.textContent = `Hva skjer nå: ${priority.expectedResponse}`;
+  target.replaceChildren(heading, meaning, response);
+}

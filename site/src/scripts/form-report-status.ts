@@ -1,0 +1,32 @@
+/** `GET /api/reports/{reference}?token=…`: where a report is, never what it says. */
+
+export interface ReportStatus {
+  reference: string;
+  service: { name: string };
+  requestType: { name: string };
+  priority: { level: string; name: string; meaning: string; expectedResponse: string };
+  status: 'received' | 'routed';
+  receivedAt: string;
+  routedAt?: string;
+  teams: string[];
+}
+
+export type StatusAnswer = { kind: 'found'; status: ReportStatus } | { kind: 'notFound' } | { kind: 'failed' };
+
+export async function fetchStatus(reference: string, token: string): Promise<StatusAnswer> {
+  try {
+    const response = await fetch(`/api/reports/${encodeURIComponent(reference)}?${new URLSearchParams({ token })}`, { headers: { accept: 'application/json' } });
+    if (response.status === 404) return { kind: 'notFound' };
+    if (!response.ok) return { kind: 'failed' };
+    return { kind: 'found', status: (await response.json()) as ReportStatus };
+  } catch {
+    return { kind: 'failed' };
+  }
+}
+
+export function statusHref(reference: string, token: string): string {
+  return `/meld-feil/status/?${new URLSearchParams({ referanse: reference, token })}`;
+}
+
+const OSLO = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+export const formatTime = (iso: string) => OSLO.format(new Date(iso));

@@ -1,0 +1,66 @@
+import type { FieldProblem } from './wizard-errors.ts';
+
+export interface Receipt {
+  reference: string;
+  statusUrl: string;
+  priority: string;
+}
+
+export type SendResult =
+  | { kind: 'sent'; receipt: Receipt }
+  | { kind: 'invalid'; problems: FieldProblem[] }
+  | { kind: 'failed'; reason: string };
+
+const RECEIPT_KEY = 'serviceportal.kvittering';
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Posts the report as JSON. The same Idempotency-Key on every attempt means a double click or a retry files it once. */
+export async function sendReport(submission: unknown, idempotencyKey: string, attempt = 1): Promise<SendResult> {
+  let response: Response;
+  try {
+    response = await fetch('/api/reports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(submission),
+    });
+  } catch {
+    return { kind: 'failed', reason: 'Vi får ikke kontakt med Serviceportalen. Kanskje nettet er borte, eller portalen har problemer.' };
+  }
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.status === 201) return { kind: 'sent', receipt: body as unknown as Receipt };
+  if (response.status === 400 && Array.isArray(body.errors)) {
+    return { kind: 'invalid', problems: (body.errors as { path: string; message: string }[]).map((error) => ({ name: error.path, message: error.message })) };
+  }
+  // 409: the first attempt is still being stored; asking again with the same key returns its answer.
+  if (response.status === 409 && attempt < 4) {
+    await wait(1000 * attempt);
+    return sendReport(submission, idempotencyKey, attempt + 1);
+  }
+  if (response.status === 422) {
+    return { kind: 'failed', reason: 'Meldingen er trolig sendt alt, før du endret den. Ring Servicedesk på 08915 hvis du er usikker, så sjekker de.' };
+  }
+  if (response.status === 429) return { kind: 'failed', reason: 'Det er sendt mange meldinger herfra på kort tid. Vent et minutt, og prøv igjen.' };
+  return { kind: 'failed', reason: `Serviceportalen svarte med en feil (${response.status}). Det er ikke din feil.` };
+}
+
+export function rememberReceipt(receipt: Receipt): void {
+  try {
+    sessionStorage.setItem(RECEIPT_KEY, JSON.stringify(receipt));
+  } catch {
+    // The confirmation page then shows what the query string carries.
+  }
+}
+
+export function recalledReceipt(): Receipt | undefined {
+  try {
+    return (JSON.parse(sessionStorage.getItem(RECEIPT_KEY) ?? 'null') as Receipt | null) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A ready-made e-mail to the desk for when the portal fails: the same answers, in the reporter's own mail program. */
+export function mailtoLink(address: string, subject: string, lines: readonly string[]): string {
+  const body = lines.join('\n').slice(0, 1800);
+  return `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}

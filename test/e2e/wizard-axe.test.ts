@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPOSITORY_ROOT } from '../../infra/repository.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { useTestPortal } from '../support/local-portal.ts';
+import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, type Answers } from './wizard-driver.ts';
+
+/** axe-core on every step of the wizard (and its error state, confirmation and status pages) at 320 px: WCAG 2.2 AA, no violations, no sideways scrolling. */
+
+const portal = useTestPortal();
+const AXE = join(REPOSITORY_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+let browser: Browser;
+let page: Page;
+
+interface AxeViolation {
+  id: string;
+  nodes: { target: string[] }[];
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  // axe is injected as an inline script, which the site's Content-Security-Policy rightly forbids.
+  // 320 CSS pixels wide: WCAG 1.4.10 reflow, the width 400% zoom gives on a 1280-pixel screen.
+  page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 640 } })).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function violations(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] });
+    const overflow = document.documentElement.scrollWidth > document.documentElement.clientWidth ? [`reflow: ${document.documentElement.scrollWidth} px bred ved 320 px`] : [];
+    return [...overflow, ...result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)];
+  });
+  return found;
+}
+
+const ANSWERS: Answers = {
+  ...NOT_URGENT_FAULT,
+  summary: 'Ingen lyd i talegruppe',
+  'answers.controlRoom': 'AMK Innlandet',
+  'answers.operatorPosition': '3',
+  'answers.affectedFunction': 'radio',
+  'answers.faultState': 'ongoing',
+  description: 'Stille i talegruppen.',
+  ...CONTACT,
+};
+
+describe('axe-core on the wizard', () => {
+  it('finds no violations and no sideways scrolling on any step, the error summary, the confirmation or the status page', async () => {
+    const results: Record<string, string[]> = {};
+    await page.goto(`${portal.url}/meld-feil/iccs/`);
+
+    await page.getByRole('button', { name: 'Fortsett' }).click();
+    results['start (error summary)'] = await violations();
+    await page.locator('#wizard-urgent-yes').check();
+    results['start (ring 08915)'] = await violations();
+    for (let guard = 0; guard < 30; guard += 1) {
+      const name = (await currentPage(page)) ?? '';
+      results[name] = await violations();
+      if (name === 'review') break;
+      await answerScreen(page, ANSWERS);
+      await page.getByRole('button', { name: 'Fortsett' }).click();
+    }
+    await page.route('**/api/reports', (route) => route.abort());
+    await page.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.getByRole('heading', { name: 'Meldingen ble ikke sendt' }).waitFor();
+    results['review (sending feilet)'] = await violations();
+    await page.unroute('**/api/reports');
+    await page.getByRole('button', { name: 'Prøv å sende igjen' }).click();
+    await page.waitForURL('**/meld-feil/kvittering/');
+    await page.locator('#receipt-priority h2').waitFor();
+    results.kvittering = await violations();
+    await page.locator('#status-link').click();
+    await page.locator('#status-details').waitFor();
+    results.status = await violations();
+    await page.goto(`${portal.url}/meld-feil/`);
+    results['meld-feil (tjenester)'] = await violations();
+    // The one-page form as a browser without JavaScript gets it: the site's scripts are kept from loading.
+    await page.route('**/_astro/*.js', (route) => route.abort());
+    await page.goto(`${portal.url}/meld-feil/iccs/`);
+    results['skjema uten JavaScript'] = await violations();
+    await page.unroute('**/_astro/*.js');
+
+    console.info(Object.entries(results).map(([step, found]) => `axe ${step}: ${found.length} brudd`).join('\n'));
+    expect(Object.keys(results)).toEqual(expect.arrayContaining(['start', 'service', 'requestType', 'summary', 'impact.affected', 'priority', 'contact', 'review']));
+    expect(Object.entries(results).filter(([, found]) => found.length > 0)).toEqual([]);
+  });
+});

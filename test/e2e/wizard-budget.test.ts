@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { SERVICE_IDS } from '../../functions/core/service-ids.ts';
+import { SITE_DIR } from '../support/local-portal.ts';
+
+/** The wizard's JavaScript budget: at most 20 kB gzipped per wizard page, Pagefind excluded (it loads on demand). */
+
+const BUDGET_BYTES = 20 * 1024;
+
+/** Every script a page loads up front: its module scripts and, transitively, their static imports. */
+function scriptsOf(pagePath: string): string[] {
+  const html = readFileSync(join(SITE_DIR, pagePath, 'index.html'), 'utf8');
+  const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] as string);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const src = queue.shift() as string;
+    if (seen.has(src)) continue;
+    seen.add(src);
+    const code = readFileSync(join(SITE_DIR, src), 'utf8');
+    const folder = src.slice(0, src.lastIndexOf('/') + 1);
+    for (const match of code.matchAll(/(?:import|from)\s*"\.\/([^"]+)"/g)) queue.push(`${folder}${match[1]}`);
+  }
+  return [...seen];
+}
+
+const gzippedBytes = (files: readonly string[]) => files.reduce((sum, file) => sum + gzipSync(readFileSync(join(SITE_DIR, file)), { level: 9 }).length, 0);
+
+describe('JavaScript on the wizard pages', () => {
+  it.each([...SERVICE_IDS.map((id) => `meld-feil/${id}`), 'meld-feil/kvittering', 'meld-feil/status'])('%s stays within 20 kB gzipped', (pagePath) => {
+    const scripts = scriptsOf(pagePath);
+
+    const bytes = gzippedBytes(scripts);
+
+    console.info(`${pagePath}: ${bytes} B gzip (${scripts.length} filer)`);
+    expect(scripts.some((file) => file.includes('pagefind'))).toBe(false);
+    expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+});
