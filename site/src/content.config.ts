@@ -3,7 +3,8 @@ import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { contactSchema } from '../../functions/catalog/contact-schema.ts';
 import { noticeSchema } from '../../functions/catalog/notice-schema.ts';
-import { articleSchema, serviceSchema } from '../../functions/catalog/schema.ts';
+import { routingSchema } from '../../functions/catalog/routing-schema.ts';
+import { articleSchema, serviceSchema, teamSchema } from '../../functions/catalog/schema.ts';
 import { CONTENT_DIR } from '../content-dir.ts';
 
 /** The editors' content, validated with the same schemas `npm run check:content` and the Lambda functions use. */
@@ -19,6 +20,14 @@ export const collections = {
   notices: defineCollection({
     loader: glob({ pattern: '*.md', base: `${CONTENT_DIR}/notices` }),
     schema: noticeSchema,
+  }),
+  teams: defineCollection({
+    loader: file(`${CONTENT_DIR}/teams.yaml`, { parser: (text) => parse(text) as Record<string, Record<string, unknown>> }),
+    schema: teamSchema,
+  }),
+  routing: defineCollection({
+    loader: file(`${CONTENT_DIR}/routing.yaml`, { parser: (text) => ({ desk: parse(text) as Record<string, unknown> }) }),
+    schema: routingSchema,
   }),
   contact: defineCollection({
     loader: file(`${CONTENT_DIR}/contact.yaml`, { parser: (text) => ({ desk: parse(text) as Record<string, unknown> }) }),

@@ -28,6 +28,14 @@ export async function allNotices() {
   return notices.sort((a, b) => b.data.start.getTime() - a.data.start.getTime());
 }
 
+/** The team that gets what no routing rule covers (content/routing.yaml): the address for e-mail when the API fails. */
+export async function fallbackTeamAddress(): Promise<string> {
+  const routing = await getEntry('routing', 'desk');
+  const team = routing ? await getEntry('teams', routing.data.fallbackTeam) : undefined;
+  if (!team) throw new Error('content/routing.yaml: fallbackTeam peker på et team som mangler i content/teams.yaml');
+  return team.data.address;
+}
+
 export async function contactData() {
   const entry = await getEntry('contact', 'desk');
   if (!entry) throw new Error('content/contact.yaml mangler');
