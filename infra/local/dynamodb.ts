@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import dynalite from 'dynalite';
 import { REPORT_TABLE, REPORT_TABLE_INDEXES } from '../../functions/adapters/report-table.ts';
@@ -13,6 +13,11 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local
 export interface LocalDynamo {
   endpoint: string;
   client: DynamoDBClient;
+  /**
+   * Fault injection for drills: closes dynalite (its LevelDB is closed with it) and opens it again on the same
+   * port and data, after `downtimeMs`. Clients keep talking to the proxy, which answers 500 while it is down.
+   */
+  restartDatabase(downtimeMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -29,7 +34,8 @@ export async function startLocalDynamo(options: {
   onStreamRecord: (record: DynamoDBRecord) => void;
 }): Promise<LocalDynamo> {
   mkdirSync(options.dataDir, { recursive: true });
-  const database: Server = dynalite({ path: options.dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const openDatabase = (): Server => dynalite({ path: options.dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  let database = openDatabase();
   try {
     await listen(database, options.host, 0);
   } catch (error) {
@@ -52,6 +58,12 @@ export async function startLocalDynamo(options: {
   return {
     endpoint,
     client,
+    async restartDatabase(downtimeMs = 0) {
+      await closeServer(database);
+      await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+      database = openDatabase();
+      await listen(database, options.host, upstreamPort);
+    },
     async stop() {
       client.destroy();
       await closeServer(proxy);
@@ -91,4 +103,12 @@ async function ensureReportTable(client: DynamoDBClient, tableName: string): Pro
       })),
     }),
   );
+  // dynalite answers CreateTable with CREATING and flips to ACTIVE on a timer; until then reads say the table is
+  // missing. A second stack in the same process starts fast enough to hit that window.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`Tabellen ${tableName} ble ikke aktiv i dynalite.`);
 }

@@ -46,6 +46,8 @@ export interface LocalStack {
   /** Fault injection for tests and drills: take the SES emulator away and bring it back on the same port. */
   stopMail(): Promise<void>;
   restartMail(): Promise<void>;
+  /** Fault injection: close dynalite and open it again on the same port and data dir after `downtimeMs`. */
+  restartDatabase(downtimeMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     },
     stopMail: () => ses.stop(),
     restartMail: () => ses.restart(),
+    restartDatabase: (downtimeMs) => dynamo.restartDatabase(downtimeMs),
     async stop() {
       for (const timer of timers) clearInterval(timer);
       await eventSource.stop();

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { REPOSITORY_ROOT } from '../infra/repository.ts';
+import type { LoadRequest, LoadResult } from './load-worker.ts';
+
+export interface ApiLoadFigures {
+  connections: number;
+  seconds: number;
+  requests: number;
+  /** Answers per second, all statuses. */
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  statuses: Record<string, number>;
+  /** Connection errors and timeouts, plus answers other than 201. */
+  errors: number;
+  created: number;
+}
+
+/** A valid ICCS fault report, the one the browser tests submit. */
+export function validSubmission(): string {
+  return readFileSync(join(REPOSITORY_ROOT, 'test', 'fixtures', 'requests', 'iccs-report.json'), 'utf8');
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/** POSTs valid reports to `${baseUrl}/api/reports` from a worker thread for a bounded time. */
+export function loadApi(baseUrl: string, options: { connections: number; durationSeconds: number }): Promise<ApiLoadFigures> {
+  const request: LoadRequest = { url: `${baseUrl}/api/reports`, body: validSubmission(), ...options };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: request });
+    worker.once('error', reject);
+    worker.once('message', (result: LoadResult) => {
+      void worker.terminate();
+      const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+      const created = result.statuses['201'] ?? 0;
+      resolve({
+        connections: options.connections,
+        seconds: result.seconds,
+        requests: sorted.length,
+        throughput: sorted.length / options.durationSeconds,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+        max: sorted.at(-1) ?? 0,
+        statuses: result.statuses,
+        errors: result.errors + result.timeouts + (sorted.length - created),
+        created,
+      });
+    });
+  });
+}

@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { HANDLERS, type HandlerName } from '../infra/wiring.ts';
+import { synthesizePortal } from '../test/infra/synth.ts';
+
+export interface BundleFigure {
+  handler: HandlerName;
+  /** index.mjs as CDK's esbuild bundling writes it (minified, source map excluded). */
+  bytes: number;
+  gzipBytes: number;
+  /** Median time to import the bundle in a fresh Node process: module init, as on a Lambda cold start. */
+  initMs: number;
+}
+
+const RUNS = 5;
+const LAMBDA_TASK_ROOT = '/var/task';
+const INIT_SCRIPT = 'const start = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - start));';
+
+/**
+ * Synthesizes the CDK app with bundling on (the same NodejsFunction options as `cdk deploy`), then weighs each
+ * handler's bundle and times its module init with the environment the stack gives it.
+ */
+export function measureLambdaBundles(): BundleFigure[] {
+  const portal = synthesizePortal({ bundle: true });
+  try {
+    return (Object.keys(HANDLERS) as HandlerName[]).map((handler) => {
+      const dir = portal.bundleDirOf(handler);
+      const file = join(dir, 'index.mjs');
+      const catalogDir = join(dir, relative(LAMBDA_TASK_ROOT, String(portal.environmentOf(handler).CATALOG_DIR)));
+      const env = {
+        PATH: process.env.PATH ?? '',
+        ...portal.runtimeEnvironmentOf(handler),
+        CATALOG_DIR: catalogDir,
+        NODE_OPTIONS: '',
+        AWS_REGION: 'eu-north-1',
+        AWS_ACCESS_KEY_ID: 'bench',
+        AWS_SECRET_ACCESS_KEY: 'bench',
+      };
+      const times = Array.from({ length: RUNS }, () =>
+        Number(execFileSync(process.execPath, ['--input-type=module', '--eval', INIT_SCRIPT, pathToFileURL(file).href], { encoding: 'utf8', env })),
+      ).sort((a, b) => a - b);
+      return { handler, bytes: statSync(file).size, gzipBytes: gzipSync(readFileSync(file)).length, initMs: times[Math.floor(RUNS / 2)] ?? 0 };
+    });
+  } finally {
+    portal.cleanUp();
+  }
+}

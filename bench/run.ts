@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { REPOSITORY_ROOT } from '../infra/repository.ts';
+import { loadApi } from './api-load.ts';
+import { bundleContents } from './bundle-contents.ts';
+import { benchmarkBuilds, compareBuilds } from './builds.ts';
+import { measureLambdaBundles } from './lambda-bundles.ts';
+import { auditPages } from './lighthouse-audit.ts';
+import { startBenchPortal, storedReports } from './local-portal.ts';
+import { PAGE_TYPES, weighPageTypes } from './page-weight.ts';
+import { formatResults } from './report.ts';
+import type { BenchResults } from './results.ts';
+import { measureSearch } from './search-bytes.ts';
+
+/**
+ * `npm run bench` (after `npm run build`): every figure of issue 7 in one run, printed as tables and written to
+ * bench/results/<date>.json. Options: `--quick` builds 1,000 articles only; `--skip-builds` leaves builds and search out.
+ */
+process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+const args = new Set(process.argv.slice(2));
+const sizes = args.has('--quick') ? [1000] : [1000, 10000];
+const SEARCH_QUERY = 'talegruppe reserve';
+const started = Date.now();
+const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const git = (...command: string[]) => execFileSync('git', command, { cwd: REPOSITORY_ROOT, encoding: 'utf8' }).trim();
+const dist = join(REPOSITORY_ROOT, 'site', 'dist');
+
+const results: BenchResults = {
+  startedAt: new Date(started).toISOString(),
+  seconds: 0,
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'ukjent',
+    memoryGigabytes: Math.round(totalmem() / 1024 ** 3),
+    node: process.versions.node,
+    commit: git('rev-parse', '--short', 'HEAD'),
+    dirty: git('status', '--porcelain') !== '',
+    loadAverageAtStart: loadavg()[0] ?? 0,
+    loadAverageAtEnd: 0,
+  },
+  pages: [],
+  lighthouse: [],
+  api: [],
+  bundles: [],
+  buildRows: [],
+  builds: [],
+  search: [],
+};
+
+log('Bytes per sidetype i site/dist …');
+results.pages = weighPageTypes(dist);
+
+log('Lambda-pakker: cdk synth med bunting, så modul-init i ferske Node-prosesser …');
+const bundles = measureLambdaBundles();
+results.bundles = await Promise.all(bundles.map(async (bundle) => ({ ...bundle, largestSources: await bundleContents(bundle.handler) })));
+
+log('Lokal portal: Lighthouse …');
+const sitePortal = await startBenchPortal();
+try {
+  const lighthousePaths = PAGE_TYPES.filter((page) => ['forside', 'artikkel', 'skjema (steg)'].includes(page.type)).map((page) => page.path);
+  results.lighthouse = await auditPages(sitePortal.url, lighthousePaths, log);
+} finally {
+  await sitePortal.stop();
+}
+
+for (const { connections, durationSeconds } of [{ connections: 1, durationSeconds: 5 }, { connections: 10, durationSeconds: 10 }]) {
+  const portal = await startBenchPortal();
+  try {
+    log(`autocannon: ${connections} forbindelse(r) i ${durationSeconds} s mot POST /api/reports på en tom tabell …`);
+    const load = await loadApi(portal.url, { connections, durationSeconds });
+    log('Venter til strømmen har rutet alt …');
+    await portal.stack.streamIdle();
+    const stored = await storedReports(portal.stack);
+    results.api.push({ ...load, storedReports: stored.length, pendingAfterIdle: stored.filter((item) => item.routing?.status !== 'routed').length });
+  } finally {
+    await portal.stop();
+  }
+}
+
+if (!args.has('--skip-builds')) {
+  results.buildRows = await benchmarkBuilds(sizes, {
+    log,
+    async onOursBuilt(count, siteDir) {
+      log(`${count} artikler: første søk i Chromium …`);
+      results.search.push({ articles: count, ...(await measureSearch(siteDir, SEARCH_QUERY)) });
+    },
+  });
+  results.builds = compareBuilds(results.buildRows);
+}
+
+results.seconds = (Date.now() - started) / 1000;
+results.machine.loadAverageAtEnd = loadavg()[0] ?? 0;
+const resultsDir = join(REPOSITORY_ROOT, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+const file = join(resultsDir, `${results.startedAt.slice(0, 10)}.json`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+log(`Skrev ${file}`);
+console.log(`\n${formatResults(results)}\n`);

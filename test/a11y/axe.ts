@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { REPOSITORY_ROOT } from '../../infra/repository.ts';
+
+const AXE_SCRIPT = join(REPOSITORY_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** The WCAG levels the portal promises: 2.0 A and AA, 2.1 AA and 2.2 AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] as const;
+
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+/** Runs axe-core in the page as it is now (after its scripts ran) and returns the violations, one per rule. */
+export async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE_SCRIPT });
+  const result = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    [...WCAG_TAGS],
+  );
+  return result.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
+  }));
+}
+
+/** One line per violation, readable in a test failure. */
+export function describeViolations(path: string, violations: readonly Violation[]): string {
+  return violations.map((v) => `${path}: ${v.id} (${v.impact ?? 'ukjent'}) ${v.help} → ${v.targets.slice(0, 5).join(', ')}`).join('\n');
+}
