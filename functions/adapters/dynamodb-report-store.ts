@@ -10,9 +10,14 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ReportStore } from '../core/ports.ts';
 import { isExpired, storedReportSchema, type StoredReport } from '../core/stored-report.ts';
-import { byServiceKey, clusterKey, counterKey, REPORT_TABLE, reportKey, unroutedKey } from './report-table.ts';
+import { isClaimExpired, SUBMISSION_CLAIM_VERSION, type SubmissionClaim } from '../core/submission-claim.ts';
+import { retryWithin } from './retry-within.ts';
+import { byServiceKey, clusterKey, counterKey, REPORT_TABLE, reportKey, submissionKey, unroutedKey } from './report-table.ts';
 
 export type AttributeMap = Record<string, AttributeValue>;
+
+/** How long recording a sent e-mail keeps trying: well inside the router's 10 s timeout, beyond the SDK's own retries. */
+export const DELIVERY_RECORD_BUDGET_MS = 6000;
 
 export function createDynamoReportStore(client: DynamoDBClient, tableName: string): ReportStore {
   const { indexName, partitionKey, sortKey } = REPORT_TABLE.byServiceIndex;
@@ -27,7 +32,7 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
     }
   };
 
-  return {
+  const store: ReportStore = {
     async nextSequence(scope) {
       const result = await client.send(
         new UpdateItemCommand({
@@ -46,13 +51,45 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
 
     async insert(report) {
       const { delivered: _none, ...item } = report;
-      await client.send(
-        new PutItemCommand({
-          TableName: tableName,
-          Item: marshall({ ...reportKey(report.reference), ...byServiceKey(report.serviceId, report.receivedAt), ...unroutedKey(report.receivedAt), ...item }, { removeUndefinedValues: true }),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
+      // The status secret's hash is unique to this report: finding it means an earlier attempt already stored it.
+      const stored = await conditional(() =>
+        client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: marshall({ ...reportKey(report.reference), ...byServiceKey(report.serviceId, report.receivedAt), ...unroutedKey(report.receivedAt), ...item }, { removeUndefinedValues: true }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
       );
+      if (stored) return;
+      const existing = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: marshall(reportKey(report.reference)), ConsistentRead: true, ProjectionExpression: 'statusTokenHash' }),
+      );
+      if (existing.Item?.statusTokenHash?.S !== report.statusTokenHash) throw new Error(`Referansen ${report.reference} er allerede brukt av en annen melding.`);
+    },
+
+    async findClaim(idempotencyKey, now) {
+      const result = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(submissionKey(idempotencyKey)), ConsistentRead: true }));
+      const claim = result.Item ? parseClaimItem(result.Item) : undefined;
+      return claim && !isClaimExpired(claim, now) ? claim : undefined;
+    },
+
+    async claim(idempotencyKey, claim, now) {
+      const { delivered: _none, ...report } = claim.report;
+      const claimed = await conditional(() =>
+        client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: marshall({ ...submissionKey(idempotencyKey), ...claim, report }, { removeUndefinedValues: true }),
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+            ExpressionAttributeValues: marshall({ ':now': Math.floor(now.getTime() / 1000) }),
+          }),
+        ),
+      );
+      if (claimed) return claim;
+      const holder = await store.findClaim(idempotencyKey, now);
+      if (!holder) throw new Error('Kravet på Idempotency-Key forsvant mens det ble lest.');
+      return holder;
     },
 
     async get(reference, now) {
@@ -63,15 +100,21 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
     },
 
     async markDelivered(reference, deliveryKey) {
-      await client.send(
-        new UpdateItemCommand({
-          TableName: tableName,
-          Key: marshall(reportKey(reference)),
-          UpdateExpression: 'ADD #delivered :key',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#delivered': 'delivered' },
-          ExpressionAttributeValues: { ':key': { SS: [deliveryKey] } },
-        }),
+      // The e-mail has just gone out; if this record is lost, the retry sends it again. So ride out a short outage.
+      await retryWithin(
+        DELIVERY_RECORD_BUDGET_MS,
+        () =>
+          client.send(
+            new UpdateItemCommand({
+              TableName: tableName,
+              Key: marshall(reportKey(reference)),
+              UpdateExpression: 'ADD #delivered :key',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeNames: { '#delivered': 'delivered' },
+              ExpressionAttributeValues: { ':key': { SS: [deliveryKey] } },
+            }),
+          ),
+        { retryable: (error) => !(error instanceof ConditionalCheckFailedException) },
       );
     },
 
@@ -153,12 +196,21 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
       return opened;
     },
   };
+  return store;
 }
 
 /** Reads a report item, from GetItem or from a stream image, dropping the table's own key attributes. */
 export function parseReportItem(item: AttributeMap): StoredReport {
   const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, delivered, ...report } = unmarshall(item);
   return storedReportSchema.parse({ ...report, delivered: delivered instanceof Set ? [...delivered] : [] });
+}
+
+function parseClaimItem(item: AttributeMap): SubmissionClaim {
+  const { schemaVersion, submissionHash, report, expiresAt } = unmarshall(item);
+  if (schemaVersion !== SUBMISSION_CLAIM_VERSION || typeof submissionHash !== 'string' || typeof expiresAt !== 'number') {
+    throw new Error(`Kravet på Idempotency-Key har ukjent form (versjon ${String(schemaVersion)}).`);
+  }
+  return { schemaVersion, submissionHash, expiresAt, report: storedReportSchema.parse({ ...report, delivered: [] }) };
 }
 
 export function isReportItem(keys: AttributeMap | undefined): boolean {

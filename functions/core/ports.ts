@@ -1,11 +1,22 @@
 import type { StoredReport } from './stored-report.ts';
+import type { SubmissionClaim } from './submission-claim.ts';
 
 /** Where reports are kept. The DynamoDB adapter implements it; the domain never sees the SDK. */
 export interface ReportStore {
   /** Atomically increments and returns the counter for `scope`, starting at 1. */
   nextSequence(scope: string): Promise<number>;
-  /** Stores a new report; fails if the reference is already taken. */
+  /**
+   * Stores a new report. Storing the very same report again (same reference and status secret: a retried write
+   * whose first answer was lost) changes nothing; another report under a taken reference fails.
+   */
   insert(report: StoredReport): Promise<void>;
+  /** The claim on an Idempotency-Key, unless there is none or it has expired at `now`. */
+  findClaim(idempotencyKey: string, now: Date): Promise<SubmissionClaim | undefined>;
+  /**
+   * Claims the key for `claim`, unless a claim that has not expired at `now` holds it already. Returns the claim
+   * that holds the key afterwards: this one, or the one that got there first.
+   */
+  claim(idempotencyKey: string, claim: SubmissionClaim, now: Date): Promise<SubmissionClaim>;
   /** The report, or undefined if there is none or it has expired. */
   get(reference: string, now: Date): Promise<StoredReport | undefined>;
   /** Remembers that one of the report's e-mails was sent (by key), so a retry does not send it again. */

@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import type { Catalog } from '../catalog/load-catalog.ts';
 import { renderMajorIncidentEmail } from './major-incident-email.ts';
 import type { Mailer, OutgoingEmail, ReportStore } from './ports.ts';
@@ -68,5 +68,5 @@ async function alertIfMajorIncident(report: StoredReport, deps: RouteDependencie
 
 /** A stored report that cannot be read will never route, however often it is retried; anything else (SES, DynamoDB) may pass. */
 export function isPermanentRoutingError(error: unknown): boolean {
-  return error instanceof ZodError;
+  return error instanceof $ZodError;
 }

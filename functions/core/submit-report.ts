@@ -4,7 +4,8 @@ import { priorityOf, type Priority } from './priority.ts';
 import { formatReference, referenceCounterScope, referenceYear } from './reference.ts';
 import { parseSubmission, type FieldError, type ReportSubmission } from './report-submission.ts';
 import type { ServiceId } from './service-ids.ts';
-import { newStoredReport } from './stored-report.ts';
+import { newStoredReport, type StoredReport } from './stored-report.ts';
+import { IdempotencyKeyReusedError, SUBMISSION_CLAIM_VERSION, submissionHash } from './submission-claim.ts';
 
 export interface SubmitDependencies {
   services: Readonly<Record<ServiceId, Service>>;
@@ -13,6 +14,8 @@ export interface SubmitDependencies {
   newStatusToken: () => string;
   referencePrefix: string;
   retentionDays: number;
+  /** How long an Idempotency-Key stays bound to the report it first became. */
+  idempotencyHours: number;
 }
 
 export type SubmitResult =
@@ -24,21 +27,50 @@ export function priorityOfSubmission(submission: ReportSubmission): Priority {
   return submission.impact ? priorityOf(submission.impact) : 'P4';
 }
 
-/** Validates a submission, gives it the next reference and stores it. Routing happens later, from the stream. */
-export async function submitReport(input: unknown, deps: SubmitDependencies): Promise<SubmitResult> {
+/**
+ * Validates a submission, gives it the next reference and stores it. Routing happens later, from the stream.
+ * With an Idempotency-Key the submission is stored at most once, even when an earlier attempt's outcome is unknown:
+ * a retry stores and answers with the report the key was first claimed for. Throws IdempotencyKeyReusedError when
+ * the key was claimed for another submission.
+ */
+export async function submitReport(input: unknown, deps: SubmitDependencies, idempotencyKey?: string): Promise<SubmitResult> {
   const parsed = parseSubmission(deps.services, input);
   if (!parsed.ok) return parsed;
 
   const receivedAt = deps.now();
+  const report =
+    idempotencyKey === undefined ? await newReport(parsed.submission, receivedAt, deps) : await claimedReport(parsed.submission, idempotencyKey, receivedAt, deps);
+  await deps.store.insert(report);
+  const statusToken = report.receiptToken;
+  // A stored claim always holds the report as first built, secret included; anything else is a broken item.
+  if (statusToken === undefined) throw new Error(`Meldingen ${report.reference} mangler statusnøkkelen i kravet sitt.`);
+  return { ok: true, reference: report.reference, priority: report.priority, statusToken };
+}
+
+async function newReport(submission: ReportSubmission, receivedAt: Date, deps: SubmitDependencies): Promise<StoredReport> {
   const year = referenceYear(receivedAt);
   const sequence = await deps.store.nextSequence(referenceCounterScope(deps.referencePrefix, year));
-  const reference = formatReference(deps.referencePrefix, year, sequence);
-  const priority = priorityOfSubmission(parsed.submission);
-  const statusToken = deps.newStatusToken();
-  await deps.store.insert(
-    newStoredReport({ submission: parsed.submission, reference, priority, statusToken, receivedAt, retentionDays: deps.retentionDays }),
-  );
-  return { ok: true, reference, priority, statusToken };
+  return newStoredReport({
+    submission,
+    reference: formatReference(deps.referencePrefix, year, sequence),
+    priority: priorityOfSubmission(submission),
+    statusToken: deps.newStatusToken(),
+    receivedAt,
+    retentionDays: deps.retentionDays,
+  });
+}
+
+async function claimedReport(submission: ReportSubmission, idempotencyKey: string, now: Date, deps: SubmitDependencies): Promise<StoredReport> {
+  const hash = submissionHash(submission);
+  const claim =
+    (await deps.store.findClaim(idempotencyKey, now)) ??
+    (await deps.store.claim(
+      idempotencyKey,
+      { schemaVersion: SUBMISSION_CLAIM_VERSION, submissionHash: hash, report: await newReport(submission, now, deps), expiresAt: Math.floor(now.getTime() / 1000) + deps.idempotencyHours * 3600 },
+      now,
+    ));
+  if (claim.submissionHash !== hash) throw new IdempotencyKeyReusedError();
+  return claim.report;
 }
 
 export function statusPath(reference: string, statusToken: string): string {

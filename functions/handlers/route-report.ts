@@ -1,5 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import { readEnv, routeEnvSchema } from '../adapters/config.ts';
 import { isReportItem, referenceOfReportItem, type AttributeMap } from '../adapters/dynamodb-report-store.ts';
 import { createRouteDependencies } from '../adapters/route-dependencies.ts';
@@ -28,7 +28,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     isPermanentRoutingError,
     (record, error, permanent) =>
       permanent
-        ? logger.error('Stored report is unreadable', { reference: referenceOf(record), issues: (error as ZodError).issues.map((issue) => issue.path.join('.')) })
+        ? logger.error('Stored report is unreadable', { reference: referenceOf(record), issues: (error as $ZodError).issues.map((issue) => issue.path.join('.')) })
         : logger.error('Report could not be routed', { reference: referenceOf(record), error: error as Error }),
   );
   return { batchItemFailures: failed.map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })) };

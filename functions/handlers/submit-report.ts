@@ -9,6 +9,7 @@ import { logger } from '../adapters/log.ts';
 import { REPORT_TABLE } from '../adapters/report-table.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { newStatusToken } from '../core/status-token.ts';
+import { IdempotencyKeyReusedError } from '../core/submission-claim.ts';
 import { statusPath, submitReport, type SubmitDependencies } from '../core/submit-report.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { formErrorPage } from '../http/form-error-page.ts';
@@ -26,10 +27,13 @@ const deps: SubmitDependencies = {
   newStatusToken,
   referencePrefix: env.REFERENCE_PREFIX,
   retentionDays: env.RETENTION_DAYS,
+  idempotencyHours: env.IDEMPOTENCY_HOURS,
 };
 const limiter = createDynamoRateLimiter(dynamodb, env.TABLE_NAME, env.RATE_LIMIT_PER_MINUTE);
 
 // Idempotency records share the reports table: their keys never start with REPORT#, so the router ignores them.
+// Powertools answers a retry from its record (409 while in progress, 422 for another body). Its record does not
+// survive every failure (a handler error deletes it), so the core also claims the key before storing the report.
 const idempotencyConfig = new IdempotencyConfig({
   eventKeyJmesPath: 'key',
   payloadValidationJmesPath: 'body',
@@ -56,7 +60,7 @@ interface Submission {
 
 /** Returns the response to cache for this key. Throws on failures that a retry might not meet, so they are not cached. */
 async function accept(submission: Submission): Promise<APIGatewayProxyStructuredResultV2> {
-  const result = await submitReport(submission.data, deps);
+  const result = await submitReport(submission.data, deps, submission.key);
   if (!result.ok) return submission.kind === 'form' ? formErrorPage(result.errors) : jsonResponse(400, { errors: result.errors });
   logger.info('Report stored', { reference: result.reference, priority: result.priority });
   const statusUrl = statusPath(result.reference, result.statusToken);
@@ -85,7 +89,7 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
     const submission: Submission = { body: body.text, kind: body.kind, data: body.data };
     return key ? await acceptOnce({ ...submission, key }) : await accept(submission);
   } catch (error) {
-    if (error instanceof IdempotencyValidationError) {
+    if (error instanceof IdempotencyValidationError || error instanceof IdempotencyKeyReusedError) {
       return errorResponse(422, 'Denne Idempotency-Key er alt brukt for en annen melding. Lag en ny nøkkel for en ny melding.');
     }
     if (error instanceof IdempotencyAlreadyInProgressError) {

@@ -1,15 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import { DeleteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { iccsReport } from '../support/fixtures.ts';
 import { emailsAbout, postReport, storedReports, useTestPortal } from '../support/local-portal.ts';
 
-/** The Idempotency-Key contract, on Powertools idempotency over dynalite. */
+/** The Idempotency-Key contract, on Powertools idempotency and the submission claim, over dynalite. */
 
 const portal = useTestPortal();
 const report = iccsReport();
 
 async function reportsWithSummary(summary: string) {
   return (await storedReports(portal.stack)).filter((item) => item.summary === summary);
+}
+
+/** What a failed handler run does to Powertools' record: deletes it, so the next attempt runs the handler again. */
+async function forgetPowertoolsRecords() {
+  const page = await portal.stack.dynamodb.send(new ScanCommand({ TableName: portal.stack.tableName, ConsistentRead: true }));
+  const records = (page.Items ?? []).filter((item) => item.status?.S === 'COMPLETED' || item.status?.S === 'INPROGRESS');
+  for (const record of records) await portal.stack.dynamodb.send(new DeleteItemCommand({ TableName: portal.stack.tableName, Key: { pk: record.pk!, sk: record.sk! } }));
+  return records.length;
 }
 
 describe('Idempotency-Key', () => {
@@ -58,6 +67,32 @@ describe('Idempotency-Key', () => {
 
     expect([first.status, again.status]).toEqual([400, 400]);
     expect(again.body).toEqual(first.body);
+  });
+
+  it('answers with the first reference, storing nothing new, when the first answer was lost and Powertools forgot it', async () => {
+    const key = randomUUID();
+    const summary = `Lost answer ${key}`;
+    const first = await postReport(portal.url, { ...report, summary }, { 'idempotency-key': key });
+    expect(await forgetPowertoolsRecords()).toBeGreaterThan(0);
+
+    const retry = await postReport(portal.url, { ...report, summary }, { 'idempotency-key': key });
+    await portal.stack.streamIdle();
+
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body).toEqual(first.body);
+    expect(await reportsWithSummary(summary)).toHaveLength(1);
+    expect(await emailsAbout(portal.stack, String(first.body.reference))).toHaveLength(2);
+  });
+
+  it('refuses another body under a claimed key with 422 even when Powertools forgot the key', async () => {
+    const key = randomUUID();
+    await postReport(portal.url, { ...report, summary: `Claimed ${key}` }, { 'idempotency-key': key });
+    await forgetPowertoolsRecords();
+
+    const other = await postReport(portal.url, { ...report, summary: `Other ${key}` }, { 'idempotency-key': key });
+
+    expect(other.status).toBe(422);
+    expect(await reportsWithSummary(`Other ${key}`)).toEqual([]);
   });
 
   it('refuses a malformed key with 400', async () => {

@@ -1,11 +1,13 @@
 import type { Mailer, OutgoingEmail, ReportStore } from '../../functions/core/ports.ts';
 import { isExpired, storedReportSchema, type StoredReport } from '../../functions/core/stored-report.ts';
+import { isClaimExpired, type SubmissionClaim } from '../../functions/core/submission-claim.ts';
 
 /** A ReportStore in memory, with the same contract as the DynamoDB adapter (see ports.ts). */
 export class InMemoryReportStore implements ReportStore {
   readonly reports = new Map<string, StoredReport>();
   readonly counters = new Map<string, number>();
   readonly clusters = new Map<string, Date>();
+  readonly claims = new Map<string, SubmissionClaim>();
   readonly calls = { nextSequence: 0, insert: 0, markRouted: 0, markDelivered: 0 };
 
   async nextSequence(scope: string): Promise<number> {
@@ -17,8 +19,22 @@ export class InMemoryReportStore implements ReportStore {
 
   async insert(report: StoredReport): Promise<void> {
     this.calls.insert++;
-    if (this.reports.has(report.reference)) throw new Error(`Referansen ${report.reference} er allerede brukt.`);
+    const existing = this.reports.get(report.reference);
+    if (existing?.statusTokenHash === report.statusTokenHash) return;
+    if (existing) throw new Error(`Referansen ${report.reference} er allerede brukt av en annen melding.`);
     this.reports.set(report.reference, structuredClone(report));
+  }
+
+  async findClaim(idempotencyKey: string, now: Date): Promise<SubmissionClaim | undefined> {
+    return this.liveClaim(idempotencyKey, now);
+  }
+
+  /** Atomic, like the adapter's conditional put: no await between the check and the write. */
+  async claim(idempotencyKey: string, claim: SubmissionClaim, now: Date): Promise<SubmissionClaim> {
+    const holder = this.liveClaim(idempotencyKey, now);
+    if (holder) return holder;
+    this.claims.set(idempotencyKey, structuredClone(claim));
+    return claim;
   }
 
   async get(reference: string, now: Date): Promise<StoredReport | undefined> {
@@ -40,6 +56,11 @@ export class InMemoryReportStore implements ReportStore {
     const { receiptToken: _sent, ...rest } = report;
     this.reports.set(reference, { ...rest, routing: { status: 'routed', at: at.toISOString(), to: [...to] } });
     return true;
+  }
+
+  private liveClaim(idempotencyKey: string, now: Date): SubmissionClaim | undefined {
+    const claim = this.claims.get(idempotencyKey);
+    return claim && !isClaimExpired(claim, now) ? structuredClone(claim) : undefined;
   }
 
   async listUnrouted(receivedBefore: Date, limit: number): Promise<string[]> {

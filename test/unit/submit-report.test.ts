@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_SECONDS, storedReportSchema } from '../../functions/core/stored-report.ts';
 import { hashStatusToken } from '../../functions/core/status-token.ts';
+import { IdempotencyKeyReusedError } from '../../functions/core/submission-claim.ts';
 import { submitReport, type SubmitDependencies } from '../../functions/core/submit-report.ts';
 import { realCatalog, submissionFixture } from './builders.ts';
 import { clockAt, InMemoryReportStore } from './fakes.ts';
@@ -17,6 +18,7 @@ function arrange(...times: [string, ...string[]]) {
     newStatusToken: () => `token-${++tokens}`,
     referencePrefix: 'HDO',
     retentionDays: 90,
+    idempotencyHours: 24,
   };
   return { store, deps };
 }
@@ -134,5 +136,76 @@ describe('submitReport: invalid input', () => {
     await submitReport({ serviceId: 'fax' }, deps);
 
     expect(await submitReport(submissionFixture('iccs-valid'), deps)).toMatchObject({ ok: true, reference: 'HDO-2026-000002' });
+  });
+});
+
+describe('submitReport: with an Idempotency-Key', () => {
+  const KEY = 'a4c1f0e2-7d7b-4a43-9f7e-2b5b1c0d9e11';
+
+  it('answers a retry with the same reference and secret, and stores the report once', async () => {
+    const { store, deps } = arrange(RECEIVED_AT);
+
+    const first = await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+    const retry = await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+
+    expect(retry).toEqual(first);
+    expect(first).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P3', statusToken: 'token-1' });
+    expect([...store.reports.keys()]).toEqual(['HDO-2026-000001']);
+    expect(store.calls.nextSequence).toBe(1);
+  });
+
+  it('stores the claimed report when the first attempt claimed the key but failed before the report was written', async () => {
+    const { store, deps } = arrange(RECEIVED_AT);
+    const insert = store.insert.bind(store);
+    store.insert = async () => {
+      throw new Error('DynamoDB svarte ikke');
+    };
+    await expect(submitReport(submissionFixture('iccs-valid'), deps, KEY)).rejects.toThrow('DynamoDB svarte ikke');
+    store.insert = insert;
+
+    const retry = await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+
+    expect(retry).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P3', statusToken: 'token-1' });
+    expect((await store.get('HDO-2026-000001', new Date(RECEIVED_AT)))?.statusTokenHash).toBe(hashStatusToken('token-1'));
+    expect(store.reports.size).toBe(1);
+  });
+
+  it('treats storing the very same report again as done: the first write went through, its answer was lost', async () => {
+    const { store, deps } = arrange(RECEIVED_AT);
+    await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+    const claimed = (await store.findClaim(KEY, new Date(RECEIVED_AT)))!.report;
+
+    await store.insert(claimed);
+
+    expect(store.reports.size).toBe(1);
+    await expect(store.insert({ ...claimed, statusTokenHash: hashStatusToken('another') })).rejects.toThrow('allerede brukt av en annen melding');
+  });
+
+  it('refuses the same key for another report, storing nothing new', async () => {
+    const { store, deps } = arrange(RECEIVED_AT);
+    await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+
+    await expect(submitReport(submissionFixture('radio-valid'), deps, KEY)).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(store.reports.size).toBe(1);
+  });
+
+  it("gives two racing attempts with one key one report; the loser's reference number stays unused", async () => {
+    const { store, deps } = arrange(RECEIVED_AT);
+
+    const answers = await Promise.all([submitReport(submissionFixture('iccs-valid'), deps, KEY), submitReport(submissionFixture('iccs-valid'), deps, KEY)]);
+
+    expect(answers[1]).toEqual(answers[0]);
+    expect(store.reports.size).toBe(1);
+    expect(store.counters.get('HDO-2026')).toBe(2);
+  });
+
+  it('frees the key after idempotencyHours: the same key then files a new report', async () => {
+    const { store, deps } = arrange(RECEIVED_AT, '2026-03-06T12:00:00.000Z');
+    await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+
+    const dayLater = await submitReport(submissionFixture('radio-valid'), deps, KEY);
+
+    expect(dayLater).toMatchObject({ ok: true, reference: 'HDO-2026-000002' });
+    expect(store.reports.size).toBe(2);
   });
 });
