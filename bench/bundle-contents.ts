@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLE_ALIASES, BUNDLE_CONDITIONS } from '../infra/aws/portal-function.ts';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';
 import { HANDLERS, type HandlerName } from '../infra/wiring.ts';
 
 /**
- * What fills a bundle: esbuild's metafile for the handler with the construct's options (ESM, minified, node24),
- * bytes of output per npm package (or `functions/` for our own code), largest first.
+ * What fills a bundle: esbuild's metafile for the handler with the construct's options (ESM, minified, node24,
+ * the same export conditions and aliases), bytes of output per npm package (or `functions/` for our own code),
+ * largest first.
  */
 export async function bundleContents(handler: HandlerName, top = 6): Promise<{ source: string; bytes: number }[]> {
   const result = await build({
@@ -15,6 +17,9 @@ export async function bundleContents(handler: HandlerName, top = 6): Promise<{ s
     target: 'node24',
     format: 'esm',
     mainFields: ['module', 'main'],
+    conditions: [...BUNDLE_CONDITIONS],
+    alias: BUNDLE_ALIASES,
+    absWorkingDir: REPOSITORY_ROOT,
     minify: true,
     write: false,
     metafile: true,

@@ -40,7 +40,10 @@ export const REPORT_STREAM_SOURCE = {
   retryAttempts: number;
 };
 
-/** Where the handlers find `content/` at run time, relative to the deployed bundle or the repository. */
+/**
+ * Where the handlers find the catalog at run time: `content/` itself in the repository (the local wiring reads the
+ * YAML live), and in a deployed bundle the folder of that name that holds its prebuilt catalog.json.
+ */
 export const CATALOG_DIR_NAME = 'content';
 
 /** API Gateway's stage throttling, which the local API emulation applies too: beyond it, 429 without calling a handler. */

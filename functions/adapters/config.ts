@@ -1,19 +1,38 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-/** Environment variables each handler reads once, at cold start. Both wirings (CDK and infra/local) set them. */
-const tableName = z.string().min(1);
-const catalogDir = z.string().min(1);
-const siteUrl = z.url({ error: 'må være en full adresse, for eksempel https://portal.example.no' }).transform((url) => url.replace(/\/+$/, ''));
+/**
+ * Environment variables each handler reads once, at cold start. Both wirings (CDK and infra/local) set them.
+ * zod/mini, like the rest of the Lambda code, so the bundles carry only the validators used; mini has no
+ * built-in messages, so every check says in Norwegian what it expects.
+ */
+const requiredText = z.string({ error: 'mangler' }).check(z.minLength(1, { error: 'kan ikke være tom' }));
+const tableName = requiredText;
+const catalogDir = requiredText;
+const siteUrl = z.pipe(
+  z.url({ error: 'må være en full adresse, for eksempel https://portal.example.no' }),
+  z.transform((url) => url.replace(/\/+$/, '')),
+);
+
+/** A whole number from `min` to `max`; environment variables are text, so it is converted first. */
+function wholeNumber(min: number, max: number, fallback: number) {
+  return z._default(
+    z.pipe(
+      z.coerce.number({ error: 'må være et tall' }),
+      z.int({ error: 'må være et heltall' }).check(z.minimum(min, { error: `må være minst ${min}` }), z.maximum(max, { error: `kan være høyst ${max}` })),
+    ),
+    fallback,
+  );
+}
 
 export const submitEnvSchema = z.object({
   TABLE_NAME: tableName,
   CATALOG_DIR: catalogDir,
-  REFERENCE_PREFIX: z.string().regex(/^[A-Z]{2,8}$/, { error: 'må være 2–8 store bokstaver, for eksempel HDO' }).default('HDO'),
-  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(548),
+  REFERENCE_PREFIX: z._default(z.string({ error: 'må være en tekst' }).check(z.regex(/^[A-Z]{2,8}$/, { error: 'må være 2–8 store bokstaver, for eksempel HDO' })), 'HDO'),
+  RETENTION_DAYS: wholeNumber(1, 3650, 548),
   /** Reports one client (by source address) may send per minute; generous, since a region can share one address. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000, 60),
   /** How long a retry with the same Idempotency-Key gets the first answer back. */
-  IDEMPOTENCY_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  IDEMPOTENCY_HOURS: wholeNumber(1, 168, 24),
 });
 
 export const routeEnvSchema = z.object({
@@ -21,13 +40,13 @@ export const routeEnvSchema = z.object({
   CATALOG_DIR: catalogDir,
   MAIL_FROM: z.email({ error: 'må være en e-postadresse' }),
   /** The SES configuration set that suppresses bounces and complaints; absent locally. */
-  MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
+  MAIL_CONFIGURATION_SET: z.optional(requiredText),
   SITE_URL: siteUrl,
 });
 
-export const sweepEnvSchema = routeEnvSchema.extend({
+export const sweepEnvSchema = z.extend(routeEnvSchema, {
   /** Reports pending longer than this are routed by the sweeper; the stream normally routes them within seconds. */
-  SWEEP_MIN_AGE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  SWEEP_MIN_AGE_MINUTES: wholeNumber(0, 1440, 15),
 });
 
 export const statusEnvSchema = z.object({
@@ -35,7 +54,7 @@ export const statusEnvSchema = z.object({
   CATALOG_DIR: catalogDir,
 });
 
-export function readEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+export function readEnv<S extends z.ZodMiniObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

@@ -6,7 +6,7 @@ import { statusPath } from '../core/submit-report.ts';
 import type { routeEnvSchema } from './config.ts';
 import { createDynamoReportStore } from './dynamodb-report-store.ts';
 import { createSesMailer } from './ses-mailer.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** What every handler that sends a report's e-mails needs; built once per module, at cold start. */
 export function createRouteDependencies(env: z.output<typeof routeEnvSchema>): RouteDependencies {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AFFECTED_SCOPES, PRIORITIES, YES_NO, type Priority } from './priority.ts';
 import type { ReportSubmission } from './report-submission.ts';
 import { REQUEST_TYPES } from './request-details.ts';
@@ -6,7 +6,8 @@ import { hashStatusToken } from './status-token.ts';
 
 /**
  * A report as it is kept in the table and handed to the router by the stream. Bump the version when the shape
- * changes, and keep reading the old one until every item of that version has expired.
+ * changes, and keep reading the old one until every item of that version has expired. zod/mini, like the rest
+ * of the Lambda code, so the bundles carry only the validators used.
  */
 export const STORED_REPORT_VERSION = 1;
 
@@ -22,21 +23,21 @@ export const storedReportSchema = z.object({
   serviceId: z.string(),
   requestType: z.enum(REQUEST_TYPES),
   priority: z.enum(PRIORITIES),
-  impact: z.object({ affected: z.enum(AFFECTED_SCOPES), workaround: z.enum(YES_NO), emergencyResponse: z.enum(YES_NO) }).optional(),
+  impact: z.optional(z.object({ affected: z.enum(AFFECTED_SCOPES), workaround: z.enum(YES_NO), emergencyResponse: z.enum(YES_NO) })),
   summary: z.string(),
   description: z.string(),
   answers: z.record(z.string(), z.string()),
   contact: z.object({ name: z.string(), organisation: z.string(), phone: z.string(), email: z.string() }),
   receivedAt: z.iso.datetime(),
   /** Epoch seconds after which the item is deleted (DynamoDB TTL) and never shown. */
-  expiresAt: z.number().int(),
+  expiresAt: z.int(),
   /** SHA-256 of the secret in the reporter's status link; the secret itself is never stored. */
   statusTokenHash: z.string(),
   /** The status secret itself, kept only until the receipt carrying it is sent; removed when the report is routed. */
-  receiptToken: z.string().optional(),
+  receiptToken: z.optional(z.string()),
   routing: routingStateSchema,
   /** Keys of the e-mails already sent for this report, so a retried delivery sends only what is missing. */
-  delivered: z.array(z.string()).default([]),
+  delivered: z._default(z.array(z.string()), []),
 });
 export type StoredReport = z.infer<typeof storedReportSchema>;
 

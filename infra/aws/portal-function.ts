@@ -22,6 +22,18 @@ const TABLE_ACTIONS = {
 /** Where Lambda unpacks the bundle. */
 const LAMBDA_TASK_ROOT = '/var/task';
 
+/** Writes the bundle's catalog.json, relative to the project root; run by the Node that runs the synth, which runs TypeScript. */
+const WRITE_CATALOG_SCRIPT = join('infra', 'aws', 'write-catalog.ts');
+
+/**
+ * esbuild's export conditions for the bundles. `prebuilt-catalog` picks the loader that reads catalog.json
+ * (functions/catalog/package.json); naming any condition drops esbuild's implicit `module`, so it is named too.
+ */
+export const BUNDLE_CONDITIONS = ['module', 'prebuilt-catalog'] as const;
+
+/** Packages the bundles replace, relative to the project root: only environment credentials exist in Lambda (see the module). */
+export const BUNDLE_ALIASES = { '@aws-sdk/credential-provider-node': './infra/aws/lambda-credentials.ts' } as const;
+
 export interface PortalFunctionProps {
   handler: HandlerName;
   /** Settings without a permission attached. Anything that needs a grant goes through a bind method. */
@@ -70,11 +82,15 @@ export class PortalFunction extends NodejsFunction {
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         // Ship the SDK clients we test against, not whichever version the Lambda runtime happens to include.
         externalModules: [],
+        esbuildArgs: {
+          '--conditions': BUNDLE_CONDITIONS.join(','),
+          '--alias': Object.entries(BUNDLE_ALIASES).map(([name, replacement]) => `${name}=${replacement}`),
+        },
         forceDockerBundling: false,
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => copyCatalogCommands(inputDir, outputDir),
+          afterBundling: (inputDir, outputDir) => [writeCatalogCommand(inputDir, outputDir)],
         },
       },
     });
@@ -105,11 +121,10 @@ export class PortalFunction extends NodejsFunction {
 }
 
 /**
- * Only what loadCatalog reads: the top-level YAML files (teams, routing, contact) and the services, not the
- * articles or notices (those are for the website).
+ * The catalog (services, teams, routing, contact) validated from `content/` into one catalog.json, which the
+ * bundle's loader reads; the YAML, the articles and the notices stay out (those are for the website).
  */
-function copyCatalogCommands(inputDir: string, outputDir: string): string[] {
-  const source = join(inputDir, CATALOG_DIR_NAME);
-  const target = join(outputDir, CATALOG_DIR_NAME);
-  return [`mkdir -p "${target}"`, `cp "${source}"/*.yaml "${target}/"`, `cp -R "${source}/services" "${target}/"`];
+function writeCatalogCommand(inputDir: string, outputDir: string): string {
+  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+  return [process.execPath, join(inputDir, WRITE_CATALOG_SCRIPT), join(inputDir, CATALOG_DIR_NAME), join(outputDir, CATALOG_DIR_NAME)].map(quote).join(' ');
 }

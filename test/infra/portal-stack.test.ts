@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { routeEnvSchema, statusEnvSchema, submitEnvSchema, sweepEnvSchema } from '../../functions/adapters/config.ts';
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import { API_ROUTES, API_THROTTLING, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../../infra/wiring.ts';
@@ -12,7 +12,7 @@ import { synthesizePortal, type SynthesizedPortal } from './synth.ts';
 
 const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
 const ONE_MONTH_DAYS = 30;
-const ENV_SCHEMAS: Record<HandlerName, z.ZodObject> = { submitReport: submitEnvSchema, routeReport: routeEnvSchema, reportStatus: statusEnvSchema, sweepUnrouted: sweepEnvSchema };
+const ENV_SCHEMAS: Record<HandlerName, z.ZodMiniObject> = { submitReport: submitEnvSchema, routeReport: routeEnvSchema, reportStatus: statusEnvSchema, sweepUnrouted: sweepEnvSchema };
 /** The handlers that e-mail teams: the stream's router and the sweeper that routes what the stream gave up on. */
 const MAIL_SENDERS: HandlerName[] = ['routeReport', 'sweepUnrouted'];
 /** The calls each handler's adapters make; the submit handler's idempotency records are deleted on failure. */
@@ -38,7 +38,7 @@ describe('the functions', () => {
 
   it.each(HANDLER_NAMES)('%s gets every environment variable its config schema requires', (handler) => {
     const expected = Object.entries(ENV_SCHEMAS[handler].shape)
-      .filter(([, schema]) => !schema.safeParse(undefined).success)
+      .filter(([, schema]) => !z.safeParse(schema, undefined).success)
       .map(([name]) => name);
 
     const names = Object.keys(portal.environmentOf(handler));

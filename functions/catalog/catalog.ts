@@ -1,0 +1,16 @@
+import type { ServiceId } from '../core/service-ids.ts';
+import type { Contact } from './contact-schema.ts';
+import type { RoutingRules } from './routing-schema.ts';
+import type { Service, Team } from './schema.ts';
+
+/** Everything the functions need from `content/`: the services with their questions, the teams and the routing rules. */
+export interface Catalog {
+  services: Record<ServiceId, Service>;
+  teams: Record<string, Team>;
+  routing: RoutingRules;
+  /** Channels and the fallback ladder, which the reporter's receipt repeats. */
+  contact: Contact;
+}
+
+/** Both loaders (`load-yaml-catalog.ts`, `load-prebuilt-catalog.ts`) have this shape, so either can stand behind `load-catalog.ts`. */
+export type LoadCatalog = (contentDir: string) => Catalog;

@@ -1,0 +1,40 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Catalog } from './catalog.ts';
+
+/**
+ * The catalog as a Lambda bundle carries it: validated from `content/` when the bundle is built, and read at cold
+ * start without the YAML parser and the content schemas. It leaves the build, so it says which format it is in.
+ */
+export const PREBUILT_CATALOG_FILE = 'catalog.json';
+/** Bump when the file's shape changes; a reader refuses any other version rather than guess. */
+export const PREBUILT_CATALOG_FORMAT = 1;
+
+interface PrebuiltCatalogFile {
+  formatVersion: typeof PREBUILT_CATALOG_FORMAT;
+  catalog: Catalog;
+}
+
+const CATALOG_PARTS = ['services', 'teams', 'routing', 'contact'] as const satisfies readonly (keyof Catalog)[];
+
+/**
+ * Refuses a catalog that JSON would change (a Date, Map, Set or undefined field in a later schema), so the
+ * functions never read something other than what was validated.
+ */
+export function serializeCatalog(catalog: Catalog): string {
+  const file: PrebuiltCatalogFile = { formatVersion: PREBUILT_CATALOG_FORMAT, catalog };
+  const text = JSON.stringify(file);
+  if (!isDeepStrictEqual(JSON.parse(text), file)) {
+    throw new Error('Katalogen tåler ikke JSON uendret (inneholder den Date, Map, Set eller undefined?): tilpass prebuilt-catalog.ts før den kan bygges inn.');
+  }
+  return text;
+}
+
+export function parsePrebuiltCatalog(text: string, file: string): Catalog {
+  const parsed = JSON.parse(text) as Partial<PrebuiltCatalogFile> | null;
+  if (parsed?.formatVersion !== PREBUILT_CATALOG_FORMAT) {
+    throw new Error(`${file} har formatversjon ${String(parsed?.formatVersion)}, men funksjonen leser versjon ${PREBUILT_CATALOG_FORMAT}: bygg og publiser funksjonen på nytt.`);
+  }
+  const missing = CATALOG_PARTS.filter((part) => typeof parsed.catalog?.[part] !== 'object' || parsed.catalog[part] === null);
+  if (missing.length > 0) throw new Error(`${file} mangler ${missing.join(', ')}: bygg og publiser funksjonen på nytt.`);
+  return parsed.catalog as Catalog;
+}
