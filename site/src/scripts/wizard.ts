@@ -5,6 +5,7 @@ import { REQUEST_TYPES, type RequestType } from '../../../functions/core/request
 import { deflectWhileTyping } from './wizard-deflect.ts';
 import { clearDraft, hasAnswers, loadDraft, saveDraft } from './wizard-draft.ts';
 import { clearErrors, showErrors, type FieldProblem } from './wizard-errors.ts';
+import { followBrowserHistory } from './wizard-history.ts';
 import { fieldError, readValues, toSubmission, writeValues, type ServiceDefinition, type Values } from './wizard-fields.ts';
 import { answersOnPage, renderReview, showPriority } from './wizard-review.ts';
 import { mailtoLink, rememberReceipt, sendReport } from './wizard-send.ts';
@@ -14,10 +15,7 @@ import { mailtoLink, rememberReceipt, sendReport } from './wizard-send.ts';
  * reporter goes, saved as a draft on this device, sent once as JSON. Without JavaScript the form works as it is.
  */
 
-const form = document.querySelector<HTMLFormElement>('form[data-wizard]');
-if (form) startWizard(form);
-
-function startWizard(form: HTMLFormElement): void {
+export function startWizard(form: HTMLFormElement): void {
   const service = JSON.parse(form.dataset.wizard ?? '{}') as ServiceDefinition;
   const pages = Array.from(form.querySelectorAll<HTMLElement>('[data-page]'));
   const find = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector) as T;
@@ -34,6 +32,12 @@ function startWizard(form: HTMLFormElement): void {
   let returnToReview = false;
   let sending = false;
   let idempotencyKey: string = crypto.randomUUID();
+
+  // Browser Back and Forward land here like Tilbake and Fortsett, on the nearest page that still applies.
+  const steps = followBrowserHistory(current.dataset.page ?? 'start', (name) => {
+    returnToReview = false;
+    show(visibleFrom(name));
+  });
 
   for (const element of document.querySelectorAll<HTMLElement>('[data-plain-only]')) element.hidden = true;
   find<HTMLElement>('[data-wizard-nav]').hidden = false;
@@ -52,6 +56,12 @@ function startWizard(form: HTMLFormElement): void {
       const name = page.dataset.page ?? '';
       return !name.startsWith('answers.') || shown.has(name);
     });
+  }
+
+  function answerUrgent(answer: string): void {
+    find<HTMLElement>('[data-urgent-box]').hidden = answer !== 'yes';
+    const emergency = document.getElementById(`impact-emergencyResponse-${answer}`) as HTMLInputElement | null;
+    if (emergency && !values()['impact.emergencyResponse']) emergency.checked = true;
   }
 
   function persist(): void {
@@ -75,7 +85,14 @@ function startWizard(form: HTMLFormElement): void {
     if (isReview) renderReview(find<HTMLElement>('[data-review]'), sentPages(visible), values(), change);
     clearErrors();
     if (moveFocus) indicator.focus();
+    steps.moved(page.dataset.page ?? '');
     persist();
+  }
+
+  function visibleFrom(name: string): HTMLElement {
+    const index = pages.findIndex((page) => page.dataset.page === name);
+    if (index < 0) return current;
+    return visiblePages().find((page) => pages.indexOf(page) >= index) ?? current;
   }
 
   function change(page: HTMLElement): void {
@@ -144,7 +161,7 @@ function startWizard(form: HTMLFormElement): void {
       sendStatus.textContent = 'Meldingen er sendt.';
       rememberReceipt(result.receipt);
       clearDraft(service.id);
-      window.location.assign('/meld-feil/kvittering/');
+      steps.leave('/meld-feil/kvittering/');
       return;
     }
     sendStatus.textContent = '';
@@ -161,8 +178,9 @@ function startWizard(form: HTMLFormElement): void {
   next.addEventListener('click', goForward);
   back.addEventListener('click', () => {
     const visible = visiblePages();
+    const previous = visible[visible.indexOf(current) - 1] ?? current;
     returnToReview = false;
-    show(visible[visible.indexOf(current) - 1] ?? current);
+    if (!steps.backTo(previous.dataset.page ?? '')) show(previous);
   });
   send.addEventListener('click', () => void submit());
   retry.addEventListener('click', () => void submit());
@@ -175,14 +193,13 @@ function startWizard(form: HTMLFormElement): void {
   form.addEventListener('input', (event) => {
     resume.hidden = true;
     const target = event.target as HTMLInputElement;
-    if (target.name === 'wizard.urgent') {
-      find<HTMLElement>('[data-urgent-box]').hidden = target.value !== 'yes';
-      const emergency = document.getElementById(`impact-emergencyResponse-${target.value}`) as HTMLInputElement | null;
-      if (emergency && !values()['impact.emergencyResponse']) emergency.checked = true;
-    }
+    if (target.name === 'wizard.urgent') answerUrgent(target.value);
     if (target.dataset.noticeDays) warnAboutNotice(target);
     persist();
   });
+  // The first page is on screen before the wizard loads: an answer given in the meantime still counts.
+  const answeredEarly = values()['wizard.urgent'];
+  if (answeredEarly) answerUrgent(answeredEarly);
   const summary = document.getElementById('summary') as HTMLInputElement | null;
   if (summary) deflectWhileTyping(summary, service.name);
 
@@ -204,6 +221,8 @@ function startWizard(form: HTMLFormElement): void {
     });
   }
   show(current, false);
+  // From here on the pages are steered with `hidden`; until now form.css painted this very first page.
+  form.toggleAttribute('data-wizard-ready', true);
 }
 
 /** The pages whose answers are sent: the start question only steers the reporter to the phone. */

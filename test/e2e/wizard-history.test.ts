@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { useTestPortal } from '../support/local-portal.ts';
+import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, walkToReview, type Answers } from './wizard-driver.ts';
+
+/** The browser's Back and Forward buttons step through the wizard instead of leaving it. */
+
+const portal = useTestPortal();
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ANSWERS: Answers = { 'wizard.urgent': 'no', requestType: 'fault', summary: 'Ingen lyd i talegruppe på plass 3' };
+
+/** The service list first, so there is a page before the wizard to go back to. */
+async function open(): Promise<void> {
+  await page?.context().close();
+  page = await (await browser.newContext()).newPage();
+  await page.goto(`${portal.url}/meld-feil/`);
+  await page.goto(`${portal.url}/meld-feil/iccs/`);
+  await page.locator('[data-step-indicator]:not([hidden])').waitFor();
+}
+
+async function waitForPage(name: string): Promise<void> {
+  await page.waitForFunction((expected) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') === expected, name, { timeout: 5000 });
+}
+
+async function forwardTo(target: string): Promise<void> {
+  for (let guard = 0; guard < 10 && (await currentPage(page)) !== target; guard += 1) {
+    const before = await currentPage(page);
+    await answerScreen(page, ANSWERS);
+    await page.getByRole('button', { name: 'Fortsett' }).click();
+    await page.waitForFunction((previous) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') !== previous, before);
+  }
+  expect(await currentPage(page)).toBe(target);
+}
+
+const stepHeadingHasFocus = () => page.evaluate(() => document.activeElement?.matches('[data-step-indicator]') ?? false);
+const indicator = () => page.locator('[data-step-indicator]').textContent();
+
+describe('Back and Forward in the browser', () => {
+  it('move one step at a time, announcing the step as the wizard buttons do', async () => {
+    await open();
+    await forwardTo('summary');
+
+    await page.goBack();
+    await waitForPage('requestType');
+    expect(await indicator()).toBe('Steg 3 av 7: Henvendelsen');
+    expect(await stepHeadingHasFocus()).toBe(true);
+    expect(await page.title()).toMatch(/^Steg 3 av 7: Henvendelsen – /);
+
+    await page.goBack();
+    await waitForPage('service');
+    await page.goForward();
+    await waitForPage('requestType');
+    await page.goForward();
+    await waitForPage('summary');
+    expect(await stepHeadingHasFocus()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/meld-feil/iccs/');
+  });
+
+  it('leave the wizard only from its first step', async () => {
+    await open();
+    await forwardTo('service');
+
+    await page.goBack();
+    await waitForPage('start');
+    expect(new URL(page.url()).pathname).toBe('/meld-feil/iccs/');
+
+    await page.goBack();
+    await page.waitForURL(`${portal.url}/meld-feil/`);
+  });
+
+  it('agree with the wizard’s own Tilbake: it is one step back in the history too', async () => {
+    await open();
+    await forwardTo('summary');
+
+    await page.getByRole('button', { name: 'Tilbake' }).click();
+    await waitForPage('requestType');
+    expect(await stepHeadingHasFocus()).toBe(true);
+
+    await page.goBack();
+    await waitForPage('service');
+    await page.goForward();
+    await waitForPage('requestType');
+  });
+
+  it('keep the draft: after going back and a reload the reporter continues where they were, answers intact', async () => {
+    await open();
+    await forwardTo('summary');
+    await answerScreen(page, ANSWERS);
+
+    await page.goBack();
+    await waitForPage('requestType');
+    await page.reload();
+    await page.getByRole('button', { name: 'Fortsett der du slapp' }).click();
+
+    await waitForPage('requestType');
+    expect(await page.locator('#summary').inputValue()).toBe(ANSWERS.summary);
+  });
+
+  it('skip the steps of a report once it is sent: Back from the confirmation goes to the page before the form', async () => {
+    await open();
+    await walkToReview(page, {
+      ...NOT_URGENT_FAULT,
+      summary: 'Ingen lyd i talegruppe på plass 3',
+      'answers.controlRoom': 'AMK Innlandet',
+      'answers.operatorPosition': '3',
+      'answers.affectedFunction': 'radio',
+      'answers.faultState': 'ongoing',
+      description: 'Stille i talegruppen siden 14.05.',
+      ...CONTACT,
+    });
+
+    await page.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.waitForURL('**/meld-feil/kvittering/**');
+    await page.goBack();
+
+    await page.waitForURL(`${portal.url}/meld-feil/`);
+  });
+});
