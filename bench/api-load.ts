@@ -4,9 +4,29 @@ import { Worker } from 'node:worker_threads';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';
 import type { LoadRequest, LoadResult } from './load-worker.ts';
 
+export interface ApiLoadRun {
+  connections: number;
+  durationSeconds: number;
+  /** Requests per second started whatever the answers do (open loop); absent: closed loop, which saturates. */
+  offeredRate?: number;
+}
+
+/**
+ * What `npm run bench` measures: 1 connection (latency without queueing), 10 connections closed loop (the
+ * saturation throughput; latency there is connections ÷ throughput, so it says little about latency), and 10
+ * connections at a fixed rate below saturation (the latency the target is about).
+ */
+export const API_LOAD_RUNS: readonly ApiLoadRun[] = [
+  { connections: 1, durationSeconds: 5 },
+  { connections: 10, durationSeconds: 10 },
+  { connections: 10, durationSeconds: 10, offeredRate: 30 },
+];
+
 export interface ApiLoadFigures {
   connections: number;
   seconds: number;
+  /** Requests per second offered in an open-loop run; undefined for a closed loop. */
+  offeredRate?: number;
   requests: number;
   /** Answers per second, all statuses. */
   throughput: number;
@@ -28,7 +48,7 @@ export function validSubmission(): string {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /** POSTs valid reports to `${baseUrl}/api/reports` from a worker thread for a bounded time. */
-export function loadApi(baseUrl: string, options: { connections: number; durationSeconds: number }): Promise<ApiLoadFigures> {
+export function loadApi(baseUrl: string, options: ApiLoadRun): Promise<ApiLoadFigures> {
   const request: LoadRequest = { url: `${baseUrl}/api/reports`, body: validSubmission(), ...options };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: request });
@@ -40,6 +60,7 @@ export function loadApi(baseUrl: string, options: { connections: number; duratio
       resolve({
         connections: options.connections,
         seconds: result.seconds,
+        ...(options.offeredRate ? { offeredRate: options.offeredRate } : {}),
         requests: sorted.length,
         throughput: sorted.length / options.durationSeconds,
         p50: percentile(sorted, 50),

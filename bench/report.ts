@@ -29,7 +29,7 @@ export function formatResults(results: BenchResults): string {
 
   parts.push('## API på den lokale stakken (autocannon, gyldige meldinger, POST /api/reports)');
   const ms = (value: number) => value.toFixed(1);
-  parts.push(table(['Forb.', 'Sek.', 'Svar/s', 'Forespørsler', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'Maks (ms)', '<Statuser', 'Feil', '201', 'Lagret', 'Ikke rutet'], results.api.map((a) => [a.connections, a.seconds.toFixed(0), a.throughput.toFixed(0), a.requests, ms(a.p50), ms(a.p95), ms(a.p99), ms(a.max), Object.entries(a.statuses).map(([s, n]) => `${s}: ${n}`).join(', '), a.errors, a.created, a.storedReports, a.pendingAfterIdle])));
+  parts.push(table(['Forb.', '<Last', 'Sek.', 'Svar/s', 'Forespørsler', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'Maks (ms)', '<Statuser', 'Feil', '201', 'Lagret', 'Ikke rutet'], results.api.map((a) => [a.connections, a.offeredRate ? `åpen sløyfe, ${a.offeredRate} forespørsler/s` : 'lukket sløyfe (metning ved > 1 forb.)', a.seconds.toFixed(0), a.throughput.toFixed(0), a.requests, ms(a.p50), ms(a.p95), ms(a.p99), ms(a.max), Object.entries(a.statuses).map(([s, n]) => `${s}: ${n}`).join(', '), a.errors, a.created, a.storedReports, a.pendingAfterIdle])));
   parts.push('«Lagret» kan være opptil «Forb.» høyere enn «201»: forespørsler som var underveis da autocannon stoppet, ble lagret, men svaret ble ikke telt.');
 
   parts.push('## Lambda-pakker');

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';
-import { loadApi } from './api-load.ts';
+import { API_LOAD_RUNS, loadApi } from './api-load.ts';
 import { bundleContents } from './bundle-contents.ts';
 import { benchmarkBuilds, compareBuilds } from './builds.ts';
 import { measureLambdaBundles } from './lambda-bundles.ts';
@@ -65,11 +65,11 @@ try {
   await sitePortal.stop();
 }
 
-for (const { connections, durationSeconds } of [{ connections: 1, durationSeconds: 5 }, { connections: 10, durationSeconds: 10 }]) {
+for (const run of API_LOAD_RUNS) {
   const portal = await startBenchPortal();
   try {
-    log(`autocannon: ${connections} forbindelse(r) i ${durationSeconds} s mot POST /api/reports på en tom tabell …`);
-    const load = await loadApi(portal.url, { connections, durationSeconds });
+    log(`${run.offeredRate ? `Åpen sløyfe, ${run.offeredRate} forespørsler/s` : 'Lukket sløyfe'}: ${run.connections} forbindelse(r) i ${run.durationSeconds} s mot POST /api/reports på en tom tabell …`);
+    const load = await loadApi(portal.url, run);
     log('Venter til strømmen har rutet alt …');
     await portal.stack.streamIdle();
     const stored = await storedReports(portal.stack);

@@ -22,11 +22,39 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   for (const build of results.builds) {
     checks.push({ target: `Bygging ≤ 1,2 × bar Astro (${build.articles} artikler)`, measured: `${build.timeRatio.toFixed(2)} ×`, met: build.timeRatio <= 1.2 });
   }
-  for (const api of results.api) {
-    checks.push({ target: `Lokalt API: p99 ≤ 50 ms (${api.connections} forb.)`, measured: `${api.p99.toFixed(1)} ms ved ${api.throughput.toFixed(0)} svar/s`, met: api.p99 <= 50 });
-  }
+  checks.push(...apiLatencyChecks(results.api));
   for (const bundle of results.bundles) {
     checks.push({ target: `Lambda-pakke ≤ 300 kB: ${bundle.handler}`, measured: kb(bundle.bytes), met: bundle.bytes <= 300 * 1024 });
+  }
+  return checks;
+}
+
+type ApiRun = BenchResults['api'][number];
+const API_P99_MS = 50;
+const latency = (api: ApiRun) => `${api.p99.toFixed(1)} ms ved ${api.throughput.toFixed(0)} svar/s`;
+
+/**
+ * «p99 ≤ 50 ms at the measured throughput» is judged where latency means something: one connection (no queue)
+ * and an open loop at a fixed rate below saturation, which must also have been kept up without errors. A closed
+ * loop with many connections measures saturation (latency = connections ÷ throughput): shown, not judged.
+ */
+function apiLatencyChecks(api: readonly ApiRun[]): TargetCheck[] {
+  const saturation = api.filter((run) => run.offeredRate === undefined && run.connections > 1);
+  const saturationNote = saturation.map((run) => `metning med ${run.connections} forb. (til info): ${run.throughput.toFixed(0)} svar/s, p99 ${run.p99.toFixed(1)} ms`).join('; ');
+  const checks: TargetCheck[] = api
+    .filter((run) => run.offeredRate === undefined && run.connections === 1)
+    .map((run) => ({ target: `Lokalt API: p99 ≤ ${API_P99_MS} ms (1 forb., uten kø)`, measured: latency(run), met: run.p99 <= API_P99_MS }));
+  const openLoop = api.filter((run) => run.offeredRate !== undefined);
+  for (const run of openLoop) {
+    const keptUp = run.errors === 0 && run.throughput >= 0.95 * (run.offeredRate ?? 0);
+    checks.push({
+      target: `Lokalt API: p99 ≤ ${API_P99_MS} ms ved ${run.offeredRate} forespørsler/s (${run.connections} forb., åpen sløyfe)`,
+      measured: [`${latency(run)}${keptUp ? '' : `, holdt ikke raten (${run.errors} feil)`}`, saturationNote].filter(Boolean).join('; '),
+      met: keptUp && run.p99 <= API_P99_MS,
+    });
+  }
+  if (openLoop.length === 0 && saturation.length > 0) {
+    checks.push({ target: `Lokalt API: p99 ≤ ${API_P99_MS} ms ved fast rate under metning`, measured: `ikke målt; ${saturationNote}`, met: false });
   }
   return checks;
 }

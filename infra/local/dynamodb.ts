@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import dynalite from 'dynalite';
 import { REPORT_TABLE, REPORT_TABLE_INDEXES } from '../../functions/adapters/report-table.ts';
+import { startDynaliteThread } from './dynalite-thread.ts';
 import { createStreamProxy } from './dynamodb-stream-proxy.ts';
+import type { StreamFilter } from './stream-capture.ts';
 import { closeServer, listen } from './servers.ts';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
@@ -22,8 +22,8 @@ export interface LocalDynamo {
 }
 
 /**
- * DynamoDB on this machine: dynalite (persisted in `dataDir`) behind a proxy that adds the table's stream.
- * Clients talk to the proxy on `port`, exactly as they would talk to DynamoDB.
+ * DynamoDB on this machine: dynalite (persisted in `dataDir`, on a thread of its own) behind a proxy that adds the
+ * table's stream. Clients talk to the proxy on `port`, exactly as they would talk to DynamoDB.
  */
 export async function startLocalDynamo(options: {
   host: string;
@@ -32,26 +32,28 @@ export async function startLocalDynamo(options: {
   dataDir: string;
   tableName: string;
   onStreamRecord: (record: DynamoDBRecord) => void;
+  /** The stream consumer's filter criteria; records outside them are not built. */
+  streamFilter?: StreamFilter;
 }): Promise<LocalDynamo> {
   mkdirSync(options.dataDir, { recursive: true });
-  const openDatabase = (): Server => dynalite({ path: options.dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  let database = openDatabase();
-  try {
-    await listen(database, options.host, 0);
-  } catch (error) {
+  const database = await startDynaliteThread({ path: options.dataDir, host: options.host }).catch((error: unknown) => {
     throw new Error(`Fikk ikke startet dynalite med data i ${options.dataDir}. Kjører en annen «npm start» allerede?`, { cause: error });
-  }
-  const upstreamPort = (database.address() as AddressInfo).port;
+  });
+  const upstreamPort = database.port;
   const direct = new DynamoDBClient({ region: options.region, endpoint: `http://${options.host}:${upstreamPort}`, credentials: LOCAL_CREDENTIALS });
-  await ensureReportTable(direct, options.tableName);
-
   const proxy = createStreamProxy({
     upstream: { host: options.host, port: upstreamPort },
-    client: direct,
     region: options.region,
-    streams: { [options.tableName]: options.onStreamRecord },
+    streams: { [options.tableName]: { emit: options.onStreamRecord, ...(options.streamFilter ? { filter: options.streamFilter } : {}) } },
   });
-  await listen(proxy, options.host, options.port);
+  try {
+    await ensureReportTable(direct, options.tableName);
+    await listen(proxy, options.host, options.port);
+  } catch (error) {
+    direct.destroy();
+    await database.stop();
+    throw error;
+  }
   const endpoint = `http://${options.host}:${(proxy.address() as AddressInfo).port}`;
   const client = new DynamoDBClient({ region: options.region, endpoint, credentials: LOCAL_CREDENTIALS });
 
@@ -59,16 +61,15 @@ export async function startLocalDynamo(options: {
     endpoint,
     client,
     async restartDatabase(downtimeMs = 0) {
-      await closeServer(database);
+      await database.close();
       await new Promise((resolve) => setTimeout(resolve, downtimeMs));
-      database = openDatabase();
-      await listen(database, options.host, upstreamPort);
+      await database.open();
     },
     async stop() {
       client.destroy();
       await closeServer(proxy);
       direct.destroy();
-      await closeServer(database);
+      await database.stop();
     },
   };
 }

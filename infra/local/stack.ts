@@ -72,6 +72,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dataDir: join(options.dataDir, 'dynamodb'),
     tableName,
     onStreamRecord: (record) => (source ? source.push(record) : pending.push(record)),
+    streamFilter: { eventNames: REPORT_STREAM_SOURCE.eventNames, keyPrefix: REPORT_STREAM_SOURCE.keyPrefix },
   }).catch(async (error: unknown) => {
     await ses.stop();
     throw error;

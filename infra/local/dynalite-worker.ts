@@ -1,0 +1,39 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parentPort, workerData } from 'node:worker_threads';
+import dynalite from 'dynalite';
+import { closeServer, listen } from './servers.ts';
+
+/**
+ * dynalite in a thread of its own (see dynalite-thread.ts). Answers each command from the parent with one
+ * message: `{ ok: true, port }` or `{ ok: false, message }`.
+ */
+export interface DynaliteWorkerData {
+  path: string;
+  host: string;
+}
+export type DynaliteCommand = 'open' | 'close';
+export type DynaliteReply = { ok: true; port: number } | { ok: false; message: string };
+
+const { path, host } = workerData as DynaliteWorkerData;
+let server: Server | undefined;
+let port = 0;
+
+async function open(): Promise<void> {
+  const opened = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await listen(opened, host, port);
+  server = opened;
+  port = (opened.address() as AddressInfo).port;
+}
+
+async function close(): Promise<void> {
+  if (server) await closeServer(server);
+  server = undefined;
+}
+
+parentPort?.on('message', (command: DynaliteCommand) => {
+  (command === 'open' ? open() : close()).then(
+    () => parentPort?.postMessage({ ok: true, port } satisfies DynaliteReply),
+    (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies DynaliteReply),
+  );
+});
