@@ -146,7 +146,7 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
       return (page.Items ?? []).map((item) => referenceOfReportItem(item));
     },
 
-    async countReceivedSince(serviceId, since) {
+    async countReceivedSince(serviceId, since, atMost = Number.POSITIVE_INFINITY) {
       let count = 0;
       let startKey: AttributeMap | undefined;
       do {
@@ -159,11 +159,12 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
             ExpressionAttributeValues: marshall({ ':pk': byServiceKey(serviceId, '').gsi1pk, ':since': since.toISOString() }),
             Select: 'COUNT',
             ExclusiveStartKey: startKey,
+            ...(Number.isFinite(atMost) ? { Limit: atMost - count } : {}),
           }),
         );
         count += page.Count ?? 0;
         startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      } while (startKey && count < atMost);
       return count;
     },
 

@@ -25,8 +25,8 @@ export interface ReportStore {
   markRouted(reference: string, to: readonly string[], at: Date): Promise<boolean>;
   /** References of reports still not routed that were received before `receivedBefore`, oldest first. */
   listUnrouted(receivedBefore: Date, limit: number): Promise<string[]>;
-  /** How many reports for the service were received at or after `since`. */
-  countReceivedSince(serviceId: string, since: Date): Promise<number>;
+  /** How many reports for the service were received at or after `since`; counting stops at `atMost` if given. */
+  countReceivedSince(serviceId: string, since: Date, atMost?: number): Promise<number>;
   /**
    * Opens a cluster of reports for the service unless one is open (its last report within the window), and
    * notes `at` as its latest report. Returns true only for the call that opened it.

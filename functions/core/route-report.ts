@@ -58,9 +58,11 @@ export async function routeReport(reference: string, deps: RouteDependencies): P
 async function alertIfMajorIncident(report: StoredReport, deps: RouteDependencies): Promise<boolean> {
   const { threshold, windowMinutes } = deps.catalog.routing.majorIncident;
   const now = deps.now();
-  const count = await deps.store.countReceivedSince(report.serviceId, new Date(now.getTime() - windowMinutes * 60_000));
-  if (count < threshold) return false;
+  const since = new Date(now.getTime() - windowMinutes * 60_000);
+  // Every routed report asks; counting only up to the threshold keeps that cheap however many reports pour in.
+  if ((await deps.store.countReceivedSince(report.serviceId, since, threshold)) < threshold) return false;
   if (!(await deps.store.openCluster(report.serviceId, now, windowMinutes))) return false;
+  const count = await deps.store.countReceivedSince(report.serviceId, since);
   const service = isServiceId(report.serviceId) ? deps.catalog.services[report.serviceId] : undefined;
   await deps.mailer.send(renderMajorIncidentEmail({ report, service, team: majorIncidentTeam(deps.catalog), count, windowMinutes }));
   return true;

@@ -71,8 +71,8 @@ export class InMemoryReportStore implements ReportStore {
       .map((report) => report.reference);
   }
 
-  async countReceivedSince(serviceId: string, since: Date): Promise<number> {
-    return [...this.reports.values()].filter((report) => report.serviceId === serviceId && new Date(report.receivedAt) >= since).length;
+  async countReceivedSince(serviceId: string, since: Date, atMost = Number.POSITIVE_INFINITY): Promise<number> {
+    return Math.min(atMost, [...this.reports.values()].filter((report) => report.serviceId === serviceId && new Date(report.receivedAt) >= since).length);
   }
 
   async openCluster(serviceId: string, at: Date, windowMinutes: number): Promise<boolean> {
