@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,7 +19,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves the built site the way CloudFront serves the S3 bucket: directory indexes, 404.html, cache headers. */
+/** What CloudFront compresses (text types, 1,000 bytes to 10 MB); Pagefind's index files arrive compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
+const MIN_COMPRESSED_BYTES = 1000;
+
+/**
+ * Serves the built site the way CloudFront serves the S3 bucket: directory indexes, 404.html, cache headers, and
+ * gzip for text when the browser accepts it (the distribution compresses), so local measurements match.
+ */
 export async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -35,13 +44,27 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
     return;
   }
   const extension = extname(target);
+  const compressible = COMPRESSIBLE.has(extension) && (await stat(target)).size >= MIN_COMPRESSED_BYTES;
+  const gzip = compressible && acceptsGzip(request);
   response.writeHead(file ? 200 : 404, {
     'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
     // Astro puts content-hashed files under /_astro/: they never change. Pages must be fresh after a deploy.
     'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...(compressible ? { vary: 'accept-encoding' } : {}),
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
   });
   if (request.method === 'HEAD') response.end();
+  else if (gzip) await pipeline(createReadStream(target), createGzip(), response).catch(() => response.destroy());
   else createReadStream(target).pipe(response);
+}
+
+function acceptsGzip(request: IncomingMessage): boolean {
+  const header = String(request.headers['accept-encoding'] ?? '');
+  return header.split(',').some((part) => {
+    const [coding, ...parameters] = part.trim().split(';');
+    const weight = parameters.find((parameter) => parameter.trim().startsWith('q='));
+    return coding?.trim().toLowerCase() === 'gzip' && (weight === undefined || Number(weight.trim().slice(2)) > 0);
+  });
 }
 
 async function findFile(root: string, pathname: string): Promise<string | 'redirect' | undefined> {
