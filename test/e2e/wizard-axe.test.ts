@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { useTestPortal } from '../support/local-portal.ts';
-import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, type Answers } from './wizard-driver.ts';
+import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, waitForWizard, type Answers } from './wizard-driver.ts';
 
 /** axe-core on every step of the wizard (and its error state, confirmation and status pages) at 320 px: WCAG 2.2 AA, no violations, no sideways scrolling. */
 
@@ -55,6 +55,7 @@ describe('axe-core on the wizard', () => {
   it('finds no violations and no sideways scrolling on any step, the error summary, the confirmation or the status page', async () => {
     const results: Record<string, string[]> = {};
     await page.goto(`${portal.url}/meld-feil/iccs/`);
+    await waitForWizard(page);
 
     await page.getByRole('button', { name: 'Fortsett' }).click();
     results['start (error summary)'] = await violations();

@@ -4,7 +4,7 @@ import { NATIONAL_ID_MESSAGE } from '../../functions/core/national-id.ts';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { storedReports, useTestPortal } from '../support/local-portal.ts';
-import { CONTACT, currentPage, fieldsOnScreen, NOT_URGENT_FAULT, walkToReview, type Answers } from './wizard-driver.ts';
+import { CONTACT, currentPage, fieldsOnScreen, NOT_URGENT_FAULT, waitForWizard, walkToReview, type Answers } from './wizard-driver.ts';
 
 /** The wizard as people meet it: by keyboard, with mistakes, a reload, a broken API. */
 
@@ -37,6 +37,7 @@ async function freshPage(): Promise<Page> {
   context = await browser.newContext();
   page = await context.newPage();
   await page.goto(`${portal.url}/meld-feil/iccs/`);
+  await waitForWizard(page);
   return page;
 }
 

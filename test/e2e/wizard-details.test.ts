@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIORITY_DESCRIPTIONS, priorityOf, type ImpactAnswers } from '../../functions/core/priority.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { useTestPortal } from '../support/local-portal.ts';
-import { answerScreen, currentPage, type Answers } from './wizard-driver.ts';
+import { answerScreen, currentPage, waitForWizard, type Answers } from './wizard-driver.ts';
 
 /** The wizard's smaller promises: where you are, what the priority means, early warnings and articles that may help. */
 
@@ -23,7 +23,7 @@ async function open(service: string): Promise<void> {
   await page?.context().close();
   page = await (await browser.newContext()).newPage();
   await page.goto(`${portal.url}/meld-feil/${service}/`);
-  await page.locator('[data-step-indicator]:not([hidden])').waitFor();
+  await waitForWizard(page);
 }
 
 /** Answers and moves on until the page `target` is on screen. */

@@ -19,6 +19,11 @@ export const NOT_URGENT_FAULT: Answers = {
   'impact.emergencyResponse': 'no',
 };
 
+/** Waits until the wizard has taken over the form; until then only its first step is painted, by CSS. */
+export async function waitForWizard(page: Page): Promise<void> {
+  await page.locator('form[data-wizard-ready]').waitFor({ state: 'attached' });
+}
+
 export const currentPage = (page: Page) => page.locator('[data-page]:not([hidden])').getAttribute('data-page');
 
 const idOf = (name: string) => name.replace(/\W/g, '-');
@@ -41,7 +46,7 @@ export async function answerScreen(page: Page, answers: Answers): Promise<void> 
 /** Answers every page until "Sjekk svarene"; returns the pages it went through. */
 export async function walkToReview(page: Page, answers: Answers): Promise<string[]> {
   const seen: string[] = [];
-  await page.locator('[data-step-indicator]:not([hidden])').waitFor();
+  await waitForWizard(page);
   for (let guard = 0; guard < 40; guard += 1) {
     const name = (await currentPage(page)) ?? '';
     seen.push(name);

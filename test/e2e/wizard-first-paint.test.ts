@@ -69,6 +69,25 @@ describe('the wizard page before and after its script runs', () => {
     expect(await page.getByRole('button', { name: 'Fortsett' }).count()).toBe(0);
   });
 
+  it('carries out a press on «Fortsett» made before the wizard had loaded', async () => {
+    await page?.context().close();
+    page = await (await browser.newContext()).newPage();
+    let releaseWizard = () => {};
+    const wizardHeld = new Promise<void>((resolve) => (releaseWizard = resolve));
+    await page.route(/\/_astro\/wizard\.[^/]*\.js$/, async (route) => {
+      await wizardHeld;
+      await route.continue();
+    });
+    await page.goto(`${portal.url}/meld-feil/iccs/`);
+
+    await page.locator('#wizard-urgent-no').check();
+    await page.getByRole('button', { name: 'Fortsett' }).click();
+    releaseWizard();
+
+    await page.locator('form[data-wizard-ready]').waitFor({ state: 'attached' });
+    await expect.poll(() => page.locator('[data-page]:not([hidden])').getAttribute('data-page')).toBe('service');
+  });
+
   it('shows the one-page form without JavaScript', async () => {
     await page?.context().close();
     page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();

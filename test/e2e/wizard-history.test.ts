@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
 import { useTestPortal } from '../support/local-portal.ts';
-import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, walkToReview, type Answers } from './wizard-driver.ts';
+import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, waitForWizard, walkToReview, type Answers } from './wizard-driver.ts';
 
 /** The browser's Back and Forward buttons step through the wizard instead of leaving it. */
 
@@ -26,7 +26,7 @@ async function open(): Promise<void> {
   page = await (await browser.newContext()).newPage();
   await page.goto(`${portal.url}/meld-feil/`);
   await page.goto(`${portal.url}/meld-feil/iccs/`);
-  await page.locator('[data-step-indicator]:not([hidden])').waitFor();
+  await waitForWizard(page);
 }
 
 async function waitForPage(name: string): Promise<void> {
