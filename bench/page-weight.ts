@@ -26,8 +26,12 @@ const gz = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
 
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
-/** Module scripts and what they import statically: everything the browser fetches before the page is interactive. */
-function scriptClosure(dist: string, entries: string[]): string[] {
+/**
+ * Module scripts and, transitively, what they import: statically, and dynamically from the page's own chunks (the
+ * wizard is fetched right after first paint, so it counts). Absolute dynamic imports (`/pagefind/…`, loaded only
+ * when the reader searches) do not.
+ */
+export function scriptClosure(dist: string, entries: readonly string[]): string[] {
   const seen = new Set<string>();
   const visit = (url: string) => {
     if (seen.has(url) || !url.startsWith('/')) return;
@@ -35,7 +39,9 @@ function scriptClosure(dist: string, entries: string[]): string[] {
     const file = join(dist, url);
     if (!existsSync(file)) return;
     const code = readFileSync(file, 'utf8');
-    for (const match of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["']([^"']+\.js)["']/g)) {
+    const statics = [...code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["']([^"']+\.js)["']/g)];
+    const dynamics = [...code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)];
+    for (const match of [...statics, ...dynamics]) {
       const specifier = match[1] ?? '';
       visit(specifier.startsWith('.') ? posix.join(posix.dirname(url), specifier) : specifier);
     }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { scriptClosure } from '../../bench/page-weight.ts';
 import { SERVICE_IDS } from '../../functions/core/service-ids.ts';
 import { SITE_DIR } from '../support/local-portal.ts';
 
@@ -9,20 +10,10 @@ import { SITE_DIR } from '../support/local-portal.ts';
 
 const BUDGET_BYTES = 20 * 1024;
 
-/** Every script a page loads: its module scripts and, transitively, their static and dynamic imports. */
+/** Every script a page loads, as `npm run bench` weighs them: module scripts and their static and dynamic imports. */
 function scriptsOf(pagePath: string): string[] {
   const html = readFileSync(join(SITE_DIR, pagePath, 'index.html'), 'utf8');
-  const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] as string);
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const src = queue.shift() as string;
-    if (seen.has(src)) continue;
-    seen.add(src);
-    const code = readFileSync(join(SITE_DIR, src), 'utf8');
-    const folder = src.slice(0, src.lastIndexOf('/') + 1);
-    for (const match of code.matchAll(/(?:import\s*\(?|from)\s*["`]\.\/([^"`]+)["`]/g)) queue.push(`${folder}${match[1]}`);
-  }
-  return [...seen];
+  return scriptClosure(SITE_DIR, [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] as string));
 }
 
 const gzippedBytes = (files: readonly string[]) => files.reduce((sum, file) => sum + gzipSync(readFileSync(join(SITE_DIR, file)), { level: 9 }).length, 0);
