@@ -23,6 +23,8 @@ export interface BuildComparison {
   barePeakMegabytes: number;
   /** ours ÷ bare; the target is ≤ 1.2. */
   timeRatio: number;
+  /** ours ÷ bare in CPU time (user + system), a check on timeRatio when the machine is busy. */
+  cpuRatio: number;
   memoryRatio: number;
 }
 
@@ -70,7 +72,7 @@ export async function benchmarkBuilds(sizes: readonly number[], options: { log(m
 export function compareBuilds(rows: readonly BuildRow[]): BuildComparison[] {
   const sizes = [...new Set(rows.map((row) => row.articles))];
   return sizes.map((articles) => {
-    const of = (build: BuildRow['build']) => rows.find((row) => row.articles === articles && row.build === build)?.result ?? { seconds: 0, peakMegabytes: 0 };
+    const of = (build: BuildRow['build']): Measurement => rows.find((row) => row.articles === articles && row.build === build)?.result ?? { seconds: 0, peakMegabytes: 0 };
     const ours = of('ours');
     const search = of('pagefind');
     const bare = of('bare');
@@ -83,6 +85,7 @@ export function compareBuilds(rows: readonly BuildRow[]): BuildComparison[] {
       bareSeconds: bare.seconds,
       barePeakMegabytes: bare.peakMegabytes,
       timeRatio: bare.seconds > 0 ? oursSeconds / bare.seconds : 0,
+      cpuRatio: bare.cpuSeconds ? ((ours.cpuSeconds ?? 0) + (search.cpuSeconds ?? 0)) / bare.cpuSeconds : 0,
       memoryRatio: bare.peakMegabytes > 0 ? oursPeakMegabytes / bare.peakMegabytes : 0,
     };
   });

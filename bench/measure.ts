@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 export interface Measurement {
   seconds: number;
   peakMegabytes: number;
+  /** User plus system CPU time of every process: moves less than wall clock when other jobs share the cores. */
+  cpuSeconds?: number;
 }
 
 /**
@@ -17,5 +19,6 @@ export function measure(command: string, options: { cwd: string; env: NodeJS.Pro
   const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.+)/.exec(result.stderr)?.[1] ?? '0:0';
   const peakKilobytes = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1] ?? 0);
   const seconds = elapsed.split(':').reduce((total, part) => total * 60 + Number(part), 0);
-  return { seconds, peakMegabytes: Math.round(peakKilobytes / 1024) };
+  const cpuSeconds = ['User', 'System'].reduce((total, kind) => total + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(result.stderr)?.[1] ?? 0), 0);
+  return { seconds, peakMegabytes: Math.round(peakKilobytes / 1024), cpuSeconds };
 }

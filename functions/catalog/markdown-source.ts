@@ -34,15 +34,29 @@ export function readMarkdown<S extends z.ZodType>(absolutePath: string, displayN
   const yamlText = match[1] ?? '';
   const bodyLine = match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
   const body = source.slice(match[0].length);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
-  // The front matter starts on line 2 of the file, after the first ---.
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
-
+  // Most front matter is plain `key: value` lines, which need no YAML parser; only a file that fails the check is
+  // parsed in full, to find the line of each problem.
+  const simple = simpleFrontMatter(yamlText);
+  if (simple) {
+    const result = schema.safeParse(simple);
+    if (result.success) return { data: result.data, body, bodyLine, problems: [], lineOf: lazily(() => yamlDocument(yamlText).lineOf) };
+  }
+  const { document, lineAt, lineOf } = yamlDocument(yamlText);
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => ({ file: displayName, line: lineAt(error.pos[0]), field: '', message: `YAML-feil: ${error.message.split('\n')[0]}` }));
     return { data: undefined, body, bodyLine, problems, lineOf: () => 2 };
   }
+  const result = schema.safeParse(document.toJS() ?? {});
+  if (result.success) return { data: result.data, body, bodyLine, problems: [], lineOf };
+  const problems = result.error.issues.map((issue) => ({ file: displayName, line: lineOf(issue.path), field: fieldPath(issue.path), message: issue.message }));
+  return { data: undefined, body, bodyLine, problems, lineOf };
+}
+
+function yamlDocument(yamlText: string) {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  // The front matter starts on line 2 of the file, after the first ---.
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
   const lineOf = (path: readonly PropertyKey[]) => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = document.getIn(path.slice(0, depth) as unknown[], true);
@@ -50,8 +64,42 @@ export function readMarkdown<S extends z.ZodType>(absolutePath: string, displayN
     }
     return 2;
   };
-  const result = schema.safeParse(document.toJS() ?? {});
-  if (result.success) return { data: result.data, body, bodyLine, problems: [], lineOf };
-  const problems = result.error.issues.map((issue) => ({ file: displayName, line: lineOf(issue.path), field: fieldPath(issue.path), message: issue.message }));
-  return { data: undefined, body, bodyLine, problems, lineOf };
+  return { document, lineAt, lineOf };
+}
+
+function lazily<A extends unknown[], R>(make: () => (...args: A) => R): (...args: A) => R {
+  let made: ((...args: A) => R) | undefined;
+  return (...args) => (made ??= make())(...args);
+}
+
+const SIMPLE_LINE = /^([a-z][a-zA-Z0-9]*): (.+)$/;
+const SIMPLE_WORD = /^\p{Ll}[\p{Ll}0-9-]*$/u;
+/** A plain scalar that YAML reads as this very text: no indicator first, no comment, no `: `, not a number. */
+const SIMPLE_TEXT = /^(?![0-9.+-])[^\s#'"&*!|>%@`{[\]},?:-](?:(?!: |\s#)[^\t#])*(?<![\s:])$/u;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const YAML_WORDS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
+
+/**
+ * Front matter made only of `key: text`, `key: true|false`, `key: 2026-11-22` and `key: [word, word]` lines, read
+ * exactly as YAML reads them; anything else (comments, quotes, numbers, nesting, …) gives undefined and goes to the
+ * YAML parser.
+ */
+export function simpleFrontMatter(yamlText: string): Record<string, unknown> | undefined {
+  const data: Record<string, unknown> = {};
+  for (const line of yamlText.split('\n')) {
+    const match = SIMPLE_LINE.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
+    const key = match?.[1];
+    const value = match?.[2];
+    if (key === undefined || value === undefined || key in data) return undefined;
+    if (value === 'true' || value === 'false') data[key] = value === 'true';
+    else if (DATE.test(value)) data[key] = value;
+    else if (value.startsWith('[') && value.endsWith(']')) {
+      const items = value.slice(1, -1).split(',').map((item) => item.trim());
+      if (items.length === 1 && items[0] === '') data[key] = [];
+      else if (items.every((item) => SIMPLE_WORD.test(item) && !YAML_WORDS.has(item))) data[key] = items;
+      else return undefined;
+    } else if (SIMPLE_TEXT.test(value) && !YAML_WORDS.has(value)) data[key] = value;
+    else return undefined;
+  }
+  return data;
 }

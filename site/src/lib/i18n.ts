@@ -51,10 +51,17 @@ export function words(language: Language) {
   return WORDS[language];
 }
 
+// One formatter per kind: creating an Intl.DateTimeFormat costs far more than formatting, and every article page formats a date.
+const dateFormats: Record<Language, Intl.DateTimeFormat> = {
+  nb: new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeZone: 'Europe/Oslo' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Oslo' }),
+};
+const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+
 export function formatDate(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(date);
+  return dateFormats[language].format(date);
 }
 
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(date);
+  return dateTimeFormat.format(date);
 }
