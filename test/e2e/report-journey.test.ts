@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { emailsAbout, SITE_DIR, storedItem, useTestPortal } from '../support/local-portal.ts';
-import { CONTACT, NOT_URGENT_FAULT, walkToReview } from './wizard-driver.ts';
+import { CONTACT, NOT_URGENT_FAULT, receiptReference, walkToReview } from './wizard-driver.ts';
 
 /** A person in Chromium: from the front page to a reference on screen, a report in the table and an e-mail sent. */
 
@@ -54,7 +54,7 @@ describe('reporting a fault in the browser', () => {
     await page.getByRole('button', { name: 'Send meldingen' }).click();
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Meldingen er mottatt');
-    const reference = (await page.locator('#reference').textContent()) ?? '';
+    const reference = await receiptReference(page);
     expect(reference).toMatch(REFERENCE_PATTERN);
     expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
 

@@ -4,7 +4,7 @@ import { NATIONAL_ID_MESSAGE } from '../../functions/core/national-id.ts';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { storedReports, useTestPortal } from '../support/local-portal.ts';
-import { CONTACT, currentPage, fieldsOnScreen, NOT_URGENT_FAULT, waitForWizard, walkToReview, type Answers } from './wizard-driver.ts';
+import { CONTACT, currentPage, fieldsOnScreen, NOT_URGENT_FAULT, receiptReference, waitForWizard, walkToReview, type Answers } from './wizard-driver.ts';
 
 /** The wizard as people meet it: by keyboard, with mistakes, a reload, a broken API. */
 
@@ -74,7 +74,7 @@ describe('the wizard in the browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/meld-feil/kvittering/');
 
-    expect(await page.locator('#reference').textContent()).toMatch(REFERENCE_PATTERN);
+    expect(await receiptReference(page)).toMatch(REFERENCE_PATTERN);
     await expect.poll(() => page.locator('#receipt-priority').textContent()).toContain('P4 lav');
     expect(await page.locator('#status-link').getAttribute('href')).toMatch(/^\/meld-feil\/status\/\?referanse=HDO-\d{4}-\d{6}&token=/);
     await page.locator('#status-link').click();

@@ -24,6 +24,12 @@ export async function waitForWizard(page: Page): Promise<void> {
   await page.locator('form[data-wizard-ready]').waitFor({ state: 'attached' });
 }
 
+/** The reference on the confirmation page, once its script has filled it in (the heading is there before). */
+export async function receiptReference(page: Page): Promise<string> {
+  await page.waitForFunction(() => (document.querySelector('#reference')?.textContent ?? '').trim() !== '');
+  return (await page.locator('#reference').textContent()) ?? '';
+}
+
 export const currentPage = (page: Page) => page.locator('[data-page]:not([hidden])').getAttribute('data-page');
 
 const idOf = (name: string) => name.replace(/\W/g, '-');

@@ -6,7 +6,7 @@ import { parseSubmission } from '../../functions/core/report-submission.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';
 import { storedItem, useTestPortal } from '../support/local-portal.ts';
-import { CONTACT, NOT_URGENT_FAULT, walkToReview, type Answers } from './wizard-driver.ts';
+import { CONTACT, NOT_URGENT_FAULT, receiptReference, walkToReview, type Answers } from './wizard-driver.ts';
 
 /** Every service, through the wizard to the API: the questions asked are the ones its content defines. */
 
@@ -56,7 +56,7 @@ async function fileThroughWizard(page: Page, journey: Journey) {
   const seen = await walkToReview(page, { ...COMMON, ...journey.answers });
   await page.getByRole('button', { name: 'Send meldingen' }).click();
   await page.waitForURL('**/meld-feil/kvittering/');
-  const reference = (await page.locator('#reference').textContent()) ?? '';
+  const reference = await receiptReference(page);
   return { seen, reference, bodies };
 }
 
@@ -102,7 +102,7 @@ describe('conditional questions', () => {
     expect(review).not.toContain('Nygata 2');
     await page.getByRole('button', { name: 'Send meldingen' }).click();
     await page.waitForURL('**/meld-feil/kvittering/');
-    const reference = (await page.locator('#reference').textContent()) ?? '';
+    const reference = await receiptReference(page);
     expect((await storedItem(portal.stack, reference))?.answers).toEqual({ relocationKind: 'operatorPosition', positionMoveDate: '2027-02-01', fromAddress: 'Storgata 1' });
     await context.close();
   });
