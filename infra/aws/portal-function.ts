@@ -31,8 +31,13 @@ const WRITE_CATALOG_SCRIPT = join('infra', 'aws', 'write-catalog.ts');
  */
 export const BUNDLE_CONDITIONS = ['module', 'prebuilt-catalog'] as const;
 
-/** Packages the bundles replace, relative to the project root: only environment credentials exist in Lambda (see the module). */
-export const BUNDLE_ALIASES = { '@aws-sdk/credential-provider-node': './infra/aws/lambda-credentials.ts' } as const;
+/** Modules the bundles replace with smaller ones, relative to the project root; each module says why it is safe. */
+export const BUNDLE_ALIASES = {
+  '@aws-sdk/credential-provider-node': './infra/aws/lambda-credentials.ts',
+  '@smithy/core/event-streams': './infra/aws/no-event-streams.ts',
+  '@aws-lambda-powertools/jmespath': './infra/aws/jmespath-field-names.ts',
+  '@aws-lambda-powertools/jmespath/functions': './infra/aws/jmespath-field-names.ts',
+} as const;
 
 export interface PortalFunctionProps {
   handler: HandlerName;
