@@ -12,8 +12,8 @@ export interface BenchResults {
   machine: { cpus: number; cpuModel: string; memoryGigabytes: number; node: string; commit: string; dirty: boolean; loadAverageAtStart: number; loadAverageAtEnd: number };
   pages: PageWeight[];
   lighthouse: LighthouseFigures[];
-  /** One run per concurrency level, each on a fresh table: 1 connection (latency alone) and 10 (under load). */
-  api: (ApiLoadFigures & { storedReports: number; pendingAfterIdle: number })[];
+  /** One run per load in API_LOAD_RUNS, each on a fresh table after an unmeasured warm-up that created `warmupCreated`. */
+  api: (ApiLoadFigures & { warmupCreated?: number; storedReports: number; pendingAfterIdle: number })[];
   bundles: (BundleFigure & { largestSources: { source: string; bytes: number }[] })[];
   buildRows: BuildRow[];
   builds: BuildComparison[];

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';
-import { API_LOAD_RUNS, loadApi } from './api-load.ts';
+import { API_LOAD_RUNS, loadApi, WARMUP_SECONDS } from './api-load.ts';
 import { bundleContents } from './bundle-contents.ts';
 import { benchmarkBuilds, compareBuilds } from './builds.ts';
 import { measureLambdaBundles } from './lambda-bundles.ts';
@@ -69,11 +69,12 @@ for (const run of API_LOAD_RUNS) {
   const portal = await startBenchPortal();
   try {
     log(`${run.offeredRate ? `Åpen sløyfe, ${run.offeredRate} forespørsler/s` : 'Lukket sløyfe'}: ${run.connections} forbindelse(r) i ${run.durationSeconds} s mot POST /api/reports på en tom tabell …`);
+    const warmup = await loadApi(portal.url, { ...run, durationSeconds: WARMUP_SECONDS });
     const load = await loadApi(portal.url, run);
     log('Venter til strømmen har rutet alt …');
     await portal.stack.streamIdle();
     const stored = await storedReports(portal.stack);
-    results.api.push({ ...load, storedReports: stored.length, pendingAfterIdle: stored.filter((item) => item.routing?.status !== 'routed').length });
+    results.api.push({ ...load, warmupCreated: warmup.created, storedReports: stored.length, pendingAfterIdle: stored.filter((item) => item.routing?.status !== 'routed').length });
   } finally {
     await portal.stop();
   }
