@@ -16,6 +16,18 @@ export type DynaliteCommand = 'open' | 'close';
 export type DynaliteReply = { ok: true; port: number } | { ok: false; message: string };
 
 const { path, host } = workerData as DynaliteWorkerData;
+
+// An operation still running when `close` shuts LevelDB fails with this, and dynalite throws that from a callback
+// (`if (err) throw err` in its request handler), which would end the thread and every later restart with it. The
+// request's connection is closed with the server, so its client sees the outage it is. Anything else still ends
+// the thread.
+const CLOSED_DURING_OPERATION = 'Database is closed';
+function ignoreClosedDatabase(error: unknown): void {
+  if (error instanceof Error && error.message === CLOSED_DURING_OPERATION) return;
+  throw error;
+}
+process.on('uncaughtException', ignoreClosedDatabase);
+process.on('unhandledRejection', ignoreClosedDatabase);
 let server: Server | undefined;
 let port = 0;
 
