@@ -23,7 +23,8 @@ export function formatResults(results: BenchResults): string {
   parts.push(table(['<Side', '<Sti', 'HTML (kB)', 'CSS (kB)', 'JS (kB)', 'Filer CSS/JS'], results.pages.map((p) => [p.type, p.path, kb(p.html), kb(p.css), kb(p.js), `${p.cssFiles}/${p.jsFiles}`])));
 
   parts.push('## Lighthouse (mobil)');
-  parts.push(table(['<Side', 'Ytelse', 'Tilgjengelighet', 'Beste praksis', 'SEO', 'LCP (ms)', 'TBT (ms)', 'CLS'], results.lighthouse.map((l) => [l.path, l.performance, l.accessibility, l.bestPractices, l.seo, l.lcpMs, l.tbtMs, l.cls])));
+  parts.push(table(['<Side', 'Ytelse', 'Tilgjengelighet', 'Beste praksis', 'SEO', 'LCP (ms)', 'TBT (ms)', 'CLS', '<Ytelse per kjøring'], results.lighthouse.map((l) => [l.path, l.performance, l.accessibility, l.bestPractices, l.seo, l.lcpMs, l.tbtMs, l.cls, l.performanceRuns?.join(', ') ?? '–'])));
+  parts.push('Tallene er fra medianen av kjøringene (etter FCP og TTI, slik Lighthouse anbefaler), ikke fra den beste.');
 
   parts.push('## Søk: første søk');
   parts.push(table(['Artikler', '<Søk', 'Forespørsler', 'Bytes (kB)', 'Gzip (kB)', 'Treff vist'], results.search.map((s) => [s.articles, `«${s.query}»`, s.requests, kb(s.bytes), kb(s.gzipBytes), s.results])));
