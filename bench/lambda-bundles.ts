@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { HANDLERS, type HandlerName } from '../infra/wiring.ts';
@@ -16,7 +16,6 @@ export interface BundleFigure {
 }
 
 const RUNS = 5;
-const LAMBDA_TASK_ROOT = '/var/task';
 const INIT_SCRIPT = 'const start = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - start));';
 
 /**
@@ -27,13 +26,10 @@ export function measureLambdaBundles(): BundleFigure[] {
   const portal = synthesizePortal({ bundle: true });
   try {
     return (Object.keys(HANDLERS) as HandlerName[]).map((handler) => {
-      const dir = portal.bundleDirOf(handler);
-      const file = join(dir, 'index.mjs');
-      const catalogDir = join(dir, relative(LAMBDA_TASK_ROOT, String(portal.environmentOf(handler).CATALOG_DIR)));
+      const file = join(portal.bundleDirOf(handler), 'index.mjs');
       const env = {
         PATH: process.env.PATH ?? '',
-        ...portal.runtimeEnvironmentOf(handler),
-        CATALOG_DIR: catalogDir,
+        ...portal.bundleEnvironmentOf(handler),
         NODE_OPTIONS: '',
         AWS_REGION: 'eu-north-1',
         AWS_ACCESS_KEY_ID: 'bench',

@@ -14,7 +14,7 @@ export interface LighthouseFigures {
   tbtMs: number;
   cls: number;
   /** The performance score of every run; the figures above are the median run's. */
-  performanceRuns?: number[];
+  performanceRuns: number[];
 }
 
 /** Lighthouse's advice on its own variability: several runs, and the median one (by FCP and TTI) reported. */

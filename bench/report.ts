@@ -23,7 +23,7 @@ export function formatResults(results: BenchResults): string {
   parts.push(table(['<Side', '<Sti', 'HTML (kB)', 'CSS (kB)', 'JS (kB)', 'Filer CSS/JS'], results.pages.map((p) => [p.type, p.path, kb(p.html), kb(p.css), kb(p.js), `${p.cssFiles}/${p.jsFiles}`])));
 
   parts.push('## Lighthouse (mobil)');
-  parts.push(table(['<Side', 'Ytelse', 'Tilgjengelighet', 'Beste praksis', 'SEO', 'LCP (ms)', 'TBT (ms)', 'CLS', '<Ytelse per kjøring'], results.lighthouse.map((l) => [l.path, l.performance, l.accessibility, l.bestPractices, l.seo, l.lcpMs, l.tbtMs, l.cls, l.performanceRuns?.join(', ') ?? '–'])));
+  parts.push(table(['<Side', 'Ytelse', 'Tilgjengelighet', 'Beste praksis', 'SEO', 'LCP (ms)', 'TBT (ms)', 'CLS', '<Ytelse per kjøring'], results.lighthouse.map((l) => [l.path, l.performance, l.accessibility, l.bestPractices, l.seo, l.lcpMs, l.tbtMs, l.cls, l.performanceRuns.join(', ')])));
   parts.push('Tallene er fra medianen av kjøringene (etter FCP og TTI, slik Lighthouse anbefaler), ikke fra den beste.');
 
   parts.push('## Søk: første søk');
@@ -31,7 +31,7 @@ export function formatResults(results: BenchResults): string {
 
   parts.push('## API på den lokale stakken (autocannon, gyldige meldinger, POST /api/reports)');
   const ms = (value: number) => value.toFixed(1);
-  parts.push(table(['Forb.', '<Last', 'Sek.', 'Svar/s', 'Forespørsler', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'Maks (ms)', '<Statuser', 'Feil', '201', '201 i oppvarmingen', 'Lagret', 'Ikke rutet'], results.api.map((a) => [a.connections, a.offeredRate ? `åpen sløyfe, ${a.offeredRate} forespørsler/s` : 'lukket sløyfe (metning ved > 1 forb.)', a.seconds.toFixed(0), a.throughput.toFixed(0), a.requests, ms(a.p50), ms(a.p95), ms(a.p99), ms(a.max), Object.entries(a.statuses).map(([s, n]) => `${s}: ${n}`).join(', '), a.errors, a.created, a.warmupCreated ?? 0, a.storedReports, a.pendingAfterIdle])));
+  parts.push(table(['Forb.', '<Last', 'Sek.', 'Svar/s', 'Forespørsler', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'Maks (ms)', '<Statuser', 'Feil', '201', '201 i oppvarmingen', 'Lagret', 'Ikke rutet'], results.api.map((a) => [a.connections, a.offeredRate ? `åpen sløyfe, ${a.offeredRate} forespørsler/s` : 'lukket sløyfe (metning ved > 1 forb.)', a.seconds.toFixed(0), a.throughput.toFixed(0), a.requests, ms(a.p50), ms(a.p95), ms(a.p99), ms(a.max), Object.entries(a.statuses).map(([s, n]) => `${s}: ${n}`).join(', '), a.errors, a.created, a.warmupCreated, a.storedReports, a.pendingAfterIdle])));
   parts.push(`Hver kjøring begynner med ${WARMUP_SECONDS} s oppvarming med samme last, som ikke er med i ventetidene. «Lagret» skal være «201» pluss «201 i oppvarmingen», og kan være opptil «Forb.» høyere: forespørsler som var underveis da lasten stoppet, ble lagret, men svaret ble ikke telt.`);
 
   parts.push('## Lambda-pakker');

@@ -13,7 +13,7 @@ export interface BenchResults {
   pages: PageWeight[];
   lighthouse: LighthouseFigures[];
   /** One run per load in API_LOAD_RUNS, each on a fresh table after an unmeasured warm-up that created `warmupCreated`. */
-  api: (ApiLoadFigures & { warmupCreated?: number; storedReports: number; pendingAfterIdle: number })[];
+  api: (ApiLoadFigures & { warmupCreated: number; storedReports: number; pendingAfterIdle: number })[];
   bundles: (BundleFigure & { largestSources: { source: string; bytes: number }[] })[];
   buildRows: BuildRow[];
   builds: BuildComparison[];

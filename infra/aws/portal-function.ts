@@ -20,7 +20,7 @@ const TABLE_ACTIONS = {
 } as const;
 
 /** Where Lambda unpacks the bundle. */
-const LAMBDA_TASK_ROOT = '/var/task';
+export const LAMBDA_TASK_ROOT = '/var/task';
 
 /** Writes the bundle's catalog.json, relative to the project root; run by the Node that runs the synth, which runs TypeScript. */
 const WRITE_CATALOG_SCRIPT = join('infra', 'aws', 'write-catalog.ts');

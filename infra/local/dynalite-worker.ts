@@ -20,14 +20,12 @@ const { path, host } = workerData as DynaliteWorkerData;
 // An operation still running when `close` shuts LevelDB fails with this, and dynalite throws that from a callback
 // (`if (err) throw err` in its request handler), which would end the thread and every later restart with it. The
 // request's connection is closed with the server, so its client sees the outage it is. Anything else still ends
-// the thread.
+// the thread. (Unhandled rejections reach this listener too: Node raises them as uncaught exceptions.)
 const CLOSED_DURING_OPERATION = 'Database is closed';
-function ignoreClosedDatabase(error: unknown): void {
-  if (error instanceof Error && error.message === CLOSED_DURING_OPERATION) return;
+process.on('uncaughtException', (error) => {
+  if (error.message === CLOSED_DURING_OPERATION) return;
   throw error;
-}
-process.on('uncaughtException', ignoreClosedDatabase);
-process.on('unhandledRejection', ignoreClosedDatabase);
+});
 let server: Server | undefined;
 let port = 0;
 

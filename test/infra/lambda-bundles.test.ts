@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,7 +17,6 @@ import { temporaryDataDir } from '../support/local-portal.ts';
 import { synthesizePortal, type SynthesizedPortal } from './synth.ts';
 
 const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
-const LAMBDA_TASK_ROOT = '/var/task';
 const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
 /** What the prebuilt catalog exists to keep out: the YAML parser, classic zod (with every locale) and the content schemas. */
 const LEFT_OUT = [/node_modules\/yaml\//, /node_modules\/zod\/v4\/(classic|locales)\//, /functions\/catalog\/(load-yaml-catalog|yaml-source|schema)\.ts$/];
@@ -25,8 +24,8 @@ const LEFT_OUT = [/node_modules\/yaml\//, /node_modules\/zod\/v4\/(classic|local
 const CREDENTIAL_CHAIN = /node_modules\/@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|http|login)|nested-clients|token-providers)\//;
 /** index.mjs at most, in KiB: issue 7's target for every bundle. */
 const BUNDLE_BUDGET_KIB = 300;
-/** Lambda's environment credentials, as the runtime sets them. */
 const BUNDLE_TABLE = 'bundle-test-reports';
+/** Lambda's environment credentials, as the runtime sets them. */
 const ENVIRONMENT_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'ASIABUNDLETEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_SESSION_TOKEN: 'test' };
 
 let portal: SynthesizedPortal;
@@ -36,10 +35,14 @@ beforeAll(() => {
 afterAll(() => portal?.cleanUp());
 
 /** CATALOG_DIR as set in the stack, resolved inside the bundle instead of under /var/task. */
-function catalogDirInBundle(handler: HandlerName): string {
-  const catalogDir = String(portal.environmentOf(handler).CATALOG_DIR);
-  return join(portal.bundleDirOf(handler), relative(LAMBDA_TASK_ROOT, catalogDir));
+const catalogDirInBundle = (handler: HandlerName) => String(portal.bundleEnvironmentOf(handler).CATALOG_DIR);
+
+/** What a bundle's process gets: the function's environment as the stack sets it, Lambda's region and credentials, and `extra`. */
+function bundleProcessEnvironment(handler: HandlerName, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...portal.bundleEnvironmentOf(handler), AWS_REGION: 'eu-north-1', ...ENVIRONMENT_CREDENTIALS, ...extra };
 }
+
+const bundleUrl = (handler: HandlerName) => pathToFileURL(join(portal.bundleDirOf(handler), 'index.mjs')).href;
 
 /** The files esbuild put in the bundle, from its source map. */
 function sourcesOf(handler: HandlerName): string[] {
@@ -53,15 +56,7 @@ function sourcesOf(handler: HandlerName): string[] {
  */
 function importBundle(handler: HandlerName): string {
   const script = 'const bundle = await import(process.argv[1]); process.stdout.write(typeof bundle.handler);';
-  return execFileSync(process.execPath, ['--input-type=module', '--eval', script, pathToFileURL(join(portal.bundleDirOf(handler), 'index.mjs')).href], {
-    encoding: 'utf8',
-    env: {
-      ...portal.runtimeEnvironmentOf(handler),
-      CATALOG_DIR: catalogDirInBundle(handler),
-      AWS_REGION: 'eu-north-1',
-      ...ENVIRONMENT_CREDENTIALS,
-    },
-  });
+  return execFileSync(process.execPath, ['--input-type=module', '--eval', script, bundleUrl(handler)], { encoding: 'utf8', env: bundleProcessEnvironment(handler) });
 }
 
 /**
@@ -76,16 +71,9 @@ async function invokeBundle(handler: HandlerName, events: unknown[], env: Record
     'for (const event of JSON.parse(process.argv[2])) results.push(await handler(event, context));',
     'process.stdout.write(JSON.stringify(results));',
   ].join(' ');
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', script, pathToFileURL(join(portal.bundleDirOf(handler), 'index.mjs')).href, JSON.stringify(events)], {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', script, bundleUrl(handler), JSON.stringify(events)], {
     encoding: 'utf8',
-    env: {
-      ...portal.runtimeEnvironmentOf(handler),
-      CATALOG_DIR: catalogDirInBundle(handler),
-      AWS_REGION: 'eu-north-1',
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
-      ...ENVIRONMENT_CREDENTIALS,
-      ...env,
-    },
+    env: bundleProcessEnvironment(handler, { POWERTOOLS_LOG_LEVEL: 'SILENT', ...env }),
   });
   return JSON.parse(stdout) as unknown[];
 }

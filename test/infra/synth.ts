@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { App, AssetStaging } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeAcceptedFindings } from '../../infra/aws/nag-acknowledgements.ts';
+import { LAMBDA_TASK_ROOT } from '../../infra/aws/portal-function.ts';
 import { PortalStack } from '../../infra/aws/portal-stack.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import type { HandlerName } from '../../infra/wiring.ts';
@@ -33,6 +34,8 @@ export interface SynthesizedPortal {
   runtimeEnvironmentOf(handler: HandlerName): Record<string, string>;
   /** Where synth staged the function's bundle: the directory that becomes /var/task. */
   bundleDirOf(handler: HandlerName): string;
+  /** runtimeEnvironmentOf, with CATALOG_DIR pointing into the staged bundle instead of under /var/task. */
+  bundleEnvironmentOf(handler: HandlerName): Record<string, string>;
   /** cdk-nag's AwsSolutions findings that no acknowledgement covers, as `rule at path`. */
   unacknowledgedFindings(): string[];
   cleanUp(): void;
@@ -86,6 +89,9 @@ export function synthesizePortal(options: SynthOptions = {}): SynthesizedPortal 
     const environment = resources[logicalIdOf(handler)]?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined;
     return environment?.Variables ?? {};
   };
+  const runtimeEnvironmentOf = (handler: HandlerName): Record<string, string> =>
+    Object.fromEntries(Object.entries(environmentOf(handler)).map(([name, value]) => [name, typeof value === 'string' ? value : (STAND_INS[name] ?? `resolved-${name}`)]));
+  const bundleDirOf = (handler: HandlerName) => (stack.functions[handler].node.findChild('Code').node.findChild('Stage') as AssetStaging).absoluteStagedPath;
 
   return {
     stack,
@@ -95,11 +101,13 @@ export function synthesizePortal(options: SynthOptions = {}): SynthesizedPortal 
     idOf,
     resourcesOfType: (type) => Object.entries(resources).filter(([, resource]) => resource.Type === type),
     environmentOf,
-    runtimeEnvironmentOf: (handler) =>
-      Object.fromEntries(Object.entries(environmentOf(handler)).map(([name, value]) => [name, typeof value === 'string' ? value : (STAND_INS[name] ?? `resolved-${name}`)])),
-    bundleDirOf(handler) {
-      const staging = stack.functions[handler].node.findChild('Code').node.findChild('Stage') as AssetStaging;
-      return staging.absoluteStagedPath;
+    runtimeEnvironmentOf,
+    bundleDirOf,
+    bundleEnvironmentOf(handler) {
+      const environment = runtimeEnvironmentOf(handler);
+      const catalogDir = environment.CATALOG_DIR;
+      if (catalogDir === undefined) return environment;
+      return { ...environment, CATALOG_DIR: join(bundleDirOf(handler), relative(LAMBDA_TASK_ROOT, catalogDir)) };
     },
     unacknowledgedFindings: () =>
       new AwsSolutionsChecks().validateScope(stack).violations.flatMap((violation) =>
