@@ -26,6 +26,10 @@ export function formatResults(results: BenchResults): string {
   parts.push(table(['<Side', 'Ytelse', 'Tilgjengelighet', 'Beste praksis', 'SEO', 'LCP (ms)', 'TBT (ms)', 'CLS', '<Ytelse per kjøring'], results.lighthouse.map((l) => [l.path, l.performance, l.accessibility, l.bestPractices, l.seo, l.lcpMs, l.tbtMs, l.cls, l.performanceRuns.join(', ')])));
   parts.push('Tallene er fra medianen av kjøringene (etter FCP og TTI, slik Lighthouse anbefaler), ikke fra den beste.');
 
+  parts.push('## Meldingen med tastaturet alene (375 px)');
+  parts.push(table(['<Tjeneste', '<Besøk', 'Skjermer', 'Tastetrykk', 'Av dem skrevet tekst', 'Spørsmål vist', '<Skjermene'], results.journeys.map((j) => [j.service, j.visit, j.screens.length, j.keystrokes, j.typed, j.fields, j.screens.join(' → ')])));
+  parts.push('Skjermer fra tjenestens skjemaside til kvitteringen, «Sjekk svarene» med. Tastetrykk er Tab, mellomrom, piltaster, Enter og hvert tegn som skrives; «Husk meg» krysses av første gang.');
+
   parts.push('## Søk: første søk');
   parts.push(table(['Artikler', '<Søk', 'Forespørsler', 'Bytes (kB)', 'Gzip (kB)', 'Treff vist'], results.search.map((s) => [s.articles, `«${s.query}»`, s.requests, kb(s.bytes), kb(s.gzipBytes), s.results])));
 

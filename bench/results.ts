@@ -1,5 +1,6 @@
 import type { ApiLoadFigures } from './api-load.ts';
 import type { BuildComparison, BuildRow } from './builds.ts';
+import type { JourneyFigures } from './journeys.ts';
 import type { BundleFigure } from './lambda-bundles.ts';
 import type { LighthouseFigures } from './lighthouse-audit.ts';
 import type { PageWeight } from './page-weight.ts';
@@ -12,6 +13,8 @@ export interface BenchResults {
   machine: { cpus: number; cpuModel: string; memoryGigabytes: number; node: string; commit: string; dirty: boolean; loadAverageAtStart: number; loadAverageAtEnd: number };
   pages: PageWeight[];
   lighthouse: LighthouseFigures[];
+  /** The report journey by keyboard: screens, keystrokes and questions per journey. */
+  journeys: JourneyFigures[];
   /** One run per load in API_LOAD_RUNS, each on a fresh table after an unmeasured warm-up that created `warmupCreated`. */
   api: (ApiLoadFigures & { warmupCreated: number; storedReports: number; pendingAfterIdle: number })[];
   bundles: (BundleFigure & { largestSources: { source: string; bytes: number }[] })[];

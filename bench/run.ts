@@ -6,6 +6,7 @@ import { REPOSITORY_ROOT } from '../infra/repository.ts';
 import { API_LOAD_RUNS, loadApi, WARMUP_SECONDS } from './api-load.ts';
 import { bundleContents } from './bundle-contents.ts';
 import { benchmarkBuilds, compareBuilds } from './builds.ts';
+import { measureJourneys } from './journeys.ts';
 import { measureLambdaBundles } from './lambda-bundles.ts';
 import { auditPages } from './lighthouse-audit.ts';
 import { startBenchPortal, storedReports } from './local-portal.ts';
@@ -15,7 +16,7 @@ import type { BenchResults } from './results.ts';
 import { measureSearch } from './search-bytes.ts';
 
 /**
- * `npm run bench` (after `npm run build`): every figure of issue 7 in one run, printed as tables and written to
+ * `npm run bench` (after `npm run build`): every figure of issues 7 and 12 in one run, printed as tables and written to
  * bench/results/<date>.json. Options: `--quick` builds 1,000 articles only; `--skip-builds` leaves builds and search out.
  */
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -42,6 +43,7 @@ const results: BenchResults = {
   },
   pages: [],
   lighthouse: [],
+  journeys: [],
   api: [],
   bundles: [],
   buildRows: [],
@@ -61,6 +63,8 @@ const sitePortal = await startBenchPortal();
 try {
   const lighthousePaths = PAGE_TYPES.filter((page) => ['forside', 'artikkel', 'skjema (steg)'].includes(page.type)).map((page) => page.path);
   results.lighthouse = await auditPages(sitePortal.url, lighthousePaths, log);
+  log('Lokal portal: meldingen med tastaturet alene, 375 px …');
+  results.journeys = await measureJourneys(sitePortal.url);
 } finally {
   await sitePortal.stop();
 }

@@ -1,3 +1,4 @@
+import { SCREEN_LIMITS } from './journeys.ts';
 import type { BenchResults } from './results.ts';
 
 export interface TargetCheck {
@@ -18,6 +19,10 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   for (const page of results.lighthouse) {
     const scores = [page.performance, page.accessibility, page.bestPractices, page.seo];
     checks.push({ target: `Lighthouse 100 × 4: ${page.path}`, measured: scores.join(' / '), met: scores.every((score) => score === 100) });
+  }
+  for (const journey of results.journeys) {
+    const limit = SCREEN_LIMITS[journey.visit];
+    checks.push({ target: `Melding, ${journey.service}, ${journey.visit}: ≤ ${limit} skjermer`, measured: `${journey.screens.length} skjermer, ${journey.keystrokes} tastetrykk`, met: journey.screens.length <= limit });
   }
   for (const build of results.builds) {
     checks.push({ target: `Bygging ≤ 1,2 × bar Astro (${build.articles} artikler)`, measured: `${build.timeRatio.toFixed(2)} ×`, met: build.timeRatio <= 1.2 });

@@ -1,11 +1,16 @@
+import type { FormDefinition } from '../core/form-definition.ts';
+import type { PriorityPolicy } from '../core/priority.ts';
 import type { ServiceId } from '../core/service-ids.ts';
 import type { Contact } from './contact-schema.ts';
 import type { RoutingRules } from './routing-schema.ts';
 import type { Service, Team } from './schema.ts';
 
-/** Everything the functions need from `content/`: the services with their questions, the teams and the routing rules. */
+/** Everything the functions need from `content/`: the form, the services, the teams, the rules for routing and priority. */
 export interface Catalog {
   services: Record<ServiceId, Service>;
+  /** The fixed questions and the pages of the journey (content/form.yaml). */
+  form: FormDefinition;
+  priority: PriorityPolicy;
   teams: Record<string, Team>;
   routing: RoutingRules;
   /** Channels and the fallback ladder, which the reporter's receipt repeats. */

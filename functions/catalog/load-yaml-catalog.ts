@@ -1,15 +1,23 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FormDefinition } from '../core/form-definition.ts';
+import { buildJourney } from '../core/build-journey.ts';
+import type { PriorityPolicy } from '../core/priority.ts';
 import { SERVICE_IDS, type ServiceId } from '../core/service-ids.ts';
 import { ContentError, fieldPath, type ContentProblem } from './problems.ts';
 import { contactSchema, type Contact } from './contact-schema.ts';
+import { formSchema } from './form-schema.ts';
+import { prioritySchema } from './priority-schema.ts';
 import { routingSchema, type RoutingRules } from './routing-schema.ts';
 import { serviceSchema, teamsFileSchema, type Service, type Team } from './schema.ts';
 import { readYaml, type LineOf } from './yaml-source.ts';
 import type { Catalog } from './catalog.ts';
 
+const FORM_FILE = 'content/form.yaml';
+
 /**
- * Reads and validates `content/services/*.yaml` and `content/teams.yaml`. Throws a ContentError listing every
+ * Reads and validates the form, the services, the teams, the routing and priority rules and the contact data, and
+ * checks that they fit together (every service's journey can be built). Throws a ContentError listing every
  * problem (file, line, field, what is expected) rather than stopping at the first.
  */
 export function loadCatalog(contentDir: string): Catalog {
@@ -18,7 +26,11 @@ export function loadCatalog(contentDir: string): Catalog {
   problems.push(...teamsFile.problems);
   const teams = teamsFile.data ?? {};
 
+  const formFile = readYaml(join(contentDir, 'form.yaml'), FORM_FILE, formSchema);
+  problems.push(...formFile.problems);
+
   const services: Partial<Record<ServiceId, Service>> = {};
+  const serviceSources = new Map<ServiceId, { displayName: string; lineOf: LineOf }>();
   const servicesDir = join(contentDir, 'services');
   const files = existsSync(servicesDir) ? readdirSync(servicesDir).filter((f) => f.endsWith('.yaml')).sort() : [];
   for (const file of files) {
@@ -29,10 +41,23 @@ export function loadCatalog(contentDir: string): Catalog {
     if (!service) continue;
     problems.push(...crossCheckService(service, { file, displayName, lineOf: parsed.lineOf }, teamsFile.data));
     services[service.id] = service;
+    serviceSources.set(service.id, { displayName, lineOf: parsed.lineOf });
   }
+  if (formFile.data) problems.push(...checkJourneys(formFile.data, formFile.lineOf, services, serviceSources));
 
   const contactFile = readYaml(join(contentDir, 'contact.yaml'), 'content/contact.yaml', contactSchema);
   problems.push(...contactFile.problems);
+
+  const priorityFile = readYaml(join(contentDir, 'priority.yaml'), 'content/priority.yaml', prioritySchema);
+  problems.push(...priorityFile.problems);
+  if (priorityFile.data && contactFile.data && !contactFile.data.channels.some((channel) => channel.id === priorityFile.data?.handledBy)) {
+    problems.push({
+      file: 'content/priority.yaml',
+      line: priorityFile.lineOf(['handledBy']),
+      field: 'handledBy',
+      message: `kanalen «${priorityFile.data.handledBy}» finnes ikke i content/contact.yaml (finnes: ${contactFile.data.channels.map((channel) => channel.id).join(', ')})`,
+    });
+  }
 
   const routingFile = readYaml(join(contentDir, 'routing.yaml'), 'content/routing.yaml', routingSchema);
   problems.push(...routingFile.problems);
@@ -45,7 +70,35 @@ export function loadCatalog(contentDir: string): Catalog {
   }
 
   if (problems.length > 0) throw new ContentError(problems);
-  return { services: services as Record<ServiceId, Service>, teams, routing: routingFile.data as RoutingRules, contact: contactFile.data as Contact };
+  return {
+    services: services as Record<ServiceId, Service>,
+    form: formFile.data as FormDefinition,
+    priority: priorityFile.data as PriorityPolicy,
+    teams,
+    routing: routingFile.data as RoutingRules,
+    contact: contactFile.data as Contact,
+  };
+}
+
+/** Each service's pages fitted into the form: joins, conditions and unique ids, reported where they are written. */
+function checkJourneys(
+  form: FormDefinition,
+  formLineOf: LineOf,
+  services: Partial<Record<ServiceId, Service>>,
+  sources: ReadonlyMap<ServiceId, { displayName: string; lineOf: LineOf }>,
+): ContentProblem[] {
+  const problems = new Map<string, ContentProblem>();
+  for (const [id, source] of sources) {
+    const service = services[id];
+    if (!service) continue;
+    for (const problem of buildJourney(form, service).problems) {
+      const [file, lineOf] = problem.source === 'form' ? [FORM_FILE, formLineOf] : [source.displayName, source.lineOf];
+      const found = { file, line: lineOf(problem.path), field: fieldPath(problem.path), message: problem.message };
+      // A problem in the form shows in every service's journey: report it once.
+      problems.set(`${found.file}:${found.line}:${found.message}`, found);
+    }
+  }
+  return [...problems.values()];
 }
 
 function crossCheckRouting(routing: RoutingRules, lineOf: LineOf, teams: Record<string, Team>): ContentProblem[] {
@@ -77,12 +130,5 @@ function crossCheckService(
   if (teams && !teams[service.team]) {
     problems.push({ file: displayName, line: lineOf(['team']), field: 'team', message: `teamet «${service.team}» finnes ikke i content/teams.yaml (finnes: ${Object.keys(teams).join(', ')})` });
   }
-  const seen = new Set<string>();
-  service.questions.forEach((question, index) => {
-    if (seen.has(question.id)) {
-      problems.push({ file: displayName, line: lineOf(['questions', index, 'id']), field: `questions[${index}].id`, message: `«${question.id}» er brukt før i samme tjeneste: hver id må være unik` });
-    }
-    seen.add(question.id);
-  });
   return problems;
 }

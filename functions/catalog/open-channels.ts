@@ -34,3 +34,9 @@ export function isOpen(hours: OpeningHours, now: Date): boolean {
 export function openChannels(contact: Pick<Contact, 'channels' | 'otherDesks'>, now: Date): Channel[] {
   return [...contact.channels, ...contact.otherDesks].filter((channel) => isOpen(channel.hours, now));
 }
+
+/** Whether written reports are being handled at `now`: the hours of the channel content/priority.yaml names. */
+export function writtenReportsHandled(catalog: { contact: Pick<Contact, 'channels'>; priority: { handledBy: string } }, now: Date): boolean {
+  const channel = catalog.contact.channels.find((candidate) => candidate.id === catalog.priority.handledBy);
+  return channel ? isOpen(channel.hours, now) : true;
+}

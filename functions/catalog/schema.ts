@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { REQUEST_TYPE_CONDITION, REQUEST_TYPES } from '../core/request-details.ts';
+import { REQUEST_TYPES } from '../core/fixed-questions.ts';
+import { QUESTION_TYPES, type Question, type ServicePage } from '../core/form-definition.ts';
 import { SERVICE_IDS } from '../core/service-ids.ts';
 import { dateOnly } from './dates.ts';
 
@@ -9,10 +10,16 @@ import { dateOnly } from './dates.ts';
  * Every `describe()` text is the documentation an editor gets in CONTENT.md and in error messages.
  */
 
-export const QUESTION_TYPES = ['text', 'textarea', 'choice', 'date'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+/**
+ * For an object whose fields are fixed: a misspelt or old field name (such as `questions` where the service now has
+ * `pages`) is named, with the fields that are allowed, instead of being silently ignored.
+ */
+export function onlyFields(otherwise: string) {
+  return (issue: { code?: string | undefined; keys?: readonly string[] | undefined }) =>
+    issue.code === 'unrecognized_keys' ? `ukjent felt ${(issue.keys ?? []).map((key) => `«${key}»`).join(', ')}: sjekk stavingen, eller se CONTENT.md` : otherwise;
+}
 
-const identifier = z
+export const identifier = z
   .string({ error: 'må være en tekst' })
   .regex(/^[a-z][a-zA-Z0-9]*$/, { error: 'må starte med liten bokstav og bare inneholde bokstaver a–z og tall (for eksempel «operatorPosition»)' });
 
@@ -27,7 +34,7 @@ const conditionValue = z.string({ error: 'må være en verdi eller en liste med 
 export const showIfSchema = z
   .object(
     {
-      question: identifier.describe(`id-en til et spørsmål lenger opp i samme tjeneste, eller ${REQUEST_TYPE_CONDITION} (hva henvendelsen gjelder).`),
+      question: identifier.describe('id-en til et spørsmål som kommer før: et spørsmål lenger opp i samme tjeneste, eller et av de faste spørsmålene i content/form.yaml, som requestType (hva henvendelsen gjelder).'),
       equals: z.union([conditionValue, z.array(conditionValue).min(1, { error: 'må ha minst én verdi' })], { error: 'må være en verdi eller en liste med verdier, for eksempel [ongoing, intermittent]' }).describe('Svaret (value) som gjør at spørsmålet vises, eller en liste med slike svar.'),
     },
     { error: 'må ha question og equals, for eksempel { question: faultState, equals: resolved }' },
@@ -36,13 +43,13 @@ export const showIfSchema = z
 export type ShowIf = z.infer<typeof showIfSchema>;
 
 export const questionSchema = z
-  .object({
+  .strictObject({
     id: identifier.describe('Stabil nøkkel som svaret lagres under (engelsk, camelCase). Endres aldri etter publisering.'),
     label: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Spørsmålet slik brukeren leser det.'),
     hint: z.string().optional().describe('Hjelpetekst under spørsmålet.'),
     type: z
       .enum(QUESTION_TYPES, { error: `må være en av: ${QUESTION_TYPES.join(', ')}` })
-      .describe('text = én linje, textarea = flere linjer, choice = ett valg blant options, date = en dato.'),
+      .describe('text = én linje, textarea = flere linjer, choice = ett valg blant options, date = en dato, tel = et telefonnummer, email = en e-postadresse.'),
     required: z.boolean({ error: 'må være true eller false' }).default(true).describe('Om spørsmålet må besvares.'),
     maxLength: z.number({ error: 'må være et heltall fra 1 til 4000' }).int({ error: 'må være et heltall fra 1 til 4000' }).min(1, { error: 'må være et heltall fra 1 til 4000' }).max(4000, { error: 'må være et heltall fra 1 til 4000' }).optional().describe('Høyeste antall tegn (standard 200 for text, 2000 for textarea).'),
     options: z.array(choiceOptionSchema).min(2, { error: 'må ha minst to valg' }).optional().describe('Valgene for type choice.'),
@@ -50,7 +57,7 @@ export const questionSchema = z
     showIf: showIfSchema.optional().describe('Vis spørsmålet bare når et tidligere svar er et bestemt valg. Et skjult spørsmål er aldri påkrevd, og svaret tas ikke med.'),
     noticeDays: z.number({ error: 'må være et helt antall dager' }).int({ error: 'må være et helt antall dager' }).min(1, { error: 'må være minst 1' }).max(3650, { error: 'kan være høyst 3650' }).optional().describe('For type date: varsle (uten å stoppe innsendingen) når datoen er færre enn så mange dager fram i tid.'),
     noticeWarning: z.string().min(1, { error: 'kan ikke være tom' }).optional().describe('Teksten i varselet for noticeDays.'),
-  })
+  }, { error: onlyFields('et spørsmål må ha id, label og type') })
   .superRefine((question, ctx) => {
     if (question.type === 'choice' && !question.options) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'mangler: et spørsmål av type choice må ha options' });
@@ -65,43 +72,34 @@ export const questionSchema = z
       ctx.addIssue({ code: 'custom', path: [question.noticeDays === undefined ? 'noticeWarning' : 'noticeDays'], message: 'noticeDays og noticeWarning må stå sammen' });
     }
   });
-export type Question = z.infer<typeof questionSchema>;
+type QuestionSchemaOutput = z.infer<typeof questionSchema>;
+// The content schema must give exactly what the core's journey reads.
+true satisfies (QuestionSchemaOutput extends Question ? true : false);
 
-const REQUEST_TYPE_VALUES: readonly string[] = REQUEST_TYPES;
-
-/** A condition must point back at an earlier question (never forward: the wizard asks in order) and at a value it can have. */
-function checkConditions(questions: readonly Question[], ctx: z.RefinementCtx): void {
-  questions.forEach((question, index) => {
-    if (!question.showIf) return;
-    const target = question.showIf.question;
-    const values = Array.isArray(question.showIf.equals) ? question.showIf.equals : [question.showIf.equals];
-    const earlier = questions.slice(0, index).find((candidate) => candidate.id === target);
-    const allowed = target === REQUEST_TYPE_CONDITION ? REQUEST_TYPE_VALUES : earlier?.type === 'choice' ? (earlier.options ?? []).map((option) => option.value) : undefined;
-    if (target !== REQUEST_TYPE_CONDITION && !earlier) {
-      const known = questions.slice(0, index).map((candidate) => candidate.id);
-      ctx.addIssue({ code: 'custom', path: [index, 'showIf', 'question'], message: `«${target}» er ikke et spørsmål lenger opp i samme tjeneste (kan være: ${[REQUEST_TYPE_CONDITION, ...known].join(', ')})` });
-      return;
-    }
-    if (target !== REQUEST_TYPE_CONDITION && earlier?.type !== 'choice') {
-      ctx.addIssue({ code: 'custom', path: [index, 'showIf', 'question'], message: `«${target}» må være et spørsmål av type choice` });
-      return;
-    }
-    const unknown = values.filter((value) => !allowed?.includes(value));
-    if (unknown.length > 0) {
-      ctx.addIssue({ code: 'custom', path: [index, 'showIf', 'equals'], message: `«${unknown.join('», «')}» er ikke et av valgene til «${target}» (${allowed?.join(', ')})` });
+export const servicePageSchema = z
+  .strictObject({
+    title: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).optional().describe('Overskriften på siden: spørsmålet eller temaet, for eksempel «Terminalen og stedet».'),
+    join: identifier.optional().describe('I stedet for title: legg spørsmålene øverst på en av de faste sidene i content/form.yaml, for eksempel impact.'),
+    showIf: showIfSchema.optional().describe('Vis siden bare når et tidligere svar er et bestemt valg.'),
+    questions: z.array(questionSchema, { error: 'må være en liste med spørsmål' }).min(1, { error: 'må ha minst ett spørsmål' }).describe('Spørsmålene på siden, i rekkefølge.'),
+  }, { error: onlyFields('en side må ha title (eller join) og questions') })
+  .superRefine((page, ctx) => {
+    if ((page.title === undefined) === (page.join === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'en side må ha enten title (en egen side) eller join (spørsmålene legges på en fast side), ikke begge' });
     }
   });
-}
+true satisfies (z.infer<typeof servicePageSchema> extends ServicePage ? true : false);
 
-export const serviceSchema = z.object({
+export const serviceSchema = z.strictObject({
   id: z.enum(SERVICE_IDS, { error: `må være en av: ${SERVICE_IDS.join(', ')}` }).describe('Tjenestens faste nøkkel. Samme som filnavnet.'),
   name: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Tjenestens navn, slik brukerne kjenner den.'),
   shortName: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).max(12, { error: 'kan være høyst 12 tegn' }).describe('Kort navn til emnefeltet i e-post, for eksempel «ICCS».'),
   description: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Én eller to setninger om hva tjenesten dekker.'),
   team: identifier.describe('Nøkkelen til teamet i content/teams.yaml som får meldingene.'),
-  questions: z.array(questionSchema).default([]).superRefine(checkConditions).describe('Spørsmålene i skjemaet for denne tjenesten, i rekkefølge.'),
+  requestTypes: z.array(z.enum(REQUEST_TYPES, { error: `må være en av: ${REQUEST_TYPES.join(', ')}` }), { error: 'må være en liste, for eksempel [change]' }).min(1, { error: 'må ha minst én' }).default([...REQUEST_TYPES]).describe(`Hva slags henvendelser tjenesten tar imot (${REQUEST_TYPES.join(', ')}). Med bare én spør ikke skjemaet. Standard: alle.`),
+  pages: z.array(servicePageSchema, { error: 'må være en liste med sider' }).default([]).describe('Sidene med tjenestens egne spørsmål i skjemaet, i rekkefølge. Spørsmål på samme side besvares sammen.'),
   checkFirst: z.array(z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }), { error: 'må være en liste med korte punkter' }).default([]).describe('Det brukeren bør sjekke selv før hen melder feil, ett punkt per linje.'),
-}, { error: 'filen må inneholde feltene id, name, shortName, description, team og questions' });
+}, { error: onlyFields('filen må inneholde feltene id, name, shortName, description, team og pages') });
 export type Service = z.infer<typeof serviceSchema>;
 
 export const teamSchema = z.object({

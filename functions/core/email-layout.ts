@@ -13,13 +13,35 @@ export interface EmailBody {
   html: string;
 }
 
-/** A heading, a table of labelled values, optional paragraphs and a footer, as plain text and as escaped HTML. */
-export function renderEmailBody(options: { heading: string; rows: readonly Row[]; paragraphs?: readonly string[]; list?: readonly string[]; footer: string }): EmailBody {
-  const { heading, rows, paragraphs = [], list = [], footer } = options;
+export interface RowSection {
+  title: string;
+  rows: readonly Row[];
+}
+
+/**
+ * A heading, a table of labelled values, optional sections of more such values under their own headings, optional
+ * paragraphs and a footer, as plain text and as escaped HTML.
+ */
+export function renderEmailBody(options: {
+  heading: string;
+  rows: readonly Row[];
+  sections?: readonly RowSection[];
+  paragraphs?: readonly string[];
+  list?: readonly string[];
+  footer: string;
+}): EmailBody {
+  const { heading, rows, sections = [], paragraphs = [], list = [], footer } = options;
+  const textRows = (values: readonly Row[]) => values.map((row) => `${row.label}:\n${indent(row.value)}\n`);
+  const htmlTable = (values: readonly Row[]) => [
+    '<table>',
+    ...values.map((row) => `<tr><th scope="row" style="text-align:left;vertical-align:top">${escapeHtml(row.label)}</th><td style="white-space:pre-wrap">${escapeHtml(row.value)}</td></tr>`),
+    '</table>',
+  ];
   const text = [
     heading,
     '',
-    ...rows.map((row) => `${row.label}:\n${indent(row.value)}\n`),
+    ...textRows(rows),
+    ...sections.flatMap((section) => [section.title.toUpperCase(), '', ...textRows(section.rows)]),
     ...paragraphs.flatMap((paragraph) => [paragraph, '']),
     ...(list.length > 0 ? [...list.map((item, index) => `${index + 1}. ${item}`), ''] : []),
     '-- ',
@@ -30,9 +52,8 @@ export function renderEmailBody(options: { heading: string; rows: readonly Row[]
     '<!doctype html><html lang="nb"><head><meta charset="utf-8">',
     `<title>${escapeHtml(heading)}</title></head><body>`,
     `<h1>${escapeHtml(heading)}</h1>`,
-    '<table>',
-    ...rows.map((row) => `<tr><th scope="row" style="text-align:left;vertical-align:top">${escapeHtml(row.label)}</th><td style="white-space:pre-wrap">${escapeHtml(row.value)}</td></tr>`),
-    '</table>',
+    ...htmlTable(rows),
+    ...sections.flatMap((section) => [`<h2>${escapeHtml(section.title)}</h2>`, ...htmlTable(section.rows)]),
     ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     ...(list.length > 0 ? ['<ol>', ...list.map((item) => `<li>${escapeHtml(item)}</li>`), '</ol>'] : []),
     `<p><small>${escapeHtml(footer)} Format: ${EMAIL_FORMAT_VERSION}</small></p>`,

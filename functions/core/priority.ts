@@ -1,79 +1,76 @@
+import type { AffectedScope, RequestType, YesNo } from './fixed-questions.ts';
+
 /**
- * The desk's priority matrix (ITIL: priority = impact × urgency). Reporters never pick a priority; they answer
- * plain questions about impact and urgency, and the priority follows from this table.
+ * The desk's priority policy (ITIL: priority = impact × urgency), as content/priority.yaml states it. Reporters
+ * never pick a priority: they answer plain questions, and the policy suggests one. The desk settles it together
+ * with the reporter.
  */
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-/** How widely the fault is felt: the answer to "how many users or positions are affected?". */
-export const AFFECTED_SCOPES = ['one', 'several', 'site', 'many'] as const;
-export type AffectedScope = (typeof AFFECTED_SCOPES)[number];
+export const URGENCIES = ['immediate', 'soon', 'normal'] as const;
+export type Urgency = (typeof URGENCIES)[number];
 
-export const YES_NO = ['yes', 'no'] as const;
-export type YesNo = (typeof YES_NO)[number];
-
-export interface ImpactAnswers {
-  /** How many users or operator positions are affected. */
-  affected: AffectedScope;
-  /** Whether they can work around the fault meanwhile. */
-  workaround: YesNo;
-  /** Whether patient safety or emergency response is affected. */
-  emergencyResponse: YesNo;
-}
-
-export type Impact = 'critical' | 'high' | 'medium' | 'low';
-export type Urgency = 'immediate' | 'soon' | 'normal';
-
-const IMPACT_BY_SCOPE: Record<AffectedScope, Impact> = { many: 'critical', site: 'high', several: 'medium', one: 'low' };
-
-export function urgencyOf(answers: ImpactAnswers): Urgency {
-  if (answers.emergencyResponse === 'yes') return 'immediate';
-  return answers.workaround === 'no' ? 'soon' : 'normal';
-}
-
-export const PRIORITY_MATRIX: Record<Impact, Record<Urgency, Priority>> = {
-  critical: { immediate: 'P1', soon: 'P1', normal: 'P2' },
-  high: { immediate: 'P1', soon: 'P2', normal: 'P3' },
-  medium: { immediate: 'P2', soon: 'P3', normal: 'P3' },
-  low: { immediate: 'P2', soon: 'P3', normal: 'P4' },
-};
-
-export function priorityOf(answers: ImpactAnswers): Priority {
-  return PRIORITY_MATRIX[IMPACT_BY_SCOPE[answers.affected]][urgencyOf(answers)];
-}
-
-export interface PriorityDescription {
+export interface PriorityLevel {
   name: string;
   meaning: string;
-  expectedResponse: string;
-  /** Whether the reporter must also phone the desk rather than wait for the e-mail. */
-  phoneNow: boolean;
+  example: string;
+  /** Must be phoned in: the form sends the reporter to the phone first. */
+  phone: boolean;
+  /** What happens next, true at any hour. */
+  response: string;
+  /** Added to `response` while written reports are not being handled (outside the hours in content/contact.yaml). */
+  outsideHours?: string | undefined;
 }
 
-export const PRIORITY_DESCRIPTIONS: Record<Priority, PriorityDescription> = {
-  P1: {
-    name: 'Kritisk',
-    meaning: 'Nødmeldetjenesten eller pasientsikkerheten er berørt, eller mange brukere står uten tjenesten.',
-    expectedResponse: 'Servicedesk starter arbeidet straks, hele døgnet. Ring 08915 nå hvis du ikke alt har gjort det.',
-    phoneNow: true,
-  },
-  P2: {
-    name: 'Høy',
-    meaning: 'Et kontrollrom eller flere brukere er rammet, og det finnes ingen god midlertidig løsning.',
-    expectedResponse: 'Servicedesk tar kontakt innen én time, hele døgnet.',
-    phoneNow: false,
-  },
-  P3: {
-    name: 'Middels',
-    meaning: 'Feilen rammer noen brukere, men arbeidet kan gå videre.',
-    expectedResponse: 'Servicedesk tar kontakt innen fire timer på hverdager.',
-    phoneNow: false,
-  },
-  P4: {
-    name: 'Lav',
-    meaning: 'Feilen rammer én bruker, og det finnes en midlertidig løsning, eller henvendelsen er et spørsmål eller ønske.',
-    expectedResponse: 'Servicedesk svarer innen to virkedager.',
-    phoneNow: false,
-  },
-};
+export interface PriorityPolicy {
+  /** «Foreslått prioritet». */
+  label: string;
+  /** That the desk settles the priority with the reporter. */
+  settledTogether: string;
+  levels: Record<Priority, PriorityLevel>;
+  /** Column headings of the matrix. */
+  urgency: Record<Urgency, string>;
+  /** Rows: how many are affected; columns: how urgent. */
+  matrix: Record<AffectedScope, Record<Urgency, Priority>>;
+  /** A written report after an urgent call, when the form did not ask about impact. */
+  afterUrgentCall: Priority;
+  /** Change requests, questions and orders that are not urgent. */
+  otherRequests: Priority;
+  /** The channel in content/contact.yaml whose hours say when written reports are handled. */
+  handledBy: string;
+}
+
+export interface ImpactAnswers {
+  affected: AffectedScope;
+  workaround: YesNo;
+}
+
+export interface PriorityAnswers {
+  requestType: RequestType;
+  urgent: YesNo;
+  impact?: ImpactAnswers | undefined;
+}
+
+export function urgencyOf(answers: { urgent: YesNo; impact: ImpactAnswers }): Urgency {
+  if (answers.urgent === 'yes') return 'immediate';
+  return answers.impact.workaround === 'no' ? 'soon' : 'normal';
+}
+
+export function priorityOf(policy: PriorityPolicy, answers: PriorityAnswers): Priority {
+  if (answers.impact) return policy.matrix[answers.impact.affected][urgencyOf({ urgent: answers.urgent, impact: answers.impact })];
+  return answers.urgent === 'yes' ? policy.afterUrgentCall : policy.otherRequests;
+}
+
+/** The promise for a priority, honest about the hour: `handledNow` is whether written reports are being handled. */
+export function expectedResponse(level: PriorityLevel, handledNow: boolean): string {
+  return handledNow || !level.outsideHours ? level.response : `${level.response} ${level.outsideHours}`;
+}
+
+/** «P3 middels». */
+export function priorityName(policy: PriorityPolicy, priority: Priority): string {
+  return `${priority} ${policy.levels[priority].name.toLowerCase()}`;
+}
+
+export const mustPhone = (policy: PriorityPolicy, priority: Priority): boolean => policy.levels[priority].phone;

@@ -1,10 +1,11 @@
 import type { Contact } from '../catalog/contact-schema.ts';
 import type { Service, Team } from '../catalog/schema.ts';
 import { EMAIL_FORMAT_VERSION, formatOsloTime, renderEmailBody } from './email-layout.ts';
+import { FIELD } from './fixed-questions.ts';
+import { labelOfAnswer, questionByField, type Journey } from './journey.ts';
 import { phoneLadderLines } from './phone-ladder.ts';
 import type { OutgoingEmail } from './ports.ts';
-import { PRIORITY_DESCRIPTIONS } from './priority.ts';
-import { REQUEST_TYPE_LABELS } from './request-details.ts';
+import { expectedResponse, priorityName, type PriorityPolicy } from './priority.ts';
 import type { StoredReport } from './stored-report.ts';
 
 /**
@@ -13,22 +14,33 @@ import type { StoredReport } from './stored-report.ts';
  */
 export function renderReceiptEmail(
   report: StoredReport,
-  service: Service | undefined,
-  options: { replyTo: Team; contact: Contact; statusUrl?: string },
+  options: {
+    service: Service | undefined;
+    journey: Journey;
+    policy: PriorityPolicy;
+    /** Whether written reports are being handled as the receipt is sent (the promise depends on it). */
+    handledNow: boolean;
+    replyTo: Team;
+    contact: Contact;
+    statusUrl?: string;
+  },
 ): OutgoingEmail {
-  const priority = PRIORITY_DESCRIPTIONS[report.priority];
+  const { policy } = options;
+  const level = policy.levels[report.priority];
+  const name = priorityName(policy, report.priority);
   const body = renderEmailBody({
     heading: `Vi har mottatt meldingen din: ${report.reference}`,
     rows: [
       { label: 'Referanse', value: report.reference },
-      { label: 'Tjeneste', value: service?.name ?? 'Servicedesk' },
-      { label: 'Henvendelsen gjelder', value: REQUEST_TYPE_LABELS[report.requestType] },
+      { label: 'Tjeneste', value: options.service?.name ?? 'Servicedesk' },
+      { label: 'Henvendelsen gjelder', value: labelOfAnswer(questionByField(options.journey, FIELD.requestType), report.requestType) },
       { label: 'Mottatt', value: formatOsloTime(report.receivedAt) },
-      { label: 'Prioritet', value: `${report.priority} ${priority.name}: ${priority.meaning}` },
-      { label: 'Hva skjer nå', value: priority.expectedResponse },
+      { label: policy.label, value: `${name}: ${level.meaning}` },
+      { label: 'Hva skjer nå', value: expectedResponse(level, options.handledNow) },
       ...(options.statusUrl ? [{ label: 'Følg saken', value: options.statusUrl }] : []),
     ],
     paragraphs: [
+      policy.settledTogether,
       'Vil du sende skjermbilder, logger eller andre vedlegg? Svar på denne e-posten og behold referansen i emnefeltet.',
       'Oppgi referansen hvis du kontakter Servicedesk om saken.',
       'Haster det, eller blir det verre? Ikke vent på svar her. Gjør dette, i denne rekkefølgen:',
@@ -39,7 +51,7 @@ export function renderReceiptEmail(
   return {
     to: report.contact.email,
     replyTo: options.replyTo.address,
-    subject: `Mottatt: ${report.reference} (${report.priority} ${priority.name})`,
+    subject: `Mottatt: ${report.reference} (${name})`,
     ...body,
     tags: { 'schema-version': EMAIL_FORMAT_VERSION.replace(/\W/g, '-'), kind: 'receipt', priority: report.priority },
   };

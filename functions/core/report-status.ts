@@ -1,7 +1,10 @@
+import { journeyOfReport } from '../catalog/journeys.ts';
 import type { Catalog } from '../catalog/load-catalog.ts';
+import { writtenReportsHandled } from '../catalog/open-channels.ts';
+import { FIELD, type RequestType } from './fixed-questions.ts';
+import { labelOfAnswer, questionByField } from './journey.ts';
 import type { ReportStore } from './ports.ts';
-import { PRIORITY_DESCRIPTIONS, type Priority, type PriorityDescription } from './priority.ts';
-import { REQUEST_TYPE_LABELS, type RequestType } from './request-details.ts';
+import { expectedResponse, type Priority } from './priority.ts';
 import { teamRecipients } from './routing.ts';
 import { isServiceId } from './service-ids.ts';
 import { statusTokenMatches } from './status-token.ts';
@@ -11,7 +14,18 @@ export interface ReportStatusView {
   reference: string;
   service: { id: string; name: string };
   requestType: { id: RequestType; name: string };
-  priority: { level: Priority } & PriorityDescription;
+  priority: {
+    level: Priority;
+    /** «Foreslått prioritet». */
+    label: string;
+    name: string;
+    meaning: string;
+    expectedResponse: string;
+    /** Must be phoned in. */
+    phone: boolean;
+    /** That the desk settles it with the reporter. */
+    settledTogether: string;
+  };
   status: 'received' | 'routed';
   receivedAt: string;
   routedAt?: string;
@@ -28,13 +42,22 @@ export async function reportStatus(
   const report = await deps.store.get(reference, deps.now());
   if (!report || !statusTokenMatches(token, report.statusTokenHash)) return undefined;
 
-  const service = isServiceId(report.serviceId) ? deps.catalog.services[report.serviceId] : undefined;
-  const priority = PRIORITY_DESCRIPTIONS[report.priority];
+  const { catalog } = deps;
+  const service = isServiceId(report.serviceId) ? catalog.services[report.serviceId] : undefined;
+  const level = catalog.priority.levels[report.priority];
   return {
     reference: report.reference,
     service: { id: report.serviceId, name: service?.name ?? 'Servicedesk' },
-    requestType: { id: report.requestType, name: REQUEST_TYPE_LABELS[report.requestType] },
-    priority: { level: report.priority, ...priority },
+    requestType: { id: report.requestType, name: labelOfAnswer(questionByField(journeyOfReport(catalog, report.serviceId), FIELD.requestType), report.requestType) },
+    priority: {
+      level: report.priority,
+      label: catalog.priority.label,
+      name: level.name,
+      meaning: level.meaning,
+      expectedResponse: expectedResponse(level, writtenReportsHandled(catalog, deps.now())),
+      phone: level.phone,
+      settledTogether: catalog.priority.settledTogether,
+    },
     status: report.routing.status === 'routed' ? 'routed' : 'received',
     receivedAt: report.receivedAt,
     ...(report.routing.status === 'routed' ? { routedAt: report.routing.at } : {}),

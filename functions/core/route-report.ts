@@ -1,5 +1,7 @@
 import { $ZodError } from 'zod/v4/core';
+import { journeyOfReport } from '../catalog/journeys.ts';
 import type { Catalog } from '../catalog/load-catalog.ts';
+import { writtenReportsHandled } from '../catalog/open-channels.ts';
 import { renderMajorIncidentEmail } from './major-incident-email.ts';
 import type { Mailer, OutgoingEmail, ReportStore } from './ports.ts';
 import { renderReceiptEmail } from './receipt-email.ts';
@@ -25,11 +27,24 @@ interface Delivery {
 }
 
 /** Every e-mail a report causes: its team, any priority copies, and the reporter's receipt. */
-export function deliveriesFor(report: StoredReport, deps: Pick<RouteDependencies, 'catalog' | 'statusUrlFor'>): Delivery[] {
-  const service = isServiceId(report.serviceId) ? deps.catalog.services[report.serviceId] : undefined;
-  const teams = teamRecipients(report, deps.catalog).map((recipient) => ({ key: recipient.key, email: renderTeamEmail(report, service, recipient.team) }));
+export function deliveriesFor(report: StoredReport, deps: Pick<RouteDependencies, 'catalog' | 'statusUrlFor' | 'now'>): Delivery[] {
+  const { catalog } = deps;
+  const service = isServiceId(report.serviceId) ? catalog.services[report.serviceId] : undefined;
+  const journey = journeyOfReport(catalog, report.serviceId);
+  const teams = teamRecipients(report, catalog).map((recipient) => ({
+    key: recipient.key,
+    email: renderTeamEmail(report, { service, journey, team: recipient.team, policy: catalog.priority }),
+  }));
   const statusUrl = report.receiptToken ? deps.statusUrlFor(report.reference, report.receiptToken) : undefined;
-  const receipt = renderReceiptEmail(report, service, { replyTo: fallbackTeam(deps.catalog), contact: deps.catalog.contact, ...(statusUrl ? { statusUrl } : {}) });
+  const receipt = renderReceiptEmail(report, {
+    service,
+    journey,
+    policy: catalog.priority,
+    handledNow: writtenReportsHandled(catalog, deps.now()),
+    replyTo: fallbackTeam(catalog),
+    contact: catalog.contact,
+    ...(statusUrl ? { statusUrl } : {}),
+  });
   return [...teams, { key: 'receipt', email: receipt }];
 }
 

@@ -1,33 +1,34 @@
 import * as z from 'zod/mini';
-import { AFFECTED_SCOPES, PRIORITIES, YES_NO, type Priority } from './priority.ts';
+import { AFFECTED_SCOPES, REQUEST_TYPES, YES_NO } from './fixed-questions.ts';
+import { PRIORITIES, type Priority } from './priority.ts';
 import type { ReportSubmission } from './report-submission.ts';
-import { REQUEST_TYPES } from './request-details.ts';
 import { hashStatusToken } from './status-token.ts';
 
 /**
  * A report as it is kept in the table and handed to the router by the stream. Bump the version when the shape
  * changes, and keep reading the old one until every item of that version has expired. zod/mini, like the rest
  * of the Lambda code, so the bundles carry only the validators used.
+ *
+ * Version 2: the urgent question is asked of every report (`urgent`, was `impact.emergencyResponse` for faults
+ * only), and `calledDesk` says whether the reporter phoned first.
  */
-export const STORED_REPORT_VERSION = 1;
+export const STORED_REPORT_VERSION = 2;
 
 export const routingStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending') }),
   z.object({ status: z.literal('routed'), at: z.iso.datetime(), to: z.array(z.string()) }),
 ]);
 
-export const storedReportSchema = z.object({
-  schemaVersion: z.literal(STORED_REPORT_VERSION),
+const common = {
   reference: z.string(),
   /** A plain string, not the current list: a report for a service that has since been removed is still routed. */
   serviceId: z.string(),
   requestType: z.enum(REQUEST_TYPES),
   priority: z.enum(PRIORITIES),
-  impact: z.optional(z.object({ affected: z.enum(AFFECTED_SCOPES), workaround: z.enum(YES_NO), emergencyResponse: z.enum(YES_NO) })),
   summary: z.string(),
   description: z.string(),
   answers: z.record(z.string(), z.string()),
-  contact: z.object({ name: z.string(), organisation: z.string(), phone: z.string(), email: z.string() }),
+  contact: z.object({ name: z.string(), organisation: z.string(), phone: z.string(), email: z.string(), issi: z.optional(z.string()) }),
   receivedAt: z.iso.datetime(),
   /** Epoch seconds after which the item is deleted (DynamoDB TTL) and never shown. */
   expiresAt: z.int(),
@@ -38,8 +39,38 @@ export const storedReportSchema = z.object({
   routing: routingStateSchema,
   /** Keys of the e-mails already sent for this report, so a retried delivery sends only what is missing. */
   delivered: z._default(z.array(z.string()), []),
+};
+
+const currentSchema = z.object({
+  ...common,
+  schemaVersion: z.literal(STORED_REPORT_VERSION),
+  urgent: z.enum(YES_NO),
+  calledDesk: z.boolean(),
+  impact: z.optional(z.object({ affected: z.enum(AFFECTED_SCOPES), workaround: z.enum(YES_NO) })),
 });
-export type StoredReport = z.infer<typeof storedReportSchema>;
+export type StoredReport = z.infer<typeof currentSchema>;
+
+/** Version 1, read until its items expire: faults carried the urgent answer as `impact.emergencyResponse`. */
+const version1Schema = z.object({
+  ...common,
+  schemaVersion: z.literal(1),
+  impact: z.optional(z.object({ affected: z.enum(AFFECTED_SCOPES), workaround: z.enum(YES_NO), emergencyResponse: z.enum(YES_NO) })),
+});
+
+export const storedReportSchema = z.pipe(
+  z.union([currentSchema, version1Schema]),
+  z.transform((report): StoredReport => {
+    if (report.schemaVersion === STORED_REPORT_VERSION) return report;
+    const { impact, schemaVersion: _old, ...rest } = report;
+    return {
+      ...rest,
+      schemaVersion: STORED_REPORT_VERSION,
+      urgent: impact?.emergencyResponse ?? 'no',
+      calledDesk: false,
+      ...(impact ? { impact: { affected: impact.affected, workaround: impact.workaround } } : {}),
+    };
+  }),
+);
 
 export const DAY_SECONDS = 24 * 60 * 60;
 

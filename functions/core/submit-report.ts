@@ -1,6 +1,6 @@
-import type { Service } from '../catalog/schema.ts';
+import type { Journey } from './journey.ts';
 import type { ReportStore } from './ports.ts';
-import { priorityOf, type Priority } from './priority.ts';
+import { priorityOf, type Priority, type PriorityPolicy } from './priority.ts';
 import { formatReference, referenceCounterScope, referenceYear } from './reference.ts';
 import { parseSubmission, type FieldError, type ReportSubmission } from './report-submission.ts';
 import type { ServiceId } from './service-ids.ts';
@@ -8,7 +8,8 @@ import { newStoredReport, type StoredReport } from './stored-report.ts';
 import { IdempotencyKeyReusedError, SUBMISSION_CLAIM_VERSION, submissionHash } from './submission-claim.ts';
 
 export interface SubmitDependencies {
-  services: Readonly<Record<ServiceId, Service>>;
+  journeys: Readonly<Record<ServiceId, Journey>>;
+  priorityPolicy: PriorityPolicy;
   store: ReportStore;
   now: () => Date;
   newStatusToken: () => string;
@@ -22,11 +23,6 @@ export type SubmitResult =
   | { ok: true; reference: string; priority: Priority; statusToken: string }
   | { ok: false; errors: FieldError[] };
 
-/** Questions, orders and change requests have no impact answers: the desk sets their priority by hand if needed. */
-export function priorityOfSubmission(submission: ReportSubmission): Priority {
-  return submission.impact ? priorityOf(submission.impact) : 'P4';
-}
-
 /**
  * Validates a submission, gives it the next reference and stores it. Routing happens later, from the stream.
  * With an Idempotency-Key the submission is stored at most once, even when an earlier attempt's outcome is unknown:
@@ -34,7 +30,7 @@ export function priorityOfSubmission(submission: ReportSubmission): Priority {
  * the key was claimed for another submission.
  */
 export async function submitReport(input: unknown, deps: SubmitDependencies, idempotencyKey?: string): Promise<SubmitResult> {
-  const parsed = parseSubmission(deps.services, input);
+  const parsed = parseSubmission(deps.journeys, input);
   if (!parsed.ok) return parsed;
 
   const receivedAt = deps.now();
@@ -53,7 +49,7 @@ async function newReport(submission: ReportSubmission, receivedAt: Date, deps: S
   return newStoredReport({
     submission,
     reference: formatReference(deps.referencePrefix, year, sequence),
-    priority: priorityOfSubmission(submission),
+    priority: priorityOf(deps.priorityPolicy, submission),
     statusToken: deps.newStatusToken(),
     receivedAt,
     retentionDays: deps.retentionDays,

@@ -7,6 +7,7 @@ import { createDynamoRateLimiter } from '../adapters/dynamodb-rate-limiter.ts';
 import { createDynamoReportStore } from '../adapters/dynamodb-report-store.ts';
 import { logger } from '../adapters/log.ts';
 import { REPORT_TABLE } from '../adapters/report-table.ts';
+import { journeysOf } from '../catalog/journeys.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { newStatusToken } from '../core/status-token.ts';
 import { IdempotencyKeyReusedError } from '../core/submission-claim.ts';
@@ -20,8 +21,10 @@ import { errorResponse, jsonResponse, redirectResponse } from '../http/responses
 
 const env = readEnv(submitEnvSchema);
 const dynamodb = new DynamoDBClient({});
+const catalog = loadCatalog(env.CATALOG_DIR);
 const deps: SubmitDependencies = {
-  services: loadCatalog(env.CATALOG_DIR).services,
+  journeys: journeysOf(catalog),
+  priorityPolicy: catalog.priority,
   store: createDynamoReportStore(dynamodb, env.TABLE_NAME),
   now: () => new Date(),
   newStatusToken,

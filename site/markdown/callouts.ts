@@ -1,4 +1,5 @@
 import type { MdastPluginDefinition } from 'satteri';
+import { isContentBlock } from './blocks.ts';
 
 /** `:::info`, `:::warning` and `:::urgent` boxes, drawn as Designsystemet alerts. */
 export const CALLOUTS = {
@@ -8,7 +9,7 @@ export const CALLOUTS = {
 } as const;
 
 /**
- * Callouts become alerts. Every other directive is turned back into the text the editor typed: with directives
+ * Callouts become alerts, and `::prioriteter`-style lines the markers for generated parts (blocks.ts). Every other directive is turned back into the text the editor typed: with directives
  * on, «kl. 08:00» or «Merk:dette» would otherwise lose everything after the colon.
  */
 export const calloutsPlugin: MdastPluginDefinition = {
@@ -23,6 +24,10 @@ export const calloutsPlugin: MdastPluginDefinition = {
     ctx.replaceNode(node, [{ type: 'paragraph', children: [{ type: 'text', value: `:::${node.name}` }] }, ...node.children]);
   },
   leafDirective(node, ctx) {
+    if (isContentBlock(node.name) && node.children.length === 0) {
+      ctx.replaceNode(node, { type: 'blockquote', data: { hName: 'div', hProperties: { dataBlock: node.name } }, children: [] });
+      return;
+    }
     ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: `::${node.name}` }, ...node.children] });
   },
   textDirective(node, ctx) {

@@ -2,7 +2,9 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { contactSchema } from '../../functions/catalog/contact-schema.ts';
+import { formSchema } from '../../functions/catalog/form-schema.ts';
 import { noticeSchema } from '../../functions/catalog/notice-schema.ts';
+import { prioritySchema } from '../../functions/catalog/priority-schema.ts';
 import { routingSchema } from '../../functions/catalog/routing-schema.ts';
 import { articleSchema, serviceSchema, teamSchema } from '../../functions/catalog/schema.ts';
 import { CONTENT_DIR } from '../content-dir.ts';
@@ -28,6 +30,14 @@ export const collections = {
   routing: defineCollection({
     loader: file(`${CONTENT_DIR}/routing.yaml`, { parser: (text) => ({ desk: parse(text) as Record<string, unknown> }) }),
     schema: routingSchema,
+  }),
+  form: defineCollection({
+    loader: file(`${CONTENT_DIR}/form.yaml`, { parser: (text) => ({ desk: parse(text) as Record<string, unknown> }) }),
+    schema: formSchema,
+  }),
+  priority: defineCollection({
+    loader: file(`${CONTENT_DIR}/priority.yaml`, { parser: (text) => ({ desk: parse(text) as Record<string, unknown> }) }),
+    schema: prioritySchema,
   }),
   contact: defineCollection({
     loader: file(`${CONTENT_DIR}/contact.yaml`, { parser: (text) => ({ desk: parse(text) as Record<string, unknown> }) }),

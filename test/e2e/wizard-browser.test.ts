@@ -4,7 +4,7 @@ import { NATIONAL_ID_MESSAGE } from '../../functions/core/national-id.ts';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { storedReports, useTestPortal } from '../support/local-portal.ts';
-import { CONTACT, currentPage, fieldsOnScreen, NOT_URGENT_FAULT, receiptReference, waitForWizard, walkToReview, type Answers } from './wizard-driver.ts';
+import { answerScreen, CONTACT, currentPage, fieldsOnScreen, NOT_URGENT_FAULT, receiptReference, waitForWizard, walkToReview, type Answers } from './wizard-driver.ts';
 
 /** The wizard as people meet it: by keyboard, with mistakes, a reload, a broken API. */
 
@@ -75,7 +75,7 @@ describe('the wizard in the browser', () => {
     await page.waitForURL('**/meld-feil/kvittering/');
 
     expect(await receiptReference(page)).toMatch(REFERENCE_PATTERN);
-    await expect.poll(() => page.locator('#receipt-priority').textContent()).toContain('P4 lav');
+    await expect.poll(() => page.locator('#receipt-priority').textContent()).toContain('Foreslått prioritet: P4 lav');
     expect(await page.locator('#status-link').getAttribute('href')).toMatch(/^\/meld-feil\/status\/\?referanse=HDO-\d{4}-\d{6}&token=/);
     await page.locator('#status-link').click();
     await expect.poll(() => page.locator('#status-details').textContent()).toContain('Kontrollromsløsningen (ICCS)');
@@ -85,16 +85,14 @@ describe('the wizard in the browser', () => {
     await freshPage();
     await page.getByRole('button', { name: 'Fortsett' }).click();
     const atStart = await errorSummaryLinks();
-    await page.locator('#wizard-urgent-no').check();
+    await answerScreen(page, { urgent: 'no', requestType: 'fault' });
     await page.getByRole('button', { name: 'Fortsett' }).click();
+    await answerScreen(page, { summary: 'Plass 3', description: 'Stille.' });
     await page.getByRole('button', { name: 'Fortsett' }).click();
-    await page.getByRole('button', { name: 'Fortsett' }).click();
-    await page.locator('#summary').fill('Plass 3');
-    await page.getByRole('button', { name: 'Fortsett' }).click();
-    await page.locator('#answers-controlRoom').fill(`AMK ${'01019012480'}`);
+    await answerScreen(page, { ...ICCS, 'answers.controlRoom': `AMK ${'01019012480'}` });
     await page.getByRole('button', { name: 'Fortsett' }).click();
 
-    expect(atStart).toEqual(['Svar ja eller nei.']);
+    expect(atStart).toEqual(['Svar ja eller nei.', 'Velg hva henvendelsen gjelder.']);
     expect(await errorSummaryLinks()).toEqual([NATIONAL_ID_MESSAGE]);
     expect(await activeMatches('[data-error-summary]')).toBe(true);
     expect(await page.locator('#answers-controlRoom-error').textContent()).toBe(NATIONAL_ID_MESSAGE);
@@ -106,18 +104,17 @@ describe('the wizard in the browser', () => {
 
   it('offers to continue a saved draft after a reload, with every answer back in place', async () => {
     await freshPage();
-    await page.locator('#wizard-urgent-no').check();
+    await answerScreen(page, { urgent: 'no', requestType: 'fault' });
     await page.getByRole('button', { name: 'Fortsett' }).click();
-    await page.getByRole('button', { name: 'Fortsett' }).click();
-    await page.getByRole('button', { name: 'Fortsett' }).click();
-    await page.locator('#summary').fill('Skjermen fryser');
+    await answerScreen(page, { summary: 'Skjermen fryser', description: 'Bildet står stille.' });
     await page.getByRole('button', { name: 'Fortsett' }).click();
 
     await page.reload();
     await page.getByRole('button', { name: 'Fortsett der du slapp' }).click();
 
-    expect(await currentPage(page)).toBe('answers.controlRoom');
-    await page.getByRole('button', { name: 'Tilbake' }).click();
+    expect(await currentPage(page)).toBe('iccs-1');
+    await page.getByRole('link', { name: 'Tilbake' }).click();
+    expect(await currentPage(page)).toBe('about');
     expect(await page.locator('#summary').inputValue()).toBe('Skjermen fryser');
   });
 
@@ -170,15 +167,16 @@ describe('without JavaScript', () => {
     await form.goto(`${portal.url}/meld-feil/iccs/`);
     const before = (await storedReports(portal.stack)).length;
 
+    await form.getByRole('group', { name: 'Er pasientsikkerheten eller nødmeldetjenesten berørt nå?' }).getByRole('radio', { name: 'Nei' }).check();
+    await form.getByRole('radio', { name: 'Feil eller driftsforstyrrelse' }).check();
     await form.getByLabel('Kort overskrift', { exact: true }).fill('Ingen lyd uten JavaScript');
+    await form.getByLabel('Hva skjer, og hva forventet du skulle skje?', { exact: true }).fill('Stille i talegruppen.');
     await form.getByLabel('Hvilket kontrollrom gjelder det?', { exact: true }).fill('AMK Innlandet');
     await form.getByLabel('Hvilken operatørplass gjelder det?', { exact: true }).fill('3');
     await form.getByRole('radio', { name: 'Radio og talegrupper' }).check();
     await form.getByRole('radio', { name: 'Av og til' }).check();
-    await form.getByLabel('Hva skjer, og hva forventet du skulle skje?', { exact: true }).fill('Stille i talegruppen.');
     await form.getByRole('radio', { name: 'Én bruker eller én operatørplass' }).check();
     await form.getByRole('group', { name: 'Kan dere jobbe rundt feilen i mellomtiden?' }).getByRole('radio', { name: 'Ja' }).check();
-    await form.getByRole('group', { name: 'Er nødmeldetjenesten eller pasientsikkerheten berørt?' }).getByRole('radio', { name: 'Nei' }).check();
     for (const [label, value] of [['Navn', 'Kari Nordmann'], ['Virksomhet', 'Sykehuset Innlandet'], ['Telefon', '912 34 567'], ['E-post', 'kari@example.no']]) {
       await form.getByLabel(label as string, { exact: true }).fill(value as string);
     }

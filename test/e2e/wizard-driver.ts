@@ -12,11 +12,32 @@ export const CONTACT: Answers = {
 };
 
 export const NOT_URGENT_FAULT: Answers = {
-  'wizard.urgent': 'no',
+  urgent: 'no',
   requestType: 'fault',
   'impact.affected': 'one',
   'impact.workaround': 'yes',
-  'impact.emergencyResponse': 'no',
+};
+
+const TYPICAL_FAULT: Answers = { ...NOT_URGENT_FAULT, ...CONTACT };
+/** A typical fault a control room reports, for ICCS and for a radio terminal. */
+export const TYPICAL: Record<'iccs' | 'radio', Answers> = {
+  iccs: {
+    ...TYPICAL_FAULT,
+    summary: 'Ingen lyd i talegruppe på plass 3',
+    description: 'Stille i talegruppen siden 14.05.',
+    'answers.controlRoom': 'AMK Innlandet',
+    'answers.operatorPosition': '3',
+    'answers.affectedFunction': 'radio',
+    'answers.faultState': 'ongoing',
+  },
+  radio: {
+    ...TYPICAL_FAULT,
+    summary: 'Terminal uten dekning',
+    description: 'Viser «Ingen tjeneste».',
+    'answers.issi': '2040123',
+    'answers.location': 'Lillehammer sentrum',
+    'answers.faultState': 'ongoing',
+  },
 };
 
 /** Waits until the wizard has taken over the form; until then only its first step is painted, by CSS. */
@@ -36,30 +57,46 @@ const idOf = (name: string) => name.replace(/\W/g, '-');
 
 /** The field names asked on the page on screen now. */
 export async function fieldsOnScreen(page: Page): Promise<string[]> {
-  return page.locator('[data-page]:not([hidden]) [data-field]').evaluateAll((fields) => fields.map((field) => (field as HTMLElement).dataset.field ?? ''));
+  return page.locator('[data-page]:not([hidden]) [data-field]:not([hidden])').evaluateAll((fields) => fields.map((field) => (field as HTMLElement).dataset.field ?? ''));
 }
 
+/** Answers what is on screen; an answer may bring up another question on the same page, which is answered too. */
 export async function answerScreen(page: Page, answers: Answers): Promise<void> {
-  for (const name of await fieldsOnScreen(page)) {
+  const answered = new Set<string>();
+  for (let name = await nextField(); name !== undefined; name = await nextField()) {
+    answered.add(name);
     const value = answers[name];
     if (value === undefined) continue;
     const radio = page.locator(`input[type="radio"][name="${name}"][value="${value}"]`);
     if ((await page.locator(`input[type="radio"][name="${name}"]`).count()) > 0) await radio.check();
     else await page.locator(`#${idOf(name)}`).fill(value);
   }
+
+  async function nextField(): Promise<string | undefined> {
+    return (await fieldsOnScreen(page)).find((name) => !answered.has(name));
+  }
 }
 
-/** Answers every page until "Sjekk svarene"; returns the pages it went through. */
-export async function walkToReview(page: Page, answers: Answers): Promise<string[]> {
-  const seen: string[] = [];
+export interface Screen {
+  page: string;
+  /** The questions on it when it was left. */
+  fields: string[];
+}
+
+/** Answers every page until «Sjekk svarene»; returns the screens it went through, that one included. */
+export async function walkToReview(page: Page, answers: Answers): Promise<Screen[]> {
+  const seen: Screen[] = [];
   await waitForWizard(page);
-  for (let guard = 0; guard < 40; guard += 1) {
+  for (let guard = 0; guard < 20; guard += 1) {
     const name = (await currentPage(page)) ?? '';
-    seen.push(name);
-    if (name === 'review') return seen;
+    if (name === 'review') return [...seen, { page: name, fields: [] }];
     await answerScreen(page, answers);
+    seen.push({ page: name, fields: await fieldsOnScreen(page) });
     await page.getByRole('button', { name: 'Fortsett' }).click();
     await page.waitForFunction((previous) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') !== previous, name, { timeout: 5000 });
   }
-  throw new Error(`The wizard never reached the review page: ${seen.join(' → ')}`);
+  throw new Error(`The wizard never reached the review page: ${seen.map((screen) => screen.page).join(' → ')}`);
 }
+
+/** Every question asked on the way, in order. */
+export const fieldsAsked = (screens: readonly Screen[]) => screens.flatMap((screen) => screen.fields);

@@ -32,8 +32,8 @@ describe('the wizard page before and after its script runs', () => {
     await open({ scripts: false });
 
     expect(await page.locator('[data-step-indicator]').isVisible()).toBe(true);
-    expect(await page.locator('[data-step-indicator]').textContent()).toBe('Steg 1 av 7: Haster det?');
-    expect(await page.getByRole('group', { name: 'Er pasientsikkerheten eller nødmeldetjenesten berørt akkurat nå?' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^\s*Steg 1 av 5 · Kontrollromsløsningen \(ICCS\)\s+Haster det\?\s*$/);
+    expect(await page.getByRole('group', { name: 'Er pasientsikkerheten eller nødmeldetjenesten berørt nå?' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Fortsett' }).isVisible()).toBe(true);
     expect(await page.getByLabel('Kort overskrift', { exact: true }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Send meldingen' }).count()).toBe(0);
@@ -80,12 +80,13 @@ describe('the wizard page before and after its script runs', () => {
     });
     await page.goto(`${portal.url}/meld-feil/iccs/`);
 
-    await page.locator('#wizard-urgent-no').check();
+    await page.locator('#urgent-no').check();
+    await page.locator('#requestType-fault').check();
     await page.getByRole('button', { name: 'Fortsett' }).click();
     releaseWizard();
 
     await page.locator('form[data-wizard-ready]').waitFor({ state: 'attached' });
-    await expect.poll(() => page.locator('[data-page]:not([hidden])').getAttribute('data-page')).toBe('service');
+    await expect.poll(() => page.locator('[data-page]:not([hidden])').getAttribute('data-page')).toBe('about');
   });
 
   it('shows the one-page form without JavaScript', async () => {

@@ -18,7 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const ANSWERS: Answers = { 'wizard.urgent': 'no', requestType: 'fault', summary: 'Ingen lyd i talegruppe på plass 3' };
+const ANSWERS: Answers = { urgent: 'no', requestType: 'fault', summary: 'Ingen lyd i talegruppe på plass 3', description: 'Stille i talegruppen.' };
 
 /** The service list first, so there is a page before the wizard to go back to. */
 async function open(): Promise<void> {
@@ -43,33 +43,33 @@ async function forwardTo(target: string): Promise<void> {
   expect(await currentPage(page)).toBe(target);
 }
 
-const stepHeadingHasFocus = () => page.evaluate(() => document.activeElement?.matches('[data-step-indicator]') ?? false);
+const stepHeadingHasFocus = () => page.evaluate(() => document.activeElement?.matches('[data-wizard-heading]') ?? false);
 const indicator = () => page.locator('[data-step-indicator]').textContent();
 
 describe('Back and Forward in the browser', () => {
   it('move one step at a time, announcing the step as the wizard buttons do', async () => {
     await open();
-    await forwardTo('summary');
+    await forwardTo('iccs-1');
 
     await page.goBack();
-    await waitForPage('requestType');
-    expect(await indicator()).toBe('Steg 3 av 7: Henvendelsen');
+    await waitForPage('about');
+    expect(await indicator()).toBe('Steg 2 av 6 · Kontrollromsløsningen (ICCS)');
     expect(await stepHeadingHasFocus()).toBe(true);
-    expect(await page.title()).toMatch(/^Steg 3 av 7: Henvendelsen – /);
+    expect(await page.title()).toMatch(/^Beskriv saken – Steg 2 av 6 · Kontrollromsløsningen \(ICCS\) – /);
 
     await page.goBack();
-    await waitForPage('service');
+    await waitForPage('start');
     await page.goForward();
-    await waitForPage('requestType');
+    await waitForPage('about');
     await page.goForward();
-    await waitForPage('summary');
+    await waitForPage('iccs-1');
     expect(await stepHeadingHasFocus()).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/meld-feil/iccs/');
   });
 
   it('leave the wizard only from its first step', async () => {
     await open();
-    await forwardTo('service');
+    await forwardTo('about');
 
     await page.goBack();
     await waitForPage('start');
@@ -81,29 +81,36 @@ describe('Back and Forward in the browser', () => {
 
   it('agree with the wizard’s own Tilbake: it is one step back in the history too', async () => {
     await open();
-    await forwardTo('summary');
+    await forwardTo('iccs-1');
 
-    await page.getByRole('button', { name: 'Tilbake' }).click();
-    await waitForPage('requestType');
+    await page.getByRole('link', { name: 'Tilbake' }).click();
+    await waitForPage('about');
     expect(await stepHeadingHasFocus()).toBe(true);
 
     await page.goBack();
-    await waitForPage('service');
+    await waitForPage('start');
     await page.goForward();
-    await waitForPage('requestType');
+    await waitForPage('about');
+  });
+
+  it('leave the form by Tilbake on the first step, for the list of services', async () => {
+    await open();
+
+    await page.getByRole('link', { name: 'Tilbake' }).click();
+
+    await page.waitForURL(`${portal.url}/meld-feil/`);
   });
 
   it('keep the draft: after going back and a reload the reporter continues where they were, answers intact', async () => {
     await open();
-    await forwardTo('summary');
-    await answerScreen(page, ANSWERS);
+    await forwardTo('iccs-1');
 
     await page.goBack();
-    await waitForPage('requestType');
+    await waitForPage('about');
     await page.reload();
     await page.getByRole('button', { name: 'Fortsett der du slapp' }).click();
 
-    await waitForPage('requestType');
+    await waitForPage('about');
     expect(await page.locator('#summary').inputValue()).toBe(ANSWERS.summary);
   });
 

@@ -36,7 +36,7 @@ describe('submit-report handler with an API Gateway HTTP API event', () => {
     const event = jsonFixture<APIGatewayProxyEventV2>('events/http-api-post-report.json');
     const form = new URLSearchParams({
       serviceId: 'other',
-      requestType: 'question',
+      urgent: 'no',
       summary: 'Spørsmål om faktura',
       description: 'Vi lurer på fakturaen for oktober.',
       'contact.name': 'Ola Nordmann',

@@ -17,10 +17,10 @@ describe('report status', () => {
     const token = statusLink.searchParams.get('token') ?? '';
     const status = await fetch(`${portal.url}/api/reports/${reference}?token=${encodeURIComponent(token)}`);
 
-    expect(submitted.body).toMatchObject({ reference, priority: 'P3' });
+    expect(submitted.body).toMatchObject({ reference, priority: 'P2' });
     expect(statusLink.pathname).toBe('/meld-feil/status/');
     expect(status.status).toBe(200);
-    expect(await status.json()).toMatchObject({ reference, status: 'routed', priority: { level: 'P3' }, teams: ['Team kontrollromsløsning'] });
+    expect(await status.json()).toMatchObject({ reference, status: 'routed', priority: { level: 'P2' }, teams: ['Team kontrollromsløsning'] });
   });
 
   it('sends the same status link in the receipt', async () => {

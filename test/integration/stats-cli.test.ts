@@ -17,12 +17,12 @@ describe('npm run stats', () => {
   it('prints reports per week, service and priority as CSV', async () => {
     await postReport(portal.url, report);
     await postReport(portal.url, report);
-    await postReport(portal.url, { ...report, impact: { affected: 'many', workaround: 'no', emergencyResponse: 'yes' } });
+    await postReport(portal.url, { ...report, urgent: 'yes', impact: { affected: 'many', workaround: 'no' } });
     const week = isoWeek(new Date().toISOString());
 
     const { stdout } = await run(process.execPath, [join(REPOSITORY_ROOT, 'infra/tools/stats.ts'), '--csv', '--endpoint', portal.stack.dynamodbEndpoint]);
 
-    expect(stdout.trim().split('\n')).toEqual(['Uke,Tjeneste,Prioritet,Antall', `${week},iccs,P1,1`, `${week},iccs,P3,2`]);
+    expect(stdout.trim().split('\n')).toEqual(['Uke,Tjeneste,Prioritet,Antall', `${week},iccs,P1,1`, `${week},iccs,P2,2`]);
   });
 
   it('says where it looked when the table cannot be reached', async () => {

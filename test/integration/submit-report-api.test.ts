@@ -20,7 +20,7 @@ describe('POST /api/reports with JSON', () => {
     const { reference } = (await response.json()) as { reference: string };
     expect(reference).toMatch(REFERENCE_PATTERN);
     const item = await storedItem(portal.stack, reference);
-    expect(item).toMatchObject({ schemaVersion: 1, reference, serviceId: 'iccs', summary: report.summary, contact: report.contact });
+    expect(item).toMatchObject({ schemaVersion: 2, reference, serviceId: 'iccs', summary: report.summary, contact: report.contact });
     expect(item?.expiresAt).toBeGreaterThan(Date.now() / 1000 + 500 * 24 * 3600);
   });
 
@@ -34,10 +34,10 @@ describe('POST /api/reports with JSON', () => {
     expect(emails[0]).toMatchObject({
       destination: { to: ['team-kontrollrom@hdo.example'] },
       replyTo: ['kari.nordmann@example.no'],
-      subject: `[P3][ICCS] ${reference} ${report.summary}`,
+      subject: `[P2 HØY][ICCS] ${reference} ${report.summary}`,
     });
     expect(emails[0]?.body.text).toContain('Hvilket kontrollrom gjelder det?:\n  AMK Innlandet');
-    expect(emails[1]).toMatchObject({ destination: { to: ['kari.nordmann@example.no'] }, subject: `Mottatt: ${reference} (P3 Middels)` });
+    expect(emails[1]).toMatchObject({ destination: { to: ['kari.nordmann@example.no'] }, subject: `Mottatt: ${reference} (P2 høy)` });
     expect(await storedItem(portal.stack, reference)).toMatchObject({ routing: { status: 'routed', to: ['team-kontrollrom@hdo.example'] } });
   });
 
@@ -55,7 +55,7 @@ describe('POST /api/reports with JSON', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       errors: [
-        { path: 'summary', message: 'Skriv en kort overskrift som sier hva som er feil.' },
+        { path: 'summary', message: 'Skriv en kort overskrift som sier hva saken gjelder.' },
         { path: 'contact.email', message: 'Skriv inn en gyldig e-postadresse, for eksempel navn@virksomhet.no.' },
       ],
     });

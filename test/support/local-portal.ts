@@ -35,7 +35,7 @@ export async function startTestPortal(dataDir: string, options: TestPortalOption
     environment: { RATE_LIMIT_PER_MINUTE: '100000', ...options.environment },
     ...(options.apiThrottling ? { apiThrottling: options.apiThrottling } : {}),
   });
-  const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: SITE_DIR, stack });
+  const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: options.siteDir ?? SITE_DIR, stack });
   const url = portal.url.replace('localhost', '127.0.0.1');
   return {
     url,
@@ -49,6 +49,8 @@ export async function startTestPortal(dataDir: string, options: TestPortalOption
 }
 
 export interface TestPortalOptions {
+  /** Another build of the site than site/dist (one made from fixture content). */
+  siteDir?: string;
   streamRetryDelayMs?: number;
   environment?: Record<string, string>;
   apiThrottling?: { rateLimit: number; burstLimit: number };

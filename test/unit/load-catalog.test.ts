@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,28 +54,30 @@ describe('loadCatalog: the real content', () => {
   });
 
   it('fills in the defaults editors may leave out', () => {
-    const iccs = loadCatalog(CONTENT_DIR).services.iccs;
+    const { iccs, other } = loadCatalog(CONTENT_DIR).services;
 
-    expect(iccs.questions.map((question) => [question.id, question.type, question.required])).toEqual([
+    expect(iccs.pages.flatMap((page) => page.questions.map((question) => [question.id, question.type, question.required]))).toEqual([
       ['controlRoom', 'text', true],
       ['operatorPosition', 'text', true],
       ['affectedFunction', 'choice', true],
       ['faultState', 'choice', true],
     ]);
+    expect(iccs.requestTypes).toEqual(['fault', 'change', 'question', 'order']);
+    expect(other.requestTypes).toEqual(['question']);
   });
 });
 
 describe('loadCatalog: what an editor can get wrong, with file, line and field', () => {
   it.each<[string, Parameters<typeof brokenContent>[0], ContentProblem[]]>([
     ['a question type that does not exist', { fixture: 'wrong-question-type' }, [
-      { file: 'content/services/iccs.yaml', line: 12, field: 'questions[1].type', message: 'må være en av: text, textarea, choice, date' },
+      { file: 'content/services/iccs.yaml', line: 14, field: 'pages[0].questions[1].type', message: 'må være en av: text, textarea, choice, date, tel, email' },
     ]],
     ['a choice question without options (pointing at the question)', { fixture: 'choice-without-options' }, [
-      { file: 'content/services/iccs.yaml', line: 10, field: 'questions[1].options', message: 'mangler: et spørsmål av type choice må ha options' },
+      { file: 'content/services/iccs.yaml', line: 12, field: 'pages[0].questions[1].options', message: 'mangler: et spørsmål av type choice må ha options' },
     ]],
     ['options on a text question, and a choice with one option (pointing at the options)', { fixture: 'options-rules' }, [
-      { file: 'content/services/iccs.yaml', line: 11, field: 'questions[0].options', message: 'brukes bare når type er choice' },
-      { file: 'content/services/iccs.yaml', line: 19, field: 'questions[1].options', message: 'må ha minst to valg' },
+      { file: 'content/services/iccs.yaml', line: 13, field: 'pages[0].questions[0].options', message: 'brukes bare når type er choice' },
+      { file: 'content/services/iccs.yaml', line: 21, field: 'pages[0].questions[1].options', message: 'må ha minst to valg' },
     ]],
     ['a team that is not in teams.yaml', { fixture: 'unknown-team' }, [
       { file: 'content/services/video.yaml', line: 5, field: 'team', message: `teamet «teamVideo» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` },
@@ -84,10 +86,10 @@ describe('loadCatalog: what an editor can get wrong, with file, line and field',
       { file: 'content/services/video.yaml', line: 1, field: 'id', message: 'må være lik filnavnet: filen heter video.yaml, men id er «telephony»' },
     ]],
     ['the same question id twice (pointing at the second)', { fixture: 'duplicate-question-id' }, [
-      { file: 'content/services/radio.yaml', line: 13, field: 'questions[2].id', message: '«issi» er brukt før i samme tjeneste: hver id må være unik' },
+      { file: 'content/services/radio.yaml', line: 15, field: 'pages[0].questions[2].id', message: '«issi» er brukt før i samme tjeneste: hver id må være unik' },
     ]],
     ['a YAML syntax error', { fixture: 'yaml-syntax-error' }, [
-      { file: 'content/services/iccs.yaml', line: 10, field: '', message: 'YAML-feil: Sequence item without - indicator' },
+      { file: 'content/services/iccs.yaml', line: 12, field: '', message: 'YAML-feil: Sequence item without - indicator' },
     ]],
     ['a file for a service that does not exist', { fixture: 'unknown-service-file' }, [
       { file: 'content/services/fax.yaml', line: 1, field: 'id', message: `må være en av: ${SERVICE_IDS.join(', ')}` },
@@ -105,6 +107,42 @@ describe('loadCatalog: what an editor can get wrong, with file, line and field',
     expect(problemsIn(brokenContent(change))).toEqual(expected);
   });
 
+  const edited = (path: string, from: string, to: string) => {
+    const text = readFileSync(join(CONTENT_DIR, path), 'utf8');
+    if (!text.includes(from)) throw new Error(`${path} does not contain ${from}`);
+    return { write: { [path]: text.replace(from, to) } };
+  };
+
+  it.each<[string, Parameters<typeof brokenContent>[0], ContentProblem[]]>([
+    ['a form page asking a question that is not a fixed one', edited('form.yaml', 'questions: [summary, description]', 'questions: [summary, describe]'), [
+      { file: 'content/form.yaml', line: 103, field: 'pages[1].questions[1]', message: '«describe» er ikke et av de faste spørsmålene under questions (urgent, requestType, summary, description, affected, workaround, calledDesk, name, organisation, phone, email, issi)' },
+      { file: 'content/form.yaml', line: 96, field: 'pages', message: 'det faste spørsmålet «description» står ikke på noen side' },
+    ]],
+    ['a fixed question no page asks', edited('form.yaml', 'questions: [name, organisation, phone, email, issi]', 'questions: [name, organisation, phone, email]'), [
+      { file: 'content/form.yaml', line: 96, field: 'pages', message: 'det faste spørsmålet «issi» står ikke på noen side' },
+    ]],
+    ['a fixed question asked on two pages', edited('form.yaml', 'questions: [summary, description]', 'questions: [summary, description, urgent]'), [
+      { file: 'content/form.yaml', line: 103, field: 'pages[1].questions[2]', message: '«urgent» står alt på en annen side: hvert spørsmål stilles én gang' },
+    ]],
+    ['an option value of a fixed question changed', edited('form.yaml', '      - value: several\n', '      - value: some\n'), [
+      { file: 'content/form.yaml', line: 52, field: 'questions[4].options', message: 'må ha ett valg for hver av verdiene one, several, site, many, i den rekkefølgen' },
+    ]],
+    ['a written report after a call that would not ask whether it is urgent', edited('form.yaml', 'afterCall: [start, about, contact]', 'afterCall: [about, contact]'), [
+      { file: 'content/form.yaml', line: 125, field: 'phone.afterCall', message: 'må ta med siden «start»: den spør om det haster' },
+    ]],
+    ['a service page joining a page the form does not have', edited('services/radio.yaml', 'join: impact', 'join: alvor'), [
+      { file: 'content/services/radio.yaml', line: 37, field: 'pages[1].join', message: '«alvor» er ikke en side i content/form.yaml (kan være: start, about, impact, contact)' },
+    ]],
+    ['a condition on a question that is not asked before it', edited('services/audio-log.yaml', 'showIf: { question: part, equals: playback }', 'showIf: { question: nextOne, equals: playback }'), [
+      { file: 'content/services/audio-log.yaml', line: 38, field: 'pages[0].questions[4].showIf.question', message: '«nextOne» er ikke et spørsmål som kommer før dette (kan være: urgent, requestType, summary, description, part, controlRoom, timeRange, positionOrTalkGroup)' },
+    ]],
+    ['written reports handled by a channel contact.yaml does not have', edited('priority.yaml', 'handledBy: portal', 'handledBy: web'), [
+      { file: 'content/priority.yaml', line: 60, field: 'handledBy', message: 'kanalen «web» finnes ikke i content/contact.yaml (finnes: main-phone, landline, on-call-mobile, radio-number, talkgroup, drift-email, customer-email, portal)' },
+    ]],
+  ])('the form and the priority rules: %s', (_case, change, expected) => {
+    expect(problemsIn(brokenContent(change))).toEqual(expected);
+  });
+
   it('reports every missing service file when the services folder is gone', () => {
     const problems = problemsIn(brokenContent({ remove: ['services'] }));
 
@@ -114,14 +152,16 @@ describe('loadCatalog: what an editor can get wrong, with file, line and field',
   it('reports problems in several files at once rather than stopping at the first', () => {
     const problems = problemsIn(brokenContent({ fixture: 'wrong-question-type', remove: ['services/video.yaml'] }));
 
-    expect(problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['content/services/iccs.yaml:12', 'content/services/video.yaml:1']);
+    expect(problems.map((problem) => `${problem.file}:${problem.line}`)).toEqual(['content/services/iccs.yaml:14', 'content/services/video.yaml:1']);
   });
 
   it.each([
     ['an empty service file', { 'services/video.yaml': '' }],
     ['a service file that is a list', { 'services/video.yaml': '- id: video\n' }],
     ['an empty teams.yaml', { 'teams.yaml': '' }],
-    ['a maxLength above 4000', { 'services/video.yaml': 'id: video\nname: V\nshortName: V\ndescription: d\nteam: video\nquestions:\n  - id: x\n    label: X\n    type: text\n    maxLength: 5000\n' }],
+    ['a maxLength above 4000', { 'services/video.yaml': 'id: video\nname: V\nshortName: V\ndescription: d\nteam: video\npages:\n  - title: T\n    questions:\n      - id: x\n        label: X\n        type: text\n        maxLength: 5000\n' }],
+    ['a field of the old format (questions, not pages)', { 'services/video.yaml': 'id: video\nname: V\nshortName: V\ndescription: d\nteam: video\nquestions: []\n' }],
+    ['a level missing from priority.yaml', { 'priority.yaml': readFileSync(join(CONTENT_DIR, 'priority.yaml'), 'utf8').replace(/\n  P4:[\s\S]*?(?=\n# )/, '\n') }],
   ])('explains %s in Norwegian, not with the schema library’s English default', (_case, write) => {
     const problems = problemsIn(brokenContent({ write }));
 
@@ -145,7 +185,7 @@ describe('ContentError: what the build prints', () => {
       [
         'Innholdet i content/ har 2 feil:',
         'content/teams.yaml:1 — filen mangler',
-        'content/services/iccs.yaml:12 questions[1].type — må være en av: text, textarea, choice, date',
+        'content/services/iccs.yaml:14 pages[0].questions[1].type — må være en av: text, textarea, choice, date, tel, email',
       ].join('\n'),
     );
   });

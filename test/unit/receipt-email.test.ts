@@ -1,23 +1,46 @@
 import { describe, expect, it } from 'vitest';
+import { journeyOfReport } from '../../functions/catalog/journeys.ts';
 import { renderReceiptEmail } from '../../functions/core/receipt-email.ts';
-import { realCatalog, storedReport, validSubmission } from './builders.ts';
+import type { StoredReport } from '../../functions/core/stored-report.ts';
+import { realCatalog, storedReport } from './builders.ts';
 
-const { services, teams, contact } = realCatalog();
+const catalog = realCatalog();
+const { services, teams, contact } = catalog;
 const STATUS_URL = 'https://portal.example.no/meld-feil/status/?referanse=HDO-2026-000001&token=abc';
 
+const receiptFor = (report: StoredReport, handledNow = true, statusUrl: string | undefined = STATUS_URL) =>
+  renderReceiptEmail(report, {
+    service: services.iccs,
+    journey: journeyOfReport(catalog, report.serviceId),
+    policy: catalog.priority,
+    handledNow,
+    replyTo: teams.servicedesk!,
+    contact,
+    ...(statusUrl ? { statusUrl } : {}),
+  });
+
 describe("renderReceiptEmail: the reporter's receipt", () => {
-  const report = storedReport();
-  const email = renderReceiptEmail(report, services.iccs, { replyTo: teams.servicedesk!, contact, statusUrl: STATUS_URL });
+  const report = storedReport({ priority: 'P3' });
+  const email = receiptFor(report);
 
   it('goes to the reporter, with replies (and attachments) going to the service desk', () => {
-    expect(email).toMatchObject({ to: 'kari.nordmann@amk.example', replyTo: 'servicedesk@hdo.example', subject: 'Mottatt: HDO-2026-000001 (P3 Middels)' });
+    expect(email).toMatchObject({ to: 'kari.nordmann@amk.example', replyTo: 'servicedesk@hdo.example', subject: 'Mottatt: HDO-2026-000001 (P3 middels)' });
     expect(email.text).toContain('Svar på denne e-posten');
   });
 
-  it('gives reference, service, priority with its meaning and expected response, and the status link', () => {
-    for (const part of ['HDO-2026-000001', 'Kontrollromsløsningen (ICCS)', 'P3 Middels', 'innen fire timer', STATUS_URL]) {
+  it('gives reference, service, the suggested priority with its meaning and expected response, and the status link', () => {
+    for (const part of ['HDO-2026-000001', 'Kontrollromsløsningen (ICCS)', 'Foreslått prioritet:\n  P3 middels', 'innen fire timer', STATUS_URL]) {
       expect(email.text).toContain(part);
     }
+  });
+
+  it('says the desk settles the priority together with the reporter', () => {
+    expect(email.text).toContain('Servicedesk avgjør prioriteten i samråd med deg.');
+  });
+
+  it('adds, outside the hours written reports are handled, when the promised time starts', () => {
+    expect(receiptFor(report, true).text).not.toContain('utenfor åpningstiden');
+    expect(receiptFor(report, false).text).toContain('Det er utenfor åpningstiden nå, så de fire timene regnes fra kl. 08 neste hverdag.');
   });
 
   it('lists the phone ladder for urgent cases, 08915 first and e-mail last', () => {
@@ -34,9 +57,7 @@ describe("renderReceiptEmail: the reporter's receipt", () => {
     }
   });
 
-  it('says P1 reporters must phone now', () => {
-    const critical = storedReport({ priority: 'P1' }, validSubmission('iccs-valid', { impact: { affected: 'many', workaround: 'no', emergencyResponse: 'yes' } }));
-
-    expect(renderReceiptEmail(critical, services.iccs, { replyTo: teams.servicedesk!, contact }).text).toContain('Ring 08915 nå');
+  it.each(['P1', 'P2'] as const)('tells %s reporters to phone now, at any hour', (priority) => {
+    expect(receiptFor(storedReport({ priority }), false).text).toContain('Ring Servicedesk nå. Telefonen er betjent hele døgnet');
   });
 });

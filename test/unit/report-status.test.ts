@@ -5,11 +5,12 @@ import { clockAt, InMemoryReportStore } from './fakes.ts';
 
 const TOKEN = 'status-token-for-tests';
 
-function arrange(changes: Parameters<typeof storedReport>[0] = {}) {
+/** Thursday 5 March 2026 at 13:30 in Oslo: written reports are being handled (content/contact.yaml, portal). */
+function arrange(changes: Parameters<typeof storedReport>[0] = {}, now = '2026-03-05T12:30:00Z') {
   const store = new InMemoryReportStore();
-  const report = storedReport(changes);
+  const report = storedReport({ priority: 'P3', ...changes });
   store.reports.set(report.reference, report);
-  return { deps: { store, catalog: realCatalog(), now: clockAt('2026-03-05T12:30:00Z') }, report };
+  return { deps: { store, catalog: realCatalog(), now: clockAt(now) }, report };
 }
 
 describe('reportStatus', () => {
@@ -21,7 +22,7 @@ describe('reportStatus', () => {
     expect(view).toMatchObject({
       reference: 'HDO-2026-000001',
       service: { id: 'iccs', name: 'Kontrollromsløsningen (ICCS)' },
-      priority: { level: 'P3', name: 'Middels' },
+      priority: { level: 'P3', label: 'Foreslått prioritet', name: 'Middels', phone: false, expectedResponse: 'Servicedesk tar kontakt innen fire timer i åpningstiden, hverdager kl. 08–16.' },
       status: 'routed',
       receivedAt: '2026-03-05T12:00:00.000Z',
       routedAt: '2026-03-05T12:00:05.000Z',
@@ -31,6 +32,14 @@ describe('reportStatus', () => {
     for (const secret of [report.summary, report.contact.email, report.contact.phone, 'AMK Innlandet', report.statusTokenHash]) {
       expect(shown).not.toContain(secret);
     }
+  });
+
+  it('says, in the evening, from when the promised time is counted', async () => {
+    const { deps } = arrange({}, '2026-03-05T19:30:00Z');
+
+    expect((await reportStatus('HDO-2026-000001', TOKEN, deps))?.priority.expectedResponse).toBe(
+      'Servicedesk tar kontakt innen fire timer i åpningstiden, hverdager kl. 08–16. Det er utenfor åpningstiden nå, så de fire timene regnes fra kl. 08 neste hverdag.',
+    );
   });
 
   it('shows a report not yet routed as received', async () => {

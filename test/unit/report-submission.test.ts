@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { serviceSchema } from '../../functions/catalog/schema.ts';
+import { journeyFor } from '../../functions/core/build-journey.ts';
 import { parseSubmission, type ParseResult } from '../../functions/core/report-submission.ts';
-import { realCatalog, submissionFixture } from './builders.ts';
+import { realCatalog, realJourneys, submissionFixture } from './builders.ts';
 
-const services = realCatalog().services;
+const services = realJourneys();
 
 /** The ICCS fixture with one dotted field set to `value`, or removed when `value` is undefined. */
 function iccsWith(path: string, value: unknown): Record<string, unknown> {
@@ -21,28 +22,32 @@ function errorsOf(result: ParseResult) {
   return result.ok ? [] : result.errors;
 }
 
+/** In the order the journey asks them (content/form.yaml, content/services/iccs.yaml), with the messages written there. */
 const REQUIRED_FIELDS = [
-  ['summary', 'Skriv en kort overskrift som sier hva som er feil.'],
+  ['urgent', 'Svar ja eller nei.'],
+  ['requestType', 'Velg hva henvendelsen gjelder.'],
+  ['summary', 'Skriv en kort overskrift som sier hva saken gjelder.'],
   ['description', 'Beskriv hva som skjer, og hva du forventet skulle skje.'],
   ['answers.controlRoom', 'Svar på «Hvilket kontrollrom gjelder det?».'],
   ['answers.operatorPosition', 'Svar på «Hvilken operatørplass gjelder det?».'],
   ['answers.affectedFunction', 'Svar på «Hva er det som ikke virker?».'],
   ['answers.faultState', 'Svar på «Er feilen der nå?».'],
+  ['impact.affected', 'Velg hvor mange som er rammet.'],
+  ['impact.workaround', 'Svar på om dere kan jobbe rundt feilen.'],
   ['contact.name', 'Skriv inn navnet ditt.'],
   ['contact.organisation', 'Skriv inn hvilken virksomhet du melder for.'],
   ['contact.phone', 'Skriv inn et telefonnummer vi kan nå deg på.'],
   ['contact.email', 'Skriv inn e-postadressen din.'],
-  ['impact.affected', 'Velg hvor mange som er rammet.'],
-  ['impact.workaround', 'Svar på om dere kan jobbe rundt feilen.'],
-  ['impact.emergencyResponse', 'Svar på om nødmeldetjenesten eller pasientsikkerheten er berørt.'],
 ] as const;
-const CHOICE_FIELDS: readonly string[] = ['answers.affectedFunction', 'answers.faultState', 'impact.affected', 'impact.workaround', 'impact.emergencyResponse'];
+const CHOICE_FIELDS: readonly string[] = ['urgent', 'requestType', 'answers.affectedFunction', 'answers.faultState', 'impact.affected', 'impact.workaround'];
+/** Leaving out the request type leaves out what only a fault is asked, too. */
+const ASKED_OF_FAULTS_ONLY: readonly string[] = ['answers.faultState', 'impact.affected', 'impact.workaround'];
 
 describe('parseSubmission: a complete ICCS report', () => {
   it('is accepted, with every value kept and the choice stored as its value', () => {
     const result = parseSubmission(services, submissionFixture('iccs-valid'));
 
-    expect(result).toEqual({ ok: true, submission: submissionFixture('iccs-valid') });
+    expect(result).toEqual({ ok: true, submission: { ...submissionFixture('iccs-valid'), calledDesk: false } });
   });
 
   it('trims surrounding whitespace from what the reporter typed', () => {
@@ -59,6 +64,7 @@ describe('parseSubmission: a complete ICCS report', () => {
 });
 
 describe('parseSubmission: missing required fields', () => {
+  // Without a request type, what only a fault is asked is not asked: the fixture's fault answers are dropped.
   it.each(REQUIRED_FIELDS)('%s left out gives exactly «%s»', (path, message) => {
     expect(errorsOf(parseSubmission(services, iccsWith(path, undefined)))).toEqual([{ path, message }]);
   });
@@ -71,21 +77,22 @@ describe('parseSubmission: missing required fields', () => {
     expect(errorsOf(parseSubmission(services, iccsWith(path, '   ')))).toEqual([{ path, message }]);
   });
 
-  it('lists every missing field at once, each under its form field name', () => {
+  it('lists every missing field at once, each under its form field name, in the order they are asked', () => {
+    const result = parseSubmission(services, { serviceId: 'iccs', requestType: 'fault', answers: {}, contact: {} });
+
+    expect(errorsOf(result)).toEqual(REQUIRED_FIELDS.filter(([path]) => path !== 'requestType').map(([path, message]) => ({ path, message })));
+  });
+
+  it('asks nothing that only a fault is asked when the request type is left out', () => {
     const result = parseSubmission(services, { serviceId: 'iccs', answers: {}, contact: {} });
 
-    expect(errorsOf(result)).toEqual(REQUIRED_FIELDS.map(([path, message]) => ({ path, message })));
+    expect(errorsOf(result).map((error) => error.path)).toEqual(REQUIRED_FIELDS.map(([path]) => path).filter((path) => !ASKED_OF_FAULTS_ONLY.includes(path)));
   });
 
   it('still asks the service questions when the answers object is left out altogether', () => {
     const result = parseSubmission(services, iccsWith('answers', undefined));
 
-    expect(errorsOf(result).map((error) => error.path)).toEqual([
-      'answers.controlRoom',
-      'answers.operatorPosition',
-      'answers.affectedFunction',
-      'answers.faultState',
-    ]);
+    expect(errorsOf(result).map((error) => error.path)).toEqual(['answers.controlRoom', 'answers.operatorPosition', 'answers.affectedFunction', 'answers.faultState']);
   });
 
   it('asks for each contact field in Norwegian when the contact object is left out altogether', () => {
@@ -204,16 +211,17 @@ describe('parseSubmission: optional questions', () => {
   });
 
   it('accepts an optional choice left unselected (an empty <select>) and stores no answer for it', () => {
+    const catalog = realCatalog();
     const withOptionalChoice = serviceSchema.parse({
-      ...services.other,
-      questions: [{ id: 'urgency', label: 'Hvor viktig er det?', type: 'choice', required: false, options: [
+      ...catalog.services.other,
+      pages: [{ title: 'Hvor viktig', questions: [{ id: 'importance', label: 'Hvor viktig er det?', type: 'choice', required: false, options: [
         { value: 'low', label: 'Lite' },
         { value: 'high', label: 'Mye' },
-      ] }],
+      ] }] }],
     });
-    const input = { ...submissionFixture('iccs-valid'), serviceId: 'other', answers: { urgency: '' } };
+    const input = { ...submissionFixture('iccs-valid'), serviceId: 'other', requestType: 'question', answers: { importance: '' } };
 
-    const result = parseSubmission({ ...services, other: withOptionalChoice }, input);
+    const result = parseSubmission({ ...services, other: journeyFor(catalog.form, withOptionalChoice) }, input);
 
     expect(result).toMatchObject({ ok: true, submission: { answers: {} } });
   });

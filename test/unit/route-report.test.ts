@@ -31,8 +31,8 @@ describe('routeReport: a new report', () => {
 
     expect(outcome).toEqual({ status: 'sent', to: [TEAM], majorIncident: false });
     expect(sent.map((email) => [email.to, email.subject])).toEqual([
-      [TEAM, '[P3][ICCS] HDO-2026-000001 Operatørplass 3 mister radio'],
-      [REPORTER, 'Mottatt: HDO-2026-000001 (P3 Middels)'],
+      [TEAM, '[P2 HØY][ICCS] HDO-2026-000001 Operatørplass 3 mister radio'],
+      [REPORTER, 'Mottatt: HDO-2026-000001 (P2 høy)'],
     ]);
   });
 
@@ -68,7 +68,7 @@ describe('routeReport: a new report', () => {
   });
 
   it('copies a P1 report to the incident manager', async () => {
-    const critical = validSubmission('iccs-valid', { impact: { affected: 'many', workaround: 'no', emergencyResponse: 'yes' } });
+    const critical = validSubmission('iccs-valid', { urgent: 'yes', impact: { affected: 'many', workaround: 'no' } });
     const { sent, deps } = arrange([storedReport({ priority: 'P1' }, critical)]);
 
     const outcome = await routeReport('HDO-2026-000001', deps);

@@ -3,7 +3,7 @@ import { DAY_SECONDS, storedReportSchema } from '../../functions/core/stored-rep
 import { hashStatusToken } from '../../functions/core/status-token.ts';
 import { IdempotencyKeyReusedError } from '../../functions/core/submission-claim.ts';
 import { submitReport, type SubmitDependencies } from '../../functions/core/submit-report.ts';
-import { realCatalog, submissionFixture } from './builders.ts';
+import { realCatalog, realJourneys, submissionFixture } from './builders.ts';
 import { clockAt, InMemoryReportStore } from './fakes.ts';
 
 const RECEIVED_AT = '2026-03-05T12:00:00.000Z';
@@ -12,7 +12,8 @@ function arrange(...times: [string, ...string[]]) {
   const store = new InMemoryReportStore();
   let tokens = 0;
   const deps: SubmitDependencies = {
-    services: realCatalog().services,
+    journeys: realJourneys(),
+    priorityPolicy: realCatalog().priority,
     store,
     now: clockAt(...times),
     newStatusToken: () => `token-${++tokens}`,
@@ -32,9 +33,9 @@ describe('submitReport: references', () => {
     const third = await submitReport(submissionFixture('iccs-valid'), deps);
 
     expect([first, second, third]).toEqual([
-      { ok: true, reference: 'HDO-2026-000001', priority: 'P3', statusToken: 'token-1' },
-      { ok: true, reference: 'HDO-2026-000002', priority: 'P3', statusToken: 'token-2' },
-      { ok: true, reference: 'HDO-2026-000003', priority: 'P3', statusToken: 'token-3' },
+      { ok: true, reference: 'HDO-2026-000001', priority: 'P2', statusToken: 'token-1' },
+      { ok: true, reference: 'HDO-2026-000002', priority: 'P2', statusToken: 'token-2' },
+      { ok: true, reference: 'HDO-2026-000003', priority: 'P2', statusToken: 'token-3' },
     ]);
   });
 
@@ -56,17 +57,18 @@ describe('submitReport: references', () => {
 });
 
 describe('submitReport: what is stored', () => {
-  it('stores the validated submission as schema version 1 with its priority, waiting to be routed', async () => {
+  it('stores the validated submission as schema version 2 with its priority, waiting to be routed', async () => {
     const { store, deps } = arrange(RECEIVED_AT);
 
     await submitReport(submissionFixture('iccs-valid'), deps);
 
     const stored = await store.get('HDO-2026-000001', new Date(RECEIVED_AT));
     expect(stored).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       reference: 'HDO-2026-000001',
       ...submissionFixture('iccs-valid'),
-      priority: 'P3',
+      calledDesk: false,
+      priority: 'P2',
       receivedAt: RECEIVED_AT,
       expiresAt: Date.parse(RECEIVED_AT) / 1000 + 90 * 86400,
       statusTokenHash: hashStatusToken('token-1'),
@@ -78,13 +80,22 @@ describe('submitReport: what is stored', () => {
   });
 
   it.each([
-    { impact: { affected: 'many', workaround: 'no', emergencyResponse: 'yes' }, priority: 'P1' },
-    { impact: { affected: 'site', workaround: 'no', emergencyResponse: 'no' }, priority: 'P2' },
-    { impact: { affected: 'one', workaround: 'yes', emergencyResponse: 'no' }, priority: 'P4' },
-  ])('gives a fault affecting $impact.affected the priority $priority', async ({ impact, priority }) => {
+    { urgent: 'yes', impact: { affected: 'many', workaround: 'no' }, priority: 'P1' },
+    { urgent: 'no', impact: { affected: 'site', workaround: 'no' }, priority: 'P2' },
+    { urgent: 'no', impact: { affected: 'several', workaround: 'yes' }, priority: 'P3' },
+    { urgent: 'no', impact: { affected: 'one', workaround: 'yes' }, priority: 'P4' },
+  ])('gives a fault affecting $impact.affected, urgent $urgent, the priority $priority from content/priority.yaml', async ({ urgent, impact, priority }) => {
     const { deps } = arrange(RECEIVED_AT);
 
-    expect(await submitReport({ ...submissionFixture('iccs-valid'), impact }, deps)).toMatchObject({ ok: true, priority });
+    expect(await submitReport({ ...submissionFixture('iccs-valid'), urgent, impact }, deps)).toMatchObject({ ok: true, priority });
+  });
+
+  it('takes a written report after an urgent call without impact answers, noting the call, with the priority for such reports', async () => {
+    const { store, deps } = arrange(RECEIVED_AT);
+    const { impact: _asked, answers: _covered, ...written } = { ...submissionFixture('iccs-valid'), urgent: 'yes', calledDesk: 'yes' } as Record<string, unknown>;
+
+    expect(await submitReport(written, deps)).toMatchObject({ ok: true, priority: 'P1' });
+    expect(await store.get('HDO-2026-000001', new Date(RECEIVED_AT))).toMatchObject({ urgent: 'yes', calledDesk: true, answers: {} });
   });
 
   it('gives a question, which has no impact answers, priority P4', async () => {
@@ -125,7 +136,7 @@ describe('submitReport: invalid input', () => {
 
     const result = await submitReport(input, deps);
 
-    expect(result).toEqual({ ok: false, errors: [{ path: 'summary', message: 'Skriv en kort overskrift som sier hva som er feil.' }] });
+    expect(result).toEqual({ ok: false, errors: [{ path: 'summary', message: 'Skriv en kort overskrift som sier hva saken gjelder.' }] });
     expect(store.reports.size).toBe(0);
     expect(store.calls).toEqual({ nextSequence: 0, insert: 0, markRouted: 0, markDelivered: 0 });
   });
@@ -149,7 +160,7 @@ describe('submitReport: with an Idempotency-Key', () => {
     const retry = await submitReport(submissionFixture('iccs-valid'), deps, KEY);
 
     expect(retry).toEqual(first);
-    expect(first).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P3', statusToken: 'token-1' });
+    expect(first).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P2', statusToken: 'token-1' });
     expect([...store.reports.keys()]).toEqual(['HDO-2026-000001']);
     expect(store.calls.nextSequence).toBe(1);
   });
@@ -165,7 +176,7 @@ describe('submitReport: with an Idempotency-Key', () => {
 
     const retry = await submitReport(submissionFixture('iccs-valid'), deps, KEY);
 
-    expect(retry).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P3', statusToken: 'token-1' });
+    expect(retry).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P2', statusToken: 'token-1' });
     expect((await store.get('HDO-2026-000001', new Date(RECEIVED_AT)))?.statusTokenHash).toBe(hashStatusToken('token-1'));
     expect(store.reports.size).toBe(1);
   });

@@ -9,7 +9,7 @@ describe('sweepUnrouted', () => {
     const at = (minutesAgo: number) => new Date(Date.parse('2026-03-05T12:30:00Z') - minutesAgo * 60_000).toISOString();
     for (const report of [
       storedReport({ reference: 'HDO-2026-000001', receivedAt: at(20) }),
-      storedReport({ reference: 'HDO-2026-000002', receivedAt: at(18), schemaVersion: 2 as never }),
+      storedReport({ reference: 'HDO-2026-000002', receivedAt: at(18), schemaVersion: 99 as never }),
       storedReport({ reference: 'HDO-2026-000003', receivedAt: at(16) }),
       storedReport({ reference: 'HDO-2026-000004', receivedAt: at(5) }),
       storedReport({ reference: 'HDO-2026-000005', receivedAt: at(30), routing: { status: 'routed', at: at(29), to: [] } }),

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { journeyOfReport } from '../../functions/catalog/journeys.ts';
+import type { StoredReport } from '../../functions/core/stored-report.ts';
 import { renderTeamEmail, TEAM_EMAIL_VERSION } from '../../functions/core/team-email.ts';
 import { realCatalog, storedReport, validSubmission } from './builders.ts';
 
-const { services, teams } = realCatalog();
-const iccs = services.iccs;
+const catalog = realCatalog();
+const { services, teams } = catalog;
 const kontrollrom = teams.kontrollrom!;
 
+/** The desk's e-mail about `report` as the router renders it for `team`. */
+const emailAbout = (report: StoredReport, team = kontrollrom) =>
+  renderTeamEmail(report, { service: services.iccs, journey: journeyOfReport(catalog, report.serviceId), team, policy: catalog.priority });
+
 describe('renderTeamEmail: the envelope', () => {
-  const email = renderTeamEmail(storedReport(), iccs, kontrollrom);
+  const email = emailAbout(storedReport({ priority: 'P3' }));
 
   it('goes to the team of the service, with replies going to the reporter', () => {
     expect(email.to).toBe('team-kontrollrom@hdo.example');
@@ -16,6 +22,21 @@ describe('renderTeamEmail: the envelope', () => {
 
   it('has the subject [priority][short name] reference summary', () => {
     expect(email.subject).toBe('[P3][ICCS] HDO-2026-000001 Operatørplass 3 mister radio');
+  });
+
+  it.each([
+    ['P1', '[P1 KRITISK][ICCS]'],
+    ['P2', '[P2 HØY][ICCS]'],
+  ] as const)('marks %s, which must be phoned in, in capitals at the start of the subject', (priority, start) => {
+    expect(emailAbout(storedReport({ priority })).subject).toBe(`${start} HDO-2026-000001 Operatørplass 3 mister radio`);
+  });
+
+  it('says in the subject and the text when the reporter has already phoned the desk', () => {
+    const called = emailAbout(storedReport({ priority: 'P1', urgent: 'yes', calledDesk: true, impact: undefined }));
+
+    expect(called.subject).toBe('[P1 KRITISK][ICCS][har ringt] HDO-2026-000001 Operatørplass 3 mister radio');
+    expect(called.text).toContain('Har ringt Servicedesk:\n  Ja\n');
+    expect(email.text).toContain('Har ringt Servicedesk:\n  Nei\n');
   });
 
   it(`carries the layout version ${TEAM_EMAIL_VERSION} in text, HTML and tags`, () => {
@@ -27,28 +48,37 @@ describe('renderTeamEmail: the envelope', () => {
 });
 
 describe('renderTeamEmail: the text part', () => {
-  it('lists every answer under the label the reporter saw, in the order of the form', () => {
-    const email = renderTeamEmail(storedReport(), iccs, kontrollrom);
+  it('lists every answer under the label the reporter saw, by section, in the order of the form', () => {
+    const email = emailAbout(storedReport());
 
     expect(email.text).toBe(
       [
         'Ny melding til Team kontrollromsløsning: HDO-2026-000001',
         '',
         'Referanse:\n  HDO-2026-000001\n',
-        'Prioritet:\n  P3 Middels: Feilen rammer noen brukere, men arbeidet kan gå videre.\n',
+        'Foreslått prioritet:\n  P2 høy: Flere operatørplasser eller et helt kontrollrom står uten en god midlertidig løsning, eller flere kontrollrom er rammet.\n',
         'Tjeneste:\n  Kontrollromsløsningen (ICCS)\n',
-        'Henvendelsen gjelder:\n  Feil eller driftsforstyrrelse\n',
         'Mottatt:\n  5. mars 2026 kl. 13:00\n',
-        'Overskrift:\n  Operatørplass 3 mister radio\n',
-        'Beskrivelse:\n  Radiopanelet på plass 3 blir grått etter noen minutter.\n  Vi forventet at det virket som på de andre plassene.\n',
+        'SAKEN',
+        '',
+        'Er pasientsikkerheten eller nødmeldetjenesten berørt nå?:\n  Nei\n',
+        'Hva gjelder henvendelsen?:\n  Feil eller driftsforstyrrelse\n',
+        'Kort overskrift:\n  Operatørplass 3 mister radio\n',
+        'Hva skjer, og hva forventet du skulle skje?:\n  Radiopanelet på plass 3 blir grått etter noen minutter.\n  Vi forventet at det virket som på de andre plassene.\n',
+        'Har ringt Servicedesk:\n  Nei\n',
+        'TJENESTEN',
+        '',
         'Hvilket kontrollrom gjelder det?:\n  AMK Innlandet\n',
         'Hvilken operatørplass gjelder det?:\n  3\n',
         'Hva er det som ikke virker?:\n  Hele løsningen på plassen\n',
+        'HVOR ALVORLIG',
+        '',
         'Er feilen der nå?:\n  Av og til\n',
         'Hvor mange er rammet?:\n  Flere brukere eller operatørplasser\n',
         'Kan dere jobbe rundt feilen i mellomtiden?:\n  Nei\n',
-        'Er nødmeldetjenesten eller pasientsikkerheten berørt?:\n  Nei\n',
-        'Meldt av:\n  Kari Nordmann\n',
+        'KONTAKTOPPLYSNINGER',
+        '',
+        'Navn:\n  Kari Nordmann\n',
         'Virksomhet:\n  Sykehuset Innlandet\n',
         'Telefon:\n  +47 912 34 567\n',
         'E-post:\n  kari.nordmann@amk.example\n',
@@ -59,7 +89,7 @@ describe('renderTeamEmail: the text part', () => {
   });
 
   it('shows the label of a chosen option, never its stored value', () => {
-    const email = renderTeamEmail(storedReport(), iccs, kontrollrom);
+    const email = emailAbout(storedReport());
 
     expect(email.text).not.toMatch(/wholeSolution|intermittent/);
     expect(email.html).not.toMatch(/wholeSolution|intermittent/);
@@ -69,7 +99,7 @@ describe('renderTeamEmail: the text part', () => {
     ['winter (UTC+1)', '2026-01-15T23:30:00Z', '16. januar 2026 kl. 00:30'],
     ['summer (UTC+2)', '2026-07-01T10:05:00Z', '1. juli 2026 kl. 12:05'],
   ])('shows when it was received in Oslo time, %s', (_season, receivedAt, shown) => {
-    const email = renderTeamEmail(storedReport({ receivedAt }), iccs, kontrollrom);
+    const email = emailAbout(storedReport({ receivedAt }));
 
     expect(email.text).toContain(`Mottatt:\n  ${shown}\n`);
   });
@@ -79,7 +109,7 @@ describe('renderTeamEmail: the text part', () => {
     const { talkGroup: _skipped, ...answersWithoutTalkGroup } = radio.answers;
     const report = storedReport({}, { ...radio, answers: answersWithoutTalkGroup });
 
-    const email = renderTeamEmail(report, services.radio, teams.nodnett!);
+    const email = renderTeamEmail(report, { service: services.radio, journey: journeyOfReport(catalog, 'radio'), team: teams.nodnett!, policy: catalog.priority });
 
     expect(email.text).toContain('Hva er ISSI-nummeret til terminalen?:\n  1234567\n');
     expect(email.text).not.toContain('Hvilken talegruppe gjelder det?');
@@ -96,7 +126,7 @@ describe('renderTeamEmail: the HTML part treats everything the reporter typed as
     answers: { controlRoom: hostile('controlRoom'), operatorPosition: hostile('operatorPosition'), affectedFunction: 'radio', faultState: 'ongoing' },
     contact: { name: hostile('name'), organisation: hostile('organisation'), phone: hostile('phone'), email: hostile('email') },
   });
-  const email = renderTeamEmail(report, iccs, kontrollrom);
+  const email = emailAbout(report);
 
   it.each(['summary', 'description', 'controlRoom', 'operatorPosition', 'name', 'organisation', 'phone', 'email'])('escapes %s', (field) => {
     expect(email.html).toContain(`<td style="white-space:pre-wrap">${escaped(field)}</td>`);
@@ -111,7 +141,7 @@ describe('renderTeamEmail: the HTML part treats everything the reporter typed as
   });
 
   it('keeps the text part and the subject as the reporter wrote them', () => {
-    expect(email.text).toContain(`Overskrift:\n  ${hostile('summary')}\n`);
-    expect(email.subject).toBe(`[P3][ICCS] HDO-2026-000001 ${hostile('summary')}`);
+    expect(email.text).toContain(`Kort overskrift:\n  ${hostile('summary')}\n`);
+    expect(email.subject).toBe(`[P2 HØY][ICCS] HDO-2026-000001 ${hostile('summary')}`);
   });
 });

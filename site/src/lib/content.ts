@@ -1,5 +1,9 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { isActive } from '../../../functions/catalog/notice-schema.ts';
+import type { FormDefinition } from '../../../functions/core/form-definition.ts';
+import { journeyFor } from '../../../functions/core/build-journey.ts';
+import type { Journey } from '../../../functions/core/journey.ts';
+import type { PriorityPolicy } from '../../../functions/core/priority.ts';
 import { SERVICE_IDS, type ServiceId } from '../../../functions/core/service-ids.ts';
 
 type Article = CollectionEntry<'articles'>;
@@ -67,3 +71,32 @@ export async function contactData() {
   if (!entry) throw new Error('content/contact.yaml mangler');
   return entry.data;
 }
+
+/** The fixed questions and pages of the form (content/form.yaml). */
+export async function formDefinition(): Promise<FormDefinition> {
+  const entry = await getEntry('form', 'desk');
+  if (!entry) throw new Error('content/form.yaml mangler');
+  return entry.data;
+}
+
+export async function priorityPolicy(): Promise<PriorityPolicy> {
+  const entry = await getEntry('priority', 'desk');
+  if (!entry) throw new Error('content/priority.yaml mangler');
+  return entry.data;
+}
+
+/** Every service's journey, in the order the services are shown: the form's one description (functions/core/journey.ts). */
+export const journeys = oncePerBuild(async (): Promise<Journey[]> => {
+  const form = await formDefinition();
+  return (await servicesInOrder()).map((service) => journeyFor(form, service));
+});
+
+/** The desk's first number, from the top of the fallback ladder in content/contact.yaml. */
+export async function deskPhone(): Promise<{ name: string; number: string; href: string }> {
+  const contact = await contactData();
+  const first = contact.channels.find((channel) => channel.id === contact.ladder[0]?.channel && channel.kind === 'phone');
+  if (!first) throw new Error('content/contact.yaml: første steg i ladder må være en telefon');
+  return { name: first.name, number: first.value, href: telHref(first.value) };
+}
+
+export const telHref = (number: string) => `tel:${number.replace(/\s/g, '')}`;

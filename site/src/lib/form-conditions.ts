@@ -1,11 +1,10 @@
-import type { Question } from '../../../functions/catalog/schema.ts';
-import { labelOfAnswer, REQUEST_TYPE_QUESTION } from '../../../functions/core/request-details.ts';
+import { labelOfAnswer, questionByField, type Condition, type Journey } from '../../../functions/core/journey.ts';
 
-/** A question's condition in words, for the one-page form where every question is shown at once. */
-export function conditionInWords(question: Question, questions: readonly Question[]): string | undefined {
-  if (!question.showIf) return undefined;
-  const target = question.showIf.question === 'requestType' ? REQUEST_TYPE_QUESTION : questions.find((candidate) => candidate.id === question.showIf?.question);
+/** A condition in words, for the one-page form where every question is shown at once. */
+export function conditionInWords(condition: Condition | undefined, journey: Journey): string | undefined {
+  if (!condition) return undefined;
+  const target = questionByField(journey, condition.field);
   if (!target) return undefined;
-  const values = [question.showIf.equals].flat().map((value) => `«${labelOfAnswer(target, value)}»`);
-  return `Svar bare hvis du har svart ${values.join(' eller ')} på «${target.label}».`;
+  const values = condition.equals.map((value) => `«${labelOfAnswer(target, value)}»`);
+  return `Bare hvis du har svart ${values.join(' eller ')} på «${target.label}».`;
 }

@@ -4,7 +4,7 @@ export interface ReportStatus {
   reference: string;
   service: { name: string };
   requestType: { name: string };
-  priority: { level: string; name: string; meaning: string; expectedResponse: string };
+  priority: { level: string; label: string; name: string; meaning: string; expectedResponse: string; phone: boolean; settledTogether: string };
   status: 'received' | 'routed';
   receivedAt: string;
   routedAt?: string;

@@ -26,7 +26,7 @@ export async function showStatus(): Promise<void> {
     ['Referanse', status.reference],
     ['Tjeneste', status.service.name],
     ['Henvendelsen gjelder', status.requestType.name],
-    ['Prioritet', `${status.priority.level} ${status.priority.name.toLowerCase()}: ${status.priority.meaning}`],
+    [status.priority.label, `${status.priority.level} ${status.priority.name.toLowerCase()}: ${status.priority.meaning} ${status.priority.settledTogether}`],
     ['Hva skjer nå', status.priority.expectedResponse],
     ['Mottatt', formatTime(status.receivedAt)],
     ...(status.routedAt ? [['Sendt til team', formatTime(status.routedAt)] as [string, string]] : []),

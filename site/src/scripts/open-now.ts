@@ -1,13 +1,25 @@
 import type { OpeningHours } from '../../../functions/catalog/contact-schema.ts';
 import { isOpen } from '../../../functions/catalog/open-channels.ts';
 
+/**
+ * E-mail and the form take messages at any hour; their hours say when messages are read and handled, so «Stengt»
+ * would send people away from a channel that is open.
+ */
+const WORDS: Record<string, { open: string; closed: string }> = {
+  phone: { open: 'Åpent nå', closed: 'Stengt nå' },
+  radio: { open: 'Åpent nå', closed: 'Stengt nå' },
+  email: { open: 'Leses nå', closed: 'Leses i åpningstiden' },
+  web: { open: 'Behandles nå', closed: 'Behandles i åpningstiden' },
+};
+
 /** Marks each channel open or closed by the reader's clock, in Norwegian time, with the same rule the tests check. */
 const now = new Date();
 for (const element of document.querySelectorAll<HTMLElement>('[data-hours]')) {
   const status = element.querySelector<HTMLElement>('[data-open-status]');
   if (!status) continue;
   const open = isOpen(JSON.parse(element.dataset.hours ?? '{}') as OpeningHours, now);
-  status.textContent = open ? 'Åpent nå' : 'Stengt nå';
+  const words = WORDS[element.dataset.kind ?? ''] ?? { open: 'Åpent nå', closed: 'Stengt nå' };
+  status.textContent = open ? words.open : words.closed;
   status.dataset.color = open ? 'success' : 'neutral';
   status.hidden = false;
 }

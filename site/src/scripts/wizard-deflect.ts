@@ -29,11 +29,24 @@ async function topArticles(query: string): Promise<{ url: string; title: string 
   }
 }
 
+function articleItem(hit: { url: string; title: string }): HTMLLIElement {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.className = 'ds-link';
+  link.href = hit.url;
+  link.target = '_blank';
+  link.textContent = `${hit.title} (åpnes i ny fane)`;
+  item.append(link);
+  return item;
+}
+
 export function deflectWhileTyping(input: HTMLInputElement | HTMLTextAreaElement, serviceName: string): void {
   const section = document.querySelector<HTMLElement>('[data-deflect]');
   const list = document.querySelector<HTMLUListElement>('[data-deflect-list]');
   const status = document.querySelector<HTMLElement>('[data-deflect-status]');
   if (!section || !list || !status) return;
+  // The service's own articles, shown before anything is typed, come back when a search finds nothing.
+  const initial = Array.from(list.children);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = '';
   input.addEventListener('input', () => {
@@ -43,19 +56,9 @@ export function deflectWhileTyping(input: HTMLInputElement | HTMLTextAreaElement
       if (query.length < 4 || query === last) return;
       last = query;
       const hits = await topArticles(`${query} ${serviceName}`);
-      list.replaceChildren(
-        ...hits.map((hit) => {
-          const item = document.createElement('li');
-          const link = document.createElement('a');
-          link.className = 'ds-link';
-          link.href = hit.url;
-          link.target = '_blank';
-          link.textContent = `${hit.title} (åpnes i ny fane)`;
-          item.append(link);
-          return item;
-        }),
-      );
-      section.hidden = hits.length === 0;
+      const items = hits.length === 0 ? initial : hits.map(articleItem);
+      list.replaceChildren(...items);
+      section.hidden = items.length === 0;
       status.textContent = hits.length === 0 ? '' : `${hits.length} artikler som kanskje løser det, under feltet.`;
     }, 500);
   });

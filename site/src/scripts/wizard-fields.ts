@@ -1,48 +1,25 @@
-import type { Question } from '../../../functions/catalog/schema.ts';
-import { answerSchema, contactSchema, descriptionSchema, summarySchema } from '../../../functions/core/report-submission.ts';
-import { impactSchema, requestTypeSchema } from '../../../functions/core/request-details.ts';
-
-/** The service as the page hands it to the wizard (data-wizard on the form). */
-export interface ServiceDefinition {
-  id: string;
-  name: string;
-  questions: Question[];
-  fallbackAddress: string;
-}
+import { questionByField, visibleQuestions, type Journey } from '../../../functions/core/journey.ts';
+import { answerSchema } from '../../../functions/core/report-submission.ts';
 
 export type Values = Record<string, string>;
 
-interface Checkable {
-  safeParse(value: unknown): { success: boolean; error?: { issues: readonly { message: string }[] } };
+/** The same per-field rule the API applies, so a page can be checked before moving on. */
+export function fieldError(journey: Journey, field: string, value: string | undefined): string | undefined {
+  const question = questionByField(journey, field);
+  if (!question) return undefined;
+  const result = answerSchema(question).safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
 }
 
-/** The same per-field rules the API applies, so a page can be checked before moving on. */
-export function fieldSchema(name: string, service: ServiceDefinition): Checkable | undefined {
-  const [group, key = ''] = name.split('.');
-  if (name === 'requestType') return requestTypeSchema;
-  if (name === 'summary') return summarySchema;
-  if (name === 'description') return descriptionSchema;
-  if (group === 'contact') return contactSchema.shape[key as keyof typeof contactSchema.shape];
-  if (group === 'impact') return impactSchema.shape[key as keyof typeof impactSchema.shape];
-  if (group === 'answers') {
-    const question = service.questions.find((candidate) => candidate.id === key);
-    return question ? answerSchema(question) : undefined;
-  }
-  return undefined;
-}
+type Field = HTMLInputElement | HTMLTextAreaElement;
+const fieldsOf = (form: HTMLFormElement) => Array.from(form.elements).filter((element): element is Field => element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement);
 
-export function fieldError(name: string, value: string | undefined, service: ServiceDefinition): string | undefined {
-  if (name === 'wizard.urgent') return value ? undefined : 'Svar ja eller nei.';
-  const result = fieldSchema(name, service)?.safeParse(value);
-  return result && !result.success ? result.error?.issues[0]?.message : undefined;
-}
-
-/** Every named field in the form, a radio group as its checked value. Nothing is changed, so nothing typed is lost. */
+/** Every named field in the form, a radio group as its checked value, a checkbox when ticked. Nothing is changed. */
 export function readValues(form: HTMLFormElement): Values {
   const values: Values = {};
-  for (const element of Array.from(form.elements) as HTMLInputElement[]) {
-    if (!element.name || element.type === 'hidden' || element.type === 'button' || element.type === 'submit') continue;
-    if (element.type === 'radio') {
+  for (const element of fieldsOf(form)) {
+    if (!element.name || element.name === 'serviceId') continue;
+    if (element instanceof HTMLInputElement && (element.type === 'radio' || element.type === 'checkbox')) {
       if (element.checked) values[element.name] = element.value;
     } else {
       values[element.name] = element.value;
@@ -51,23 +28,30 @@ export function readValues(form: HTMLFormElement): Values {
   return values;
 }
 
-export function writeValues(form: HTMLFormElement, values: Values): void {
-  for (const element of Array.from(form.elements) as HTMLInputElement[]) {
+/** Puts values back; `only` limits it to some fields (the remembered contact details). */
+export function writeValues(form: HTMLFormElement, values: Readonly<Values>, only?: ReadonlySet<string>): void {
+  for (const element of fieldsOf(form)) {
+    if (!element.name || element.name === 'serviceId' || (only && !only.has(element.name))) continue;
     const value = values[element.name];
-    if (value === undefined || element.type === 'hidden') continue;
-    if (element.type === 'radio') element.checked = element.value === value;
-    else element.value = value;
+    if (element instanceof HTMLInputElement && (element.type === 'radio' || element.type === 'checkbox')) element.checked = value !== undefined && element.value === value;
+    else element.value = value ?? '';
   }
 }
 
-/** Dotted names back into the report's shape; the wizard's own questions (wizard.*) are never sent. */
-export function toSubmission(serviceId: string, values: Values): Record<string, unknown> {
-  const submission: Record<string, unknown> = { serviceId };
-  for (const [name, value] of Object.entries(values)) {
-    const [group, key] = name.split('.');
-    if (!group || group === 'wizard') continue;
-    if (key === undefined) submission[group] = value;
-    else submission[group] = { ...(submission[group] as Record<string, string> | undefined), [key]: value };
+/**
+ * The report as the API takes it: only what the journey asks for these answers (and what it answers itself), with
+ * dotted names back into objects. The wizard's own fields (wizard.*) are never sent.
+ */
+export function toBody(journey: Journey, values: Readonly<Values>): Record<string, unknown> {
+  const body: Record<string, unknown> = { serviceId: journey.service.id };
+  const fields = [...visibleQuestions(journey, values), ...journey.unasked].map((question) => question.field);
+  for (const field of fields) {
+    const value = values[field];
+    if (value === undefined || value === '') continue;
+    const [group, key] = field.split('.');
+    if (!group) continue;
+    if (key === undefined) body[group] = value;
+    else body[group] = { ...(body[group] as Record<string, string> | undefined), [key]: value };
   }
-  return submission;
+  return body;
 }

@@ -1,54 +1,54 @@
-import { PRIORITY_DESCRIPTIONS, priorityOf, type ImpactAnswers } from '../../../functions/core/priority.ts';
-import type { Values } from './wizard-fields.ts';
+import type { AnswerSection } from '../../../functions/core/answer-sections.ts';
+import { expectedResponse, priorityName, type Priority, type PriorityPolicy } from '../../../functions/core/priority.ts';
 
-/** What a page asked and what was answered, in words: a choice as the label of the chosen option. */
-export function answersOnPage(page: HTMLElement, values: Values): { label: string; answer: string }[] {
-  return Array.from(page.querySelectorAll<HTMLElement>('[data-field]')).map((field) => {
-    const name = field.dataset.field ?? '';
-    const value = values[name] ?? '';
-    const option = value ? field.querySelector<HTMLInputElement>(`input[type="radio"][value="${CSS.escape(value)}"]`) : null;
-    const label = option ? document.querySelector(`label[for="${option.id}"]`)?.textContent ?? value : value;
-    return { label: field.dataset.label ?? name, answer: field.querySelector('input[type="date"]') && value ? value.split('-').reverse().join('.') : label.trim() };
-  });
+/** «Sjekk svarene»: the answers by section, each with «Endre» back to the page that asks it. */
+export function renderReview(container: HTMLElement, sections: readonly AnswerSection[], change: (page: string) => void): void {
+  container.replaceChildren(
+    ...sections.map((section) => {
+      const part = document.createElement('section');
+      const heading = document.createElement('h3');
+      const list = document.createElement('dl');
+      heading.textContent = section.title;
+      for (const row of section.rows) {
+        const line = document.createElement('div');
+        const term = document.createElement('dt');
+        const detail = document.createElement('dd');
+        term.textContent = row.label;
+        detail.textContent = row.answer || 'Ikke besvart';
+        line.append(term, detail);
+        const page = row.page;
+        if (page) {
+          const action = document.createElement('dd');
+          const button = document.createElement('button');
+          const hidden = document.createElement('span');
+          button.type = 'button';
+          button.className = 'ds-link link-button wizard-change';
+          button.textContent = 'Endre';
+          hidden.className = 'ds-sr-only';
+          hidden.textContent = ` ${row.label}`;
+          button.append(hidden);
+          button.addEventListener('click', () => change(page));
+          action.append(button);
+          line.append(action);
+        }
+        list.append(line);
+      }
+      part.append(heading, list);
+      return part;
+    }),
+  );
 }
 
-/** "Check your answers": each answer with an "Endre" button back to its page. */
-export function renderReview(list: HTMLElement, pages: readonly HTMLElement[], values: Values, change: (page: HTMLElement) => void): void {
-  list.replaceChildren();
-  for (const page of pages) {
-    for (const { label, answer } of answersOnPage(page, values)) {
-      const row = document.createElement('div');
-      const term = document.createElement('dt');
-      const detail = document.createElement('dd');
-      const action = document.createElement('dd');
-      const button = document.createElement('button');
-      term.textContent = label;
-      detail.textContent = answer || 'Ikke besvart';
-      button.type = 'button';
-      button.className = 'ds-link wizard-change';
-      button.textContent = 'Endre';
-      const hidden = document.createElement('span');
-      hidden.className = 'ds-sr-only';
-      hidden.textContent = ` ${label}`;
-      button.append(hidden);
-      button.addEventListener('click', () => change(page));
-      action.append(button);
-      row.append(term, detail, action);
-      list.append(row);
-    }
-  }
-}
-
-/** The same matrix the API uses, so what the reporter is told here is what the desk receives. */
-export function showPriority(page: HTMLElement, values: Values): void {
-  const impact = { affected: values['impact.affected'], workaround: values['impact.workaround'], emergencyResponse: values['impact.emergencyResponse'] } as ImpactAnswers;
-  const level = priorityOf(impact);
-  const description = PRIORITY_DESCRIPTIONS[level];
+/** The same policy the API applies, so what the reporter is told here is what the desk receives. */
+export function showPriority(box: HTMLElement, policy: PriorityPolicy, priority: Priority | undefined, handledNow: boolean): void {
+  box.hidden = priority === undefined;
+  if (!priority) return;
+  const level = policy.levels[priority];
   const set = (selector: string, text: string) => {
-    const element = page.querySelector(selector);
+    const element = box.querySelector(selector);
     if (element) element.textContent = text;
   };
-  set('[data-priority-name]', `${level} ${description.name.toLowerCase()}`);
-  set('[data-priority-meaning]', description.meaning);
-  set('[data-priority-response]', description.expectedResponse);
+  set('[data-priority-name]', priorityName(policy, priority));
+  set('[data-priority-meaning]', level.meaning);
+  set('[data-priority-response]', expectedResponse(level, handledNow));
 }

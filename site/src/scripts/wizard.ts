@@ -1,151 +1,177 @@
-import type { Service } from '../../../functions/catalog/schema.ts';
-import { visibleQuestions } from '../../../functions/core/question-conditions.ts';
-import { submissionSchemaFor } from '../../../functions/core/report-submission.ts';
-import { REQUEST_TYPES, type RequestType } from '../../../functions/core/request-details.ts';
+import { isOpen } from '../../../functions/catalog/open-channels.ts';
+import { answerSections } from '../../../functions/core/answer-sections.ts';
+import { FIELD } from '../../../functions/core/fixed-questions.ts';
+import { PHONE_STEP, REVIEW_STEP, stepsFor, suggestedPriority } from '../../../functions/core/journey-steps.ts';
+import { visiblePages } from '../../../functions/core/journey.ts';
+import { priorityName } from '../../../functions/core/priority.ts';
+import { firstErrorPerField, submissionSchemaFor } from '../../../functions/core/report-submission.ts';
+import { stepLine, type WizardData } from './wizard-data.ts';
 import { deflectWhileTyping } from './wizard-deflect.ts';
 import { clearDraft, hasAnswers, loadDraft, saveDraft } from './wizard-draft.ts';
 import { clearErrors, showErrors, type FieldProblem } from './wizard-errors.ts';
+import { fieldError, readValues, toBody, writeValues, type Values } from './wizard-fields.ts';
 import { followBrowserHistory } from './wizard-history.ts';
-import { fieldError, readValues, toSubmission, writeValues, type ServiceDefinition, type Values } from './wizard-fields.ts';
-import { answersOnPage, renderReview, showPriority } from './wizard-review.ts';
+import { forgetContact, recallContact, rememberContact } from './wizard-memory.ts';
+import { renderReview, showPriority } from './wizard-review.ts';
 import { mailtoLink, rememberReceipt, sendReport } from './wizard-send.ts';
 
 /**
- * Progressive enhancement of the plain form: one question per page, checked with the API's own rules as the
- * reporter goes, saved as a draft on this device, sent once as JSON. Without JavaScript the form works as it is.
+ * Progressive enhancement of the one-page form: the journey's pages one screen at a time, checked with the API's
+ * own rules as the reporter goes, saved as a draft on this device, sent once as JSON. The journey (which pages,
+ * which questions, where the phone page comes) is data from content/, walked with functions/core; this file only
+ * shows it. Without JavaScript the form works as it is.
  */
 
 export function startWizard(form: HTMLFormElement): void {
-  const service = JSON.parse(form.dataset.wizard ?? '{}') as ServiceDefinition;
-  const pages = Array.from(form.querySelectorAll<HTMLElement>('[data-page]'));
+  const { journey, policy, handledHours, fallbackAddress } = JSON.parse(form.dataset.wizard ?? '{}') as WizardData;
   const find = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector) as T;
+  const pageElements = Array.from(form.querySelectorAll<HTMLElement>('[data-page]'));
+  const pageElement = (step: string) => pageElements.find((element) => element.dataset.page === step);
+  const heading = find<HTMLElement>('[data-wizard-heading]');
   const indicator = find<HTMLElement>('[data-step-indicator]');
+  const titleText = find<HTMLElement>('[data-page-title]');
+  const backLink = find<HTMLAnchorElement>('[data-back]');
   const next = find<HTMLButtonElement>('[data-next]');
-  const back = find<HTMLButtonElement>('[data-back]');
   const send = find<HTMLButtonElement>('[data-send]');
-  const retry = find<HTMLButtonElement>('[data-retry]');
   const failed = find<HTMLElement>('[data-send-failed]');
   const sendStatus = find<HTMLElement>('[data-send-status]');
   const resume = find<HTMLElement>('[data-resume]');
-  const pageTitle = document.title;
-  let current = pages[0] as HTMLElement;
+  const memoryBar = find<HTMLElement>('[data-memory]');
+  const rememberBox = document.getElementById('wizard-remember') as HTMLInputElement | null;
+  const siteName = document.title.split(' – ').at(-1) ?? '';
+  const serviceId = journey.service.id;
+  const rememberFields = new Set(journey.pages.flatMap((page) => page.questions.filter((question) => question.remember).map((question) => question.field)));
+  const rememberPage = journey.pages.find((page) => page.questions.some((question) => question.remember))?.id;
+
+  let current = journey.pages[0]?.id ?? REVIEW_STEP;
   let returnToReview = false;
   let sending = false;
   let idempotencyKey: string = crypto.randomUUID();
+  let remembered = recallContact(rememberFields);
 
-  // Browser Back and Forward land here like Tilbake and Fortsett, on the nearest page that still applies.
-  const steps = followBrowserHistory(current.dataset.page ?? 'start', (name) => {
+  const values = (): Values => readValues(form);
+  const problemsOn = (step: string, v = values()): FieldProblem[] => {
+    const page = visiblePages(journey, v).find((candidate) => candidate.id === step);
+    return (page?.questions ?? []).flatMap((question) => {
+      const message = fieldError(journey, question.field, v[question.field]);
+      return message ? [{ name: question.field, message }] : [];
+    });
+  };
+  // Remembered contact details need no page of their own, as long as they are still complete.
+  const skipped = (v: Values): Set<string> => (remembered && rememberPage && problemsOn(rememberPage, v).length === 0 ? new Set([rememberPage]) : new Set());
+  const stepsNow = (v = values()) => stepsFor(journey, policy, v, skipped(v));
+
+  const history = followBrowserHistory(current, (step) => {
     returnToReview = false;
-    show(visibleFrom(name));
+    show(nearestStep(step));
   });
 
   for (const element of document.querySelectorAll<HTMLElement>('[data-plain-only]')) element.hidden = true;
   find<HTMLElement>('[data-wizard-nav]').hidden = false;
-  indicator.hidden = false;
+  heading.hidden = false;
+  const rememberField = form.querySelector<HTMLElement>('[data-remember-field]');
+  if (rememberField) rememberField.hidden = false;
 
-  const values = () => readValues(form);
-  const requestTypeOf = (v: Values): RequestType => ((REQUEST_TYPES as readonly string[]).includes(v.requestType ?? '') ? (v.requestType as RequestType) : 'fault');
-  const answersOf = (v: Values) => Object.fromEntries(Object.entries(v).filter(([name]) => name.startsWith('answers.')).map(([name, value]) => [name.slice(8), value]));
-
-  function visiblePages(): HTMLElement[] {
-    const v = values();
-    const requestType = requestTypeOf(v);
-    const shown = new Set(visibleQuestions(service.questions, answersOf(v), requestType).map((question) => `answers.${question.id}`));
-    return pages.filter((page) => {
-      if (page.hasAttribute('data-fault-only') && requestType !== 'fault') return false;
-      const name = page.dataset.page ?? '';
-      return !name.startsWith('answers.') || shown.has(name);
-    });
-  }
-
-  function answerUrgent(answer: string): void {
-    find<HTMLElement>('[data-urgent-box]').hidden = answer !== 'yes';
-    const emergency = document.getElementById(`impact-emergencyResponse-${answer}`) as HTMLInputElement | null;
-    if (emergency && !values()['impact.emergencyResponse']) emergency.checked = true;
+  /** A step asked for that no longer applies (the answers changed) gives way to the next one that does. */
+  function nearestStep(step: string): string {
+    const { steps } = stepsNow();
+    if (steps.includes(step)) return step;
+    const order = [...journey.pages.map((page) => page.id), PHONE_STEP, REVIEW_STEP];
+    return steps.find((candidate) => order.indexOf(candidate) >= order.indexOf(step)) ?? steps.at(-1) ?? current;
   }
 
   function persist(): void {
     const v = values();
-    if (hasAnswers(v)) saveDraft(service.id, { values: v, page: current.dataset.page ?? 'start', idempotencyKey });
+    if (hasAnswers(v, rememberFields)) saveDraft(serviceId, { values: v, page: current, idempotencyKey }, new Date());
   }
 
-  function show(page: HTMLElement, moveFocus = true): void {
-    for (const candidate of pages) candidate.hidden = candidate !== page;
-    current = page;
-    const visible = visiblePages();
-    const sections = [...new Set(visible.map((candidate) => Number(candidate.dataset.section)))];
-    const step = `Steg ${sections.indexOf(Number(page.dataset.section)) + 1} av ${sections.length}: ${page.dataset.title}`;
-    indicator.textContent = step;
-    document.title = `${step} – ${pageTitle}`;
-    const isReview = page.dataset.page === 'review';
-    next.hidden = isReview;
-    send.hidden = !isReview;
-    back.hidden = visible.indexOf(page) <= 0;
-    if (page.dataset.page === 'priority') showPriority(page, values());
-    if (isReview) renderReview(find<HTMLElement>('[data-review]'), sentPages(visible), values(), change);
+  /** What depends on the answers on the screen: which questions apply, the step count, the phone page's words. */
+  function refresh(): void {
+    const v = values();
+    const page = visiblePages(journey, v).find((candidate) => candidate.id === current);
+    const shown = new Set(page?.questions.map((question) => question.field));
+    for (const field of pageElement(current)?.querySelectorAll<HTMLElement>('[data-field]') ?? []) {
+      if (field.dataset.field && !field.closest('[data-remember-field]')) field.hidden = !shown.has(field.dataset.field);
+    }
+    const { steps, phone } = stepsNow(v);
+    // The phone page is where an urgent matter leaves the form: no count of steps there.
+    const line = current === PHONE_STEP ? journey.service.name : stepLine(steps.includes(current) ? steps : [...steps, current], current, journey.service.name);
+    const title = pageElement(current)?.dataset.title ?? '';
+    indicator.textContent = line;
+    titleText.textContent = title;
+    document.title = `${title} – ${line} – ${siteName}`;
+    if (current === PHONE_STEP) {
+      const priority = suggestedPriority(policy, v);
+      for (const intro of pageElement(PHONE_STEP)?.querySelectorAll<HTMLElement>('[data-phone-intro]') ?? []) intro.hidden = intro.dataset.phoneIntro !== (phone ?? 'urgent');
+      const name = pageElement(PHONE_STEP)?.querySelector('[data-phone-priority]');
+      if (name && priority) name.textContent = priorityName(policy, priority);
+    }
+  }
+
+  function show(step: string, moveFocus = true): void {
+    current = step;
+    for (const element of pageElements) element.hidden = element.dataset.page !== step;
+    next.hidden = step === REVIEW_STEP || step === PHONE_STEP;
+    send.hidden = step !== REVIEW_STEP;
+    refresh();
+    if (step === REVIEW_STEP) renderReviewPage();
     clearErrors();
-    if (moveFocus) indicator.focus();
-    steps.moved(page.dataset.page ?? '');
+    if (moveFocus) heading.focus();
+    history.moved(step);
     persist();
   }
 
-  function visibleFrom(name: string): HTMLElement {
-    const index = pages.findIndex((page) => page.dataset.page === name);
-    if (index < 0) return current;
-    return visiblePages().find((page) => pages.indexOf(page) >= index) ?? current;
+  function renderReviewPage(): void {
+    const v = values();
+    renderReview(find<HTMLElement>('[data-review]'), answerSections(journey, v), change);
+    const handledNow = handledHours ? isOpen(handledHours, new Date()) : true;
+    showPriority(find<HTMLElement>('[data-priority-suggestion]'), policy, suggestedPriority(policy, v), handledNow);
   }
 
-  function change(page: HTMLElement): void {
+  function change(step: string): void {
     returnToReview = true;
-    show(page);
+    show(step);
   }
 
-  function pageOf(name: string): HTMLElement | undefined {
-    return pages.find((page) => page.querySelector(`[data-field="${CSS.escape(name)}"]`));
+  function stepOfField(field: string): string | undefined {
+    return visiblePages(journey, values()).find((page) => page.questions.some((question) => question.field === field))?.id;
   }
 
-  function openField(name: string): void {
-    const page = pageOf(name);
-    if (page && page !== current) {
-      returnToReview = current.dataset.page === 'review';
-      show(page, false);
+  function openField(field: string): void {
+    const step = stepOfField(field);
+    if (step && step !== current) {
+      returnToReview = current === REVIEW_STEP;
+      show(step, false);
     }
-  }
-
-  function pageProblems(page: HTMLElement): FieldProblem[] {
-    const v = values();
-    return Array.from(page.querySelectorAll<HTMLElement>('[data-field]')).flatMap((field) => {
-      const name = field.dataset.field ?? '';
-      const message = fieldError(name, v[name], service);
-      return message ? [{ name, message }] : [];
-    });
-  }
-
-  /** The whole report, with the very schema the API parses it with. */
-  function wholeReport(): { ok: true; data: unknown } | { ok: false; problems: FieldProblem[] } {
-    const v = values();
-    const requestType = requestTypeOf(v);
-    const result = submissionSchemaFor(service as unknown as Service, requestType, answersOf(v)).safeParse({ ...toSubmission(service.id, v), requestType });
-    if (result.success) return { ok: true, data: result.data };
-    const seen = new Set<string>();
-    const problems = result.error.issues
-      .map((issue) => ({ name: issue.path.map(String).join('.'), message: issue.message }))
-      .filter((problem) => !seen.has(problem.name) && seen.add(problem.name));
-    return { ok: false, problems };
   }
 
   function goForward(): void {
-    const problems = pageProblems(current);
+    const problems = problemsOn(current);
     if (problems.length > 0) return showErrors(problems, openField);
-    const visible = visiblePages();
-    const review = visible.find((page) => page.dataset.page === 'review');
-    if (returnToReview && review) {
+    const { steps } = stepsNow();
+    if (returnToReview && steps.includes(REVIEW_STEP)) {
       // Back to the review, unless the change opened a question that still needs an answer.
-      const unanswered = visible.slice(visible.indexOf(current) + 1).find((page) => page !== review && pageProblems(page).length > 0);
+      const unanswered = steps.slice(steps.indexOf(current) + 1).find((step) => step !== REVIEW_STEP && step !== PHONE_STEP && problemsOn(step).length > 0);
       returnToReview = unanswered !== undefined;
-      return show(unanswered ?? review);
+      return show(unanswered ?? REVIEW_STEP);
     }
-    show(visible[visible.indexOf(current) + 1] ?? current);
+    show(steps[steps.indexOf(current) + 1] ?? current);
+  }
+
+  function goBack(): void {
+    const { steps } = stepsNow();
+    const previous = steps[steps.indexOf(current) - 1];
+    if (!previous) return;
+    returnToReview = false;
+    if (!history.backTo(previous)) show(previous);
+  }
+
+  /** The whole report, with the very schema the API parses it with. */
+  function wholeReport(): { ok: true; body: Record<string, unknown> } | { ok: false; problems: FieldProblem[] } {
+    const v = { ...journey.preset, ...values() };
+    const result = submissionSchemaFor(journey, v).safeParse(v);
+    if (result.success) return { ok: true, body: toBody(journey, v) };
+    return { ok: false, problems: firstErrorPerField(result.error.issues).map((error) => ({ name: error.path, message: error.message })) };
   }
 
   async function submit(): Promise<void> {
@@ -155,79 +181,98 @@ export function startWizard(form: HTMLFormElement): void {
     sending = true;
     failed.hidden = true;
     sendStatus.textContent = 'Sender meldingen …';
-    const result = await sendReport(report.data, idempotencyKey);
+    const result = await sendReport(report.body, idempotencyKey);
     sending = false;
     if (result.kind === 'sent') {
       sendStatus.textContent = 'Meldingen er sendt.';
+      if (rememberBox?.checked) rememberContact(values(), rememberFields);
+      else forgetContact();
       rememberReceipt(result.receipt);
-      clearDraft(service.id);
-      steps.leave('/meld-feil/kvittering/');
+      clearDraft(serviceId);
+      history.leave('/meld-feil/kvittering/');
       return;
     }
     sendStatus.textContent = '';
     if (result.kind === 'invalid') return showErrors(result.problems, openField);
     persist();
     const v = values();
-    const lines = sentPages(visiblePages()).flatMap((page) => answersOnPage(page, v)).map(({ label, answer }) => `${label}: ${answer}`);
-    find<HTMLAnchorElement>('[data-mailto]').href = mailtoLink(service.fallbackAddress, `Melding om ${service.name}: ${v.summary ?? ''}`, lines);
+    const lines = answerSections(journey, v).flatMap((section) => section.rows.map((row) => `${row.label}: ${row.answer}`));
+    find<HTMLAnchorElement>('[data-mailto]').href = mailtoLink(fallbackAddress, `Melding om ${journey.service.name}: ${v[FIELD.summary] ?? ''}`, lines);
     find<HTMLElement>('[data-send-failed-reason]').textContent = result.reason;
     failed.hidden = false;
     failed.focus();
   }
 
+  function forget(): void {
+    forgetContact();
+    remembered = undefined;
+    writeValues(form, {}, rememberFields);
+    if (rememberBox) rememberBox.checked = false;
+    memoryBar.hidden = true;
+    const status = find<HTMLElement>('[data-memory-status]');
+    status.textContent = status.dataset.forgotten ?? '';
+    if (current === REVIEW_STEP) renderReviewPage();
+    refresh();
+  }
+
   next.addEventListener('click', goForward);
-  back.addEventListener('click', () => {
-    const visible = visiblePages();
-    const previous = visible[visible.indexOf(current) - 1] ?? current;
-    returnToReview = false;
-    if (!steps.backTo(previous.dataset.page ?? '')) show(previous);
-  });
   send.addEventListener('click', () => void submit());
-  retry.addEventListener('click', () => void submit());
-  // Enter in a text field moves on, as "Fortsett" does; the wizard never posts the plain form.
+  find<HTMLButtonElement>('[data-retry]').addEventListener('click', () => void submit());
+  find<HTMLButtonElement>('[data-forget]').addEventListener('click', forget);
+  find<HTMLButtonElement>('[data-written-report]').addEventListener('click', () => {
+    const called = form.elements.namedItem(FIELD.calledDesk);
+    if (called instanceof HTMLInputElement) called.value = 'yes';
+    const { steps } = stepsNow();
+    show(steps[steps.indexOf(PHONE_STEP) + 1] ?? REVIEW_STEP);
+  });
+  // «Tilbake» leaves the form only from its first step; after that it is one step back.
+  backLink.addEventListener('click', (event) => {
+    if (stepsNow().steps.indexOf(current) <= 0) return;
+    event.preventDefault();
+    goBack();
+  });
+  // Enter in a text field moves on, as «Fortsett» does; the wizard never posts the plain form.
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (current.dataset.page === 'review') void submit();
-    else goForward();
+    if (current === REVIEW_STEP) void submit();
+    else if (current !== PHONE_STEP) goForward();
   });
   form.addEventListener('input', (event) => {
     resume.hidden = true;
-    const target = event.target as HTMLInputElement;
-    if (target.name === 'wizard.urgent') answerUrgent(target.value);
-    if (target.dataset.noticeDays) warnAboutNotice(target);
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.dataset.noticeDays) warnAboutNotice(target);
+    refresh();
     persist();
   });
-  // The first page is on screen before the wizard loads: an answer given in the meantime still counts.
-  const answeredEarly = values()['wizard.urgent'];
-  if (answeredEarly) answerUrgent(answeredEarly);
-  const summary = document.getElementById('summary') as HTMLInputElement | null;
-  if (summary) deflectWhileTyping(summary, service.name);
+  const summary = form.elements.namedItem(FIELD.summary);
+  if (summary instanceof HTMLInputElement) deflectWhileTyping(summary, journey.service.name);
 
-  const draft = loadDraft(service.id);
-  if (draft && hasAnswers(draft.values)) {
+  if (remembered) {
+    const v = values();
+    writeValues(form, Object.fromEntries(Object.entries(remembered).filter(([field]) => !v[field])), rememberFields);
+    if (rememberBox) rememberBox.checked = true;
+    memoryBar.hidden = false;
+  }
+
+  const draft = loadDraft(serviceId, new Date());
+  if (draft && hasAnswers(draft.values, rememberFields)) {
     resume.hidden = false;
     find<HTMLButtonElement>('[data-resume-continue]').addEventListener('click', () => {
-      writeValues(form, draft.values);
+      writeValues(form, { ...values(), ...draft.values });
       idempotencyKey = draft.idempotencyKey;
       resume.hidden = true;
       for (const input of form.querySelectorAll<HTMLInputElement>('[data-notice-days]')) warnAboutNotice(input);
-      find<HTMLElement>('[data-urgent-box]').hidden = draft.values['wizard.urgent'] !== 'yes';
-      show(pages.find((page) => page.dataset.page === draft.page && visiblePages().includes(page)) ?? current);
+      show(nearestStep(draft.page));
     });
     find<HTMLButtonElement>('[data-resume-discard]').addEventListener('click', () => {
-      clearDraft(service.id);
+      clearDraft(serviceId);
       resume.hidden = true;
-      indicator.focus();
+      heading.focus();
     });
   }
   show(current, false);
   // From here on the pages are steered with `hidden`; until now form.css painted this very first page.
   form.toggleAttribute('data-wizard-ready', true);
-}
-
-/** The pages whose answers are sent: the start question only steers the reporter to the phone. */
-function sentPages(pages: readonly HTMLElement[]): HTMLElement[] {
-  return pages.filter((page) => page.dataset.page !== 'start' && page.querySelector('[data-field]'));
 }
 
 function warnAboutNotice(input: HTMLInputElement): void {

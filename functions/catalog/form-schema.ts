@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { FIXED_QUESTION_IDS, FIXED_QUESTIONS, isFixedQuestionId } from '../core/fixed-questions.ts';
+import { isServicePagesSlot, type FormDefinition } from '../core/form-definition.ts';
+import { choiceOptionSchema, identifier, onlyFields, showIfSchema } from './schema.ts';
+
+/**
+ * `content/form.yaml`: the fixed questions' words and the pages of the journey. What each fixed question is (its
+ * field in the API, its type and values) is code (core/fixed-questions.ts); this file may not change that, only
+ * say it in words and place it on a page.
+ */
+
+const text = z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' });
+
+const fixedQuestionTextSchema = z
+  .strictObject({
+    id: z.enum(FIXED_QUESTION_IDS as [string, ...string[]], { error: `må være et av de faste spørsmålene: ${FIXED_QUESTION_IDS.join(', ')}` }).describe('Hvilket fast spørsmål teksten gjelder.'),
+    label: text.describe('Spørsmålet slik brukeren leser det.'),
+    hint: text.optional().describe('Hjelpetekst under spørsmålet.'),
+    missingMessage: text.optional().describe('Feilmelding når svaret mangler. Standard: «Svar på «<label>».».'),
+    options: z.array(choiceOptionSchema).optional().describe('Ordene for hvert valg. Verdiene (value) er faste og står i samme rekkefølge som i eksemplet.'),
+  }, { error: onlyFields('et fast spørsmål må ha id og label') })
+  .superRefine((question, ctx) => {
+    if (!isFixedQuestionId(question.id)) return;
+    const fixed = FIXED_QUESTIONS[question.id];
+    const expected: readonly string[] = 'values' in fixed ? fixed.values : [];
+    const given = (question.options ?? []).map((option) => option.value);
+    if (expected.length === 0 && question.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'brukes bare for spørsmål med valg' });
+    if (expected.length > 0 && given.join(',') !== expected.join(',')) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `må ha ett valg for hver av verdiene ${expected.join(', ')}, i den rekkefølgen` });
+    }
+  });
+
+const fixedPageSchema = z.strictObject(
+  {
+    id: identifier.describe('Sidens faste nøkkel, for eksempel contact.'),
+    title: text.describe('Overskriften på siden: spørsmålet eller temaet.'),
+    section: identifier.describe('Hvilken del av «Sjekk svarene» svarene vises under (en id fra sections).'),
+    showIf: showIfSchema.optional().describe('Vis siden bare når et tidligere svar er et bestemt valg.'),
+    questions: z.array(identifier, { error: 'må være en liste med id-er fra questions' }).min(1, { error: 'må ha minst ett spørsmål' }).describe('De faste spørsmålene på siden, i rekkefølge.'),
+  },
+  { error: onlyFields('en side må ha id, title, section og questions') },
+);
+
+const servicePagesSlotSchema = z
+  .strictObject({ servicePages: z.strictObject({ section: identifier.describe('Delen av «Sjekk svarene» tjenestens svar vises under.') }, { error: onlyFields('må ha section') }) })
+  .describe('Her kommer tjenestens egne sider (pages i content/services/<id>.yaml).');
+
+export const formSchema = z
+  .strictObject(
+    {
+      sections: z.array(z.strictObject({ id: identifier, title: text }, { error: onlyFields('en del må ha id og title') })).min(1, { error: 'må ha minst én del' }).describe('Delene svarene vises i på «Sjekk svarene» og i e-posten til Servicedesk, i rekkefølge.'),
+      questions: z.array(fixedQuestionTextSchema).describe('Ordene for de faste spørsmålene.'),
+      pages: z.array(z.union([servicePagesSlotSchema, fixedPageSchema], { error: 'må være en side med id, title, section og questions, eller servicePages' })).describe('Sidene i veiviseren, i rekkefølge.'),
+      phone: z
+        .strictObject(
+          {
+            title: text,
+            intro: text,
+            priorityIntro: text,
+            writtenReport: text,
+            writtenReportHint: text,
+            afterCall: z.array(identifier).min(1, { error: 'må ha minst én side' }),
+          },
+          { error: onlyFields('må ha title, intro, priorityIntro, writtenReport, writtenReportHint og afterCall') },
+        )
+        .describe('Siden som sender det som haster til telefonen, og hva en skriftlig melding etter samtalen spør om (afterCall).'),
+      remember: z.strictObject({ label: text, hint: text, remembered: text, forget: text, forgotten: text }, { error: onlyFields('må ha label, hint, remembered, forget og forgotten') }).describe('«Husk meg på denne enheten».'),
+      review: z.strictObject({ title: text }, { error: onlyFields('må ha title') }).describe('Siden «Sjekk svarene».'),
+      patientDataWarning: text.describe('Advarselen mot pasientopplysninger, vist én gang, der brukeren først kan skrive fritt.'),
+    },
+    { error: onlyFields('filen må inneholde sections, questions, pages, phone, remember, review og patientDataWarning') },
+  )
+  .superRefine((form, ctx) => {
+    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const described = form.questions.map((question) => question.id);
+    for (const id of FIXED_QUESTION_IDS) {
+      if (!described.includes(id)) problem(['questions'], `mangler teksten for det faste spørsmålet «${id}»`);
+    }
+    form.questions.forEach((question, index) => {
+      if (described.indexOf(question.id) !== index) problem(['questions', index, 'id'], `«${question.id}» står her for andre gang`);
+    });
+
+    const sections = form.sections.map((section) => section.id);
+    const slots = form.pages.filter(isServicePagesSlot);
+    if (slots.length !== 1) problem(['pages'], 'må ha servicePages nøyaktig én gang: der kommer tjenestens egne sider');
+    const placed = new Map<string, number>();
+    const pageIds: string[] = [];
+    form.pages.forEach((page, index) => {
+      const section = isServicePagesSlot(page) ? page.servicePages.section : page.section;
+      if (!sections.includes(section)) problem(['pages', index, ...(isServicePagesSlot(page) ? ['servicePages'] : []), 'section'], `«${section}» er ikke en av sections (${sections.join(', ')})`);
+      if (isServicePagesSlot(page)) return;
+      if (pageIds.includes(page.id)) problem(['pages', index, 'id'], `«${page.id}» er brukt av en annen side`);
+      pageIds.push(page.id);
+      page.questions.forEach((id, questionIndex) => {
+        if (!described.includes(id)) {
+          problem(['pages', index, 'questions', questionIndex], `«${id}» er ikke et av de faste spørsmålene under questions (${described.join(', ')})`);
+          return;
+        }
+        if (isFixedQuestionId(id) && 'setByJourney' in FIXED_QUESTIONS[id]) {
+          problem(['pages', index, 'questions', questionIndex], `«${id}» fylles ut av skjemaet selv og kan ikke stå på en side`);
+          return;
+        }
+        if (placed.has(id)) problem(['pages', index, 'questions', questionIndex], `«${id}» står alt på en annen side: hvert spørsmål stilles én gang`);
+        placed.set(id, index);
+      });
+    });
+    for (const id of FIXED_QUESTION_IDS) {
+      if (!placed.has(id) && !('setByJourney' in FIXED_QUESTIONS[id])) problem(['pages'], `det faste spørsmålet «${id}» står ikke på noen side`);
+    }
+    form.phone.afterCall.forEach((id, index) => {
+      if (!pageIds.includes(id)) problem(['phone', 'afterCall', index], `«${id}» er ikke en side under pages (${pageIds.join(', ')})`);
+    });
+    const urgentPage = form.pages.find((page) => !isServicePagesSlot(page) && page.questions.includes('urgent'));
+    if (urgentPage && !isServicePagesSlot(urgentPage) && !form.phone.afterCall.includes(urgentPage.id)) {
+      problem(['phone', 'afterCall'], `må ta med siden «${urgentPage.id}»: den spør om det haster`);
+    }
+  });
+
+true satisfies (z.infer<typeof formSchema> extends FormDefinition ? true : false);

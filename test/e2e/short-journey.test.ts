@@ -1,0 +1,170 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { fileByKeyboard } from '../support/keyboard-journey.ts';
+import { storedItem, useTestPortal } from '../support/local-portal.ts';
+import { answerScreen, CONTACT, currentPage, receiptReference, TYPICAL, waitForWizard } from './wizard-driver.ts';
+
+/**
+ * The shortest correct path for someone under stress: a typical fault by keyboard alone at 375 px in at most seven
+ * screens the first time and five once the contact details are remembered; the urgent ones straight to the phone.
+ */
+
+const portal = useTestPortal();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PHONE = { width: 375, height: 800 };
+/** A whole report typed key by key takes a while on a busy machine; the limit is there to catch a hang, not to time it. */
+const JOURNEY_TIMEOUT = 180_000;
+async function phoneContext(): Promise<BrowserContext> {
+  return browser.newContext({ viewport: PHONE });
+}
+
+describe('a typical fault, by keyboard alone, on a 375 px phone', () => {
+  it.each(['iccs', 'radio'] as const)('%s: at most 7 screens the first time, at most 5 with the contact details remembered', async (service) => {
+    const context = await phoneContext();
+    const page = await context.newPage();
+    const formUrl = `${portal.url}/meld-feil/${service}/`;
+
+    const first = await fileByKeyboard(page, formUrl, TYPICAL[service], { remember: true });
+    const firstReference = await receiptReference(page);
+    const again = await fileByKeyboard(page, formUrl, TYPICAL[service]);
+    const againReference = await receiptReference(page);
+
+    console.info(`${service}: første gang ${first.screens.length} skjermer, ${first.keystrokes} tastetrykk; husket ${again.screens.length} skjermer, ${again.keystrokes} tastetrykk`);
+    expect(first.screens.length).toBeLessThanOrEqual(7);
+    expect(again.screens.length).toBeLessThanOrEqual(5);
+    expect(first.screens).toContain('contact');
+    expect(again.screens).not.toContain('contact');
+    expect(firstReference).toMatch(REFERENCE_PATTERN);
+    expect((await storedItem(portal.stack, againReference))?.contact).toEqual((await storedItem(portal.stack, firstReference))?.contact);
+    await context.close();
+  }, JOURNEY_TIMEOUT);
+});
+
+describe('«Husk meg på denne enheten»', () => {
+  async function rememberedPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await phoneContext();
+    const page = await context.newPage();
+    await fileByKeyboard(page, `${portal.url}/meld-feil/iccs/`, TYPICAL.iccs, { remember: true });
+    await page.goto(`${portal.url}/meld-feil/radio/`);
+    await waitForWizard(page);
+    return { context, page };
+  }
+
+  it('keeps only the contact details, never what was written about the fault', async () => {
+    const { context, page } = await rememberedPage();
+
+    const kept = await page.evaluate(() => localStorage.getItem('serviceportal.kontakt') ?? '');
+
+    expect(JSON.parse(kept)).toEqual({ version: 1, values: { 'contact.name': CONTACT['contact.name'], 'contact.organisation': CONTACT['contact.organisation'], 'contact.phone': CONTACT['contact.phone'], 'contact.email': CONTACT['contact.email'] } });
+    expect(kept).not.toContain('talegruppe');
+    await context.close();
+  }, JOURNEY_TIMEOUT);
+
+  it('is forgotten with «Glem meg» on any form page, and the contact page is asked again', async () => {
+    const { context, page } = await rememberedPage();
+
+    await page.getByRole('button', { name: 'Glem meg' }).click();
+
+    await expect.poll(() => page.locator('[data-memory-status]').textContent()).toBe('Kontaktopplysningene dine er slettet fra denne enheten.');
+    expect(await page.evaluate(() => localStorage.getItem('serviceportal.kontakt'))).toBeNull();
+    expect(await page.locator('[data-memory]').isVisible()).toBe(false);
+    expect(await page.locator('#contact-name').inputValue()).toBe('');
+    const screens = (await fileByKeyboard(page, `${portal.url}/meld-feil/radio/`, TYPICAL.radio)).screens;
+    expect(screens).toContain('contact');
+    await context.close();
+  }, JOURNEY_TIMEOUT);
+
+  it('is not offered without being asked: nothing is kept unless it is ticked', async () => {
+    const context = await phoneContext();
+    const page = await context.newPage();
+
+    await fileByKeyboard(page, `${portal.url}/meld-feil/iccs/`, TYPICAL.iccs);
+
+    expect(await page.evaluate(() => localStorage.getItem('serviceportal.kontakt'))).toBeNull();
+    await context.close();
+  }, JOURNEY_TIMEOUT);
+});
+
+describe('drafts', () => {
+  const STARTED = new Date('2026-03-05T10:00:00+01:00');
+
+  it.each([
+    ['offered back within a day', 23, true],
+    ['gone after a day', 25, false],
+  ])('are %s', async (_case, hoursLater, offered) => {
+    const context = await phoneContext();
+    const page = await context.newPage();
+    await page.clock.setFixedTime(STARTED);
+    await page.goto(`${portal.url}/meld-feil/iccs/`);
+    await waitForWizard(page);
+    await answerScreen(page, { urgent: 'no', requestType: 'fault' });
+    await page.getByRole('button', { name: 'Fortsett' }).click();
+    await answerScreen(page, { summary: 'Skjermen fryser' });
+
+    await page.clock.setFixedTime(new Date(STARTED.getTime() + hoursLater * 3_600_000));
+    await page.reload();
+    await waitForWizard(page);
+
+    expect(await page.locator('[data-resume]').isVisible()).toBe(offered);
+    expect((await page.evaluate(() => localStorage.getItem('serviceportal.utkast.iccs'))) !== null).toBe(offered);
+    await context.close();
+  });
+});
+
+describe('urgent matters go to the phone', () => {
+  it('at 320 × 640, «Ja» to the first question shows at least three numbers to call, the first without scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/meld-feil/radio/`);
+    await waitForWizard(page);
+
+    await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
+    await page.getByRole('button', { name: 'Fortsett' }).click();
+
+    expect(await currentPage(page)).toBe('phone');
+    const calls = page.locator('main [data-page="phone"] a[href^="tel:"]');
+    expect(await calls.count()).toBeGreaterThanOrEqual(3);
+    expect(await calls.first().getAttribute('href')).toBe('tel:08915');
+    const box = await calls.first().boundingBox();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(640);
+    expect(await page.getByRole('button', { name: 'Fortsett' }).isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('takes a short written report after the call that says the reporter has phoned', async () => {
+    const context = await phoneContext();
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/meld-feil/radio/`);
+    await waitForWizard(page);
+    await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
+    await page.getByRole('button', { name: 'Fortsett' }).click();
+
+    await page.getByRole('button', { name: 'Send en skriftlig melding i tillegg' }).click();
+    const pages: string[] = [];
+    for (let guard = 0; guard < 6 && (await currentPage(page)) !== 'review'; guard += 1) {
+      pages.push((await currentPage(page)) ?? '');
+      await answerScreen(page, { summary: 'Ingen dekning i Valdres', description: 'Alle terminalene mistet nettet.', ...CONTACT });
+      await page.getByRole('button', { name: 'Fortsett' }).click();
+    }
+    const review = await page.locator('[data-review]').textContent();
+    await page.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.waitForURL('**/meld-feil/kvittering/');
+
+    expect(pages).toEqual(['about', 'contact']);
+    expect(review).toContain('Har ringt Servicedesk');
+    expect(await storedItem(portal.stack, await receiptReference(page))).toMatchObject({ urgent: 'yes', calledDesk: true, priority: 'P1', answers: {} });
+    await context.close();
+  });
+});
