@@ -57,8 +57,10 @@ export function startWizard(form: HTMLFormElement): void {
       return message ? [{ name: question.field, message }] : [];
     });
   };
-  // Remembered contact details need no page of their own, as long as they are still complete.
-  const skipped = (v: Values): Set<string> => (remembered && rememberPage && problemsOn(rememberPage, v).length === 0 ? new Set([rememberPage]) : new Set());
+  // Remembered contact details need no page of their own, as long as they are complete and the reporter has not
+  // asked to change them (then that page is on screen, and counts).
+  const skipped = (v: Values): Set<string> =>
+    remembered && rememberPage && rememberPage !== current && problemsOn(rememberPage, v).length === 0 ? new Set([rememberPage]) : new Set();
   const stepsNow = (v = values()) => stepsFor(journey, policy, v, skipped(v));
 
   const history = followBrowserHistory(current, (step) => {
@@ -95,7 +97,7 @@ export function startWizard(form: HTMLFormElement): void {
     }
     const { steps, phone } = stepsNow(v);
     // The phone page is where an urgent matter leaves the form: no count of steps there.
-    const line = current === PHONE_STEP ? journey.service.name : stepLine(steps.includes(current) ? steps : [...steps, current], current, journey.service.name);
+    const line = current === PHONE_STEP ? journey.service.name : stepLine(steps, current, journey.service.name);
     const title = pageElement(current)?.dataset.title ?? '';
     indicator.textContent = line;
     titleText.textContent = title;
