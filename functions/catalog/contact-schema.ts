@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { WEEKDAYS, type OpeningHours } from '../core/opening-hours.ts';
 export const CHANNEL_KINDS = ['phone', 'email', 'radio', 'web'] as const;
 
 const text = z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' });
@@ -28,7 +26,7 @@ export const openingHoursSchema = z.object({
   exceptions: z.array(exceptionSchema).default([]).describe('Dager med andre åpningstider, for eksempel helligdager.'),
   description: text.describe('Åpningstidene i en setning, slik de står på kontaktsiden.'),
 });
-export type OpeningHours = z.infer<typeof openingHoursSchema>;
+true satisfies (z.infer<typeof openingHoursSchema> extends OpeningHours ? true : false);
 
 export const channelSchema = z.object({
   id: key.describe('Fast nøkkel for kanalen, brukt i stigen (ladder).'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { FIXED_QUESTION_IDS, FIXED_QUESTIONS, isFixedQuestionId } from '../core/fixed-questions.ts';
+import { FIXED_QUESTION_IDS, FIXED_QUESTIONS, isFixedQuestionId, type FixedQuestionId } from '../core/fixed-questions.ts';
 import { isServicePagesSlot, type FormDefinition } from '../core/form-definition.ts';
-import { choiceOptionSchema, identifier, onlyFields, showIfSchema } from './schema.ts';
+import { choiceOptionSchema, identifier, nonEmptyText as text, onlyFields, showIfSchema } from './schema.ts';
 
 /**
  * `content/form.yaml`: the fixed questions' words and the pages of the journey. What each fixed question is (its
@@ -9,11 +9,12 @@ import { choiceOptionSchema, identifier, onlyFields, showIfSchema } from './sche
  * say it in words and place it on a page.
  */
 
-const text = z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' });
+
+const fixedQuestionId = z.enum(FIXED_QUESTION_IDS as [FixedQuestionId, ...FixedQuestionId[]], { error: `må være et av de faste spørsmålene: ${FIXED_QUESTION_IDS.join(', ')}` });
 
 const fixedQuestionTextSchema = z
   .strictObject({
-    id: z.enum(FIXED_QUESTION_IDS as [string, ...string[]], { error: `må være et av de faste spørsmålene: ${FIXED_QUESTION_IDS.join(', ')}` }).describe('Hvilket fast spørsmål teksten gjelder.'),
+    id: fixedQuestionId.describe('Hvilket fast spørsmål teksten gjelder.'),
     label: text.describe('Spørsmålet slik brukeren leser det.'),
     hint: text.optional().describe('Hjelpetekst under spørsmålet.'),
     missingMessage: text.optional().describe('Feilmelding når svaret mangler. Standard: «Svar på «<label>».».'),
@@ -36,7 +37,7 @@ const fixedPageSchema = z.strictObject(
     title: text.describe('Overskriften på siden: spørsmålet eller temaet.'),
     section: identifier.describe('Hvilken del av «Sjekk svarene» svarene vises under (en id fra sections).'),
     showIf: showIfSchema.optional().describe('Vis siden bare når et tidligere svar er et bestemt valg.'),
-    questions: z.array(identifier, { error: 'må være en liste med id-er fra questions' }).min(1, { error: 'må ha minst ett spørsmål' }).describe('De faste spørsmålene på siden, i rekkefølge.'),
+    questions: z.array(fixedQuestionId, { error: 'må være en liste med id-er fra questions' }).min(1, { error: 'må ha minst ett spørsmål' }).describe('De faste spørsmålene på siden, i rekkefølge.'),
   },
   { error: onlyFields('en side må ha id, title, section og questions') },
 );
@@ -92,11 +93,7 @@ export const formSchema = z
       if (pageIds.includes(page.id)) problem(['pages', index, 'id'], `«${page.id}» er brukt av en annen side`);
       pageIds.push(page.id);
       page.questions.forEach((id, questionIndex) => {
-        if (!described.includes(id)) {
-          problem(['pages', index, 'questions', questionIndex], `«${id}» er ikke et av de faste spørsmålene under questions (${described.join(', ')})`);
-          return;
-        }
-        if (isFixedQuestionId(id) && 'setByJourney' in FIXED_QUESTIONS[id]) {
+        if ('setByJourney' in FIXED_QUESTIONS[id]) {
           problem(['pages', index, 'questions', questionIndex], `«${id}» fylles ut av skjemaet selv og kan ikke stå på en side`);
           return;
         }

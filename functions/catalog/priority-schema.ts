@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { AFFECTED_SCOPES } from '../core/fixed-questions.ts';
 import { PRIORITIES, URGENCIES, type PriorityPolicy } from '../core/priority.ts';
-import { onlyFields } from './schema.ts';
+import { nonEmptyText as text, onlyFields } from './schema.ts';
 
 /** `content/priority.yaml`: the desk's priority policy. Every level and every cell of the matrix must be there. */
 
-const text = z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' });
 const priority = z.enum(PRIORITIES, { error: `må være en av: ${PRIORITIES.join(', ')}` });
 
 const levelSchema = z.strictObject(
@@ -29,6 +28,7 @@ export const prioritySchema = z
     {
       label: text.describe('Hva forslaget kalles, for eksempel «Foreslått prioritet».'),
       settledTogether: text.describe('At Servicedesk avgjør prioriteten sammen med den som melder.'),
+      responseLabel: text.describe('Overskriften foran det som skjer nå, for eksempel «Hva skjer nå».'),
       levels: z.strictObject(Object.fromEntries(PRIORITIES.map((level) => [level, levelSchema])) as Record<(typeof PRIORITIES)[number], typeof levelSchema>, { error: onlyFields(`må ha ${PRIORITIES.join(', ')}`) }).describe('P1–P4 med navn, betydning, eksempel, om de skal ringes inn, og hva som skjer.'),
       urgency: z.strictObject(Object.fromEntries(URGENCIES.map((urgency) => [urgency, text])) as Record<(typeof URGENCIES)[number], typeof text>, { error: onlyFields(`må ha ${URGENCIES.join(', ')}`) }).describe('Overskriftene på kolonnene i matrisen.'),
       matrix: z.strictObject(Object.fromEntries(AFFECTED_SCOPES.map((scope) => [scope, row])) as Record<(typeof AFFECTED_SCOPES)[number], typeof row>, { error: onlyFields(`må ha en rad for hver av ${AFFECTED_SCOPES.join(', ')}`) }).describe('Prioriteten for hvert svar på «Hvor mange er rammet?» (rad) og hast (kolonne).'),
@@ -36,7 +36,7 @@ export const prioritySchema = z
       otherRequests: priority.describe('Prioriteten til endringsønsker, spørsmål og bestillinger som ikke haster.'),
       handledBy: z.string({ error: 'må være id-en til en kanal i content/contact.yaml' }).min(1).describe('Kanalen i content/contact.yaml som har åpningstidene for skriftlige meldinger.'),
     },
-    { error: onlyFields('filen må inneholde label, settledTogether, levels, urgency, matrix, afterUrgentCall, otherRequests og handledBy') },
+    { error: onlyFields('filen må inneholde label, settledTogether, responseLabel, levels, urgency, matrix, afterUrgentCall, otherRequests og handledBy') },
   );
 
 true satisfies (z.infer<typeof prioritySchema> extends PriorityPolicy ? true : false);

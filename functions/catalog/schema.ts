@@ -19,6 +19,8 @@ export function onlyFields(otherwise: string) {
     issue.code === 'unrecognized_keys' ? `ukjent felt ${(issue.keys ?? []).map((key) => `«${key}»`).join(', ')}: sjekk stavingen, eller se CONTENT.md` : otherwise;
 }
 
+export const nonEmptyText = z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' });
+
 export const identifier = z
   .string({ error: 'må være en tekst' })
   .regex(/^[a-z][a-zA-Z0-9]*$/, { error: 'må starte med liten bokstav og bare inneholde bokstaver a–z og tall (for eksempel «operatorPosition»)' });
@@ -76,7 +78,7 @@ type QuestionSchemaOutput = z.infer<typeof questionSchema>;
 // The content schema must give exactly what the core's journey reads.
 true satisfies (QuestionSchemaOutput extends Question ? true : false);
 
-export const servicePageSchema = z
+const servicePageSchema = z
   .strictObject({
     title: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).optional().describe('Overskriften på siden: spørsmålet eller temaet, for eksempel «Terminalen og stedet».'),
     join: identifier.optional().describe('I stedet for title: legg spørsmålene øverst på en av de faste sidene i content/form.yaml, for eksempel impact.'),

@@ -53,11 +53,31 @@ export function readYaml<S extends z.ZodType>(
   return {
     lineOf,
     data: undefined,
-    problems: result.error.issues.map((issue) => ({
+    problems: result.error.issues.flatMap(closestIssues).map((issue) => ({
       file: displayName,
       line: lineOf(issue.path),
       field: fieldPath(issue.path),
       message: issue.message,
     })),
   };
+}
+
+interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: readonly (readonly Issue[])[];
+}
+
+/**
+ * When a value matches none of the shapes it may have (a page of content/form.yaml is a page or `servicePages`),
+ * «none of them» helps nobody: report what is wrong with the shape it came closest to, the one whose problems lie
+ * deepest inside it.
+ */
+function closestIssues(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors || issue.errors.length === 0) return [issue];
+  const depth = (issues: readonly Issue[]) => Math.min(...issues.map((inner) => inner.path.length));
+  const closest = issue.errors.reduce((best, candidate) => (depth(candidate) > depth(best) ? candidate : best));
+  if (depth(closest) === 0) return [issue];
+  return closest.flatMap((inner) => closestIssues({ ...inner, path: [...issue.path, ...inner.path] }));
 }

@@ -1,5 +1,5 @@
 import { FIELD } from './fixed-questions.ts';
-import { labelOfAnswer, visiblePages, type Journey, type JourneyQuestion, type Values } from './journey.ts';
+import { ANSWERS, flatValues, labelOfAnswer, visiblePages, type Journey, type JourneyQuestion, type Values } from './journey.ts';
 import type { ReportSubmission } from './report-submission.ts';
 
 /**
@@ -22,7 +22,7 @@ export interface AnswerSection {
   rows: AnswerRow[];
 }
 
-export function answerInWords(question: JourneyQuestion, value: string | undefined): string {
+function answerInWords(question: JourneyQuestion, value: string | undefined): string {
   if (!value) return '';
   if (question.type === 'date') return value.split('-').reverse().join('.');
   return labelOfAnswer(question, value);
@@ -47,19 +47,16 @@ export function answerSections(journey: Journey, values: Values): AnswerSection[
 
 /** A stored or submitted report as the form's field values, to walk its journey. */
 export function reportValues(report: Omit<ReportSubmission, 'serviceId'>): Record<string, string> {
-  const values: Record<string, string> = {
-    [FIELD.urgent]: report.urgent,
-    [FIELD.requestType]: report.requestType,
-    [FIELD.calledDesk]: report.calledDesk ? 'yes' : 'no',
-    [FIELD.summary]: report.summary,
-    [FIELD.description]: report.description,
-    [FIELD.name]: report.contact.name,
-    [FIELD.organisation]: report.contact.organisation,
-    [FIELD.phone]: report.contact.phone,
-    [FIELD.email]: report.contact.email,
-  };
-  if (report.contact.issi) values[FIELD.issi] = report.contact.issi;
-  if (report.impact) Object.assign(values, { [FIELD.affected]: report.impact.affected, [FIELD.workaround]: report.impact.workaround });
-  for (const [id, answer] of Object.entries(report.answers)) values[`answers.${id}`] = answer;
-  return values;
+  return { ...flatValues({ ...report }), [FIELD.calledDesk]: report.calledDesk ? 'yes' : 'no' };
+}
+
+/**
+ * Answers the journey no longer asks for (a question since removed, or one the content now asks in other cases
+ * only): kept in the report, so the desk still sees them, under their stored names.
+ */
+export function answersNotAsked(journey: Journey, report: Pick<ReportSubmission, 'answers'>, values: Values): AnswerRow[] {
+  const asked = new Set(answerSections(journey, values).flatMap((section) => section.rows.map((row) => row.field)));
+  return Object.entries(report.answers)
+    .filter(([id]) => !asked.has(`${ANSWERS}${id}`))
+    .map(([id, answer]) => ({ field: `${ANSWERS}${id}`, label: id, answer }));
 }

@@ -1,4 +1,5 @@
-import { FIXED_QUESTIONS, isFixedQuestionId, REQUEST_TYPES, type FixedQuestion, type FixedQuestionId } from './fixed-questions.ts';
+import { FIXED_QUESTIONS, isFixedQuestionId, isOneOf, REQUEST_TYPES, type FixedQuestion, type FixedQuestionId } from './fixed-questions.ts';
+import { SERVICE_IDS, type ServiceId } from './service-ids.ts';
 import { isServicePagesSlot, type FixedQuestionText, type FormDefinition, type Question, type ServiceForm, type ShowIf } from './form-definition.ts';
 import { ANSWERS, type Condition, type Journey, type JourneyPage, type JourneyQuestion } from './journey.ts';
 
@@ -22,11 +23,11 @@ export function buildJourney(form: FormDefinition, service: ServiceForm): { jour
   const written = new Map<JourneyPage | JourneyQuestion, Where>();
   const requestTypes = service.requestTypes.length > 0 ? service.requestTypes : REQUEST_TYPES;
   const texts = new Map(form.questions.map((text) => [text.id, text]));
-  const fixedQuestion = (id: string): JourneyQuestion | undefined => {
+  const fixedQuestion = (id: FixedQuestionId): JourneyQuestion | undefined => {
     const text = texts.get(id);
-    if (!text || !isFixedQuestionId(id)) return undefined;
+    if (!text) return undefined;
     const question = fromText(FIXED_QUESTIONS[id], text);
-    return id === 'requestType' ? { ...question, options: question.options?.filter((option) => requestTypes.includes(option.value)) } : question;
+    return id === 'requestType' ? { ...question, options: question.options?.filter((option) => isOneOf(requestTypes, option.value)) } : question;
   };
   const preset: Record<string, string> = requestTypes.length === 1 ? { [FIXED_QUESTIONS.requestType.field]: requestTypes[0] as string } : {};
   const fixedPageIds = form.pages.flatMap((page) => (isServicePagesSlot(page) ? [] : [page.id]));
@@ -119,7 +120,8 @@ function serviceQuestion(question: Question): JourneyQuestion {
 /** Until resolved, a condition names the question by its id; resolveConditions turns that into its field. */
 const rawCondition = (showIf: ShowIf): Condition => ({ field: showIf.question, equals: [showIf.equals].flat() });
 
-const fixedIdOf = (field: string): string => (Object.keys(FIXED_QUESTIONS) as FixedQuestionId[]).find((id) => FIXED_QUESTIONS[id].field === field) ?? field;
+/** The fixed question asked under `field`, if it is one. */
+const fixedIdAt = (field: string): FixedQuestionId | undefined => (Object.keys(FIXED_QUESTIONS) as FixedQuestionId[]).find((id) => FIXED_QUESTIONS[id].field === field);
 
 /**
  * A condition points back at an earlier choice question (never forward: the journey asks in order), a service's
@@ -133,7 +135,7 @@ function resolveConditions(journey: Journey, written: ReadonlyMap<JourneyPage | 
     const id = condition.field;
     const target = earlier.find((question) => question.field === `${ANSWERS}${id}`) ?? earlier.find((question) => isFixedQuestionId(id) && question.field === FIXED_QUESTIONS[id].field);
     if (!target) {
-      const known = [...new Set(earlier.map((question) => (question.field.startsWith(ANSWERS) ? question.field.slice(ANSWERS.length) : fixedIdOf(question.field))))];
+      const known = [...new Set(earlier.map((question) => (question.field.startsWith(ANSWERS) ? question.field.slice(ANSWERS.length) : (fixedIdAt(question.field) ?? question.field))))];
       problems.push({ ...where, path: [...where.path, 'showIf', 'question'], message: `«${id}» er ikke et spørsmål som kommer før dette (kan være: ${known.join(', ')})` });
       return undefined;
     }
@@ -142,7 +144,8 @@ function resolveConditions(journey: Journey, written: ReadonlyMap<JourneyPage | 
       return undefined;
     }
     // A fixed question's values are all allowed: a condition on «fault» is simply never met for a service without faults.
-    const fixed: FixedQuestion | undefined = Object.values(FIXED_QUESTIONS).find((question) => question.field === target.field);
+    const fixedId = fixedIdAt(target.field);
+    const fixed: FixedQuestion | undefined = fixedId && FIXED_QUESTIONS[fixedId];
     const allowed = fixed?.values ?? (target.options ?? []).map((option) => option.value);
     const unknown = condition.equals.filter((value) => !allowed.includes(value));
     if (unknown.length > 0) problems.push({ ...where, path: [...where.path, 'showIf', 'equals'], message: `«${unknown.join('», «')}» er ikke et av valgene til «${id}» (${allowed.join(', ')})` });
@@ -157,4 +160,32 @@ function resolveConditions(journey: Journey, written: ReadonlyMap<JourneyPage | 
     }
   }
   return problems;
+}
+
+/** What the journeys are built from: content/form.yaml and the services (the catalog has both). */
+export interface FormContent {
+  form: FormDefinition;
+  services: Readonly<Record<ServiceId, ServiceForm>>;
+}
+
+const builtFor = new WeakMap<FormContent, Record<ServiceId, Journey>>();
+
+/** Every service's journey, built once per checked catalog (the handlers ask at cold start, the router per report). */
+export function journeysOf(content: FormContent): Record<ServiceId, Journey> {
+  let journeys = builtFor.get(content);
+  if (!journeys) {
+    journeys = Object.fromEntries(SERVICE_IDS.map((id) => [id, journeyFor(content.form, content.services[id])])) as Record<ServiceId, Journey>;
+    builtFor.set(content, journeys);
+  }
+  return journeys;
+}
+
+/** The fixed questions and pages alone, as for a service with no pages of its own that takes every request type. */
+export function fixedJourney(form: FormDefinition, service: { id: string; name: string } = { id: '', name: '' }): Journey {
+  return journeyFor(form, { ...service, requestTypes: REQUEST_TYPES, pages: [] });
+}
+
+/** The journey of a report's service, or the fixed one for a service that has since been removed. */
+export function journeyOfReport(content: FormContent, serviceId: string): Journey {
+  return (SERVICE_IDS as readonly string[]).includes(serviceId) ? journeysOf(content)[serviceId as ServiceId] : fixedJourney(content.form, { id: serviceId, name: serviceId });
 }

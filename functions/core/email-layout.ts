@@ -1,7 +1,10 @@
 import { escapeHtml } from './html.ts';
 
-/** Version of the e-mail layouts, carried in every message so the desk's mail rules can rely on it. */
-export const EMAIL_FORMAT_VERSION = 'serviceportal.email.v1';
+/**
+ * Version of the e-mail layouts, carried in every message so the desk's mail rules can rely on it. Version 2: the
+ * subject marks P1/P2 in capitals and «[har ringt]», and the answers stand in sections.
+ */
+export const EMAIL_FORMAT_VERSION = 'serviceportal.email.v2';
 
 export interface Row {
   label: string;

@@ -1,3 +1,5 @@
+import type { FixedQuestionId, RequestType } from './fixed-questions.ts';
+
 /**
  * The shape of the report form as content defines it (content/form.yaml and the `pages` of content/services/*.yaml),
  * validated by the catalog. The core builds a service's journey from it (journey.ts); the site renders it, the
@@ -48,13 +50,13 @@ export interface ServiceForm {
   id: string;
   name: string;
   /** The request types the service takes; with only one, the form does not ask. */
-  requestTypes: readonly string[];
+  requestTypes: readonly RequestType[];
   pages: ServicePage[];
 }
 
 /** The words of a fixed question; what it is (field, type, values) is the API's and stands in fixed-questions.ts. */
 export interface FixedQuestionText {
-  id: string;
+  id: FixedQuestionId;
   label: string;
   hint?: string | undefined;
   missingMessage?: string | undefined;
@@ -66,7 +68,7 @@ export interface FixedPage {
   title: string;
   section: string;
   showIf?: ShowIf | undefined;
-  questions: string[];
+  questions: FixedQuestionId[];
 }
 
 /** Where the service's own pages go among the fixed ones. */

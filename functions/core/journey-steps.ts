@@ -1,5 +1,5 @@
-import { AFFECTED_SCOPES, FIELD, REQUEST_TYPES, YES_NO, type AffectedScope, type RequestType, type YesNo } from './fixed-questions.ts';
-import { visiblePages, type Journey, type Values } from './journey.ts';
+import { AFFECTED_SCOPES, FIELD, isOneOf, REQUEST_TYPES, YES_NO } from './fixed-questions.ts';
+import { isWrittenAfterCall, visiblePages, type Journey, type Values } from './journey.ts';
 import { mustPhone, priorityOf, type Priority, type PriorityPolicy } from './priority.ts';
 
 /**
@@ -10,18 +10,17 @@ import { mustPhone, priorityOf, type Priority, type PriorityPolicy } from './pri
 export const PHONE_STEP = 'phone';
 export const REVIEW_STEP = 'review';
 
-const isOneOf = <T extends string>(values: readonly T[], value: string | undefined): value is T => value !== undefined && (values as readonly string[]).includes(value);
-
 /** The priority the answers so far suggest; undefined while a fault's impact is not answered yet. */
 export function suggestedPriority(policy: PriorityPolicy, values: Values): Priority | undefined {
   const requestType = values[FIELD.requestType];
   const urgent = values[FIELD.urgent];
-  if (!isOneOf<RequestType>(REQUEST_TYPES, requestType) || !isOneOf<YesNo>(YES_NO, urgent)) return undefined;
+  if (!isOneOf(REQUEST_TYPES, requestType) || !isOneOf(YES_NO, urgent)) return undefined;
   const affected = values[FIELD.affected];
   const workaround = values[FIELD.workaround];
-  const impact = isOneOf<AffectedScope>(AFFECTED_SCOPES, affected) && isOneOf<YesNo>(YES_NO, workaround) ? { affected, workaround } : undefined;
-  if (requestType === 'fault' && !impact && values[FIELD.calledDesk] !== 'yes') return undefined;
-  return priorityOf(policy, { requestType, urgent, impact });
+  const impact = isOneOf(AFFECTED_SCOPES, affected) && isOneOf(YES_NO, workaround) ? { affected, workaround } : undefined;
+  // A fault is asked about its impact, unless it was phoned in as urgent and this is the written record.
+  if (requestType === 'fault' && !impact && !isWrittenAfterCall(values)) return undefined;
+  return priorityOf(policy, { urgent, impact });
 }
 
 /** Why the phone page is on the way: the reporter said it is urgent, or the answers give a priority to phone in. */

@@ -91,6 +91,11 @@ export function visibleQuestions(journey: Journey, values: Values): JourneyQuest
   return visiblePages(journey, values).flatMap((page) => page.questions);
 }
 
+/** The page of details the reporter may keep on the device («Husk meg»): every question on it is one to remember. */
+export function rememberPageOf(journey: Journey): JourneyPage | undefined {
+  return journey.pages.find((page) => page.questions.length > 0 && page.questions.every((question) => question.remember));
+}
+
 /** Every question of the journey, asked or not, by field: for labels. */
 export function questionByField(journey: Journey, field: string): JourneyQuestion | undefined {
   for (const page of journey.pages) for (const question of page.questions) if (question.field === field) return question;

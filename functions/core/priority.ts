@@ -1,4 +1,5 @@
-import type { AffectedScope, RequestType, YesNo } from './fixed-questions.ts';
+import type { AffectedScope, YesNo } from './fixed-questions.ts';
+import { isOpen, type OpeningHours } from './opening-hours.ts';
 
 /**
  * The desk's priority policy (ITIL: priority = impact × urgency), as content/priority.yaml states it. Reporters
@@ -29,6 +30,8 @@ export interface PriorityPolicy {
   label: string;
   /** That the desk settles the priority with the reporter. */
   settledTogether: string;
+  /** «Hva skjer nå», before a level's response. */
+  responseLabel: string;
   levels: Record<Priority, PriorityLevel>;
   /** Column headings of the matrix. */
   urgency: Record<Urgency, string>;
@@ -47,13 +50,13 @@ export interface ImpactAnswers {
   workaround: YesNo;
 }
 
+/** Faults have impact answers (unless phoned in as urgent); other request types do not. */
 export interface PriorityAnswers {
-  requestType: RequestType;
   urgent: YesNo;
   impact?: ImpactAnswers | undefined;
 }
 
-export function urgencyOf(answers: { urgent: YesNo; impact: ImpactAnswers }): Urgency {
+function urgencyOf(answers: { urgent: YesNo; impact: ImpactAnswers }): Urgency {
   if (answers.urgent === 'yes') return 'immediate';
   return answers.impact.workaround === 'no' ? 'soon' : 'normal';
 }
@@ -74,3 +77,13 @@ export function priorityName(policy: PriorityPolicy, priority: Priority): string
 }
 
 export const mustPhone = (policy: PriorityPolicy, priority: Priority): boolean => policy.levels[priority].phone;
+
+/** The hours written reports are handled in: those of the channel the policy names (`handledBy`). */
+export function handlingHours(channels: readonly { id: string; hours: OpeningHours }[], policy: Pick<PriorityPolicy, 'handledBy'>): OpeningHours | undefined {
+  return channels.find((channel) => channel.id === policy.handledBy)?.hours;
+}
+
+/** Whether written reports are being handled at `now`, which decides the words of the promise (expectedResponse). */
+export function writtenReportsHandled(hours: OpeningHours | undefined, now: Date): boolean {
+  return hours ? isOpen(hours, now) : true;
+}

@@ -28,15 +28,16 @@ export function renderReceiptEmail(
   const { policy } = options;
   const level = policy.levels[report.priority];
   const name = priorityName(policy, report.priority);
+  const requestType = questionByField(options.journey, FIELD.requestType);
   const body = renderEmailBody({
     heading: `Vi har mottatt meldingen din: ${report.reference}`,
     rows: [
       { label: 'Referanse', value: report.reference },
       { label: 'Tjeneste', value: options.service?.name ?? 'Servicedesk' },
-      { label: 'Henvendelsen gjelder', value: labelOfAnswer(questionByField(options.journey, FIELD.requestType), report.requestType) },
+      { label: requestType?.label ?? FIELD.requestType, value: labelOfAnswer(requestType, report.requestType) },
       { label: 'Mottatt', value: formatOsloTime(report.receivedAt) },
       { label: policy.label, value: `${name}: ${level.meaning}` },
-      { label: 'Hva skjer nå', value: expectedResponse(level, options.handledNow) },
+      { label: policy.responseLabel, value: expectedResponse(level, options.handledNow) },
       ...(options.statusUrl ? [{ label: 'Følg saken', value: options.statusUrl }] : []),
     ],
     paragraphs: [

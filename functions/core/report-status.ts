@@ -1,10 +1,9 @@
-import { journeyOfReport } from '../catalog/journeys.ts';
 import type { Catalog } from '../catalog/load-catalog.ts';
-import { writtenReportsHandled } from '../catalog/open-channels.ts';
+import { journeyOfReport } from './build-journey.ts';
 import { FIELD, type RequestType } from './fixed-questions.ts';
 import { labelOfAnswer, questionByField } from './journey.ts';
 import type { ReportStore } from './ports.ts';
-import { expectedResponse, type Priority } from './priority.ts';
+import { expectedResponse, handlingHours, priorityName, writtenReportsHandled, type Priority } from './priority.ts';
 import { teamRecipients } from './routing.ts';
 import { isServiceId } from './service-ids.ts';
 import { statusTokenMatches } from './status-token.ts';
@@ -13,16 +12,18 @@ import { statusTokenMatches } from './status-token.ts';
 export interface ReportStatusView {
   reference: string;
   service: { id: string; name: string };
-  requestType: { id: RequestType; name: string };
+  /** `label` is the question («Hva gjelder henvendelsen?»), `name` the answer. */
+  requestType: { id: RequestType; label: string; name: string };
   priority: {
     level: Priority;
     /** «Foreslått prioritet». */
     label: string;
-    name: string;
+    /** «P3 middels». */
+    title: string;
     meaning: string;
+    /** «Hva skjer nå». */
+    responseLabel: string;
     expectedResponse: string;
-    /** Must be phoned in. */
-    phone: boolean;
     /** That the desk settles it with the reporter. */
     settledTogether: string;
   };
@@ -44,19 +45,21 @@ export async function reportStatus(
 
   const { catalog } = deps;
   const service = isServiceId(report.serviceId) ? catalog.services[report.serviceId] : undefined;
-  const level = catalog.priority.levels[report.priority];
+  const policy = catalog.priority;
+  const level = policy.levels[report.priority];
+  const requestType = questionByField(journeyOfReport(catalog, report.serviceId), FIELD.requestType);
   return {
     reference: report.reference,
     service: { id: report.serviceId, name: service?.name ?? 'Servicedesk' },
-    requestType: { id: report.requestType, name: labelOfAnswer(questionByField(journeyOfReport(catalog, report.serviceId), FIELD.requestType), report.requestType) },
+    requestType: { id: report.requestType, label: requestType?.label ?? FIELD.requestType, name: labelOfAnswer(requestType, report.requestType) },
     priority: {
       level: report.priority,
-      label: catalog.priority.label,
-      name: level.name,
+      label: policy.label,
+      title: priorityName(policy, report.priority),
       meaning: level.meaning,
-      expectedResponse: expectedResponse(level, writtenReportsHandled(catalog, deps.now())),
-      phone: level.phone,
-      settledTogether: catalog.priority.settledTogether,
+      responseLabel: policy.responseLabel,
+      expectedResponse: expectedResponse(level, writtenReportsHandled(handlingHours(catalog.contact.channels, policy), deps.now())),
+      settledTogether: policy.settledTogether,
     },
     status: report.routing.status === 'routed' ? 'routed' : 'received',
     receivedAt: report.receivedAt,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { FIELD, type RequestType, type YesNo } from './fixed-questions.ts';
-import { flatValues, visibleQuestions, type Journey, type JourneyQuestion, type Values } from './journey.ts';
+import { AFFECTED_SCOPES, FIELD, isOneOf, REQUEST_TYPES, YES_NO, type RequestType, type YesNo } from './fixed-questions.ts';
+import { ANSWERS, flatValues, visibleQuestions, type Journey, type JourneyQuestion, type Values } from './journey.ts';
 import { containsNationalIdNumber, NATIONAL_ID_MESSAGE } from './national-id.ts';
 import type { ImpactAnswers } from './priority.ts';
 import { isServiceId, SERVICE_IDS, type ServiceId } from './service-ids.ts';
@@ -104,28 +104,35 @@ export function parseSubmission(journeys: Readonly<Record<ServiceId, Journey>>, 
     return { ok: false, errors: [{ path: 'serviceId', message: `Velg hvilken tjeneste feilen gjelder (${SERVICE_IDS.length} valg).` }] };
   }
   const journey = journeys[body.serviceId];
-  const values = { ...journey.preset, ...flatValues(body) };
+  // What the service answers itself (its only request type) is not the client's to change.
+  const values = { ...flatValues(body), ...journey.preset };
   const result = submissionSchemaFor(journey, values).safeParse(values);
   if (!result.success) return { ok: false, errors: firstErrorPerField(result.error.issues) };
-  return { ok: true, submission: toSubmission(body.serviceId, result.data as Record<string, string | undefined>) };
+  const answers = result.data as Record<string, string | undefined>;
+  const requestType = answers[FIELD.requestType];
+  const urgent = answers[FIELD.urgent];
+  // The form asks both on its first page; a form in content/ that stopped asking them is caught here, not stored.
+  if (!isOneOf(REQUEST_TYPES, requestType) || !isOneOf(YES_NO, urgent)) {
+    return { ok: false, errors: [{ path: isOneOf(YES_NO, urgent) ? FIELD.requestType : FIELD.urgent, message: 'Skjemaet mangler et svar det må ha. Ring Servicedesk.' }] };
+  }
+  return { ok: true, submission: toSubmission(body.serviceId, { requestType, urgent }, answers) };
 }
 
 /** The checked answers in the stored report's shape; every choice has been checked against its values. */
-function toSubmission(serviceId: ServiceId, answers: Record<string, string | undefined>): ReportSubmission {
+function toSubmission(serviceId: ServiceId, fixed: Pick<ReportSubmission, 'requestType' | 'urgent'>, answers: Record<string, string | undefined>): ReportSubmission {
   const given = (field: string) => answers[field] || undefined;
-  const affected = given(FIELD.affected) as ImpactAnswers['affected'] | undefined;
-  const workaround = given(FIELD.workaround) as ImpactAnswers['workaround'] | undefined;
+  const affected = given(FIELD.affected);
+  const workaround = given(FIELD.workaround);
   const issi = given(FIELD.issi);
   return {
     serviceId,
-    requestType: given(FIELD.requestType) as RequestType,
-    urgent: given(FIELD.urgent) as YesNo,
+    ...fixed,
     calledDesk: given(FIELD.calledDesk) === 'yes',
-    ...(affected && workaround ? { impact: { affected, workaround } } : {}),
+    ...(isOneOf(AFFECTED_SCOPES, affected) && isOneOf(YES_NO, workaround) ? { impact: { affected, workaround } } : {}),
     summary: given(FIELD.summary) ?? '',
     description: given(FIELD.description) ?? '',
     answers: Object.fromEntries(
-      Object.entries(answers).flatMap(([field, value]) => (field.startsWith('answers.') && value ? [[field.slice('answers.'.length), value]] : [])),
+      Object.entries(answers).flatMap(([field, value]) => (field.startsWith(ANSWERS) && value ? [[field.slice(ANSWERS.length), value]] : [])),
     ),
     contact: {
       name: given(FIELD.name) ?? '',

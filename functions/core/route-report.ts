@@ -1,9 +1,9 @@
 import { $ZodError } from 'zod/v4/core';
-import { journeyOfReport } from '../catalog/journeys.ts';
 import type { Catalog } from '../catalog/load-catalog.ts';
-import { writtenReportsHandled } from '../catalog/open-channels.ts';
+import { journeyOfReport } from './build-journey.ts';
 import { renderMajorIncidentEmail } from './major-incident-email.ts';
 import type { Mailer, OutgoingEmail, ReportStore } from './ports.ts';
+import { handlingHours, writtenReportsHandled } from './priority.ts';
 import { renderReceiptEmail } from './receipt-email.ts';
 import { fallbackTeam, majorIncidentTeam, teamRecipients } from './routing.ts';
 import { isServiceId } from './service-ids.ts';
@@ -40,7 +40,7 @@ export function deliveriesFor(report: StoredReport, deps: Pick<RouteDependencies
     service,
     journey,
     policy: catalog.priority,
-    handledNow: writtenReportsHandled(catalog, deps.now()),
+    handledNow: writtenReportsHandled(handlingHours(catalog.contact.channels, catalog.priority), deps.now()),
     replyTo: fallbackTeam(catalog),
     contact: catalog.contact,
     ...(statusUrl ? { statusUrl } : {}),

@@ -1,5 +1,5 @@
 import type { Service, Team } from '../catalog/schema.ts';
-import { answerSections, reportValues } from './answer-sections.ts';
+import { answerSections, answersNotAsked, reportValues } from './answer-sections.ts';
 import { EMAIL_FORMAT_VERSION, formatOsloTime, renderEmailBody, type Row } from './email-layout.ts';
 import type { Journey } from './journey.ts';
 import type { OutgoingEmail } from './ports.ts';
@@ -16,10 +16,13 @@ export { EMAIL_FORMAT_VERSION as TEAM_EMAIL_VERSION };
 export function renderTeamEmail(report: StoredReport, about: { service: Service | undefined; journey: Journey; team: Team; policy: PriorityPolicy }): OutgoingEmail {
   const { service, journey, team, policy } = about;
   const level = policy.levels[report.priority];
-  const sections = answerSections(journey, reportValues(report)).map((section) => ({
-    title: section.title,
-    rows: section.rows.filter((row) => row.answer !== '').map((row): Row => ({ label: row.label, value: row.answer })),
-  }));
+  const values = reportValues(report);
+  const asRows = (rows: readonly { label: string; answer: string }[]): Row[] => rows.filter((row) => row.answer !== '').map((row) => ({ label: row.label, value: row.answer }));
+  const leftOver = answersNotAsked(journey, report, values);
+  const sections = [
+    ...answerSections(journey, values).map((section) => ({ title: section.title, rows: asRows(section.rows) })),
+    ...(leftOver.length > 0 ? [{ title: 'Andre svar i meldingen', rows: asRows(leftOver) }] : []),
+  ];
   const rows: Row[] = [
     { label: 'Referanse', value: report.reference },
     { label: policy.label, value: `${priorityName(policy, report.priority)}: ${level.meaning}` },

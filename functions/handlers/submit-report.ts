@@ -7,7 +7,7 @@ import { createDynamoRateLimiter } from '../adapters/dynamodb-rate-limiter.ts';
 import { createDynamoReportStore } from '../adapters/dynamodb-report-store.ts';
 import { logger } from '../adapters/log.ts';
 import { REPORT_TABLE } from '../adapters/report-table.ts';
-import { journeysOf } from '../catalog/journeys.ts';
+import { journeysOf } from '../core/build-journey.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { newStatusToken } from '../core/status-token.ts';
 import { IdempotencyKeyReusedError } from '../core/submission-claim.ts';

@@ -1,10 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREEN_LIMITS } from '../../bench/journeys.ts';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { fileByKeyboard } from '../support/keyboard-journey.ts';
 import { storedItem, useTestPortal } from '../support/local-portal.ts';
-import { answerScreen, CONTACT, currentPage, receiptReference, TYPICAL, waitForWizard } from './wizard-driver.ts';
+import { answerScreen, CONTACT, currentPage, receiptReference, TYPICAL, waitForWizard, walkToReview } from './wizard-driver.ts';
 
 /**
  * The shortest correct path for someone under stress: a typical fault by keyboard alone at 375 px in at most seven
@@ -41,8 +42,8 @@ describe('a typical fault, by keyboard alone, on a 375 px phone', () => {
     const againReference = await receiptReference(page);
 
     console.info(`${service}: første gang ${first.screens.length} skjermer, ${first.keystrokes} tastetrykk; husket ${again.screens.length} skjermer, ${again.keystrokes} tastetrykk`);
-    expect(first.screens.length).toBeLessThanOrEqual(7);
-    expect(again.screens.length).toBeLessThanOrEqual(5);
+    expect(first.screens.length).toBeLessThanOrEqual(SCREEN_LIMITS['første gang']);
+    expect(again.screens.length).toBeLessThanOrEqual(SCREEN_LIMITS.husket);
     expect(first.screens).toContain('contact');
     expect(again.screens).not.toContain('contact');
     expect(firstReference).toMatch(REFERENCE_PATTERN);
@@ -122,6 +123,22 @@ describe('drafts', () => {
   });
 });
 
+describe('drafts, where nothing has been written', () => {
+  it('are not offered for a service that fills in its only request type itself', async () => {
+    const context = await phoneContext();
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/meld-feil/change-request/`);
+    await waitForWizard(page);
+
+    await page.reload();
+    await waitForWizard(page);
+
+    expect(await page.locator('[data-resume]').isVisible()).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem('serviceportal.utkast.change-request'))).toBeNull();
+    await context.close();
+  });
+});
+
 describe('urgent matters go to the phone', () => {
   it('at 320 × 640, «Ja» to the first question shows at least three numbers to call, the first without scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
@@ -165,6 +182,44 @@ describe('urgent matters go to the phone', () => {
     expect(pages).toEqual(['about', 'contact']);
     expect(review).toContain('Har ringt Servicedesk');
     expect(await storedItem(portal.stack, await receiptReference(page))).toMatchObject({ urgent: 'yes', calledDesk: true, priority: 'P1', answers: {} });
+    await context.close();
+  });
+
+  it('forgets «Har ringt Servicedesk» when the reporter goes back and says it is not urgent after all', async () => {
+    const context = await phoneContext();
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/meld-feil/iccs/`);
+    await waitForWizard(page);
+    await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
+    await page.getByRole('button', { name: 'Fortsett' }).click();
+    await page.getByRole('button', { name: 'Send en skriftlig melding i tillegg' }).click();
+
+    await page.getByRole('link', { name: 'Tilbake' }).click();
+    await page.getByRole('link', { name: 'Tilbake' }).click();
+    expect(await currentPage(page)).toBe('start');
+    await answerScreen(page, { urgent: 'no' });
+    const screens = await walkToReview(page, TYPICAL.iccs);
+
+    expect(screens.map((screen) => screen.page)).toEqual(['start', 'about', 'iccs-1', 'impact', 'contact', 'review']);
+    expect(await page.locator('[data-review]').textContent()).not.toContain('Har ringt Servicedesk');
+    await context.close();
+  });
+
+  it('takes Forward past a changed answer to the first screen still to answer, not past it to «Sjekk svarene»', async () => {
+    const context = await phoneContext();
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/meld-feil/iccs/`);
+    await waitForWizard(page);
+    await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
+    await page.getByRole('button', { name: 'Fortsett' }).click();
+    expect(await currentPage(page)).toBe('phone');
+
+    await page.goBack();
+    await expect.poll(() => currentPage(page)).toBe('start');
+    await answerScreen(page, { urgent: 'no' });
+    await page.goForward();
+
+    await expect.poll(() => currentPage(page)).toBe('about');
     await context.close();
   });
 });

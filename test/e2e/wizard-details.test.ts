@@ -77,7 +77,7 @@ describe('the suggested priority on «Sjekk svarene»', () => {
     { affected: 'several', workaround: 'yes', at: '2026-03-05T21:00:00+01:00', handled: false },
   ])('shows what the API will set for $affected affected, workaround $workaround, at $at, with its meaning and promise', async ({ at, handled, ...impact }) => {
     await open('iccs', at);
-    const expected = priorityOf(policy, { requestType: 'fault', urgent: 'no', impact });
+    const expected = priorityOf(policy, { urgent: 'no', impact });
 
     await goTo('review', { ...BASE, ...CONTACT, requestType: 'fault', 'impact.affected': impact.affected, 'impact.workaround': impact.workaround });
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../functions/catalog/load-catalog.ts';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
-import { journeysOf } from '../../functions/catalog/journeys.ts';
+import { journeysOf } from '../../functions/core/build-journey.ts';
 import { parseSubmission } from '../../functions/core/report-submission.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';

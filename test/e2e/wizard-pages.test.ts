@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { journeysOf } from '../../functions/catalog/journeys.ts';
+import { journeysOf } from '../../functions/core/build-journey.ts';
 import { loadCatalog } from '../../functions/catalog/load-catalog.ts';
 import { escapeHtml } from '../../functions/core/html.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';

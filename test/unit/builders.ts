@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { journeysOf } from '../../functions/catalog/journeys.ts';
+import { journeysOf } from '../../functions/core/build-journey.ts';
 import { loadCatalog, type Catalog } from '../../functions/catalog/load-catalog.ts';
 import type { Journey } from '../../functions/core/journey.ts';
 import { priorityOf } from '../../functions/core/priority.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactSchema } from '../../functions/catalog/contact-schema.ts';
-import { isOpen, openChannels, osloClock } from '../../functions/catalog/open-channels.ts';
+import { openChannels } from '../../functions/catalog/open-channels.ts';
+import { isOpen, osloClock } from '../../functions/core/opening-hours.ts';
 import { checkContent } from '../../functions/catalog/check-content.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';
 

@@ -7,6 +7,7 @@ import { realCatalog } from './builders.ts';
 const POLICY: PriorityPolicy = {
   label: 'Forslag',
   settledTogether: 'Vi avgjør sammen.',
+  responseLabel: 'Neste',
   levels: {
     P1: { name: 'En', meaning: 'a', example: 'a', phone: true, response: 'Ring.' },
     P2: { name: 'To', meaning: 'b', example: 'b', phone: false, response: 'Innen en time.' },
@@ -36,15 +37,15 @@ describe('priorityOf: the policy’s matrix, impact × urgency', () => {
     ['one', 'yes', 'no', 'P4'],
     ['one', 'yes', 'yes', 'P1'],
   ] as const)('a fault: %s affected, workaround %s, urgent %s → %s', (affected, workaround, urgent, priority) => {
-    expect(priorityOf(POLICY, { requestType: 'fault', urgent, impact: { affected, workaround } })).toBe(priority);
+    expect(priorityOf(POLICY, { urgent, impact: { affected, workaround } })).toBe(priority);
   });
 
   it('gives a written report after an urgent call, asked nothing about impact, the policy’s afterUrgentCall', () => {
-    expect(priorityOf(POLICY, { requestType: 'fault', urgent: 'yes' })).toBe('P2');
+    expect(priorityOf(POLICY, { urgent: 'yes' })).toBe('P2');
   });
 
-  it.each(['change', 'question', 'order'] as const)('gives a %s that is not urgent the policy’s otherRequests', (requestType) => {
-    expect(priorityOf(POLICY, { requestType, urgent: 'no' })).toBe('P3');
+  it('gives a change request, question or order (no impact answers) that is not urgent the policy’s otherRequests', () => {
+    expect(priorityOf(POLICY, { urgent: 'no' })).toBe('P3');
   });
 });
 
@@ -67,14 +68,14 @@ describe('the desk’s policy in content/priority.yaml', () => {
   });
 
   it('makes several operator positions without a workaround P2, which must be phoned in', () => {
-    const priority = priorityOf(policy, { requestType: 'fault', urgent: 'no', impact: { affected: 'several', workaround: 'no' } });
+    const priority = priorityOf(policy, { urgent: 'no', impact: { affected: 'several', workaround: 'no' } });
 
     expect(priority).toBe('P2');
     expect(mustPhone(policy, priority)).toBe(true);
   });
 
   it('never gives less than P2 when patient safety or emergency response is affected', () => {
-    const priorities = AFFECTED_SCOPES.flatMap((affected) => YES_NO.map((workaround) => priorityOf(policy, { requestType: 'fault', urgent: 'yes', impact: { affected, workaround } })));
+    const priorities = AFFECTED_SCOPES.flatMap((affected) => YES_NO.map((workaround) => priorityOf(policy, { urgent: 'yes', impact: { affected, workaround } })));
 
     expect(priorities.every((priority) => priority === 'P1' || priority === 'P2')).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journeyOfReport } from '../../functions/catalog/journeys.ts';
+import { journeyOfReport } from '../../functions/core/build-journey.ts';
 import { renderReceiptEmail } from '../../functions/core/receipt-email.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
 import { realCatalog, storedReport } from './builders.ts';

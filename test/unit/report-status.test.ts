@@ -22,7 +22,8 @@ describe('reportStatus', () => {
     expect(view).toMatchObject({
       reference: 'HDO-2026-000001',
       service: { id: 'iccs', name: 'Kontrollromsløsningen (ICCS)' },
-      priority: { level: 'P3', label: 'Foreslått prioritet', name: 'Middels', phone: false, expectedResponse: 'Servicedesk tar kontakt innen fire timer i åpningstiden, hverdager kl. 08–16.' },
+      requestType: { id: 'fault', label: 'Hva gjelder henvendelsen?', name: 'Feil eller driftsforstyrrelse' },
+      priority: { level: 'P3', label: 'Foreslått prioritet', title: 'P3 middels', responseLabel: 'Hva skjer nå', expectedResponse: 'Servicedesk tar kontakt innen fire timer i åpningstiden, hverdager kl. 08–16.' },
       status: 'routed',
       receivedAt: '2026-03-05T12:00:00.000Z',
       routedAt: '2026-03-05T12:00:05.000Z',

@@ -226,3 +226,35 @@ describe('parseSubmission: optional questions', () => {
     expect(result).toMatchObject({ ok: true, submission: { answers: {} } });
   });
 });
+
+describe('parseSubmission: what the journey answers itself', () => {
+  const other = (requestType: unknown) => ({ ...submissionFixture('iccs-valid'), serviceId: 'other', requestType, impact: undefined, answers: { topic: 'question' } });
+
+  it.each([
+    ['left out', undefined],
+    ['empty', ''],
+    ['another kind', 'fault'],
+  ])('gives a service that takes one request type that type, whatever the client sends (%s)', (_case, requestType) => {
+    const result = parseSubmission(services, other(requestType));
+
+    expect(result.ok && result.submission.requestType).toBe('question');
+  });
+
+  it('keeps the note that the reporter phoned, and asks a written report after an urgent call only what the call does not cover', () => {
+    const { answers: _covered, impact: _covered2, ...written } = { ...submissionFixture('radio-valid'), urgent: 'yes', calledDesk: 'yes' } as Record<string, unknown>;
+
+    const result = parseSubmission(services, written);
+
+    expect(result).toMatchObject({ ok: true, submission: { urgent: 'yes', calledDesk: true, answers: {} } });
+    expect(result.ok && result.submission.impact).toBeUndefined();
+  });
+
+  it('keeps the reporter’s radio ISSI when given, and leaves it out when not', () => {
+    const withIssi = parseSubmission(services, iccsWith('contact.issi', '2040123'));
+
+    expect(withIssi.ok && withIssi.submission.contact.issi).toBe('2040123');
+    expect(parseSubmission(services, submissionFixture('iccs-valid'))).toMatchObject({ ok: true, submission: { contact: { name: 'Kari Nordmann' } } });
+    const without = parseSubmission(services, submissionFixture('iccs-valid'));
+    expect(without.ok && 'issi' in without.submission.contact).toBe(false);
+  });
+});

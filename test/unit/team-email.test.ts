@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journeyOfReport } from '../../functions/catalog/journeys.ts';
+import { journeyOfReport } from '../../functions/core/build-journey.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
 import { renderTeamEmail, TEAM_EMAIL_VERSION } from '../../functions/core/team-email.ts';
 import { realCatalog, storedReport, validSubmission } from './builders.ts';
@@ -40,10 +40,10 @@ describe('renderTeamEmail: the envelope', () => {
   });
 
   it(`carries the layout version ${TEAM_EMAIL_VERSION} in text, HTML and tags`, () => {
-    expect(TEAM_EMAIL_VERSION).toBe('serviceportal.email.v1');
-    expect(email.text).toContain('Format: serviceportal.email.v1');
-    expect(email.html).toContain('Format: serviceportal.email.v1');
-    expect(email.tags).toEqual({ 'schema-version': 'serviceportal-email-v1', kind: 'team', priority: 'P3' });
+    expect(TEAM_EMAIL_VERSION).toBe('serviceportal.email.v2');
+    expect(email.text).toContain('Format: serviceportal.email.v2');
+    expect(email.html).toContain('Format: serviceportal.email.v2');
+    expect(email.tags).toEqual({ 'schema-version': 'serviceportal-email-v2', kind: 'team', priority: 'P3' });
   });
 });
 
@@ -83,9 +83,17 @@ describe('renderTeamEmail: the text part', () => {
         'Telefon:\n  +47 912 34 567\n',
         'E-post:\n  kari.nordmann@amk.example\n',
         '-- ',
-        'Sendt fra Serviceportalen til Team kontrollromsløsning. Svar på denne e-posten for å svare den som meldte. Format: serviceportal.email.v1',
+        'Sendt fra Serviceportalen til Team kontrollromsløsning. Svar på denne e-posten for å svare den som meldte. Format: serviceportal.email.v2',
       ].join('\n'),
     );
+  });
+
+  it('still lists answers the form no longer asks for, under their stored names, so nothing the reporter sent is lost', () => {
+    const report = storedReport({ requestType: 'question', impact: undefined, answers: { controlRoom: 'AMK Innlandet', operatorPosition: '3', affectedFunction: 'radio', faultState: 'ongoing', oldQuestion: 'Svar fra før' } });
+
+    const email = emailAbout(report);
+
+    expect(email.text).toContain('ANDRE SVAR I MELDINGEN\n\nfaultState:\n  ongoing\n\noldQuestion:\n  Svar fra før\n');
   });
 
   it('shows the label of a chosen option, never its stored value', () => {

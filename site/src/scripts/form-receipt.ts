@@ -25,11 +25,11 @@ async function showPriority(reference: string, token: string, target: HTMLElemen
   if (answer.kind !== 'found') return;
   const { priority } = answer.status;
   const heading = document.createElement('h2');
-  heading.textContent = `${priority.label}: ${priority.level} ${priority.name.toLowerCase()}`;
+  heading.textContent = `${priority.label}: ${priority.title}`;
   const meaning = document.createElement('p');
   meaning.textContent = priority.meaning;
   const response = document.createElement('p');
-  response.textContent = `Hva skjer nå: ${priority.expectedResponse}`;
+  response.textContent = `${priority.responseLabel}: ${priority.expectedResponse}`;
   const together = document.createElement('p');
   together.textContent = priority.settledTogether;
   target.replaceChildren(heading, meaning, response, together);

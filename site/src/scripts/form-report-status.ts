@@ -3,8 +3,8 @@
 export interface ReportStatus {
   reference: string;
   service: { name: string };
-  requestType: { name: string };
-  priority: { level: string; label: string; name: string; meaning: string; expectedResponse: string; phone: boolean; settledTogether: string };
+  requestType: { label: string; name: string };
+  priority: { level: string; label: string; title: string; meaning: string; responseLabel: string; expectedResponse: string; settledTogether: string };
   status: 'received' | 'routed';
   receivedAt: string;
   routedAt?: string;

@@ -25,9 +25,9 @@ export async function showStatus(): Promise<void> {
   const rows: [string, string][] = [
     ['Referanse', status.reference],
     ['Tjeneste', status.service.name],
-    ['Henvendelsen gjelder', status.requestType.name],
-    [status.priority.label, `${status.priority.level} ${status.priority.name.toLowerCase()}: ${status.priority.meaning} ${status.priority.settledTogether}`],
-    ['Hva skjer nå', status.priority.expectedResponse],
+    [status.requestType.label, status.requestType.name],
+    [status.priority.label, `${status.priority.title}: ${status.priority.meaning} ${status.priority.settledTogether}`],
+    [status.priority.responseLabel, status.priority.expectedResponse],
     ['Mottatt', formatTime(status.receivedAt)],
     ...(status.routedAt ? [['Sendt til team', formatTime(status.routedAt)] as [string, string]] : []),
     ...(status.teams.length > 0 ? [['Team', status.teams.join(', ')] as [string, string]] : []),

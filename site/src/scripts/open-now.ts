@@ -1,11 +1,11 @@
-import type { OpeningHours } from '../../../functions/catalog/contact-schema.ts';
-import { isOpen } from '../../../functions/catalog/open-channels.ts';
+import type { Channel } from '../../../functions/catalog/contact-schema.ts';
+import { isOpen, type OpeningHours } from '../../../functions/core/opening-hours.ts';
 
 /**
  * E-mail and the form take messages at any hour; their hours say when messages are read and handled, so «Stengt»
  * would send people away from a channel that is open.
  */
-const WORDS: Record<string, { open: string; closed: string }> = {
+const WORDS: Record<Channel['kind'], { open: string; closed: string }> = {
   phone: { open: 'Åpent nå', closed: 'Stengt nå' },
   radio: { open: 'Åpent nå', closed: 'Stengt nå' },
   email: { open: 'Leses nå', closed: 'Leses i åpningstiden' },
@@ -18,7 +18,8 @@ for (const element of document.querySelectorAll<HTMLElement>('[data-hours]')) {
   const status = element.querySelector<HTMLElement>('[data-open-status]');
   if (!status) continue;
   const open = isOpen(JSON.parse(element.dataset.hours ?? '{}') as OpeningHours, now);
-  const words = WORDS[element.dataset.kind ?? ''] ?? { open: 'Åpent nå', closed: 'Stengt nå' };
+  const kind = element.dataset.kind;
+  const words = WORDS[kind !== undefined && Object.hasOwn(WORDS, kind) ? (kind as Channel['kind']) : 'phone'];
   status.textContent = open ? words.open : words.closed;
   status.dataset.color = open ? 'success' : 'neutral';
   status.hidden = false;

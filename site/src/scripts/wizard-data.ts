@@ -1,4 +1,4 @@
-import type { OpeningHours } from '../../../functions/catalog/contact-schema.ts';
+import type { OpeningHours } from '../../../functions/core/opening-hours.ts';
 import type { Journey } from '../../../functions/core/journey.ts';
 import type { PriorityPolicy } from '../../../functions/core/priority.ts';
 

@@ -22,7 +22,7 @@ export function renderReview(container: HTMLElement, sections: readonly AnswerSe
           const button = document.createElement('button');
           const hidden = document.createElement('span');
           button.type = 'button';
-          button.className = 'ds-link link-button wizard-change';
+          button.className = 'ds-link link-button';
           button.textContent = 'Endre';
           hidden.className = 'ds-sr-only';
           hidden.textContent = ` ${row.label}`;

@@ -1,9 +1,8 @@
-import { isOpen } from '../../../functions/catalog/open-channels.ts';
 import { answerSections } from '../../../functions/core/answer-sections.ts';
 import { FIELD } from '../../../functions/core/fixed-questions.ts';
 import { PHONE_STEP, REVIEW_STEP, stepsFor, suggestedPriority } from '../../../functions/core/journey-steps.ts';
-import { visiblePages } from '../../../functions/core/journey.ts';
-import { priorityName } from '../../../functions/core/priority.ts';
+import { rememberPageOf, visiblePages } from '../../../functions/core/journey.ts';
+import { priorityName, writtenReportsHandled } from '../../../functions/core/priority.ts';
 import { firstErrorPerField, submissionSchemaFor } from '../../../functions/core/report-submission.ts';
 import { stepLine, type WizardData } from './wizard-data.ts';
 import { deflectWhileTyping } from './wizard-deflect.ts';
@@ -11,7 +10,7 @@ import { clearDraft, hasAnswers, loadDraft, saveDraft } from './wizard-draft.ts'
 import { clearErrors, showErrors, type FieldProblem } from './wizard-errors.ts';
 import { fieldError, readValues, toBody, writeValues, type Values } from './wizard-fields.ts';
 import { followBrowserHistory } from './wizard-history.ts';
-import { forgetContact, recallContact, rememberContact } from './wizard-memory.ts';
+import { offerRememberedContact } from './wizard-memory.ts';
 import { renderReview, showPriority } from './wizard-review.ts';
 import { mailtoLink, rememberReceipt, sendReport } from './wizard-send.ts';
 
@@ -36,18 +35,23 @@ export function startWizard(form: HTMLFormElement): void {
   const failed = find<HTMLElement>('[data-send-failed]');
   const sendStatus = find<HTMLElement>('[data-send-status]');
   const resume = find<HTMLElement>('[data-resume]');
-  const memoryBar = find<HTMLElement>('[data-memory]');
-  const rememberBox = document.getElementById('wizard-remember') as HTMLInputElement | null;
+  const calledDesk = form.elements.namedItem(FIELD.calledDesk) as HTMLInputElement;
   const siteName = document.title.split(' – ').at(-1) ?? '';
   const serviceId = journey.service.id;
-  const rememberFields = new Set(journey.pages.flatMap((page) => page.questions.filter((question) => question.remember).map((question) => question.field)));
-  const rememberPage = journey.pages.find((page) => page.questions.some((question) => question.remember))?.id;
+  const rememberPage = rememberPageOf(journey);
+  const rememberFields = new Set(rememberPage?.questions.map((question) => question.field));
+  // What the page itself fills in (the service's only request type, that the reporter phoned) is no draft.
+  const notDrafted = new Set([...rememberFields, ...journey.unasked.map((question) => question.field)]);
+  // «Glem meg» may empty the contact page: «Sjekk svarene» and the step count follow.
+  const memory = offerRememberedContact(form, rememberFields, () => {
+    if (current === REVIEW_STEP) renderReviewPage();
+    refresh();
+  });
 
   let current = journey.pages[0]?.id ?? REVIEW_STEP;
   let returnToReview = false;
   let sending = false;
   let idempotencyKey: string = crypto.randomUUID();
-  let remembered = recallContact(rememberFields);
 
   const values = (): Values => readValues(form);
   const problemsOn = (step: string, v = values()): FieldProblem[] => {
@@ -60,7 +64,7 @@ export function startWizard(form: HTMLFormElement): void {
   // Remembered contact details need no page of their own, as long as they are complete and the reporter has not
   // asked to change them (then that page is on screen, and counts).
   const skipped = (v: Values): Set<string> =>
-    remembered && rememberPage && rememberPage !== current && problemsOn(rememberPage, v).length === 0 ? new Set([rememberPage]) : new Set();
+    memory.remembered && rememberPage && rememberPage.id !== current && problemsOn(rememberPage.id, v).length === 0 ? new Set([rememberPage.id]) : new Set();
   const stepsNow = (v = values()) => stepsFor(journey, policy, v, skipped(v));
 
   const history = followBrowserHistory(current, (step) => {
@@ -74,17 +78,19 @@ export function startWizard(form: HTMLFormElement): void {
   const rememberField = form.querySelector<HTMLElement>('[data-remember-field]');
   if (rememberField) rememberField.hidden = false;
 
-  /** A step asked for that no longer applies (the answers changed) gives way to the next one that does. */
+  /**
+   * A step asked for that no longer applies (Back, an answer changed, then Forward) gives way to the first screen
+   * that still needs an answer, so no page of the new way is passed over.
+   */
   function nearestStep(step: string): string {
     const { steps } = stepsNow();
     if (steps.includes(step)) return step;
-    const order = [...journey.pages.map((page) => page.id), PHONE_STEP, REVIEW_STEP];
-    return steps.find((candidate) => order.indexOf(candidate) >= order.indexOf(step)) ?? steps.at(-1) ?? current;
+    return steps.find((candidate) => candidate !== PHONE_STEP && candidate !== REVIEW_STEP && problemsOn(candidate).length > 0) ?? steps.at(-1) ?? current;
   }
 
   function persist(): void {
     const v = values();
-    if (hasAnswers(v, rememberFields)) saveDraft(serviceId, { values: v, page: current, idempotencyKey }, new Date());
+    if (hasAnswers(v, notDrafted)) saveDraft(serviceId, { values: v, page: current, idempotencyKey }, new Date());
   }
 
   /** What depends on the answers on the screen: which questions apply, the step count, the phone page's words. */
@@ -96,6 +102,8 @@ export function startWizard(form: HTMLFormElement): void {
       if (field.dataset.field && !field.closest('[data-remember-field]')) field.hidden = !shown.has(field.dataset.field);
     }
     const { steps, phone } = stepsNow(v);
+    // «Har ringt Servicedesk» holds only while the way the reporter is on goes through the phone page.
+    if (!steps.includes(PHONE_STEP)) calledDesk.value = '';
     // The phone page is where an urgent matter leaves the form: no count of steps there.
     const line = current === PHONE_STEP ? journey.service.name : stepLine(steps, current, journey.service.name);
     const title = pageElement(current)?.dataset.title ?? '';
@@ -126,8 +134,7 @@ export function startWizard(form: HTMLFormElement): void {
   function renderReviewPage(): void {
     const v = values();
     renderReview(find<HTMLElement>('[data-review]'), answerSections(journey, v), change);
-    const handledNow = handledHours ? isOpen(handledHours, new Date()) : true;
-    showPriority(find<HTMLElement>('[data-priority-suggestion]'), policy, suggestedPriority(policy, v), handledNow);
+    showPriority(find<HTMLElement>('[data-priority-suggestion]'), policy, suggestedPriority(policy, v), writtenReportsHandled(handledHours, new Date()));
   }
 
   function change(step: string): void {
@@ -187,8 +194,7 @@ export function startWizard(form: HTMLFormElement): void {
     sending = false;
     if (result.kind === 'sent') {
       sendStatus.textContent = 'Meldingen er sendt.';
-      if (rememberBox?.checked) rememberContact(values(), rememberFields);
-      else forgetContact();
+      memory.keepOrForget(values());
       rememberReceipt(result.receipt);
       clearDraft(serviceId);
       history.leave('/meld-feil/kvittering/');
@@ -205,25 +211,11 @@ export function startWizard(form: HTMLFormElement): void {
     failed.focus();
   }
 
-  function forget(): void {
-    forgetContact();
-    remembered = undefined;
-    writeValues(form, {}, rememberFields);
-    if (rememberBox) rememberBox.checked = false;
-    memoryBar.hidden = true;
-    const status = find<HTMLElement>('[data-memory-status]');
-    status.textContent = status.dataset.forgotten ?? '';
-    if (current === REVIEW_STEP) renderReviewPage();
-    refresh();
-  }
-
   next.addEventListener('click', goForward);
   send.addEventListener('click', () => void submit());
   find<HTMLButtonElement>('[data-retry]').addEventListener('click', () => void submit());
-  find<HTMLButtonElement>('[data-forget]').addEventListener('click', forget);
   find<HTMLButtonElement>('[data-written-report]').addEventListener('click', () => {
-    const called = form.elements.namedItem(FIELD.calledDesk);
-    if (called instanceof HTMLInputElement) called.value = 'yes';
+    calledDesk.value = 'yes';
     const { steps } = stepsNow();
     show(steps[steps.indexOf(PHONE_STEP) + 1] ?? REVIEW_STEP);
   });
@@ -249,15 +241,8 @@ export function startWizard(form: HTMLFormElement): void {
   const summary = form.elements.namedItem(FIELD.summary);
   if (summary instanceof HTMLInputElement) deflectWhileTyping(summary, journey.service.name);
 
-  if (remembered) {
-    const v = values();
-    writeValues(form, Object.fromEntries(Object.entries(remembered).filter(([field]) => !v[field])), rememberFields);
-    if (rememberBox) rememberBox.checked = true;
-    memoryBar.hidden = false;
-  }
-
   const draft = loadDraft(serviceId, new Date());
-  if (draft && hasAnswers(draft.values, rememberFields)) {
+  if (draft && hasAnswers(draft.values, notDrafted)) {
     resume.hidden = false;
     find<HTMLButtonElement>('[data-resume-continue]').addEventListener('click', () => {
       writeValues(form, { ...values(), ...draft.values });
