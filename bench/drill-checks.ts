@@ -1,3 +1,4 @@
+import { MAJOR_INCIDENT_SUBJECT } from '../functions/core/major-incident-email.ts';
 import { statusCounts, type Answer } from './drill-traffic.ts';
 import type { SentEmail, StoredReport } from './local-portal.ts';
 
@@ -7,7 +8,7 @@ export interface Check {
   detail: string;
 }
 
-const ALERT_PREFIX = '[Mulig storulykke]';
+const ALERT_PREFIX = MAJOR_INCIDENT_SUBJECT;
 
 /**
  * The drill's invariants: every accepted report stored once and routed once, idempotent retries answered with

@@ -1,3 +1,4 @@
+import { MAJOR_INCIDENT_SUBJECT } from '../functions/core/major-incident-email.ts';
 import { checkInvariants } from './drill-checks.ts';
 import { keysOf, pool, report, statusCounts, steadyTraffic, submit, type Answer } from './drill-traffic.ts';
 import { sentEmails, startBenchPortal, storedReports } from './local-portal.ts';
@@ -96,8 +97,8 @@ try {
   const checks = checkInvariants({ answers, stored, emails, emailsPerReport, idempotencyKeys: [...steadyKeys, ...keys], conflictStatus: conflict.status });
   console.log('\n| Invariant | OK | Tall |\n| --- | --- | --- |');
   for (const check of checks) console.log(`| ${check.name} | ${check.ok ? 'ja' : 'NEI'} | ${check.detail} |`);
-  const alerts = emails.filter((email) => email.subject.startsWith('[Mulig storulykke]')).length;
-  console.log(`\nForespørsler i alt: ${answers.length + 1} (${statusCounts([...answers, conflict])}). Lagret: ${stored.length}. E-poster: ${emails.length}, av dem ${alerts} varsel om mulig storulykke. Strømposter gitt opp (dead letter, rutet av sweeperen): ${deadLetters}. Undertrykte feillogglinjer under feilene: ${suppressedErrors}. Tid: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  const alerts = emails.filter((email) => email.subject.startsWith(MAJOR_INCIDENT_SUBJECT)).length;
+  console.log(`\nForespørsler i alt: ${answers.length + 1} (${statusCounts([...answers, conflict])}). Lagret: ${stored.length}. E-poster: ${emails.length}, av dem ${alerts} varsel om mulig storhendelse. Strømposter gitt opp (dead letter, rutet av sweeperen): ${deadLetters}. Undertrykte feillogglinjer under feilene: ${suppressedErrors}. Tid: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   failed = checks.some((check) => !check.ok);
   console.log(failed ? '\nØVELSEN FEILET: minst én invariant holdt ikke.' : '\nØvelsen holdt: hver godtatte melding er lagret og rutet nøyaktig én gang.');
 } finally {

@@ -42,7 +42,13 @@ export const contactSchema = z
   .object({
     channels: z.array(channelSchema).min(1, { error: 'må ha minst én kanal' }).describe('Alle kanalene, i den rekkefølgen de vises.'),
     ladder: z
-      .array(z.object({ channel: key.describe('Nøkkelen til kanalen.'), when: text.describe('Når dette steget brukes.') }))
+      .array(
+        z.object({
+          channel: key.describe('Nøkkelen til kanalen.'),
+          when: text.describe('Når dette steget brukes, som starten på en setning: «Kommer du ikke gjennom».'),
+          action: text.describe('Hva man gjør, som resten av setningen. {value} står for nummeret eller adressen til kanalen.'),
+        }),
+      )
       .min(1, { error: 'må ha minst ett steg' })
       .describe('Reservestigen: hva du gjør når forrige steg ikke virker, i rekkefølge.'),
     otherDesks: z.array(channelSchema).default([]).describe('Andre servicesentre brukerne kan trenge.'),
@@ -50,9 +56,15 @@ export const contactSchema = z
   .superRefine((contact, ctx) => {
     const ids = new Set(contact.channels.map((channel) => channel.id));
     contact.ladder.forEach((step, index) => {
-      if (!ids.has(step.channel)) {
+      const channel = contact.channels.find((candidate) => candidate.id === step.channel);
+      if (!channel) {
         ctx.addIssue({ code: 'custom', path: ['ladder', index, 'channel'], message: `kanalen «${step.channel}» finnes ikke i channels (finnes: ${[...ids].join(', ')})` });
+      } else if ((channel.kind === 'phone' || channel.kind === 'email') && !step.action.includes('{value}')) {
+        ctx.addIssue({ code: 'custom', path: ['ladder', index, 'action'], message: `må ha {value} der ${channel.kind === 'phone' ? 'nummeret' : 'adressen'} skal stå, så den blir en lenke` });
       }
     });
+    if (contact.channels.find((channel) => channel.id === contact.ladder[0]?.channel)?.kind !== 'phone') {
+      ctx.addIssue({ code: 'custom', path: ['ladder', 0, 'channel'], message: 'det første steget må være en telefon: det er nummeret portalen viser øverst på hver side' });
+    }
   });
 export type Contact = z.infer<typeof contactSchema>;

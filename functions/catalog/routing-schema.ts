@@ -16,7 +16,7 @@ export const routingSchema = z.object(
       .describe('Team som får kopi av alle meldinger med en gitt prioritet, for eksempel P1: [vakthavende].'),
     majorIncident: z
       .object({
-        team: teamKey.describe('Teamet som varsles om en mulig storulykke.'),
+        team: teamKey.describe('Teamet som varsles om en mulig storhendelse (alvorlig driftshendelse).'),
         threshold: z.number({ error: 'må være et heltall fra 2 til 1000' }).int().min(2, { error: 'må være minst 2' }).max(1000, { error: 'kan være høyst 1000' }).describe('Så mange meldinger om samme tjeneste …'),
         windowMinutes: z.number({ error: 'må være et heltall fra 1 til 1440' }).int().min(1, { error: 'må være minst 1' }).max(1440, { error: 'kan være høyst 1440' }).describe('… innenfor så mange minutter gir ett varsel.'),
       })

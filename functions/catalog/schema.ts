@@ -100,6 +100,7 @@ export const serviceSchema = z.strictObject({
   team: identifier.describe('Nøkkelen til teamet i content/teams.yaml som får meldingene.'),
   requestTypes: z.array(z.enum(REQUEST_TYPES, { error: `må være en av: ${REQUEST_TYPES.join(', ')}` }), { error: 'må være en liste, for eksempel [change]' }).min(1, { error: 'må ha minst én' }).default([...REQUEST_TYPES]).describe(`Hva slags henvendelser tjenesten tar imot (${REQUEST_TYPES.join(', ')}). Med bare én spør ikke skjemaet. Standard: alle.`),
   pages: z.array(servicePageSchema, { error: 'må være en liste med sider' }).default([]).describe('Sidene med tjenestens egne spørsmål i skjemaet, i rekkefølge. Spørsmål på samme side besvares sammen.'),
+  formLink: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).optional().describe('Teksten på lenken til skjemaet, når tjenesten ikke tar imot feil, for eksempel «Send et endringsønske». Standard: «Meld feil i denne tjenesten».'),
   checkFirst: z.array(z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }), { error: 'må være en liste med korte punkter' }).default([]).describe('Det brukeren bør sjekke selv før hen melder feil, ett punkt per linje.'),
 }, { error: onlyFields('filen må inneholde feltene id, name, shortName, description, team og pages') });
 export type Service = z.infer<typeof serviceSchema>;

@@ -1,7 +1,10 @@
 import type { Service, Team } from '../catalog/schema.ts';
-import { EMAIL_FORMAT_VERSION, formatOsloTime, renderEmailBody } from './email-layout.ts';
+import { emailMarks, formatOsloTime, renderEmailBody } from './email-layout.ts';
 import type { OutgoingEmail } from './ports.ts';
 import type { StoredReport } from './stored-report.ts';
+
+/** What the alert's subject starts with, so the incident manager's mail rules (and the drill) can find it. */
+export const MAJOR_INCIDENT_SUBJECT = '[Mulig storhendelse]';
 
 /** One alert per cluster: many reports about one service in a short time may be one underlying incident. */
 export function renderMajorIncidentEmail(options: {
@@ -14,7 +17,7 @@ export function renderMajorIncidentEmail(options: {
   const { report, service, team, count, windowMinutes } = options;
   const serviceName = service?.name ?? report.serviceId;
   const body = renderEmailBody({
-    heading: `Mulig storulykke: ${serviceName}`,
+    heading: `Mulig storhendelse: ${serviceName}`,
     rows: [
       { label: 'Tjeneste', value: serviceName },
       { label: 'Antall meldinger', value: `${count} de siste ${windowMinutes} minuttene` },
@@ -28,8 +31,8 @@ export function renderMajorIncidentEmail(options: {
   });
   return {
     to: team.address,
-    subject: `[Mulig storulykke][${service?.shortName ?? 'Ukjent'}] ${count} meldinger på ${windowMinutes} min`,
+    subject: `${MAJOR_INCIDENT_SUBJECT}[${service?.shortName ?? 'Ukjent'}] ${count} meldinger på ${windowMinutes} min`,
     ...body,
-    tags: { 'schema-version': EMAIL_FORMAT_VERSION.replace(/\W/g, '-'), kind: 'major-incident' },
+    ...emailMarks('major-incident'),
   };
 }

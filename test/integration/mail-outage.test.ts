@@ -1,3 +1,4 @@
+import { MAJOR_INCIDENT_SUBJECT } from '../../functions/core/major-incident-email.ts';
 import { describe, expect, it } from 'vitest';
 import { iccsReport } from '../support/fixtures.ts';
 import { postReport, sentEmails, storedReports, useTestPortal } from '../support/local-portal.ts';
@@ -25,7 +26,7 @@ describe('a mail outage during a burst of reports', () => {
     expect(stored).toHaveLength(REPORTS);
     expect(stored.every((item) => (item.routing as { status: string }).status === 'routed')).toBe(true);
     expect(accepted.map(countFor)).toEqual(accepted.map(() => 2));
-    expect(emails.filter((email) => email.subject.startsWith('[Mulig storulykke]'))).toHaveLength(1);
+    expect(emails.filter((email) => email.subject.startsWith(MAJOR_INCIDENT_SUBJECT))).toHaveLength(1);
     expect(emails).toHaveLength(REPORTS * 2 + 1);
   });
 });

@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../functions/catalog/check-content.ts';
 import { isActive } from '../../functions/catalog/notice-schema.ts';
+import { telHref } from '../../functions/core/phone-ladder.ts';
 import { SERVICE_IDS } from '../../functions/core/service-ids.ts';
+import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';
 import { attributeValues, builtPages, DIST } from './built-pages.ts';
 
@@ -121,5 +123,63 @@ describe('links in the built site', () => {
     }
 
     expect(broken).toEqual([]);
+  });
+
+  it('makes every phone number of content/contact.yaml a link to call it, on every page', () => {
+    const contact = content.contact;
+    if (!contact) throw new Error('content/contact.yaml ble ikke lest');
+    const numbers = [...contact.channels, ...contact.otherDesks].filter((channel) => channel.kind === 'phone').map((channel) => channel.value);
+    const unlinked: string[] = [];
+    const wrongLinks: string[] = [];
+    for (const [url, html] of pages) {
+      const body = html.slice(html.indexOf('>', html.indexOf('<body')) + 1).replace(/<script\b[\s\S]*?<\/script>/g, '');
+      for (const [, href, text] of body.matchAll(/<a\b[^>]*href="(tel:[^"]*)"[^>]*>([\s\S]*?)<\/a>/g)) {
+        const shown = (text ?? '').replace(/<[^>]+>/g, '');
+        const number = numbers.find((candidate) => shown.replace(/\s/g, '').includes(candidate.replace(/\s/g, '')));
+        if (number && href !== telHref(number)) wrongLinks.push(`${url}: «${shown}» → ${href}`);
+      }
+      const text = body.replace(/<a\b[^>]*href="tel:[^"]*"[^>]*>[\s\S]*?<\/a>/g, ' ').replace(/<[^>]+>/g, ' ');
+      for (const number of numbers) {
+        const written = new RegExp(`(?<!\\d)${number.replace(/\s/g, '').split('').join('\\s?')}(?!\\d)`);
+        if (written.test(text)) unlinked.push(`${url}: ${number}`);
+      }
+    }
+
+    expect(numbers.length).toBeGreaterThan(1);
+    expect(unlinked).toEqual([]);
+    expect(wrongLinks).toEqual([]);
+  });
+});
+
+describe('the words on the pages', () => {
+  /** Common English words that no Norwegian sentence uses. */
+  const ENGLISH = /\b(the|and|with|your|you|please|error|loading|submit|not found|page)\b/gi;
+
+  it('has no English on a page in bokmål, outside what is marked lang="en" (an article written in English)', () => {
+    const english: string[] = [];
+    for (const [url, html] of pages) {
+      if (!html.includes('<html lang="nb"')) continue;
+      const text = html
+        .slice(html.indexOf('>', html.indexOf('<body')) + 1)
+        .replace(/<script\b[\s\S]*?<\/script>/g, '')
+        .replace(/<(\w+)\b[^>]*\slang="en"[^>]*>[\s\S]*?<\/\1>/g, '')
+        .replace(/<[^>]+>/g, ' ');
+      for (const match of text.matchAll(ENGLISH)) english.push(`${url}: …${text.slice(Math.max(0, match.index - 30), match.index + 30).replace(/\s+/g, ' ')}…`);
+    }
+
+    expect(english).toEqual([]);
+  });
+
+  it('calls an incident with many reports a «storhendelse», never a «storulykke» (a mass-casualty accident), in the site, the functions or the content', () => {
+    const files = ['site/src', 'site/markdown', 'functions', 'content'].flatMap((dir) =>
+      readdirSync(join(REPOSITORY_ROOT, dir), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name)),
+    );
+
+    const wrong = files.filter((file) => /storulykke/i.test(readFileSync(file, 'utf8')));
+
+    expect(files.length).toBeGreaterThan(50);
+    expect(wrong).toEqual([]);
   });
 });

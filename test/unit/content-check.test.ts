@@ -55,7 +55,7 @@ describe('checkContent: one problem per broken fixture, with file, line, field a
         'content/notices/feil-felt.md:5 start — må være et tidspunkt på formen 2026-11-22T08:00+01:00 (med tidssone)',
       ],
     ],
-    ['contact-unknown-channel', ['content/contact.yaml:13 ladder[1].channel — kanalen «pager» finnes ikke i channels (finnes: main-phone)']],
+    ['contact-unknown-channel', ['content/contact.yaml:14 ladder[1].channel — kanalen «pager» finnes ikke i channels (finnes: main-phone)']],
     ['service-check-first', ['content/services/video.yaml:5 checkFirst — må være en liste med korte punkter']],
   ])('%s', (fixture, expected) => {
     const problems = problemsWith(fixture);

@@ -12,7 +12,7 @@ const contact = contactSchema.parse({
     { id: 'main-phone', name: 'Hovednummer', kind: 'phone', value: '08915', use: 'Alt som haster.', hours: { alwaysOpen: true, description: 'Døgnåpent.' } },
     { id: 'office', name: 'Kundemottak', kind: 'email', value: 'kundemottak@hdo.no', use: 'Bestillinger.', hours: office },
   ],
-  ladder: [{ channel: 'main-phone', when: 'Alltid først.' }],
+  ladder: [{ channel: 'main-phone', when: 'Alltid først', action: 'ring {value}' }],
 });
 
 describe('openChannels: which channels are staffed, in Norwegian time', () => {

@@ -1,3 +1,4 @@
+import { MAJOR_INCIDENT_SUBJECT } from '../../functions/core/major-incident-email.ts';
 import { describe, expect, it } from 'vitest';
 import type { Mailer } from '../../functions/core/ports.ts';
 import { routeReport, type RouteDependencies } from '../../functions/core/route-report.ts';
@@ -131,8 +132,8 @@ describe('routeReport: many reports about one service', () => {
 
     for (const report of reports) await routeReport(report.reference, deps);
 
-    const alerts = sent.filter((email) => email.subject.startsWith('[Mulig storulykke]'));
-    expect(alerts.map((email) => [email.to, email.subject])).toEqual([['vakthavende@hdo.example', '[Mulig storulykke][ICCS] 5 meldinger på 15 min']]);
+    const alerts = sent.filter((email) => email.subject.startsWith(MAJOR_INCIDENT_SUBJECT));
+    expect(alerts.map((email) => [email.to, email.subject])).toEqual([['vakthavende@hdo.example', `${MAJOR_INCIDENT_SUBJECT}[ICCS] 5 meldinger på 15 min`]]);
   });
 
   it('sends no second alert for a sixth report in the same cluster', async () => {
@@ -141,7 +142,7 @@ describe('routeReport: many reports about one service', () => {
 
     for (const report of reports) await routeReport(report.reference, deps);
 
-    expect(sent.filter((email) => email.subject.startsWith('[Mulig storulykke]'))).toHaveLength(1);
+    expect(sent.filter((email) => email.subject.startsWith(MAJOR_INCIDENT_SUBJECT))).toHaveLength(1);
   });
 
   it('does not alert for reports spread over more than the window', async () => {
@@ -150,6 +151,6 @@ describe('routeReport: many reports about one service', () => {
 
     for (const report of reports) await routeReport(report.reference, deps);
 
-    expect(sent.filter((email) => email.subject.startsWith('[Mulig storulykke]'))).toEqual([]);
+    expect(sent.filter((email) => email.subject.startsWith(MAJOR_INCIDENT_SUBJECT))).toEqual([]);
   });
 });

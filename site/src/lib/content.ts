@@ -2,9 +2,11 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { isActive } from '../../../functions/catalog/notice-schema.ts';
 import type { FormDefinition } from '../../../functions/core/form-definition.ts';
 import { journeyFor } from '../../../functions/core/build-journey.ts';
+import { deskPhone as deskPhoneOf } from '../../../functions/core/phone-ladder.ts';
 import type { Journey } from '../../../functions/core/journey.ts';
 import type { PriorityPolicy } from '../../../functions/core/priority.ts';
 import { SERVICE_IDS, type ServiceId } from '../../../functions/core/service-ids.ts';
+import { words, type Language } from './i18n.ts';
 
 type Article = CollectionEntry<'articles'>;
 
@@ -42,13 +44,33 @@ export const servicesInOrder = oncePerBuild(async () => {
   return services.map((entry) => entry.data).sort((a, b) => SERVICE_IDS.indexOf(a.id) - SERVICE_IDS.indexOf(b.id));
 });
 
+/**
+ * The words of a link to a service's form: its own (formLink in its file) on a page in bokmål, else «Meld feil i
+ * denne tjenesten», or, in a list of several services, «Meld feil i» and its name.
+ */
+export const formLinkText = oncePerBuild(async () => {
+  const services = new Map((await servicesInOrder()).map((service) => [service.id, service]));
+  return (id: ServiceId, language: Language, listed = false): string => {
+    const service = services.get(id);
+    const own = language === 'nb' ? service?.formLink : undefined;
+    if (own) return own;
+    return listed ? `${words(language).reportService} ${service?.name ?? id}` : words(language).reportThisService;
+  };
+});
+
 /** Asked for by every article page. */
 export const serviceNames = oncePerBuild(async (): Promise<Record<ServiceId, string>> => {
   return Object.fromEntries((await servicesInOrder()).map((service) => [service.id, service.name])) as Record<ServiceId, string>;
 });
 
+/**
+ * When the site is built: now, unless SERVICEPORTAL_BUILD_TIME says otherwise (the screenshot test builds the site
+ * as of a fixed moment, so what it shows does not depend on the day it runs).
+ */
+const BUILD_TIME = process.env.SERVICEPORTAL_BUILD_TIME ? new Date(process.env.SERVICEPORTAL_BUILD_TIME) : new Date();
+
 /** Notices that have not ended when the site is built, newest first. The page script hides them when they end. */
-export async function currentNotices(now = new Date()) {
+export async function currentNotices(now = BUILD_TIME) {
   const notices = await getCollection('notices', ({ data }) => !data.draft && now < data.expectedEnd);
   return notices.sort((a, b) => b.data.start.getTime() - a.data.start.getTime()).map((entry) => ({ ...entry, active: isActive(entry.data, now) }));
 }
@@ -92,11 +114,6 @@ export const journeys = oncePerBuild(async (): Promise<Journey[]> => {
 });
 
 /** The desk's first number, from the top of the fallback ladder in content/contact.yaml. */
-export async function deskPhone(): Promise<{ name: string; number: string; href: string }> {
-  const contact = await contactData();
-  const first = contact.channels.find((channel) => channel.id === contact.ladder[0]?.channel && channel.kind === 'phone');
-  if (!first) throw new Error('content/contact.yaml: første steg i ladder må være en telefon');
-  return { name: first.name, number: first.value, href: telHref(first.value) };
+export async function deskPhone(): Promise<{ number: string; href: string }> {
+  return deskPhoneOf(await contactData());
 }
-
-export const telHref = (number: string) => `tel:${number.replace(/\s/g, '')}`;

@@ -1,3 +1,4 @@
+import { deskPhoneNumber } from './desk-phone.ts';
 import { fetchStatus, formatTime } from './form-report-status.ts';
 
 /** The status page: received or routed, to which team, with which priority. Never what the report says. */
@@ -17,7 +18,7 @@ export async function showStatus(): Promise<void> {
     return;
   }
   if (answer.kind === 'failed') {
-    message.textContent = 'Vi kunne ikke hente status akkurat nå. Prøv igjen om litt. Haster det, ring Servicedesk på 08915.';
+    message.textContent = `Vi kunne ikke hente status akkurat nå. Prøv igjen om litt. Haster det, ring Servicedesk på ${deskPhoneNumber()}.`;
     return;
   }
   const { status } = answer;

@@ -1,3 +1,4 @@
+import { deskPhoneNumber } from './desk-phone.ts';
 import { fallbackSearch, type SearchHit } from './search-fallback.ts';
 
 interface PagefindResult {
@@ -46,7 +47,7 @@ function show(query: string, hits: SearchHit[]) {
       return item;
     }),
   );
-  status.textContent = hits.length === 0 ? `Fant ingen treff på «${query}». Prøv et annet ord, eller ring 08915 hvis det haster.` : `${hits.length} treff på «${query}»`;
+  status.textContent = hits.length === 0 ? `Fant ingen treff på «${query}». Prøv et annet ord, eller ring ${deskPhoneNumber()} hvis det haster.` : `${hits.length} treff på «${query}»`;
 }
 
 async function run(query: string) {

@@ -1,3 +1,4 @@
+import { deskPhoneNumber } from './desk-phone.ts';
 import type { FieldProblem } from './wizard-errors.ts';
 
 export interface Receipt {
@@ -37,7 +38,7 @@ export async function sendReport(submission: unknown, idempotencyKey: string, at
     return sendReport(submission, idempotencyKey, attempt + 1);
   }
   if (response.status === 422) {
-    return { kind: 'failed', reason: 'Meldingen er trolig sendt alt, før du endret den. Ring Servicedesk på 08915 hvis du er usikker, så sjekker de.' };
+    return { kind: 'failed', reason: `Meldingen er trolig sendt alt, før du endret den. Ring Servicedesk på ${deskPhoneNumber()} hvis du er usikker, så sjekker de.` };
   }
   if (response.status === 429) return { kind: 'failed', reason: 'Det er sendt mange meldinger herfra på kort tid. Vent et minutt, og prøv igjen.' };
   return { kind: 'failed', reason: `Serviceportalen svarte med en feil (${response.status}). Det er ikke din feil.` };
