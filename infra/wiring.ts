@@ -1,4 +1,5 @@
 import { REPORT_TABLE, reportKey } from '../functions/adapters/report-table.ts';
+import { SERVER_RECEIPT_ROUTE } from '../functions/core/page-paths.ts';
 
 /**
  * How the handlers are wired, described once for both wirings: `infra/aws` (CDK) and `infra/local` read these,
@@ -16,6 +17,8 @@ export type HandlerName = keyof typeof HANDLERS;
 export const API_ROUTES = [
   { method: 'POST', path: '/api/reports', handler: 'submitReport' },
   { method: 'GET', path: '/api/reports/{reference}', handler: 'reportStatus' },
+  // The receipt the API draws for a browser without JavaScript.
+  { method: 'GET', path: SERVER_RECEIPT_ROUTE, handler: 'reportStatus' },
 ] as const satisfies readonly {
   method: 'GET' | 'POST';
   path: `/api/${string}`;

@@ -8,6 +8,8 @@ import * as z from 'zod/mini';
 const requiredText = z.string({ error: 'mangler' }).check(z.minLength(1, { error: 'kan ikke være tom' }));
 const tableName = requiredText;
 const catalogDir = requiredText;
+/** The built site's pages the API fills in for browsers without JavaScript (functions/http/page-templates.ts). */
+const pagesDir = requiredText;
 const siteUrl = z.pipe(
   z.url({ error: 'må være en full adresse, for eksempel https://portal.example.no' }),
   z.transform((url) => url.replace(/\/+$/, '')),
@@ -27,6 +29,7 @@ function wholeNumber(min: number, max: number, fallback: number) {
 export const submitEnvSchema = z.object({
   TABLE_NAME: tableName,
   CATALOG_DIR: catalogDir,
+  PAGES_DIR: pagesDir,
   REFERENCE_PREFIX: z._default(z.string({ error: 'må være en tekst' }).check(z.regex(/^[A-Z]{2,8}$/, { error: 'må være 2–8 store bokstaver, for eksempel HDO' })), 'HDO'),
   RETENTION_DAYS: wholeNumber(1, 3650, 548),
   /** Reports one client (by source address) may send per minute; generous, since a region can share one address. */
@@ -52,6 +55,7 @@ export const sweepEnvSchema = z.extend(routeEnvSchema, {
 export const statusEnvSchema = z.object({
   TABLE_NAME: tableName,
   CATALOG_DIR: catalogDir,
+  PAGES_DIR: pagesDir,
 });
 
 export function readEnv<S extends z.ZodMiniObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {

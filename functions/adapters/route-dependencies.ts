@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import type { RouteDependencies } from '../core/route-report.ts';
-import { statusPath } from '../core/submit-report.ts';
+import { statusPath } from '../core/page-paths.ts';
 import type { routeEnvSchema } from './config.ts';
 import { createDynamoReportStore } from './dynamodb-report-store.ts';
 import { createSesMailer } from './ses-mailer.ts';

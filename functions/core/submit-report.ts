@@ -68,7 +68,3 @@ async function claimedReport(submission: ReportSubmission, idempotencyKey: strin
   if (claim.submissionHash !== hash) throw new IdempotencyKeyReusedError();
   return claim.report;
 }
-
-export function statusPath(reference: string, statusToken: string): string {
-  return `/meld-feil/status/?${new URLSearchParams({ referanse: reference, token: statusToken })}`;
-}

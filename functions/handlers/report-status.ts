@@ -4,26 +4,41 @@ import { readEnv, statusEnvSchema } from '../adapters/config.ts';
 import { createDynamoReportStore } from '../adapters/dynamodb-report-store.ts';
 import { logger } from '../adapters/log.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
+import { SERVER_RECEIPT_ROUTE } from '../core/page-paths.ts';
+import { deskPhone } from '../core/phone-ladder.ts';
 import { reportStatus } from '../core/report-status.ts';
+import { problemsPage, receiptPage } from '../http/form-pages.ts';
+import { loadPageTemplates } from '../http/page-templates.ts';
 import { errorResponse, jsonResponse } from '../http/responses.ts';
 
-/** GET /api/reports/{reference}?token=… — where a report is, for the holder of its status link. */
+/**
+ * GET /api/reports/{reference}?token=… — where a report is, for the holder of its status link, as JSON for the
+ * status page's script; and GET /api/reports/{reference}/kvittering?token=… — the same as a page of the site, for
+ * a browser without JavaScript (the form's receipt, which the reporter can keep to follow the report).
+ */
 
 const env = readEnv(statusEnvSchema);
+const catalog = loadCatalog(env.CATALOG_DIR);
 const deps = {
-  catalog: loadCatalog(env.CATALOG_DIR),
+  catalog,
   store: createDynamoReportStore(new DynamoDBClient({}), env.TABLE_NAME),
   now: () => new Date(),
 };
+const pages = loadPageTemplates(env.PAGES_DIR);
+const urgentNumber = deskPhone(catalog.contact).number;
 
 const NOT_FOUND = 'Fant ingen melding med denne referansen og lenken. Bruk lenken i kvitteringen du fikk på e-post.';
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const asPage = event.routeKey === `GET ${SERVER_RECEIPT_ROUTE}`;
+  const token = event.queryStringParameters?.token ?? '';
   try {
-    const view = await reportStatus(event.pathParameters?.reference ?? '', event.queryStringParameters?.token ?? '', deps);
+    const view = await reportStatus(event.pathParameters?.reference ?? '', token, deps);
+    if (asPage) return view ? receiptPage(pages, view, token) : problemsPage(pages, 404, [NOT_FOUND]);
     return view ? jsonResponse(200, view) : errorResponse(404, NOT_FOUND);
   } catch (error) {
     logger.error('Status could not be read', { requestId: event.requestContext?.requestId, error: error as Error });
-    return errorResponse(500, 'Vi kunne ikke hente status akkurat nå. Prøv igjen om litt. Haster det, ring 08915.');
+    const message = `Vi kunne ikke hente status akkurat nå. Prøv igjen om litt. Haster det, ring ${urgentNumber}.`;
+    return asPage ? problemsPage(pages, 500, [message]) : errorResponse(500, message);
   }
 }

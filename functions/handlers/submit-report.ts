@@ -11,9 +11,13 @@ import { journeysOf } from '../core/build-journey.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { newStatusToken } from '../core/status-token.ts';
 import { IdempotencyKeyReusedError } from '../core/submission-claim.ts';
-import { statusPath, submitReport, type SubmitDependencies } from '../core/submit-report.ts';
+import { deskPhone } from '../core/phone-ladder.ts';
+import { isServiceId } from '../core/service-ids.ts';
+import { serverReceiptPath, statusPath } from '../core/page-paths.ts';
+import { submitReport, type SubmitDependencies } from '../core/submit-report.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { formErrorPage } from '../http/form-error-page.ts';
+import { problemsInWords, problemsPage } from '../http/form-pages.ts';
+import { loadPageTemplates } from '../http/page-templates.ts';
 import { readBody, type BodyKind } from '../http/request-body.ts';
 import { errorResponse, jsonResponse, redirectResponse } from '../http/responses.ts';
 
@@ -50,7 +54,8 @@ const persistenceStore = new DynamoDBPersistenceLayer({
   awsSdkV3Client: dynamodb,
 });
 
-export const CONFIRMATION_PATH = '/meld-feil/kvittering/';
+const pages = loadPageTemplates(env.PAGES_DIR);
+const urgentNumber = deskPhone(catalog.contact).number;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 
 interface Submission {
@@ -64,13 +69,15 @@ interface Submission {
 /** Returns the response to cache for this key. Throws on failures that a retry might not meet, so they are not cached. */
 async function accept(submission: Submission): Promise<APIGatewayProxyStructuredResultV2> {
   const result = await submitReport(submission.data, deps, submission.key);
-  if (!result.ok) return submission.kind === 'form' ? formErrorPage(result.errors) : jsonResponse(400, { errors: result.errors });
-  logger.info('Report stored', { reference: result.reference, priority: result.priority });
-  const statusUrl = statusPath(result.reference, result.statusToken);
-  if (submission.kind === 'form') {
-    return redirectResponse(`${CONFIRMATION_PATH}?${new URLSearchParams({ referanse: result.reference, token: result.statusToken })}`);
+  if (!result.ok) {
+    if (submission.kind !== 'form') return jsonResponse(400, { errors: result.errors });
+    const serviceId = (submission.data as { serviceId?: unknown } | null)?.serviceId;
+    return problemsPage(pages, 400, problemsInWords(result.errors, isServiceId(serviceId) ? deps.journeys[serviceId] : undefined));
   }
-  return jsonResponse(201, { reference: result.reference, statusUrl, priority: result.priority });
+  logger.info('Report stored', { reference: result.reference, priority: result.priority });
+  // Without JavaScript the static receipt page cannot show the reference: the API draws the receipt itself.
+  if (submission.kind === 'form') return redirectResponse(serverReceiptPath(result.reference, result.statusToken));
+  return jsonResponse(201, { reference: result.reference, statusUrl: statusPath(result.reference, result.statusToken), priority: result.priority });
 }
 
 const acceptOnce = makeIdempotent(accept, { persistenceStore, config: idempotencyConfig });
@@ -85,9 +92,12 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
     return errorResponse(400, 'Idempotency-Key må være 8–128 synlige ASCII-tegn, for eksempel en UUID.');
   }
 
+  // A browser without JavaScript gets a page it can read; a script gets the JSON error it can act on.
+  const failure = (status: number, message: string, headers: Record<string, string> = {}) =>
+    body.kind === 'form' ? problemsPage(pages, status, [message], headers) : errorResponse(status, message, headers);
   try {
     if (!(await limiter.allow(clientAddress(event), new Date()))) {
-      return errorResponse(429, 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen. Haster det, ring 08915.', { 'retry-after': '60' });
+      return failure(429, `For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen. Haster det, ring ${urgentNumber}.`, { 'retry-after': '60' });
     }
     const submission: Submission = { body: body.text, kind: body.kind, data: body.data };
     return key ? await acceptOnce({ ...submission, key }) : await accept(submission);
@@ -99,6 +109,6 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
       return errorResponse(409, 'Den samme meldingen blir sendt akkurat nå. Vent litt, og prøv igjen hvis du ikke får svar.');
     }
     logger.error('Report could not be stored', { requestId: event.requestContext?.requestId, error: error as Error });
-    return errorResponse(500, 'Meldingen ble ikke lagret på grunn av en feil hos oss. Prøv igjen om litt. Haster det, ring 08915.');
+    return failure(500, `Meldingen ble ikke lagret på grunn av en feil hos oss. Prøv igjen om litt. Haster det, ring ${urgentNumber}.`);
   }
 }

@@ -17,7 +17,11 @@ export function redirectResponse(location: string): APIGatewayProxyStructuredRes
   return { statusCode: 303, headers: { location, ...NO_STORE }, body: '' };
 }
 
-/** A small, self-contained page for browsers that posted the form without JavaScript. */
+export function htmlResponse(statusCode: number, html: string): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...NO_STORE }, body: html };
+}
+
+/** A small, self-contained page for browsers without JavaScript, when the site's own pages are not at hand. */
 export function htmlPage(statusCode: number, title: string, bodyHtml: string): APIGatewayProxyStructuredResultV2 {
   const html = `<!doctype html>
 <html lang="nb">
@@ -29,5 +33,5 @@ ${bodyHtml}
 </main>
 </body>
 </html>`;
-  return { statusCode, headers: { 'content-type': 'text/html; charset=utf-8', ...NO_STORE }, body: html };
+  return htmlResponse(statusCode, html);
 }

@@ -24,6 +24,10 @@ export const LAMBDA_TASK_ROOT = '/var/task';
 
 /** Writes the bundle's catalog.json, relative to the project root; run by the Node that runs the synth, which runs TypeScript. */
 const WRITE_CATALOG_SCRIPT = join('infra', 'aws', 'write-catalog.ts');
+/** Copies the site's pages the API fills in for browsers without JavaScript into a bundle. */
+const COPY_SITE_PAGES_SCRIPT = join('infra', 'aws', 'copy-site-pages.ts');
+/** Where in the bundle those pages are (PAGES_DIR). */
+export const PAGES_DIR_NAME = 'pages';
 
 /**
  * esbuild's export conditions for the bundles. `prebuilt-catalog` picks the loader that reads catalog.json
@@ -45,6 +49,8 @@ export interface PortalFunctionProps {
   environment?: Record<string, string>;
   /** 10 seconds unless the handler works through a list. */
   timeout?: Duration;
+  /** The built site, for a handler that answers browsers without JavaScript with the site's own pages. */
+  sitePagesFrom?: string;
 }
 
 /**
@@ -73,8 +79,9 @@ export class PortalFunction extends NodejsFunction {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
-        // Set here, last, because the bundling below is what puts the content there.
+        // Set here, last, because the bundling below is what puts the content (and the pages) there.
         CATALOG_DIR: `${LAMBDA_TASK_ROOT}/${CATALOG_DIR_NAME}`,
+        ...(props.sitePagesFrom ? { PAGES_DIR: `${LAMBDA_TASK_ROOT}/${PAGES_DIR_NAME}` } : {}),
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -95,7 +102,10 @@ export class PortalFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => [writeCatalogCommand(inputDir, outputDir)],
+          afterBundling: (inputDir, outputDir) => [
+            writeCatalogCommand(inputDir, outputDir),
+            ...(props.sitePagesFrom ? [nodeCommand(inputDir, COPY_SITE_PAGES_SCRIPT, props.sitePagesFrom, join(outputDir, PAGES_DIR_NAME))] : []),
+          ],
         },
       },
     });
@@ -130,6 +140,11 @@ export class PortalFunction extends NodejsFunction {
  * bundle's loader reads; the YAML, the articles and the notices stay out (those are for the website).
  */
 function writeCatalogCommand(inputDir: string, outputDir: string): string {
+  return nodeCommand(inputDir, WRITE_CATALOG_SCRIPT, join(inputDir, CATALOG_DIR_NAME), join(outputDir, CATALOG_DIR_NAME));
+}
+
+/** A script of the project, run by the Node that runs the synth (which runs TypeScript), as a shell command. */
+function nodeCommand(inputDir: string, script: string, ...args: string[]): string {
   const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
-  return [process.execPath, join(inputDir, WRITE_CATALOG_SCRIPT), join(inputDir, CATALOG_DIR_NAME), join(outputDir, CATALOG_DIR_NAME)].map(quote).join(' ');
+  return [process.execPath, join(inputDir, script), ...args].map(quote).join(' ');
 }

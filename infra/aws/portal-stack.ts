@@ -40,7 +40,7 @@ export class PortalStack extends Stack {
 
     this.table = createReportTable(this, this.config.production);
     this.mail = createPortalMail(this, this.config.mailDomain);
-    this.functions = this.createFunctions(this.mail);
+    this.functions = this.createFunctions(this.mail, siteDir);
     const stream = reportStreamSource(this, this.table);
     this.functions[REPORT_STREAM_SOURCE.handler].addEventSource(stream.source);
     scheduleHandlers(this, this.functions);
@@ -73,9 +73,10 @@ export class PortalStack extends Stack {
   }
 
   /** Each handler with exactly the settings and permissions it needs; a new handler must be listed here. */
-  private createFunctions(mail: PortalMail): Record<HandlerName, PortalFunction> {
+  private createFunctions(mail: PortalMail, siteDir: string): Record<HandlerName, PortalFunction> {
     const submitReport = new PortalFunction(this, 'SubmitReport', {
       handler: 'submitReport',
+      sitePagesFrom: siteDir,
       environment: { REFERENCE_PREFIX: this.config.referencePrefix, RETENTION_DAYS: String(this.config.retentionDays) },
     });
     submitReport.bindReportTable(this.table, 'readWriteIdempotent');
@@ -88,7 +89,7 @@ export class PortalStack extends Stack {
       sender.bindMailSender(mail, this.config.mailFrom);
     }
 
-    const reportStatus = new PortalFunction(this, 'ReportStatus', { handler: 'reportStatus' });
+    const reportStatus = new PortalFunction(this, 'ReportStatus', { handler: 'reportStatus', sitePagesFrom: siteDir });
     reportStatus.bindReportTable(this.table, 'read');
 
     return { submitReport, routeReport, reportStatus, sweepUnrouted };

@@ -86,6 +86,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     AWS_ENDPOINT_URL_SES: ses.endpoint,
     TABLE_NAME: tableName,
     CATALOG_DIR: join(REPOSITORY_ROOT, CATALOG_DIR_NAME),
+    PAGES_DIR: join(REPOSITORY_ROOT, 'site', 'dist'),
     MAIL_FROM: options.mailFrom ?? 'serviceportal@hdo.example',
     SITE_URL: options.siteUrl ?? 'http://localhost:4321',
     ...options.environment,

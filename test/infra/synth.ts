@@ -1,3 +1,5 @@
+import { PAGE_TEMPLATE_PATHS } from '../../functions/core/page-paths.ts';
+import { SLOTS } from '../../functions/http/page-templates.ts';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -34,7 +36,7 @@ export interface SynthesizedPortal {
   runtimeEnvironmentOf(handler: HandlerName): Record<string, string>;
   /** Where synth staged the function's bundle: the directory that becomes /var/task. */
   bundleDirOf(handler: HandlerName): string;
-  /** runtimeEnvironmentOf, with CATALOG_DIR pointing into the staged bundle instead of under /var/task. */
+  /** runtimeEnvironmentOf, with CATALOG_DIR and PAGES_DIR pointing into the staged bundle instead of under /var/task. */
   bundleEnvironmentOf(handler: HandlerName): Record<string, string>;
   /** cdk-nag's AwsSolutions findings that no acknowledgement covers, as `rule at path`. */
   unacknowledgedFindings(): string[];
@@ -61,8 +63,17 @@ export function createTinySite(): string {
   mkdirSync(join(dir, '_astro'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Serviceportal</title>');
   writeFileSync(join(dir, '404.html'), '<!doctype html><title>Fant ikke siden</title>');
+  // The pages the API fills in, with their placeholders, which the submit and status bundles carry.
+  for (const path of Object.values(PAGE_TEMPLATE_PATHS)) {
+    const page = join(dir, ...path.split('/').filter(Boolean));
+    mkdirSync(page, { recursive: true });
+    writeFileSync(join(page, 'index.html'), `<!doctype html><title>Side</title><p>${Object.values(SLOTS).join(' ')}</p>`);
+  }
   return dir;
 }
+
+/** Environment variables that name a folder inside the bundle. */
+const BUNDLED_DIRS = ['CATALOG_DIR', 'PAGES_DIR'];
 
 /** Creates the stack with the context `cdk synth` uses (cdk.json), plus any overrides. */
 export function createPortalStack(options: SynthOptions & { outdir?: string; siteDir?: string } = {}): PortalStack {
@@ -104,10 +115,9 @@ export function synthesizePortal(options: SynthOptions = {}): SynthesizedPortal 
     runtimeEnvironmentOf,
     bundleDirOf,
     bundleEnvironmentOf(handler) {
-      const environment = runtimeEnvironmentOf(handler);
-      const catalogDir = environment.CATALOG_DIR;
-      if (catalogDir === undefined) return environment;
-      return { ...environment, CATALOG_DIR: join(bundleDirOf(handler), relative(LAMBDA_TASK_ROOT, catalogDir)) };
+      // What the bundle holds under /var/task (the catalog, the site's pages), at the place synth staged it.
+      const inBundle = (dir: string) => join(bundleDirOf(handler), relative(LAMBDA_TASK_ROOT, dir));
+      return Object.fromEntries(Object.entries(runtimeEnvironmentOf(handler)).map(([name, value]) => [name, BUNDLED_DIRS.includes(name) ? inBundle(value) : value]));
     },
     unacknowledgedFindings: () =>
       new AwsSolutionsChecks().validateScope(stack).violations.flatMap((violation) =>

@@ -53,7 +53,7 @@ describe('submit-report handler with an API Gateway HTTP API event', () => {
     });
 
     expect(response.statusCode).toBe(303);
-    expect(response.headers?.location).toMatch(/^\/meld-feil\/kvittering\/\?referanse=HDO-\d{4}-\d{6}&token=[\w-]{43}$/);
+    expect(response.headers?.location).toMatch(/^\/api\/reports\/HDO-\d{4}-\d{6}\/kvittering\?token=[\w-]{43}$/);
   });
 });
 

@@ -81,25 +81,46 @@ describe('POST /api/reports with JSON', () => {
 });
 
 describe('POST /api/reports from an HTML form (no JavaScript)', () => {
-  it('redirects with 303 to the confirmation page carrying the reference', async () => {
+  it('redirects with 303 to the receipt the API draws, which shows reference, priority and a status link that keeps working', async () => {
     const response = await fetch(`${portal.url}/api/reports`, { method: 'POST', body: asFormBody(report), redirect: 'manual' });
 
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get('location') ?? '', portal.url);
-    expect(location.pathname).toBe('/meld-feil/kvittering/');
-    const reference = location.searchParams.get('referanse') ?? '';
+    const [, reference = ''] = /^\/api\/reports\/([^/]+)\/kvittering$/.exec(location.pathname) ?? [];
     expect(reference).toMatch(REFERENCE_PATTERN);
+    expect(location.searchParams.get('token')).toMatch(/^[\w-]{43}$/);
     expect(await storedItem(portal.stack, reference)).toMatchObject({ answers: report.answers });
+
+    const receipt = await fetch(location);
+    const html = await receipt.text();
+    expect(receipt.status).toBe(200);
+    expect(receipt.headers.get('content-type')).toContain('text/html');
+    expect(html).toContain(`<p class="reference">${reference}</p>`);
+    expect(html).toContain('Foreslått prioritet');
+    expect(html).toContain('P2 høy');
+    expect(html).toContain(`href="${location.pathname}?token=${location.searchParams.get('token')}"`);
+    expect(html).toMatch(/<link rel="stylesheet" href="\/_astro\//);
+    expect(html).not.toMatch(/\{\{\w+\}\}/);
   });
 
-  it('shows the problems on a readable Norwegian page with a way back', async () => {
-    const response = await fetch(`${portal.url}/api/reports`, { method: 'POST', body: asFormBody({ ...report, description: '' }) });
+  it('shows nothing but «not found» for the receipt of an unknown reference or a wrong token', async () => {
+    const response = await fetch(`${portal.url}/api/reports/HDO-2026-999999/kvittering?token=feil`);
+
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Fant ingen melding med denne referansen og lenken.');
+  });
+
+  it('lists the problems on a page of the site, each with the question it belongs to, in an error summary', async () => {
+    const response = await fetch(`${portal.url}/api/reports`, { method: 'POST', body: asFormBody({ ...report, description: '', answers: { ...report.answers, controlRoom: '' } }) });
 
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
     expect(html).toContain('<html lang="nb">');
-    expect(html).toContain('Beskriv hva som skjer, og hva du forventet skulle skje.');
+    expect(html).toContain('class="ds-error-summary"');
+    expect(html).toContain('<li>«Hva skjer, og hva forventet du skulle skje?»: Beskriv hva som skjer, og hva du forventet skulle skje.</li>');
+    expect(html).toContain('<li>Svar på «Hvilket kontrollrom gjelder det?».</li>');
+    expect(html).not.toMatch(/answers\.|feltet/);
     expect(html).toContain('href="/meld-feil/"');
   });
 });

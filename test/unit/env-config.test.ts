@@ -18,13 +18,13 @@ describe('readEnv: the handlers’ environment at cold start', () => {
   });
 
   it('reads numbers from text', () => {
-    const env = readEnv(submitEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', RETENTION_DAYS: '30' });
+    const env = readEnv(submitEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', PAGES_DIR: '/var/task/pages', RETENTION_DAYS: '30' });
 
     expect(env).toMatchObject({ REFERENCE_PREFIX: 'HDO', RETENTION_DAYS: 30, RATE_LIMIT_PER_MINUTE: 60, IDEMPOTENCY_HOURS: 24 });
   });
 
   it('names every wrong variable with what it expects, in Norwegian (zod/mini has no messages of its own)', () => {
-    const message = errorFrom(() => readEnv(submitEnvSchema, { CATALOG_DIR: '', REFERENCE_PREFIX: 'hdo', RETENTION_DAYS: 'mange', RATE_LIMIT_PER_MINUTE: '1.5', IDEMPOTENCY_HOURS: '169' }));
+    const message = errorFrom(() => readEnv(submitEnvSchema, { CATALOG_DIR: '', PAGES_DIR: '/var/task/pages', REFERENCE_PREFIX: 'hdo', RETENTION_DAYS: 'mange', RATE_LIMIT_PER_MINUTE: '1.5', IDEMPOTENCY_HOURS: '169' }));
 
     expect(message).toBe(
       [

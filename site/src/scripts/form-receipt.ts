@@ -14,10 +14,10 @@ export function showReceipt(): void {
   element('reference').textContent = reference;
   element('receipt').hidden = false;
   element('receipt-missing').hidden = true;
-  const link = element('status-link') as HTMLAnchorElement;
-  if (token) link.href = statusHref(reference, token);
-  else link.hidden = true;
-  if (token) void showPriority(reference, token, element('receipt-priority'));
+  if (!token) return;
+  (element('status-link') as HTMLAnchorElement).href = statusHref(reference, token);
+  element('receipt-follow').hidden = false;
+  void showPriority(reference, token, element('receipt-priority'));
 }
 
 async function showPriority(reference: string, token: string, target: HTMLElement): Promise<void> {
