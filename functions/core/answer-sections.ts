@@ -14,6 +14,8 @@ export interface AnswerRow {
   answer: string;
   /** The page that asks it; undefined for what the journey answered itself (e.g. that the reporter phoned). */
   page?: string | undefined;
+  /** What kind of answer it is, where that matters to show it: a phone number to call, an address to write to. */
+  type?: JourneyQuestion['type'] | undefined;
 }
 
 export interface AnswerSection {
@@ -33,7 +35,7 @@ export function answerSections(journey: Journey, values: Values): AnswerSection[
   const pages = visiblePages(journey, values);
   for (const page of pages) {
     const section = sections.find((candidate) => candidate.id === page.section);
-    section?.rows.push(...page.questions.map((question) => ({ field: question.field, label: question.label, answer: answerInWords(question, values[question.field]), page: page.id })));
+    section?.rows.push(...page.questions.map((question) => ({ field: question.field, label: question.label, answer: answerInWords(question, values[question.field]), page: page.id, type: question.type })));
   }
   // What no page asked but the report carries (the only request type a service takes, that the reporter phoned) goes
   // with the first section.

@@ -1,20 +1,35 @@
 import { escapeHtml } from './html.ts';
 
 /**
- * Version of the e-mail layouts, carried in every message so the desk's mail rules can rely on it. Version 2: the
- * subject marks P1/P2 in capitals and «[har ringt]», and the answers stand in sections.
+ * Version of the e-mail layouts, carried in a header of every message (not in the text people read) so the desk's
+ * mail rules can rely on it, and in its SES tags. Version 2: the subject marks P1/P2 in capitals and «[har ringt]»,
+ * and the answers stand in sections.
  */
 export const EMAIL_FORMAT_VERSION = 'serviceportal.email.v2';
+export const FORMAT_HEADER = 'X-Serviceportal-Format';
+
+/** What every e-mail carries about itself: its layout version (header and tag), its kind and more tags. */
+export function emailMarks(kind: string, tags: Record<string, string> = {}): { headers: Record<string, string>; tags: Record<string, string> } {
+  return { headers: { [FORMAT_HEADER]: EMAIL_FORMAT_VERSION }, tags: { 'schema-version': EMAIL_FORMAT_VERSION.replace(/\W/g, '-'), kind, ...tags } };
+}
 
 export interface Row {
   label: string;
   value: string;
+  /** A value to act on (a number to call back, an address to write to) is a link in the HTML part. */
+  href?: string | undefined;
 }
 
 export interface EmailBody {
   text: string;
   html: string;
 }
+
+/** Text, or a link: a list item may hold a number to call or an address to write to. */
+export type Inline = string | { text: string; href: string };
+
+const inlineText = (parts: readonly Inline[]) => parts.map((part) => (typeof part === 'string' ? part : part.text)).join('');
+const inlineHtml = (parts: readonly Inline[]) => parts.map((part) => (typeof part === 'string' ? escapeHtml(part) : `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>`)).join('');
 
 export interface RowSection {
   title: string;
@@ -30,14 +45,14 @@ export function renderEmailBody(options: {
   rows: readonly Row[];
   sections?: readonly RowSection[];
   paragraphs?: readonly string[];
-  list?: readonly string[];
+  list?: readonly (readonly Inline[])[];
   footer: string;
 }): EmailBody {
   const { heading, rows, sections = [], paragraphs = [], list = [], footer } = options;
   const textRows = (values: readonly Row[]) => values.map((row) => `${row.label}:\n${indent(row.value)}\n`);
   const htmlTable = (values: readonly Row[]) => [
     '<table>',
-    ...values.map((row) => `<tr><th scope="row" style="text-align:left;vertical-align:top">${escapeHtml(row.label)}</th><td style="white-space:pre-wrap">${escapeHtml(row.value)}</td></tr>`),
+    ...values.map((row) => `<tr><th scope="row" style="text-align:left;vertical-align:top">${escapeHtml(row.label)}</th><td style="white-space:pre-wrap">${inlineHtml([row.href ? { text: row.value, href: row.href } : row.value])}</td></tr>`),
     '</table>',
   ];
   const text = [
@@ -46,9 +61,9 @@ export function renderEmailBody(options: {
     ...textRows(rows),
     ...sections.flatMap((section) => [section.title.toUpperCase(), '', ...textRows(section.rows)]),
     ...paragraphs.flatMap((paragraph) => [paragraph, '']),
-    ...(list.length > 0 ? [...list.map((item, index) => `${index + 1}. ${item}`), ''] : []),
+    ...(list.length > 0 ? [...list.map((item, index) => `${index + 1}. ${inlineText(item)}`), ''] : []),
     '-- ',
-    `${footer} Format: ${EMAIL_FORMAT_VERSION}`,
+    footer,
   ].join('\n');
 
   const html = [
@@ -58,8 +73,8 @@ export function renderEmailBody(options: {
     ...htmlTable(rows),
     ...sections.flatMap((section) => [`<h2>${escapeHtml(section.title)}</h2>`, ...htmlTable(section.rows)]),
     ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    ...(list.length > 0 ? ['<ol>', ...list.map((item) => `<li>${escapeHtml(item)}</li>`), '</ol>'] : []),
-    `<p><small>${escapeHtml(footer)} Format: ${EMAIL_FORMAT_VERSION}</small></p>`,
+    ...(list.length > 0 ? ['<ol>', ...list.map((item) => `<li>${inlineHtml(item)}</li>`), '</ol>'] : []),
+    `<p><small>${escapeHtml(footer)}</small></p>`,
     '</body></html>',
   ].join('\n');
   return { text, html };

@@ -41,6 +41,9 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** Headers of our own, for the recipients' mail rules (the layout version). */
+  headers: Record<string, string>;
+  /** For SES's records of what happened to the message (sent, bounced), by kind. */
   tags: Record<string, string>;
 }
 

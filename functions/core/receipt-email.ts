@@ -1,9 +1,9 @@
 import type { Contact } from '../catalog/contact-schema.ts';
 import type { Service, Team } from '../catalog/schema.ts';
-import { EMAIL_FORMAT_VERSION, formatOsloTime, renderEmailBody } from './email-layout.ts';
+import { emailMarks, formatOsloTime, renderEmailBody } from './email-layout.ts';
 import { FIELD } from './fixed-questions.ts';
 import { labelOfAnswer, questionByField, type Journey } from './journey.ts';
-import { phoneLadderLines } from './phone-ladder.ts';
+import { ladderParts, ladderSteps } from './phone-ladder.ts';
 import type { OutgoingEmail } from './ports.ts';
 import { expectedResponse, priorityName, type PriorityPolicy } from './priority.ts';
 import type { StoredReport } from './stored-report.ts';
@@ -38,7 +38,7 @@ export function renderReceiptEmail(
       { label: 'Mottatt', value: formatOsloTime(report.receivedAt) },
       { label: policy.label, value: `${name}: ${level.meaning}` },
       { label: policy.responseLabel, value: expectedResponse(level, options.handledNow) },
-      ...(options.statusUrl ? [{ label: 'Følg saken', value: options.statusUrl }] : []),
+      ...(options.statusUrl ? [{ label: 'Følg saken', value: options.statusUrl, href: options.statusUrl }] : []),
     ],
     paragraphs: [
       policy.settledTogether,
@@ -46,7 +46,7 @@ export function renderReceiptEmail(
       'Oppgi referansen hvis du kontakter Servicedesk om saken.',
       'Haster det, eller blir det verre? Ikke vent på svar her. Gjør dette, i denne rekkefølgen:',
     ],
-    list: phoneLadderLines(options.contact),
+    list: ladderSteps(options.contact).map(ladderParts),
     footer: 'Sendt fra Serviceportalen. Denne e-posten gjentar ikke det du skrev, for å beskytte eventuelle personopplysninger.',
   });
   return {
@@ -54,6 +54,6 @@ export function renderReceiptEmail(
     replyTo: options.replyTo.address,
     subject: `Mottatt: ${report.reference} (${name})`,
     ...body,
-    tags: { 'schema-version': EMAIL_FORMAT_VERSION.replace(/\W/g, '-'), kind: 'receipt', priority: report.priority },
+    ...emailMarks('receipt', { priority: report.priority }),
   };
 }

@@ -1,7 +1,8 @@
 import type { Service, Team } from '../catalog/schema.ts';
-import { answerSections, answersNotAsked, reportValues } from './answer-sections.ts';
-import { EMAIL_FORMAT_VERSION, formatOsloTime, renderEmailBody, type Row } from './email-layout.ts';
+import { answerSections, answersNotAsked, reportValues, type AnswerRow } from './answer-sections.ts';
+import { EMAIL_FORMAT_VERSION, emailMarks, formatOsloTime, renderEmailBody, type Row } from './email-layout.ts';
 import type { Journey } from './journey.ts';
+import { telHref } from './phone-ladder.ts';
 import type { OutgoingEmail } from './ports.ts';
 import { priorityName, type PriorityPolicy } from './priority.ts';
 import type { StoredReport } from './stored-report.ts';
@@ -17,7 +18,7 @@ export function renderTeamEmail(report: StoredReport, about: { service: Service 
   const { service, journey, team, policy } = about;
   const level = policy.levels[report.priority];
   const values = reportValues(report);
-  const asRows = (rows: readonly { label: string; answer: string }[]): Row[] => rows.filter((row) => row.answer !== '').map((row) => ({ label: row.label, value: row.answer }));
+  const asRows = (rows: readonly AnswerRow[]): Row[] => rows.filter((row) => row.answer !== '').map((row) => ({ label: row.label, value: row.answer, href: linkTo(row) }));
   const leftOver = answersNotAsked(journey, report, values);
   const sections = [
     ...answerSections(journey, values).map((section) => ({ title: section.title, rows: asRows(section.rows) })),
@@ -42,6 +43,13 @@ export function renderTeamEmail(report: StoredReport, about: { service: Service 
     replyTo: report.contact.email,
     subject: `[${priorityTag}][${service?.shortName ?? 'Ukjent'}]${calledTag} ${report.reference} ${report.summary}`,
     ...body,
-    tags: { 'schema-version': EMAIL_FORMAT_VERSION.replace(/\W/g, '-'), kind: 'team', priority: report.priority },
+    ...emailMarks('team', { priority: report.priority }),
   };
+}
+
+/** The reporter's number and address as links, so the desk calls back or writes with one tap. */
+function linkTo(row: AnswerRow): string | undefined {
+  if (row.type === 'tel') return telHref(row.answer);
+  if (row.type === 'email') return `mailto:${row.answer}`;
+  return undefined;
 }

@@ -123,15 +123,16 @@ export class PortalFunction extends NodejsFunction {
   }
 
   /**
-   * Sets the sender address and configuration set, and allows SendEmail through that identity and set only:
-   * SES authorizes a send against both when the request names a configuration set.
+   * Sets the sender address and configuration set, and allows SendRawEmail (the mailer sends whole MIME messages, to
+   * carry headers of its own) through that identity and set only: SES authorizes a send against both when the
+   * request names a configuration set.
    */
   bindMailSender(mail: PortalMail, from: string): void {
     this.addEnvironment('MAIL_FROM', from);
     this.addEnvironment('MAIL_CONFIGURATION_SET', mail.configurationSet.configurationSetName);
     const stack = Stack.of(this);
     const configurationSetArn = stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: mail.configurationSet.configurationSetName });
-    this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [mail.identity.emailIdentityArn, configurationSetArn] }));
+    this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendRawEmail'], resources: [mail.identity.emailIdentityArn, configurationSetArn] }));
   }
 }
 

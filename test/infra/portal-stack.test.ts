@@ -249,7 +249,7 @@ describe('permissions', () => {
     expect(mailGrants).toEqual(MAIL_SENDERS.map((handler) => ({ roles: [roleOf(handler)], onIdentity: true })));
   });
 
-  it('let them send only SendEmail, on the identity and the configuration set', () => {
+  it('let them send only SendRawEmail, on the identity and the configuration set', () => {
     const [[configurationSetId] = []] = portal.resourcesOfType('AWS::SES::ConfigurationSet');
 
     const mailStatements = portal
@@ -258,7 +258,7 @@ describe('permissions', () => {
       .filter((statement) => JSON.stringify(statement.Action).includes('ses:'))
       .map((statement) => ({ action: statement.Action, onConfigurationSet: JSON.stringify(statement.Resource).includes(`"Ref":"${configurationSetId}"`) }));
 
-    expect(mailStatements).toEqual(MAIL_SENDERS.map(() => ({ action: 'ses:SendEmail', onConfigurationSet: true })));
+    expect(mailStatements).toEqual(MAIL_SENDERS.map(() => ({ action: 'ses:SendRawEmail', onConfigurationSet: true })));
   });
 
   it.each(HANDLER_NAMES)('give %s only the table calls its adapters make, on the table and its indexes', (handler) => {

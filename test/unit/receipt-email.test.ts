@@ -43,8 +43,15 @@ describe("renderReceiptEmail: the reporter's receipt", () => {
     expect(receiptFor(report, false).text).toContain('Det er utenfor åpningstiden nå, så de fire timene regnes fra kl. 08 neste hverdag.');
   });
 
-  it('lists the phone ladder for urgent cases, 08915 first and e-mail last', () => {
-    expect(email.text).toMatch(/1\. Alltid først\. Servicedesk, hovednummer: 08915[\s\S]*61 18 28 00[\s\S]*907 87 035[\s\S]*HDO-04[\s\S]*6\. .*drift@hdo\.no/);
+  it('lists the phone ladder for urgent cases as sentences, 08915 first and e-mail last', () => {
+    expect(email.text).toMatch(/1\. Alltid først: ring 08915\.\n2\. [^\n]*61 18 28 00[\s\S]*907 87 035[\s\S]*HDO-04[\s\S]*6\. [^\n]*drift@hdo\.no\./);
+  });
+
+  it('makes every number a link to call, the address a link to write to and the status page a link to open', () => {
+    expect(email.html).toContain('<li>Alltid først: ring <a href="tel:08915">08915</a>.</li>');
+    expect(email.html).toContain('<a href="tel:61182800">61 18 28 00</a>');
+    expect(email.html).toContain('<a href="mailto:drift@hdo.no">drift@hdo.no</a>');
+    expect(email.html).toContain(`<a href="${STATUS_URL.replaceAll('&', '&amp;')}">`);
   });
 
   it('repeats nothing the reporter wrote: no summary, description or answers', () => {

@@ -39,11 +39,12 @@ describe('renderTeamEmail: the envelope', () => {
     expect(email.text).toContain('Har ringt Servicedesk:\n  Nei\n');
   });
 
-  it(`carries the layout version ${TEAM_EMAIL_VERSION} in text, HTML and tags`, () => {
+  it(`carries the layout version ${TEAM_EMAIL_VERSION} in a header and its tags, not in the text people read`, () => {
     expect(TEAM_EMAIL_VERSION).toBe('serviceportal.email.v2');
-    expect(email.text).toContain('Format: serviceportal.email.v2');
-    expect(email.html).toContain('Format: serviceportal.email.v2');
+    expect(email.headers).toEqual({ 'X-Serviceportal-Format': 'serviceportal.email.v2' });
     expect(email.tags).toEqual({ 'schema-version': 'serviceportal-email-v2', kind: 'team', priority: 'P3' });
+    expect(email.text).not.toContain('serviceportal.email');
+    expect(email.html).not.toContain('serviceportal.email');
   });
 });
 
@@ -83,7 +84,7 @@ describe('renderTeamEmail: the text part', () => {
         'Telefon:\n  +47 912 34 567\n',
         'E-post:\n  kari.nordmann@amk.example\n',
         '-- ',
-        'Sendt fra Serviceportalen til Team kontrollromsløsning. Svar på denne e-posten for å svare den som meldte. Format: serviceportal.email.v2',
+        'Sendt fra Serviceportalen til Team kontrollromsløsning. Svar på denne e-posten for å svare den som meldte.',
       ].join('\n'),
     );
   });
@@ -125,6 +126,17 @@ describe('renderTeamEmail: the text part', () => {
   });
 });
 
+describe('renderTeamEmail: the HTML part', () => {
+  it('links the reporter’s number and address, so the desk calls back or writes with one tap', () => {
+    const html = emailAbout(storedReport()).html;
+
+    expect(html).toContain('<td style="white-space:pre-wrap"><a href="tel:+4791234567">+47 912 34 567</a></td>');
+    expect(html).toContain('<td style="white-space:pre-wrap"><a href="mailto:kari.nordmann@amk.example">kari.nordmann@amk.example</a></td>');
+  });
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('renderTeamEmail: the HTML part treats everything the reporter typed as text', () => {
   const hostile = (field: string) => `<script>alert("${field}")</script> O'Brien & co`;
   const escaped = (field: string) => `&lt;script&gt;alert(&quot;${field}&quot;)&lt;/script&gt; O&#39;Brien &amp; co`;
@@ -137,7 +149,8 @@ describe('renderTeamEmail: the HTML part treats everything the reporter typed as
   const email = emailAbout(report);
 
   it.each(['summary', 'description', 'controlRoom', 'operatorPosition', 'name', 'organisation', 'phone', 'email'])('escapes %s', (field) => {
-    expect(email.html).toContain(`<td style="white-space:pre-wrap">${escaped(field)}</td>`);
+    // Phone and e-mail stand in a link (see below); the text of the link is escaped all the same.
+    expect(email.html).toMatch(new RegExp(`<td style="white-space:pre-wrap">(<a href="[^"<>]*">)?${escapeRegExp(escaped(field))}(</a>)?</td>`));
   });
 
   it('titles the page with the team and reference only, leaving user text to the escaped table', () => {
