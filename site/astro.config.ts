@@ -1,5 +1,7 @@
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './content-check.ts';
+import { selfHostedFont } from './fonts.ts';
+import { headingHyphenation } from './hyphenation.ts';
 import { markdownConfig } from './markdown/pipeline.ts';
 import { CONTENT_DIR } from './content-dir.ts';
 
@@ -18,7 +20,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
-  integrations: [contentCheck(CONTENT_DIR)],
+  integrations: [contentCheck(CONTENT_DIR), selfHostedFont(), headingHyphenation()],
   markdown: markdownConfig,
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -59,14 +59,19 @@ export const externalLinksPlugin: HastPluginDefinition = {
   },
 };
 
-/** Designsystemet's look for what Markdown produces: tables and links. */
+/**
+ * Designsystemet's look for what Markdown produces: tables and links. A table sits in a box that scrolls sideways
+ * when a phone is too narrow for it, so the page itself never does (WCAG 1.4.10 allows it for tables).
+ */
 export const designsystemPlugin: HastPluginDefinition = {
   name: 'serviceportal-designsystem',
   element: {
     filter: ['table', 'a'],
     visit(node, ctx) {
-      if (node.tagName === 'table') ctx.setProperty(node, 'className', ['ds-table']);
-      else if (!node.properties?.className) ctx.setProperty(node, 'className', ['ds-link']);
+      if (node.tagName === 'table') {
+        ctx.setProperty(node, 'className', ['ds-table']);
+        ctx.wrapNode(node, { type: 'element', tagName: 'div', properties: { className: ['table-scroll'] }, children: [] });
+      } else if (!node.properties?.className) ctx.setProperty(node, 'className', ['ds-link']);
     },
   },
 };

@@ -7,10 +7,12 @@ import { launchChromium } from '../support/chromium.ts';
 import { useTestPortal } from '../support/local-portal.ts';
 import { builtPages } from '../site/built-pages.ts';
 import { axeViolations, describeViolations } from './axe.ts';
+import { wordsBrokenInside } from './broken-words.ts';
 
 /**
  * Every built page of site/dist, served by the local portal under its real security headers: axe-core finds no
- * WCAG 2.2 AA violation, and at 320 CSS pixels wide nothing scrolls sideways (WCAG 1.4.10 Reflow).
+ * WCAG 2.2 AA violation, and at 320 CSS pixels wide nothing scrolls sideways (WCAG 1.4.10 Reflow) and no word is
+ * broken except where bokmål hyphenates it.
  */
 
 const PATHS = [...builtPages().keys()].sort();
@@ -59,5 +61,15 @@ describe('320 px wide (WCAG 1.4.10 Reflow)', () => {
       await narrow.screenshot({ path: file, fullPage: true });
       expect.fail(`${path} er ${scrollWidth} px bred i et vindu på ${clientWidth} px; skjermbilde: ${file}`);
     }
+  });
+});
+
+describe('320 px wide, words', () => {
+  it.each(PATHS)('%s breaks words only where bokmål hyphenates them', async (path) => {
+    await open(narrow, path);
+
+    const broken = await wordsBrokenInside(narrow);
+
+    expect(broken, `${path}: ord brutt midt i ved 320 px`).toEqual([]);
   });
 });

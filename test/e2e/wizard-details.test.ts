@@ -112,7 +112,7 @@ describe('moving a control room', () => {
 
     await page.locator('#answers-moveDate').fill(inDays(days));
 
-    expect(await page.locator('[data-field="answers.moveDate"] [data-notice-warning]').isVisible()).toBe(warned);
+    expect(await page.locator('[data-question="answers.moveDate"] [data-notice-warning]').isVisible()).toBe(warned);
   });
 });
 

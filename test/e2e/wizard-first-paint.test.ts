@@ -32,7 +32,9 @@ describe('the wizard page before and after its script runs', () => {
     await open({ scripts: false });
 
     expect(await page.locator('[data-step-indicator]').isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^\s*Steg 1 av 5 · Kontrollromsløsningen \(ICCS\)\s+Haster det\?\s*$/);
+    // The build puts soft hyphens in long words of headings (site/hyphenation.ts); they are not seen unless used.
+    const heading = (await page.getByRole('heading', { level: 1 }).textContent())?.replaceAll('\u00ad', '');
+    expect(heading).toMatch(/^\s*Steg 1 av 5 · Kontrollromsløsningen \(ICCS\)\s+Haster det\?\s*$/);
     expect(await page.getByRole('group', { name: 'Er pasientsikkerheten eller nødmeldetjenesten berørt nå?' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Fortsett' }).isVisible()).toBe(true);
     expect(await page.getByLabel('Kort overskrift', { exact: true }).isVisible()).toBe(false);

@@ -68,7 +68,7 @@ export async function fileByKeyboard(page: Page, formUrl: string, answers: Reado
   throw new Error(`The report never reached «Sjekk svarene»: ${figures.screens.join(' → ')}`);
 
   async function nextField(done: ReadonlySet<string>): Promise<string | undefined> {
-    const fields = await page.locator('[data-page]:not([hidden]) [data-field]:not([hidden])').evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.field ?? ''));
+    const fields = await page.locator('[data-page]:not([hidden]) [data-question]:not([hidden])').evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.question ?? ''));
     return fields.find((field) => !done.has(field));
   }
 

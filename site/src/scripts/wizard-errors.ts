@@ -9,13 +9,13 @@ const summary = document.querySelector<HTMLElement>('[data-error-summary]');
 const list = document.querySelector<HTMLUListElement>('[data-error-list]');
 
 function fieldElement(name: string): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
+  return document.querySelector<HTMLElement>(`[data-question="${CSS.escape(name)}"]`);
 }
 
 export function clearErrors(): void {
   if (summary) summary.hidden = true;
   list?.replaceChildren();
-  for (const field of document.querySelectorAll<HTMLElement>('[data-field].has-error')) setFieldError(field, undefined);
+  for (const field of document.querySelectorAll<HTMLElement>('[data-question].has-error')) setFieldError(field, undefined);
 }
 
 function setFieldError(field: HTMLElement, message: string | undefined): void {
@@ -44,7 +44,7 @@ export function showErrors(problems: readonly FieldProblem[], onLink: (name: str
       if (field) setFieldError(field, problem.message);
       const item = document.createElement('li');
       const link = document.createElement('a');
-      const target = field?.dataset.fieldId ?? '';
+      const target = field?.dataset.questionId ?? '';
       link.href = `#${target}`;
       link.textContent = problem.message;
       link.addEventListener('click', (event) => {

@@ -98,8 +98,8 @@ export function startWizard(form: HTMLFormElement): void {
     const v = values();
     const page = visiblePages(journey, v).find((candidate) => candidate.id === current);
     const shown = new Set(page?.questions.map((question) => question.field));
-    for (const field of pageElement(current)?.querySelectorAll<HTMLElement>('[data-field]') ?? []) {
-      if (field.dataset.field && !field.closest('[data-remember-field]')) field.hidden = !shown.has(field.dataset.field);
+    for (const field of pageElement(current)?.querySelectorAll<HTMLElement>('[data-question]') ?? []) {
+      if (field.dataset.question) field.hidden = !shown.has(field.dataset.question);
     }
     const { steps, phone } = stepsNow(v);
     // «Har ringt Servicedesk» holds only while the way the reporter is on goes through the phone page.
@@ -263,7 +263,7 @@ export function startWizard(form: HTMLFormElement): void {
 }
 
 function warnAboutNotice(input: HTMLInputElement): void {
-  const warning = input.closest('[data-field]')?.querySelector<HTMLElement>('[data-notice-warning]');
+  const warning = input.closest('[data-question]')?.querySelector<HTMLElement>('[data-notice-warning]');
   if (!warning) return;
   const days = (Date.parse(input.value) - Date.now()) / 86_400_000;
   warning.hidden = !(input.value && days < Number(input.dataset.noticeDays));
