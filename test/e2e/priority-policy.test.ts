@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/repository.ts';
-import { launchChromium } from '../support/chromium.ts';
 import { contentWith } from '../support/content-copy.ts';
-import { startTestPortal, storedItem, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
+import { startFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
+import { storedItem } from '../support/local-portal.ts';
 import { receiptReference, TYPICAL, walkToReview } from './wizard-driver.ts';
 
 /**
@@ -18,41 +13,32 @@ import { receiptReference, TYPICAL, walkToReview } from './wizard-driver.ts';
  */
 
 const content = contentWith('priority-changed');
-const work = mkdtempSync(join(tmpdir(), 'serviceportal-priority-'));
-const siteDir = join(work, 'dist');
-const data = temporaryDataDir();
-let portal: TestPortal;
-let browser: Browser;
+let site: FixtureSite;
 
 beforeAll(async () => {
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SERVICEPORTAL_CONTENT_DIR: content.dir, SERVICEPORTAL_CACHE_DIR: join(work, 'cache') };
-  await promisify(execFile)(process.execPath, [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', siteDir, '--silent'], { cwd: REPOSITORY_ROOT, env });
-  portal = await startTestPortal(data.path, { siteDir, environment: { CATALOG_DIR: content.dir } });
-  browser = await launchChromium();
+  site = await startFixtureSite(content.dir);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  data.remove();
+  await site?.stop();
   content.remove();
-  rmSync(work, { recursive: true, force: true });
 });
 
 describe('a changed content/priority.yaml', () => {
   it('changes the tables in «Prioritet og alvorlighetsgrad»', () => {
-    const html = readFileSync(join(siteDir, 'artikler', 'prioritet-og-alvorlighetsgrad', 'index.html'), 'utf8');
-    const oneUserRow = /<th scope="row">Én bruker eller én operatørplass<\/th>((?:<td>P\d<\/td>)+)/.exec(html)?.[1];
+    // Without the soft hyphens the build puts in long words of table cells (site/hyphenation.ts).
+    const html = readFileSync(join(site.siteDir, 'artikler', 'prioritet-og-alvorlighetsgrad', 'index.html'), 'utf8').replaceAll('\u00ad', '');
+    const oneUserRow = /<th scope="row" role="rowheader">Én bruker eller én operatørplass<\/th>((?:<td [^>]*>P\d<\/td>)+)/.exec(html)?.[1];
 
     expect(html).toContain('P3 moderat');
     expect(html).toContain('Testdata – en annen betydning for P3');
     expect(html).not.toContain('P3 middels');
-    expect(oneUserRow).toBe('<td>P2</td><td>P3</td><td>P3</td>');
+    expect(oneUserRow?.match(/P\d/g)).toEqual(['P2', 'P3', 'P3']);
   });
 
   it('changes the wizard’s suggestion and the priority the API stores', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${portal.url}/meld-feil/iccs/`);
+    const page = await (await site.browser.newContext()).newPage();
+    await page.goto(`${site.portal.url}/meld-feil/iccs/`);
 
     await walkToReview(page, TYPICAL.iccs);
     const suggestion = await page.locator('[data-priority-suggestion]').textContent();
@@ -61,7 +47,7 @@ describe('a changed content/priority.yaml', () => {
     const reference = await receiptReference(page);
 
     expect(suggestion).toContain('Foreslått prioritet: P3 moderat');
-    expect((await storedItem(portal.stack, reference))?.priority).toBe('P3');
+    expect((await storedItem(site.portal.stack, reference))?.priority).toBe('P3');
     await page.context().close();
   }, 120_000);
 });
