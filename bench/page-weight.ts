@@ -20,6 +20,9 @@ export interface PageWeight {
   cssFiles: number;
   js: number;
   jsFiles: number;
+  /** The fonts the page preloads, so they come with its first paint. */
+  font: number;
+  fontFiles: number;
 }
 
 const gz = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
@@ -56,6 +59,7 @@ export function weighPage(dist: string, type: string, path: string): PageWeight 
   const html = readFileSync(htmlFile, 'utf8');
   const tags = [...html.matchAll(/<(link|script)\b[^>]*>/g)].map((match) => match[0]);
   const styles = tags.filter((tag) => tag.startsWith('<link') && /rel="stylesheet"/.test(tag)).map((tag) => attribute(tag, 'href') ?? '');
+  const fonts = tags.filter((tag) => tag.startsWith('<link') && /rel="preload"/.test(tag) && /as="font"/.test(tag)).map((tag) => attribute(tag, 'href') ?? '');
   const scripts = scriptClosure(dist, tags.filter((tag) => tag.startsWith('<script')).map((tag) => attribute(tag, 'src') ?? '').filter(Boolean));
   const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '').filter((code) => code.trim() !== '');
   const weigh = (urls: string[]) => urls.reduce((sum, url) => sum + (existsSync(join(dist, url)) ? gz(readFileSync(join(dist, url))) : 0), 0);
@@ -68,6 +72,8 @@ export function weighPage(dist: string, type: string, path: string): PageWeight 
     // Inline scripts are already in the HTML figure; they count as JS too, so "0 kB JS" means none at all.
     js: weigh(scripts) + inlineScripts.reduce((sum, code) => sum + gz(code), 0),
     jsFiles: scripts.length + inlineScripts.length,
+    font: weigh(fonts),
+    fontFiles: fonts.length,
   };
 }
 

@@ -20,7 +20,7 @@ export function formatResults(results: BenchResults): string {
   parts.push(table(['Artikler', '<Steg', 'HTML-sider', 'Tid (s)', 'Største minnebruk (MB)'], results.buildRows.map((r) => [r.articles, r.label, r.pages, r.result.seconds.toFixed(1), r.result.peakMegabytes])));
 
   parts.push('## Bytes per sidetype (gzip)');
-  parts.push(table(['<Side', '<Sti', 'HTML (kB)', 'CSS (kB)', 'JS (kB)', 'Filer CSS/JS'], results.pages.map((p) => [p.type, p.path, kb(p.html), kb(p.css), kb(p.js), `${p.cssFiles}/${p.jsFiles}`])));
+  parts.push(table(['<Side', '<Sti', 'HTML (kB)', 'CSS (kB)', 'JS (kB)', 'Skrift (kB)', 'Filer CSS/JS/skrift'], results.pages.map((p) => [p.type, p.path, kb(p.html), kb(p.css), kb(p.js), kb(p.font), `${p.cssFiles}/${p.jsFiles}/${p.fontFiles}`])));
 
   parts.push('## Lighthouse (mobil)');
   parts.push(table(['<Side', 'Ytelse', 'Tilgjengelighet', 'Beste praksis', 'SEO', 'LCP (ms)', 'TBT (ms)', 'CLS', '<Ytelse per kjøring'], results.lighthouse.map((l) => [l.path, l.performance, l.accessibility, l.bestPractices, l.seo, l.lcpMs, l.tbtMs, l.cls, l.performanceRuns.join(', ')])));

@@ -14,6 +14,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const article = results.pages.find((page) => page.type === 'artikkel');
   if (article) checks.push({ target: 'Artikkelsider: 0 kB JS', measured: kb(article.js), met: article.js === 0 });
+  const heaviestFont = Math.max(0, ...results.pages.map((page) => page.font));
+  checks.push({ target: 'Skriften ved første visning ≤ 30 kB gz (forhåndslastet, hver sidetype)', measured: kb(heaviestFont), met: heaviestFont > 0 && heaviestFont <= 30 * 1024 });
   const wizard = results.pages.find((page) => page.type === 'skjema (steg)');
   if (wizard) checks.push({ target: 'Skjemaet: JS ≤ 20 kB gz', measured: kb(wizard.js), met: wizard.js <= 20 * 1024 });
   for (const page of results.lighthouse) {
