@@ -7,6 +7,8 @@ import { startPortalServer } from '../infra/local/portal-server.ts';
 import { startLocalStack, type LocalStack } from '../infra/local/stack.ts';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';
 
+const SITE_DIR = join(REPOSITORY_ROOT, 'site', 'dist');
+
 export interface BenchPortal {
   url: string;
   stack: LocalStack;
@@ -24,11 +26,12 @@ export async function startBenchPortal(options: { environment?: Record<string, s
     dynamodbPort: 0,
     sesPort: 0,
     dataDir,
+    siteDir: SITE_DIR,
     ...(options.streamRetryDelayMs === undefined ? {} : { streamRetryDelayMs: options.streamRetryDelayMs }),
     environment: { RATE_LIMIT_PER_MINUTE: '100000', ...options.environment },
     apiThrottling: UNTHROTTLED,
   });
-  const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: join(REPOSITORY_ROOT, 'site', 'dist'), stack });
+  const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: SITE_DIR, stack });
   return {
     url: portal.url.replace('localhost', '127.0.0.1'),
     stack,

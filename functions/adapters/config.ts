@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 const requiredText = z.string({ error: 'mangler' }).check(z.minLength(1, { error: 'kan ikke være tom' }));
 const tableName = requiredText;
 const catalogDir = requiredText;
-/** The built site's pages the API fills in for browsers without JavaScript (functions/http/page-templates.ts). */
+/** The built site's pages the API fills in for browsers without JavaScript (core/page-paths.ts, adapters/page-templates.ts). */
 const pagesDir = requiredText;
 const siteUrl = z.pipe(
   z.url({ error: 'må være en full adresse, for eksempel https://portal.example.no' }),

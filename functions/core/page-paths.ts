@@ -1,6 +1,7 @@
 /**
  * The site's pages that the functions and the e-mails link to, and the API's own pages for browsers without
- * JavaScript: written once, here.
+ * JavaScript (the site builds them with a placeholder where each value goes; the API fills them in): written
+ * once, here, for the site, the functions and the CDK app.
  */
 
 export const FORM_PATH = '/meld-feil/';
@@ -19,8 +20,34 @@ export function serverReceiptPath(reference: string, statusToken: string): strin
   return `${SERVER_RECEIPT_ROUTE.replace('{reference}', encodeURIComponent(reference))}?${new URLSearchParams({ token: statusToken })}`;
 }
 
-/** The pages the site builds for the API to fill in (functions/http/page-templates.ts), under the built site. */
+/** The pages the site builds for the API to fill in (functions/http/form-pages.ts), under the built site. */
 export const PAGE_TEMPLATE_PATHS = {
+  /** The receipt, which is also the status page a reporter without JavaScript keeps. */
   receipt: '/meld-feil/mal/kvittering/',
+  /** The answers cannot be taken as they are: what to correct, question by question. */
   problems: '/meld-feil/mal/ikke-sendt/',
+  /** The API cannot take the report just now: send it again in a while. */
+  tryAgain: '/meld-feil/mal/prov-igjen/',
+  /** The receipt cannot be shown: a wrong or expired link, or the table not answering. */
+  statusProblem: '/meld-feil/mal/status-ukjent/',
 } as const;
+export type TemplateName = keyof typeof PAGE_TEMPLATE_PATHS;
+export type PageTemplates = Partial<Record<TemplateName, string>>;
+
+/** The placeholders, as the site writes them into those pages. */
+export const SLOTS = {
+  reference: '{{referanse}}',
+  /** The address of this same page, for the reporter to keep: it shows where the report is. */
+  statusLink: '{{lenke}}',
+  service: '{{tjeneste}}',
+  received: '{{mottatt}}',
+  state: '{{hvor}}',
+  priority: '{{prioritet}}',
+  meaning: '{{betyr}}',
+  response: '{{svar}}',
+  /** What went wrong, in a sentence. */
+  message: '{{melding}}',
+  /** HTML: the error summary's list of problems. */
+  problems: '{{feil}}',
+} as const;
+export type Slot = keyof typeof SLOTS;

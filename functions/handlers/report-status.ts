@@ -7,8 +7,8 @@ import { loadCatalog } from '../catalog/load-catalog.ts';
 import { SERVER_RECEIPT_ROUTE } from '../core/page-paths.ts';
 import { deskPhone } from '../core/phone-ladder.ts';
 import { reportStatus } from '../core/report-status.ts';
-import { problemsPage, receiptPage } from '../http/form-pages.ts';
-import { loadPageTemplates } from '../http/page-templates.ts';
+import { loadPageTemplates } from '../adapters/page-templates.ts';
+import { receiptPage, statusProblemPage } from '../http/form-pages.ts';
 import { errorResponse, jsonResponse } from '../http/responses.ts';
 
 /**
@@ -24,7 +24,8 @@ const deps = {
   store: createDynamoReportStore(new DynamoDBClient({}), env.TABLE_NAME),
   now: () => new Date(),
 };
-const pages = loadPageTemplates(env.PAGES_DIR);
+const { templates: pages, missing: missingPages } = loadPageTemplates(env.PAGES_DIR);
+if (missingPages.length > 0) logger.warn('Pages for browsers without JavaScript are missing; plain pages stand in', { missing: missingPages });
 const urgentNumber = deskPhone(catalog.contact).number;
 
 const NOT_FOUND = 'Fant ingen melding med denne referansen og lenken. Bruk lenken i kvitteringen du fikk på e-post.';
@@ -34,11 +35,12 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   const token = event.queryStringParameters?.token ?? '';
   try {
     const view = await reportStatus(event.pathParameters?.reference ?? '', token, deps);
-    if (asPage) return view ? receiptPage(pages, view, token) : problemsPage(pages, 404, [NOT_FOUND]);
+    if (asPage) return view ? receiptPage(pages, view, token) : statusProblemPage(pages, 404, NOT_FOUND);
     return view ? jsonResponse(200, view) : errorResponse(404, NOT_FOUND);
   } catch (error) {
     logger.error('Status could not be read', { requestId: event.requestContext?.requestId, error: error as Error });
-    const message = `Vi kunne ikke hente status akkurat nå. Prøv igjen om litt. Haster det, ring ${urgentNumber}.`;
-    return asPage ? problemsPage(pages, 500, [message]) : errorResponse(500, message);
+    // The page has the desk's number to call on it; the JSON says it in words.
+    const message = 'Vi kunne ikke hente status akkurat nå. Meldingen din er ikke borte: prøv igjen om litt.';
+    return asPage ? statusProblemPage(pages, 500, message) : errorResponse(500, `${message} Haster det, ring ${urgentNumber}.`);
   }
 }

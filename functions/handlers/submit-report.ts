@@ -16,8 +16,8 @@ import { isServiceId } from '../core/service-ids.ts';
 import { serverReceiptPath, statusPath } from '../core/page-paths.ts';
 import { submitReport, type SubmitDependencies } from '../core/submit-report.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { problemsInWords, problemsPage } from '../http/form-pages.ts';
-import { loadPageTemplates } from '../http/page-templates.ts';
+import { loadPageTemplates } from '../adapters/page-templates.ts';
+import { problemsInWords, problemsPage, tryAgainPage } from '../http/form-pages.ts';
 import { readBody, type BodyKind } from '../http/request-body.ts';
 import { errorResponse, jsonResponse, redirectResponse } from '../http/responses.ts';
 
@@ -54,7 +54,8 @@ const persistenceStore = new DynamoDBPersistenceLayer({
   awsSdkV3Client: dynamodb,
 });
 
-const pages = loadPageTemplates(env.PAGES_DIR);
+const { templates: pages, missing: missingPages } = loadPageTemplates(env.PAGES_DIR);
+if (missingPages.length > 0) logger.warn('Pages for browsers without JavaScript are missing; plain pages stand in', { missing: missingPages });
 const urgentNumber = deskPhone(catalog.contact).number;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 
@@ -72,7 +73,7 @@ async function accept(submission: Submission): Promise<APIGatewayProxyStructured
   if (!result.ok) {
     if (submission.kind !== 'form') return jsonResponse(400, { errors: result.errors });
     const serviceId = (submission.data as { serviceId?: unknown } | null)?.serviceId;
-    return problemsPage(pages, 400, problemsInWords(result.errors, isServiceId(serviceId) ? deps.journeys[serviceId] : undefined));
+    return problemsPage(pages, problemsInWords(result.errors, isServiceId(serviceId) ? deps.journeys[serviceId] : undefined));
   }
   logger.info('Report stored', { reference: result.reference, priority: result.priority });
   // Without JavaScript the static receipt page cannot show the reference: the API draws the receipt itself.
@@ -92,12 +93,13 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
     return errorResponse(400, 'Idempotency-Key må være 8–128 synlige ASCII-tegn, for eksempel en UUID.');
   }
 
-  // A browser without JavaScript gets a page it can read; a script gets the JSON error it can act on.
+  // A browser without JavaScript gets a page it can read (with the desk's number to call on it); a script gets the
+  // JSON error it can act on.
   const failure = (status: number, message: string, headers: Record<string, string> = {}) =>
-    body.kind === 'form' ? problemsPage(pages, status, [message], headers) : errorResponse(status, message, headers);
+    body.kind === 'form' ? tryAgainPage(pages, status, message, headers) : errorResponse(status, `${message} Haster det, ring ${urgentNumber}.`, headers);
   try {
     if (!(await limiter.allow(clientAddress(event), new Date()))) {
-      return failure(429, `For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen. Haster det, ring ${urgentNumber}.`, { 'retry-after': '60' });
+      return failure(429, 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen.', { 'retry-after': '60' });
     }
     const submission: Submission = { body: body.text, kind: body.kind, data: body.data };
     return key ? await acceptOnce({ ...submission, key }) : await accept(submission);
@@ -109,6 +111,6 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
       return errorResponse(409, 'Den samme meldingen blir sendt akkurat nå. Vent litt, og prøv igjen hvis du ikke får svar.');
     }
     logger.error('Report could not be stored', { requestId: event.requestContext?.requestId, error: error as Error });
-    return failure(500, `Meldingen ble ikke lagret på grunn av en feil hos oss. Prøv igjen om litt. Haster det, ring ${urgentNumber}.`);
+    return failure(500, 'Meldingen ble ikke lagret på grunn av en feil hos oss. Prøv igjen om litt.');
   }
 }

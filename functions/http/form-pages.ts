@@ -1,17 +1,33 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { formatOsloTime } from '../core/email-layout.ts';
 import { escapeHtml } from '../core/html.ts';
-import { FORM_PATH, serverReceiptPath } from '../core/page-paths.ts';
+import { FORM_PATH, serverReceiptPath, SLOTS, type PageTemplates, type Slot } from '../core/page-paths.ts';
 import { questionByField, type Journey } from '../core/journey.ts';
 import type { ReportStatusView } from '../core/report-status.ts';
 import type { FieldError } from '../core/report-submission.ts';
-import { fillPage, type PageTemplates } from './page-templates.ts';
 import { htmlPage, htmlResponse } from './responses.ts';
 
 /**
- * What a browser without JavaScript gets back from the API: the receipt (which is also the status page it can keep)
- * and the page that lists what kept the report from being taken. Both are the site's own pages, filled in.
+ * What a browser without JavaScript gets back from the API: the receipt (which is also the status page it can keep),
+ * the page that lists what to correct, the page that asks to send again later, and the page for a receipt that
+ * cannot be shown. Each is the site's own page (core/page-paths.ts) filled in; without it, a plain page.
  */
+
+const SLOT_PATTERN = /\{\{(\p{L}+)\}\}/gu;
+const SLOT_BY_PLACEHOLDER = new Map<string, Slot>(Object.entries(SLOTS).map(([slot, placeholder]) => [placeholder, slot as Slot]));
+
+/**
+ * The page with every placeholder replaced in one pass (so a value is never read as a placeholder or a replacement
+ * pattern): text escaped, `html` values (escaped by the caller) as they are, unknown placeholders left alone.
+ */
+export function fillPage(template: string, text: Partial<Record<Slot, string>>, html: Partial<Record<Slot, string>> = {}): string {
+  return template.replace(SLOT_PATTERN, (placeholder: string) => {
+    const slot = SLOT_BY_PLACEHOLDER.get(placeholder);
+    if (!slot) return placeholder;
+    const value = html[slot] ?? (text[slot] === undefined ? undefined : escapeHtml(text[slot]));
+    return value ?? placeholder;
+  });
+}
 
 /** Where the report is, in words. */
 function stateOf(view: ReportStatusView): string {
@@ -47,16 +63,23 @@ export function problemsInWords(errors: readonly FieldError[], journey: Journey 
   });
 }
 
-/** `problems`: each in words the reporter knows (problemsInWords). */
-export function problemsPage(templates: PageTemplates, statusCode: number, problems: readonly string[], headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+/** 400: what to correct, each problem in words the reporter knows (problemsInWords). */
+export function problemsPage(templates: PageTemplates, problems: readonly string[]): APIGatewayProxyStructuredResultV2 {
   const list = `<ul>${problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join('')}</ul>`;
-  const page = templates.problems
-    ? htmlResponse(statusCode, fillPage(templates.problems, {}, { problems: list }))
-    : htmlPage(
-        statusCode,
-        'Meldingen ble ikke sendt',
-        `${list}
-<p>Gå tilbake med nettleserens tilbakeknapp. Det du skrev, står der fortsatt. <a href="${FORM_PATH}">Eller start på nytt</a>.</p>`,
-      );
+  if (templates.problems) return htmlResponse(400, fillPage(templates.problems, {}, { problems: list }));
+  return htmlPage(400, 'Meldingen ble ikke sendt', `${list}\n<p>Gå tilbake med nettleserens tilbakeknapp og rett det som står over. <a href="${FORM_PATH}">Eller start på nytt</a>.</p>`);
+}
+
+/** 429 or 500 to a form post: nothing to correct, send again in a while. */
+export function tryAgainPage(templates: PageTemplates, statusCode: number, message: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  const page = templates.tryAgain
+    ? htmlResponse(statusCode, fillPage(templates.tryAgain, { message }))
+    : htmlPage(statusCode, 'Meldingen ble ikke sendt', `<p>${escapeHtml(message)}</p>\n<p>Gå tilbake med nettleserens tilbakeknapp og send igjen om litt.</p>`);
   return { ...page, headers: { ...page.headers, ...headers } };
+}
+
+/** 404 or 500 for the receipt's address: why it cannot be shown. */
+export function statusProblemPage(templates: PageTemplates, statusCode: number, message: string): APIGatewayProxyStructuredResultV2 {
+  if (templates.statusProblem) return htmlResponse(statusCode, fillPage(templates.statusProblem, { message }));
+  return htmlPage(statusCode, 'Status for meldingen', `<p>${escapeHtml(message)}</p>`);
 }

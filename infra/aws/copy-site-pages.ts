@@ -4,7 +4,7 @@ import { PAGE_TEMPLATE_PATHS } from '../../functions/core/page-paths.ts';
 
 /**
  * `node infra/aws/copy-site-pages.ts <built site> <target dir>`: copies the pages the API fills in for browsers
- * without JavaScript (functions/http/page-templates.ts) from the built site into a function's bundle. Run by the
+ * without JavaScript (functions/core/page-paths.ts) from the built site into a function's bundle. Run by the
  * bundling (portal-function.ts); a site that is not built stops the synth with a message saying what to do.
  */
 export function copySitePages(siteDir: string, targetDir: string): void {

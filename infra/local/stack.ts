@@ -26,6 +26,8 @@ export interface LocalStackOptions {
   streamRetryDelayMs?: number;
   /** Where the site is, for the links in e-mails. */
   siteUrl?: string;
+  /** The built site, whose pages for browsers without JavaScript the API fills in (PAGES_DIR). */
+  siteDir: string;
   /** Further handler settings, e.g. RATE_LIMIT_PER_MINUTE (tests and drills). */
   environment?: Record<string, string>;
   /** The stage throttling API Gateway applies; the deployed values unless a test or drill needs more. */
@@ -86,7 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     AWS_ENDPOINT_URL_SES: ses.endpoint,
     TABLE_NAME: tableName,
     CATALOG_DIR: join(REPOSITORY_ROOT, CATALOG_DIR_NAME),
-    PAGES_DIR: join(REPOSITORY_ROOT, 'site', 'dist'),
+    PAGES_DIR: options.siteDir,
     MAIL_FROM: options.mailFrom ?? 'serviceportal@hdo.example',
     SITE_URL: options.siteUrl ?? 'http://localhost:4321',
     ...options.environment,

@@ -7,7 +7,8 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
-import { answerScreen, currentPage, TYPICAL, waitForWizard } from './wizard-driver.ts';
+import { storedItem } from '../support/local-portal.ts';
+import { answerScreen, currentPage, receiptReference, TYPICAL, waitForWizard } from './wizard-driver.ts';
 
 /**
  * Seeing is testing: the pages people meet, at 320, 375 and 1280 px, compared with the screenshots committed in
@@ -108,6 +109,9 @@ describe('the portal as people see it, against the committed screenshots', () =>
     await page.waitForURL('**/meld-feil/kvittering/');
     await page.locator('#receipt-priority h2').waitFor();
     await shoot('kvittering');
+    // The status page says where the report is: wait until the router has sent it on, so it always says the same.
+    const reference = await receiptReference(page);
+    await expect.poll(async () => ((await storedItem(site.portal.stack, reference))?.routing as { status?: string } | undefined)?.status, { timeout: 30_000 }).toBe('routed');
     await page.locator('#status-link').click();
     await page.locator('#status-details').waitFor();
     await shoot('status');

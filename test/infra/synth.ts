@@ -1,5 +1,4 @@
-import { PAGE_TEMPLATE_PATHS } from '../../functions/core/page-paths.ts';
-import { SLOTS } from '../../functions/http/page-templates.ts';
+import { PAGE_TEMPLATE_PATHS, SLOTS } from '../../functions/core/page-paths.ts';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';

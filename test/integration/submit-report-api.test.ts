@@ -106,8 +106,11 @@ describe('POST /api/reports from an HTML form (no JavaScript)', () => {
   it('shows nothing but «not found» for the receipt of an unknown reference or a wrong token', async () => {
     const response = await fetch(`${portal.url}/api/reports/HDO-2026-999999/kvittering?token=feil`);
 
+    const html = await response.text();
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain('Fant ingen melding med denne referansen og lenken.');
+    expect(html).toContain('Fant ingen melding med denne referansen og lenken.');
+    expect(html).toContain('<h1>Status for meldingen</h1>');
+    expect(html).not.toContain('ikke sendt');
   });
 
   it('lists the problems on a page of the site, each with the question it belongs to, in an error summary', async () => {

@@ -30,9 +30,10 @@ export async function startTestPortal(dataDir: string, options: TestPortalOption
     dynamodbPort: 0,
     sesPort: 0,
     dataDir,
+    siteDir: options.siteDir ?? SITE_DIR,
     streamRetryDelayMs: options.streamRetryDelayMs ?? 10,
     // Tests send many reports from one address; the limit itself has its own test.
-    environment: { RATE_LIMIT_PER_MINUTE: '100000', ...(options.siteDir ? { PAGES_DIR: options.siteDir } : {}), ...options.environment },
+    environment: { RATE_LIMIT_PER_MINUTE: '100000', ...options.environment },
     ...(options.apiThrottling ? { apiThrottling: options.apiThrottling } : {}),
   });
   const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: options.siteDir ?? SITE_DIR, stack });

@@ -1,5 +1,6 @@
 import { REFERENCE_PATTERN } from '../../../functions/core/reference.ts';
-import { fetchStatus, statusHref } from './form-report-status.ts';
+import { statusPath } from '../../../functions/core/page-paths.ts';
+import { fetchStatus } from './form-report-status.ts';
 import { recalledReceipt } from './wizard-send.ts';
 
 /** The confirmation page: the reference from the query (plain form) or from this tab's session (wizard). */
@@ -15,7 +16,7 @@ export function showReceipt(): void {
   element('receipt').hidden = false;
   element('receipt-missing').hidden = true;
   if (!token) return;
-  (element('status-link') as HTMLAnchorElement).href = statusHref(reference, token);
+  (element('status-link') as HTMLAnchorElement).href = statusPath(reference, token);
   element('receipt-follow').hidden = false;
   void showPriority(reference, token, element('receipt-priority'));
 }

@@ -24,9 +24,6 @@ export async function fetchStatus(reference: string, token: string): Promise<Sta
   }
 }
 
-export function statusHref(reference: string, token: string): string {
-  return `/meld-feil/status/?${new URLSearchParams({ referanse: reference, token })}`;
-}
 
 const OSLO = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
 export const formatTime = (iso: string) => OSLO.format(new Date(iso));

@@ -2,6 +2,7 @@ import { answerSections } from '../../../functions/core/answer-sections.ts';
 import { FIELD } from '../../../functions/core/fixed-questions.ts';
 import { PHONE_STEP, REVIEW_STEP, stepsFor, suggestedPriority } from '../../../functions/core/journey-steps.ts';
 import { rememberPageOf, visiblePages } from '../../../functions/core/journey.ts';
+import { RECEIPT_PATH } from '../../../functions/core/page-paths.ts';
 import { priorityName, writtenReportsHandled } from '../../../functions/core/priority.ts';
 import { firstErrorPerField, submissionSchemaFor } from '../../../functions/core/report-submission.ts';
 import { stepLine, type WizardData } from './wizard-data.ts';
@@ -197,7 +198,7 @@ export function startWizard(form: HTMLFormElement): void {
       memory.keepOrForget(values());
       rememberReceipt(result.receipt);
       clearDraft(serviceId);
-      history.leave('/meld-feil/kvittering/');
+      history.leave(RECEIPT_PATH);
       return;
     }
     sendStatus.textContent = '';
