@@ -8,8 +8,11 @@ import type { OutgoingEmail } from '../core/ports.ts';
  */
 
 const CRLF = '\r\n';
-/** RFC 2047: an encoded word is at most 75 characters; 45 bytes of UTF-8 make 60 of base64, plus «=?UTF-8?B?» and «?=». */
-const BYTES_PER_WORD = 45;
+/**
+ * RFC 2047: a line with encoded words is at most 76 characters. 39 bytes of UTF-8 make 52 of base64, 64 with
+ * «=?UTF-8?B?» and «?=», so even the first, after «Subject: », stays within it.
+ */
+const BYTES_PER_WORD = 39;
 const BASE64_LINE = 76;
 
 export function mimeMessage(email: OutgoingEmail, from: string, boundary: string): Uint8Array {
@@ -30,7 +33,7 @@ export function mimeMessage(email: OutgoingEmail, from: string, boundary: string
 
 /** Addresses and our own header values are plain ASCII on one line; anything else is a fault in the caller. */
 function address(value: string): string {
-  if (!/^[\x20-\x7e]*$/.test(value)) throw new Error(`Kan ikke stå i en e-posthode uten koding: ${JSON.stringify(value)}`);
+  if (!/^[\x20-\x7e]*$/.test(value)) throw new Error(`Kan ikke stå i et e-posthode uten koding: ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -40,7 +43,7 @@ function headerName(name: string): string {
 }
 
 /** The text as RFC 2047 encoded words, split between characters, on folded lines. */
-export function encodedWords(text: string): string {
+function encodedWords(text: string): string {
   const words: string[] = [];
   let chunk = '';
   for (const character of text) {

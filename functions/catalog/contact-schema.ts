@@ -4,6 +4,8 @@ export const CHANNEL_KINDS = ['phone', 'email', 'radio', 'web'] as const;
 
 const text = z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' });
 const clock = z.string({ error: 'må være et klokkeslett på formen 08:00' }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'må være et klokkeslett på formen 08:00' });
+/** Part of a sentence the page finishes itself («when: action.»), so it ends without a full stop. */
+const sentencePart = text.refine((part) => !/[.:]\s*$/.test(part), { error: 'skal stå uten punktum eller kolon til slutt: siden setter dem selv' });
 const key = z.string({ error: 'må være en tekst' }).regex(/^[a-z][a-z0-9-]*$/, { error: 'må bestå av små bokstaver a–z, tall og bindestrek' });
 
 const periodObject = z.object({
@@ -28,14 +30,22 @@ export const openingHoursSchema = z.object({
 });
 true satisfies (z.infer<typeof openingHoursSchema> extends OpeningHours ? true : false);
 
-export const channelSchema = z.object({
-  id: key.describe('Fast nøkkel for kanalen, brukt i stigen (ladder).'),
-  name: text.describe('Navnet på kanalen, for eksempel «Servicedesk, hovednummer».'),
-  kind: z.enum(CHANNEL_KINDS, { error: `må være en av: ${CHANNEL_KINDS.join(', ')}` }).describe('phone, email, radio eller web.'),
-  value: text.describe('Nummeret, adressen eller talegruppen slik brukeren skal se den.'),
-  use: text.describe('Hva kanalen brukes til, i én setning.'),
-  hours: openingHoursSchema.describe('Når kanalen er bemannet.'),
-});
+/** A number as people read it: digits in groups, a leading + for a country code. */
+export const PHONE_NUMBER = /^\+?\d+( \d+)*$/;
+
+export const channelSchema = z
+  .object({
+    id: key.describe('Fast nøkkel for kanalen, brukt i stigen (ladder).'),
+    name: text.describe('Navnet på kanalen, for eksempel «Servicedesk, hovednummer».'),
+    kind: z.enum(CHANNEL_KINDS, { error: `må være en av: ${CHANNEL_KINDS.join(', ')}` }).describe('phone, email, radio eller web.'),
+    value: text.describe('Nummeret, adressen eller talegruppen slik brukeren skal se den. Et telefonnummer skrives med sifre og mellomrom, for eksempel «61 18 28 00».'),
+    use: text.describe('Hva kanalen brukes til, i én setning.'),
+    hours: openingHoursSchema.describe('Når kanalen er bemannet.'),
+  })
+  .refine((channel) => channel.kind !== 'phone' || PHONE_NUMBER.test(channel.value), {
+    path: ['value'],
+    error: 'må være et telefonnummer med bare sifre og mellomrom (og + først for landskode), for eksempel «61 18 28 00» eller «+47 61 18 28 00»',
+  });
 export type Channel = z.infer<typeof channelSchema>;
 
 export const contactSchema = z
@@ -45,8 +55,10 @@ export const contactSchema = z
       .array(
         z.object({
           channel: key.describe('Nøkkelen til kanalen.'),
-          when: text.describe('Når dette steget brukes, som starten på en setning: «Kommer du ikke gjennom».'),
-          action: text.describe('Hva man gjør, som resten av setningen. {value} står for nummeret eller adressen til kanalen.'),
+          when: sentencePart.describe('Når dette steget brukes, som starten på en setning, uten punktum: «Kommer du ikke gjennom».'),
+          action: sentencePart
+            .refine((action) => action.split('{value}').length <= 2, { error: 'kan ha {value} bare én gang' })
+            .describe('Hva man gjør, som resten av setningen, uten punktum. {value} står for nummeret eller adressen til kanalen.'),
         }),
       )
       .min(1, { error: 'må ha minst ett steg' })
@@ -60,10 +72,11 @@ export const contactSchema = z
       if (!channel) {
         ctx.addIssue({ code: 'custom', path: ['ladder', index, 'channel'], message: `kanalen «${step.channel}» finnes ikke i channels (finnes: ${[...ids].join(', ')})` });
       } else if ((channel.kind === 'phone' || channel.kind === 'email') && !step.action.includes('{value}')) {
-        ctx.addIssue({ code: 'custom', path: ['ladder', index, 'action'], message: `må ha {value} der ${channel.kind === 'phone' ? 'nummeret' : 'adressen'} skal stå, så den blir en lenke` });
+        ctx.addIssue({ code: 'custom', path: ['ladder', index, 'action'], message: `må ha {value} der ${channel.kind === 'phone' ? 'nummeret' : 'adressen'} skal stå, så det blir en lenke` });
       }
     });
-    if (contact.channels.find((channel) => channel.id === contact.ladder[0]?.channel)?.kind !== 'phone') {
+    const first = contact.ladder[0];
+    if (first && contact.channels.find((channel) => channel.id === first.channel)?.kind !== 'phone') {
       ctx.addIssue({ code: 'custom', path: ['ladder', 0, 'channel'], message: 'det første steget må være en telefon: det er nummeret portalen viser øverst på hver side' });
     }
   });

@@ -1,15 +1,19 @@
-import { escapeHtml } from './html.ts';
+import { escapeHtml, type Inline } from './html.ts';
 
 /**
  * Version of the e-mail layouts, carried in a header of every message (not in the text people read) so the desk's
  * mail rules can rely on it, and in its SES tags. Version 2: the subject marks P1/P2 in capitals and «[har ringt]»,
- * and the answers stand in sections.
+ * and the answers stand in sections. Version 3: the version moved from the footer to the X-Serviceportal-Format
+ * header; the incident manager's alert is «[Mulig storhendelse]»; numbers, addresses and the status page are links.
  */
-export const EMAIL_FORMAT_VERSION = 'serviceportal.email.v2';
+export const EMAIL_FORMAT_VERSION = 'serviceportal.email.v3';
 export const FORMAT_HEADER = 'X-Serviceportal-Format';
 
+/** The kinds of e-mail the portal sends, as SES's records name them. */
+export type EmailKind = 'team' | 'receipt' | 'major-incident';
+
 /** What every e-mail carries about itself: its layout version (header and tag), its kind and more tags. */
-export function emailMarks(kind: string, tags: Record<string, string> = {}): { headers: Record<string, string>; tags: Record<string, string> } {
+export function emailMarks(kind: EmailKind, tags: Record<string, string> = {}): { headers: Record<string, string>; tags: Record<string, string> } {
   return { headers: { [FORMAT_HEADER]: EMAIL_FORMAT_VERSION }, tags: { 'schema-version': EMAIL_FORMAT_VERSION.replace(/\W/g, '-'), kind, ...tags } };
 }
 
@@ -25,8 +29,6 @@ export interface EmailBody {
   html: string;
 }
 
-/** Text, or a link: a list item may hold a number to call or an address to write to. */
-export type Inline = string | { text: string; href: string };
 
 const inlineText = (parts: readonly Inline[]) => parts.map((part) => (typeof part === 'string' ? part : part.text)).join('');
 const inlineHtml = (parts: readonly Inline[]) => parts.map((part) => (typeof part === 'string' ? escapeHtml(part) : `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>`)).join('');

@@ -1,24 +1,25 @@
 import type { Contact } from '../catalog/contact-schema.ts';
+import type { Inline } from './html.ts';
 
 /**
- * The fallback ladder from content/contact.yaml as sentences: «<when>: <action>», the channel's number or address in
- * the place of {value}. Pages and e-mails draw the number as a link; `href` is that link (tel: or mailto:).
+ * The fallback ladder from content/contact.yaml as sentences: «<when>: <action>.», the channel's number or address
+ * in the place of {value}, as a link (tel: or mailto:) where it can be one. Pages and e-mails draw the same parts.
  */
 
 export interface LadderStep {
-  when: string;
-  /** The action in parts, around the number or address (which is absent when the action names none). */
-  before: string;
-  value?: { text: string; href?: string | undefined } | undefined;
-  after: string;
+  sentence: Inline[];
+  /** A step that is a phone call: the number, for a big button to call it. */
+  call?: { number: string; href: string } | undefined;
 }
 
 /** A number as people write it («61 18 28 00», «+47 912 34 567 (vakt)») as a link to call it: digits and a leading +. */
 export const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
 
+export const mailtoHref = (address: string) => `mailto:${address}`;
+
 function hrefOf(channel: Contact['channels'][number]): string | undefined {
   if (channel.kind === 'phone') return telHref(channel.value);
-  if (channel.kind === 'email') return `mailto:${channel.value}`;
+  if (channel.kind === 'email') return mailtoHref(channel.value);
   return undefined;
 }
 
@@ -27,14 +28,15 @@ export function ladderSteps(contact: Pick<Contact, 'ladder' | 'channels'>): Ladd
     const channel = contact.channels.find((candidate) => candidate.id === step.channel);
     if (!channel) return [];
     const [before = '', after] = step.action.split('{value}');
-    return [after === undefined ? { when: step.when, before, after: '' } : { when: step.when, before, value: { text: channel.value, href: hrefOf(channel) }, after }];
+    if (after === undefined) return [{ sentence: [`${step.when}: ${before}.`] }];
+    const href = hrefOf(channel);
+    return [
+      {
+        sentence: [`${step.when}: ${before}`, href ? { text: channel.value, href } : channel.value, `${after}.`],
+        ...(channel.kind === 'phone' ? { call: { number: channel.value, href: telHref(channel.value) } } : {}),
+      },
+    ];
   });
-}
-
-/** One step as a sentence in parts: text, and the number or address as a link where it can be one. */
-export function ladderParts(step: LadderStep): (string | { text: string; href: string })[] {
-  const value = step.value ? [step.value.href ? { text: step.value.text, href: step.value.href } : step.value.text] : [];
-  return [`${step.when}: ${step.before}`, ...value, `${step.after}.`];
 }
 
 /** The desk's first number, from the top of the ladder (content/contact.yaml makes sure it is a phone). */

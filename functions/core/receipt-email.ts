@@ -3,7 +3,7 @@ import type { Service, Team } from '../catalog/schema.ts';
 import { emailMarks, formatOsloTime, renderEmailBody } from './email-layout.ts';
 import { FIELD } from './fixed-questions.ts';
 import { labelOfAnswer, questionByField, type Journey } from './journey.ts';
-import { ladderParts, ladderSteps } from './phone-ladder.ts';
+import { ladderSteps } from './phone-ladder.ts';
 import type { OutgoingEmail } from './ports.ts';
 import { expectedResponse, priorityName, type PriorityPolicy } from './priority.ts';
 import type { StoredReport } from './stored-report.ts';
@@ -46,7 +46,7 @@ export function renderReceiptEmail(
       'Oppgi referansen hvis du kontakter Servicedesk om saken.',
       'Haster det, eller blir det verre? Ikke vent på svar her. Gjør dette, i denne rekkefølgen:',
     ],
-    list: ladderSteps(options.contact).map(ladderParts),
+    list: ladderSteps(options.contact).map((step) => step.sentence),
     footer: 'Sendt fra Serviceportalen. Denne e-posten gjentar ikke det du skrev, for å beskytte eventuelle personopplysninger.',
   });
   return {

@@ -2,7 +2,7 @@ import type { Service, Team } from '../catalog/schema.ts';
 import { answerSections, answersNotAsked, reportValues, type AnswerRow } from './answer-sections.ts';
 import { EMAIL_FORMAT_VERSION, emailMarks, formatOsloTime, renderEmailBody, type Row } from './email-layout.ts';
 import type { Journey } from './journey.ts';
-import { telHref } from './phone-ladder.ts';
+import { mailtoHref, telHref } from './phone-ladder.ts';
 import type { OutgoingEmail } from './ports.ts';
 import { priorityName, type PriorityPolicy } from './priority.ts';
 import type { StoredReport } from './stored-report.ts';
@@ -50,6 +50,6 @@ export function renderTeamEmail(report: StoredReport, about: { service: Service 
 /** The reporter's number and address as links, so the desk calls back or writes with one tap. */
 function linkTo(row: AnswerRow): string | undefined {
   if (row.type === 'tel') return telHref(row.answer);
-  if (row.type === 'email') return `mailto:${row.answer}`;
+  if (row.type === 'email') return mailtoHref(row.answer);
   return undefined;
 }

@@ -55,6 +55,21 @@ describe('the knowledge base in the browser', () => {
     await context.close();
   });
 
+  it('finds a long word of a heading, which the build gave soft hyphens, as the whole word', async () => {
+    const context = await browser.newContext();
+    const reader = await context.newPage();
+
+    await reader.goto(`${portal.url}/sok/?q=${encodeURIComponent('alvorlighetsgrad')}`);
+
+    const results = reader.locator('#search-results');
+    await expect.poll(() => results.getAttribute('data-engine'), { timeout: 10_000 }).toBe('pagefind');
+    const titles = (await results.getByRole('link').allTextContents()).map((title) => title.replaceAll('\u00ad', ''));
+    expect(titles[0]).toBe('Prioritet og alvorlighetsgrad');
+    const article = await (await fetch(`${portal.url}/artikler/prioritet-og-alvorlighetsgrad/`)).text();
+    expect(article).toMatch(/<h1>Prioritet og al\u00advor\u00ad[^<]*<\/h1>/);
+    await context.close();
+  });
+
   it('loads nothing of Pagefind until the reader searches', async () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));

@@ -40,9 +40,9 @@ describe('renderTeamEmail: the envelope', () => {
   });
 
   it(`carries the layout version ${TEAM_EMAIL_VERSION} in a header and its tags, not in the text people read`, () => {
-    expect(TEAM_EMAIL_VERSION).toBe('serviceportal.email.v2');
-    expect(email.headers).toEqual({ 'X-Serviceportal-Format': 'serviceportal.email.v2' });
-    expect(email.tags).toEqual({ 'schema-version': 'serviceportal-email-v2', kind: 'team', priority: 'P3' });
+    expect(TEAM_EMAIL_VERSION).toBe('serviceportal.email.v3');
+    expect(email.headers).toEqual({ 'X-Serviceportal-Format': 'serviceportal.email.v3' });
+    expect(email.tags).toEqual({ 'schema-version': 'serviceportal-email-v3', kind: 'team', priority: 'P3' });
     expect(email.text).not.toContain('serviceportal.email');
     expect(email.html).not.toContain('serviceportal.email');
   });

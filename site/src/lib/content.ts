@@ -46,15 +46,16 @@ export const servicesInOrder = oncePerBuild(async () => {
 
 /**
  * The words of a link to a service's form: its own (formLink in its file) on a page in bokmål, else «Meld feil i
- * denne tjenesten», or, in a list of several services, «Meld feil i» and its name.
+ * denne tjenesten», or, in a list of several services, «Meld feil i» and its name. On a page in another language a
+ * service that takes no faults gets a neutral «Open the form».
  */
 export const formLinkText = oncePerBuild(async () => {
-  const services = new Map((await servicesInOrder()).map((service) => [service.id, service]));
-  return (id: ServiceId, language: Language, listed = false): string => {
+  const services = new Map<string, { name: string; formLink?: string | undefined }>((await servicesInOrder()).map((service) => [service.id, service]));
+  return (id: string, language: Language, listed = false): string => {
     const service = services.get(id);
-    const own = language === 'nb' ? service?.formLink : undefined;
-    if (own) return own;
-    return listed ? `${words(language).reportService} ${service?.name ?? id}` : words(language).reportThisService;
+    const t = words(language);
+    if (service?.formLink) return language === 'nb' ? service.formLink : listed ? `${t.openForm}: ${service.name}` : t.openForm;
+    return listed ? `${t.reportService} ${service?.name ?? id}` : t.reportThisService;
   };
 });
 

@@ -20,6 +20,7 @@ const nb = {
   related: 'Les også',
   reportThisService: 'Meld feil i denne tjenesten',
   reportService: 'Meld feil i',
+  openForm: 'Åpne skjemaet',
   writtenFor: 'Skrevet for',
   audience: { everyone: 'alle', operators: 'operatører', technicians: 'teknikere', managers: 'ledere' },
 };
@@ -43,6 +44,7 @@ const en: typeof nb = {
   related: 'Related articles',
   reportThisService: 'Report a fault in this service',
   reportService: 'Report a fault in',
+  openForm: 'Open the form',
   writtenFor: 'Written for',
   audience: { everyone: 'everyone', operators: 'operators', technicians: 'technicians', managers: 'managers' },
 };

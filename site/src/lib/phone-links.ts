@@ -9,7 +9,7 @@ export function phoneNumbersLinked(html: string, contact: Pick<Contact, 'channel
   const numbers = [...new Set([...contact.channels, ...contact.otherDesks].filter((channel) => channel.kind === 'phone').map((channel) => channel.value))];
   if (numbers.length === 0) return html;
   // «61 18 28 00» may be written «61182800»; a number inside a longer number is not the desk's.
-  const pattern = new RegExp(`(?<![\\d+])(${numbers.map((number) => number.replace(/\s+/g, '').split('').join('\\s?')).join('|')})(?!\\d)`, 'g');
+  const pattern = new RegExp(`(?<![\\d+])(${numbers.map(writtenAnyWay).join('|')})(?!\\d)`, 'g');
   let insideLink = 0;
   return html
     .split(/(<[^>]+>)/)
@@ -22,4 +22,13 @@ export function phoneNumbersLinked(html: string, contact: Pick<Contact, 'channel
       return insideLink > 0 ? part : part.replace(pattern, (number: string) => `<a class="ds-link" href="${telHref(number)}">${number}</a>`);
     })
     .join('');
+}
+
+/** A number (digits and a leading +, see PHONE_NUMBER) as a pattern that allows a space between any two digits. */
+function writtenAnyWay(number: string): string {
+  return number
+    .replace(/[^\d+]/g, '')
+    .split('')
+    .map((character) => (character === '+' ? '\\+' : character))
+    .join('\\s?');
 }
