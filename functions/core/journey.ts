@@ -1,5 +1,5 @@
 import { FIXED_QUESTIONS } from './fixed-questions.ts';
-import type { ChoiceOption, QuestionType } from './form-definition.ts';
+import type { Question } from './form-definition.ts';
 
 /**
  * A service's journey: the fixed pages of content/form.yaml with the service's own pages put in, every question
@@ -13,19 +13,11 @@ export interface Condition {
   equals: string[];
 }
 
-export interface JourneyQuestion {
+/** A question as the journey asks it: what the editor wrote, named by its form field, its condition resolved. */
+export interface JourneyQuestion extends Omit<Question, 'id' | 'showIf'> {
   /** The form field's name and the path in the API's body: `summary`, `contact.email`, `answers.issi`. */
   field: string;
-  label: string;
-  hint?: string | undefined;
-  type: QuestionType;
-  required: boolean;
-  maxLength?: number | undefined;
-  options?: ChoiceOption[] | undefined;
-  missingMessage?: string | undefined;
   showIf?: Condition | undefined;
-  noticeDays?: number | undefined;
-  noticeWarning?: string | undefined;
   autocomplete?: string | undefined;
   remember?: boolean | undefined;
 }

@@ -30,6 +30,17 @@ async function phoneContext(): Promise<BrowserContext> {
   return browser.newContext({ viewport: PHONE });
 }
 
+/** A fault reported as urgent: «Ja» to the first question, and on to the page that says to call. */
+async function urgentFault(service: string, viewport = PHONE): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(`${portal.url}/meld-feil/${service}/`);
+  await waitForWizard(page);
+  await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
+  await page.getByRole('button', { name: 'Fortsett' }).click();
+  return { context, page };
+}
+
 describe('a typical fault, by keyboard alone, on a 375 px phone', () => {
   it.each(['iccs', 'radio'] as const)('%s: at most 7 screens the first time, at most 5 with the contact details remembered', async (service) => {
     const context = await phoneContext();
@@ -141,13 +152,7 @@ describe('drafts, where nothing has been written', () => {
 
 describe('urgent matters go to the phone', () => {
   it('at 320 × 640, «Ja» to the first question shows at least three numbers to call, the first without scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-    const page = await context.newPage();
-    await page.goto(`${portal.url}/meld-feil/radio/`);
-    await waitForWizard(page);
-
-    await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
-    await page.getByRole('button', { name: 'Fortsett' }).click();
+    const { context, page } = await urgentFault('radio', { width: 320, height: 640 });
 
     expect(await currentPage(page)).toBe('phone');
     const calls = page.locator('main [data-page="phone"] a[href^="tel:"]');
@@ -161,12 +166,7 @@ describe('urgent matters go to the phone', () => {
   });
 
   it('takes a short written report after the call that says the reporter has phoned', async () => {
-    const context = await phoneContext();
-    const page = await context.newPage();
-    await page.goto(`${portal.url}/meld-feil/radio/`);
-    await waitForWizard(page);
-    await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
-    await page.getByRole('button', { name: 'Fortsett' }).click();
+    const { context, page } = await urgentFault('radio');
 
     await page.getByRole('button', { name: 'Send en skriftlig melding i tillegg' }).click();
     const pages: string[] = [];
@@ -186,12 +186,7 @@ describe('urgent matters go to the phone', () => {
   });
 
   it('forgets «Har ringt Servicedesk» when the reporter goes back and says it is not urgent after all', async () => {
-    const context = await phoneContext();
-    const page = await context.newPage();
-    await page.goto(`${portal.url}/meld-feil/iccs/`);
-    await waitForWizard(page);
-    await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
-    await page.getByRole('button', { name: 'Fortsett' }).click();
+    const { context, page } = await urgentFault('iccs');
     await page.getByRole('button', { name: 'Send en skriftlig melding i tillegg' }).click();
 
     await page.getByRole('link', { name: 'Tilbake' }).click();
@@ -206,12 +201,7 @@ describe('urgent matters go to the phone', () => {
   });
 
   it('takes Forward past a changed answer to the first screen still to answer, not past it to «Sjekk svarene»', async () => {
-    const context = await phoneContext();
-    const page = await context.newPage();
-    await page.goto(`${portal.url}/meld-feil/iccs/`);
-    await waitForWizard(page);
-    await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
-    await page.getByRole('button', { name: 'Fortsett' }).click();
+    const { context, page } = await urgentFault('iccs');
     expect(await currentPage(page)).toBe('phone');
 
     await page.goBack();
