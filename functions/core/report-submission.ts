@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { AFFECTED_SCOPES, FIELD, isOneOf, REQUEST_TYPES, YES_NO, type RequestType, type YesNo } from './fixed-questions.ts';
 import { ANSWERS, flatValues, visibleQuestions, type Journey, type JourneyQuestion, type Values } from './journey.ts';
-import { containsNationalIdNumber, NATIONAL_ID_MESSAGE } from './national-id.ts';
 import type { ImpactAnswers } from './priority.ts';
 import { isServiceId, SERVICE_IDS, type ServiceId } from './service-ids.ts';
-import { dateText, multiLineText, singleLineText, type TextSchema } from './text-rules.ts';
+import { dateText, multiLineText, singleLineText, typedText, type TextSchema } from './text-rules.ts';
 
 /**
  * What a reporter submits. The schema is built from the service's journey (content/form.yaml and
@@ -46,23 +45,17 @@ export interface FieldError {
 export type ParseResult = { ok: true; submission: ReportSubmission } | { ok: false; errors: FieldError[] };
 
 const PHONE = /^\+?[0-9][0-9 ]{6,18}[0-9]$/;
+const EMAIL_MESSAGE = 'Skriv inn en gyldig e-postadresse, for eksempel navn@virksomhet.no.';
 
+// Phone numbers and e-mail addresses are typed text too: the same rules apply (well-formed, NFC, no national
+// identity number, `01019012480@example.no` included), then their own format.
 function phoneText(options: { required: boolean; missing: string }): TextSchema {
-  const base = z.string({ error: options.missing }).check(
-    z.trim(),
-    z.refine((v) => v === '' || PHONE.test(v), { error: 'Skriv inn et telefonnummer med bare tall, for eksempel 912 34 567.' }),
-    z.refine((v) => !containsNationalIdNumber(v), { error: NATIONAL_ID_MESSAGE }),
-  );
-  return options.required ? base.check(z.refine((v) => v.length > 0, { error: options.missing })) : z._default(base, '');
+  return typedText(options, z.refine((v) => v === '' || PHONE.test(v), { error: 'Skriv inn et telefonnummer med bare tall, for eksempel 912 34 567.' }));
 }
 
-function emailText(options: { required: boolean; missing: string }): TextSchema {
-  const address = z.email({ error: 'Skriv inn en gyldig e-postadresse, for eksempel navn@virksomhet.no.' });
-  const base = z.string({ error: options.missing }).check(
-    z.trim(),
-    z.refine((v) => v === '' || address.safeParse(v).success, { error: 'Skriv inn en gyldig e-postadresse, for eksempel navn@virksomhet.no.' }),
-  );
-  return options.required ? base.check(z.refine((v) => v.length > 0, { error: options.missing })) : z._default(base, '');
+function emailText(options: { required: boolean; missing: string; max?: number }): TextSchema {
+  const address = z.email({ error: EMAIL_MESSAGE });
+  return typedText(options, z.refine((v) => v === '' || address.safeParse(v).success, { error: EMAIL_MESSAGE }));
 }
 
 export function answerSchema(question: JourneyQuestion): z.ZodMiniType<string | undefined, unknown> | TextSchema {
@@ -74,7 +67,7 @@ export function answerSchema(question: JourneyQuestion): z.ZodMiniType<string | 
     case 'tel':
       return phoneText({ required, missing });
     case 'email':
-      return emailText({ required, missing });
+      return emailText({ required, missing, ...(question.maxLength ? { max: question.maxLength } : {}) });
     case 'text':
       return singleLineText({ required, max: question.maxLength ?? 200, missing });
     case 'textarea':

@@ -1,9 +1,11 @@
+import { containsNationalIdNumber } from '../../../functions/core/national-id.ts';
 import { readValues, writeValues, type Values } from './wizard-fields.ts';
 
 /**
  * «Husk meg på denne enheten»: the reporter's contact details, kept in this browser for the next report, only when
  * asked, and forgotten with «Glem meg». Only the fields the form marks as such (name, organisation, phone, e-mail,
- * ISSI); never anything free-written that could hold patient data.
+ * ISSI); never anything free-written that could hold patient data, and never a value holding a national identity
+ * number.
  */
 
 const KEY = 'serviceportal.kontakt';
@@ -16,7 +18,7 @@ export function recallContact(fields: ReadonlySet<string>): Values | undefined {
     if (typeof stored !== 'object' || stored === null) return undefined;
     const { version, values } = stored as { version?: unknown; values?: unknown };
     if (version !== VERSION || typeof values !== 'object' || values === null) return undefined;
-    const kept = Object.entries(values).filter((entry): entry is [string, string] => fields.has(entry[0]) && typeof entry[1] === 'string' && entry[1] !== '');
+    const kept = Object.entries(values).filter((entry): entry is [string, string] => fields.has(entry[0]) && typeof entry[1] === 'string' && entry[1] !== '' && !containsNationalIdNumber(entry[1]));
     return kept.length > 0 ? Object.fromEntries(kept) : undefined;
   } catch {
     return undefined;
@@ -24,7 +26,7 @@ export function recallContact(fields: ReadonlySet<string>): Values | undefined {
 }
 
 export function rememberContact(values: Readonly<Values>, fields: ReadonlySet<string>): void {
-  const kept = Object.fromEntries(Object.entries(values).filter(([field, value]) => fields.has(field) && value.trim() !== ''));
+  const kept = Object.fromEntries(Object.entries(values).filter(([field, value]) => fields.has(field) && value.trim() !== '' && !containsNationalIdNumber(value)));
   try {
     localStorage.setItem(KEY, JSON.stringify({ version: VERSION, values: kept }));
   } catch {

@@ -91,7 +91,8 @@ export function startWizard(form: HTMLFormElement): void {
 
   function persist(): void {
     const v = values();
-    if (hasAnswers(v, notDrafted)) saveDraft(serviceId, { values: v, page: current, idempotencyKey }, new Date());
+    // Only what passes the API's rules is kept on the device, so a national identity number never is.
+    if (hasAnswers(v, notDrafted)) saveDraft(serviceId, { values: v, page: current, idempotencyKey }, new Date(), (field, value) => !fieldError(journey, field, value));
   }
 
   /** What depends on the answers on the screen: which questions apply, the step count, the phone page's words. */
