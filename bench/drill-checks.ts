@@ -1,4 +1,5 @@
 import { MAJOR_INCIDENT_SUBJECT } from '../functions/core/major-incident-email.ts';
+import { ROUTING_FAILED_SUBJECT } from '../functions/core/routing-failure.ts';
 import { statusCounts, type Answer } from './drill-traffic.ts';
 import type { SentEmail, StoredReport } from './local-portal.ts';
 
@@ -12,7 +13,10 @@ const ALERT_PREFIX = MAJOR_INCIDENT_SUBJECT;
 
 /**
  * The drill's invariants: every accepted report stored once and routed once, idempotent retries answered with
- * one reference and stored once, and no e-mail sent twice or about a report that does not exist.
+ * one reference and stored once, and no e-mail sent twice or about a report that does not exist. A report that
+ * can never be sent (`neverSendable`: reference → the e-mails it still gets, such as its receipt) is marked
+ * failed instead, the desk told about it exactly once and RoutingFailed counted once; every other report is
+ * routed, however many of those there are.
  */
 export function checkInvariants(input: {
   answers: readonly Answer[];
@@ -21,8 +25,14 @@ export function checkInvariants(input: {
   emailsPerReport: number;
   idempotencyKeys: readonly string[];
   conflictStatus?: number;
+  neverSendable?: ReadonlyMap<string, number>;
+  /** The references in the RoutingFailed metric lines the handlers wrote. */
+  routingFailedMetrics?: readonly string[];
+  /** OldestUnroutedAgeSeconds from the last sweep. */
+  oldestUnroutedAfterSweep?: number | undefined;
 }): Check[] {
   const { answers, stored, emails, emailsPerReport } = input;
+  const neverSendable = input.neverSendable ?? new Map<string, number>();
   const storedBySummary = new Map<string, StoredReport[]>();
   for (const item of stored) storedBySummary.set(String(item.summary), [...(storedBySummary.get(String(item.summary)) ?? []), item]);
   const storedReferences = new Set(stored.map((item) => item.reference));
@@ -44,10 +54,32 @@ export function checkInvariants(input: {
   const unconfirmed = stored.filter((item) => !accepted.some((answer) => answer.reference === item.reference));
   checks.push({ name: 'Lagret uten 201 (klienten fikk feil, men meldingen kom inn)', ok: true, detail: `${unconfirmed.length} (${unconfirmed.map((item) => item.reference).join(', ') || 'ingen'})` });
 
-  const unrouted = stored.filter((item) => item.routing?.status !== 'routed');
-  checks.push({ name: 'Hver lagrede melding er rutet', ok: unrouted.length === 0, detail: `${stored.length} lagret, ${unrouted.length} ikke rutet` });
+  const sendable = stored.filter((item) => !neverSendable.has(item.reference));
+  const unrouted = sendable.filter((item) => item.routing?.status !== 'routed');
+  checks.push({
+    name: 'Hver lagrede melding som kan sendes, er rutet',
+    ok: unrouted.length === 0,
+    detail: `${sendable.length} lagret som kan sendes, ${unrouted.length} ikke rutet${unrouted.length ? ` (${unrouted.slice(0, 5).map((item) => `${item.reference}: ${item.routing?.status}`).join(', ')})` : ''}`,
+  });
 
-  const reportEmails = emails.filter((email) => !email.subject.startsWith(ALERT_PREFIX));
+  if (neverSendable.size > 0 || (input.routingFailedMetrics?.length ?? 0) > 0) {
+    const failedReferences = stored.filter((item) => item.routing?.status === 'failed').map((item) => item.reference);
+    const notices = emails.filter((email) => email.subject.startsWith(ROUTING_FAILED_SUBJECT));
+    const noticesFor = (reference: string) => notices.filter((email) => email.subject.includes(reference)).length;
+    const metricsFor = (reference: string) => (input.routingFailedMetrics ?? []).filter((metric) => metric === reference).length;
+    const expected = [...neverSendable.keys()];
+    const sameSet = failedReferences.length === expected.length && expected.every((reference) => failedReferences.includes(reference));
+    checks.push({
+      name: 'Meldinger som aldri kan sendes: merket feilet, Servicedesk varslet én gang om hver, RoutingFailed talt én gang for hver',
+      ok: sameSet && expected.every((reference) => noticesFor(reference) === 1 && metricsFor(reference) === 1) && notices.length === expected.length && (input.routingFailedMetrics?.length ?? 0) === expected.length,
+      detail: `${expected.length} ventet (${expected.join(', ')}); ${failedReferences.length} merket feilet; ${notices.length} varsler til Servicedesk; ${input.routingFailedMetrics?.length ?? 0} RoutingFailed`,
+    });
+  }
+  if (input.oldestUnroutedAfterSweep !== undefined) {
+    checks.push({ name: 'Eldste ventende melding etter siste sweep (OldestUnroutedAgeSeconds)', ok: input.oldestUnroutedAfterSweep === 0, detail: `${input.oldestUnroutedAfterSweep} s` });
+  }
+
+  const reportEmails = emails.filter((email) => !email.subject.startsWith(ALERT_PREFIX) && !email.subject.startsWith(ROUTING_FAILED_SUBJECT));
   const referenceOf = (subject: string) => [...storedReferences].find((reference) => subject.includes(reference));
   const perReference = new Map<string, SentEmail[]>();
   const orphans: SentEmail[] = [];
@@ -56,10 +88,11 @@ export function checkInvariants(input: {
     if (reference) perReference.set(reference, [...(perReference.get(reference) ?? []), email]);
     else orphans.push(email);
   }
-  const wrongCount = stored.filter((item) => (perReference.get(item.reference)?.length ?? 0) !== emailsPerReport);
+  const expectedEmails = (reference: string) => neverSendable.get(reference) ?? emailsPerReport;
+  const wrongCount = stored.filter((item) => (perReference.get(item.reference)?.length ?? 0) !== expectedEmails(item.reference));
   const duplicates = [...perReference].filter(([, list]) => new Set(list.map((email) => `${email.destination.to.join(',')}|${email.subject}`)).size !== list.length);
   checks.push({
-    name: `Nøyaktig ${emailsPerReport} e-poster per lagret melding, ingen dobbel`,
+    name: `Nøyaktig ${emailsPerReport} e-poster per lagret melding (de som ikke kan sendes: kvitteringen), ingen dobbel`,
     ok: wrongCount.length === 0 && duplicates.length === 0,
     detail: `${reportEmails.length} e-poster om ${perReference.size} meldinger; ${wrongCount.length} med feil antall${wrongCount.length ? ` (${wrongCount.slice(0, 5).map((item) => `${item.reference}: ${perReference.get(item.reference)?.length ?? 0}`).join(', ')})` : ''}; ${duplicates.length} med dobbel e-post`,
   });

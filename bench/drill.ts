@@ -1,12 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { byServiceKey, reportKey, unroutedKey } from '../functions/adapters/report-table.ts';
 import { MAJOR_INCIDENT_SUBJECT } from '../functions/core/major-incident-email.ts';
+import { ROUTING_FAILED_SUBJECT } from '../functions/core/routing-failure.ts';
+import { REPOSITORY_ROOT } from '../infra/repository.ts';
 import { checkInvariants } from './drill-checks.ts';
 import { keysOf, pool, report, statusCounts, steadyTraffic, submit, type Answer } from './drill-traffic.ts';
-import { sentEmails, startBenchPortal, storedReports } from './local-portal.ts';
+import { sentEmails, startBenchPortal, storedReports, type StoredReport } from './local-portal.ts';
 
 /**
  * `npm run drill`: faults on the local stack, end to end, with figures. SES is stopped during a burst and started
  * again; dynalite is restarted under steady traffic; the same report is retried with one Idempotency-Key, at once
- * and afterwards. Then every accepted report must be stored and routed exactly once. Exits 1 if not.
+ * and afterwards; a team address SES refuses for good and a report nobody can send. Then every accepted report
+ * must be stored and routed exactly once, except those that never can be: marked failed, the desk told once,
+ * and RoutingFailed counted for each. Exits 1 if not.
  */
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 const started = Date.now();
@@ -21,14 +30,34 @@ console.error = (first?: unknown) => {
   if (String(first).startsWith('Strømpost')) deadLetters += 1;
 };
 
+// The handlers write their metrics (CloudWatch embedded metric format) as JSON lines on stdout: keep them, as
+// CloudWatch would, instead of printing them.
+const metrics: Record<string, unknown>[] = [];
+const writeStdout = process.stdout.write.bind(process.stdout);
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+  const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+  if (text.startsWith('{') && text.includes('"_aws"')) {
+    for (const line of text.split('\n').filter(Boolean)) metrics.push(JSON.parse(line) as Record<string, unknown>);
+    return true;
+  }
+  return writeStdout(chunk, ...rest);
+}) as typeof process.stdout.write;
+const metricValues = (name: string) => metrics.filter((document) => name in document);
+
 const BURST = 100;
 /** Longer than the stream's retry budget (200 ms doubling, 5 retries: 6.2 s), so some records are given up on. */
 const MAIL_OUTAGE_MS = 9000;
 /** Longer than the AWS SDK's own retries ride out, so some clients get an error and must retry with their key. */
 const DATABASE_DOWN_MS = 3000;
 const KEYS = 20;
+/** A team whose address SES refuses for good (as an unverified address in the sandbox), and its reports. */
+const REFUSED_TEAM = 'team-nodnett@hdo.example';
+const REFUSED_REPORTS = 3;
 const answers: Answer[] = [];
-const portal = await startBenchPortal({ environment: { SWEEP_MIN_AGE_MINUTES: '0' }, streamRetryDelayMs: 200 });
+const radio = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'test', 'fixtures', 'submissions', 'radio-valid.json'), 'utf8')) as Record<string, unknown> & { contact: Record<string, unknown> };
+// Every report has its own reporter address (drill-traffic.ts); the caps on receipts per domain are raised, since
+// they all share example.no. The caps themselves have their own tests.
+const portal = await startBenchPortal({ environment: { SWEEP_MIN_AGE_MINUTES: '0', RECEIPTS_PER_DOMAIN_PER_DAY: '100000' }, streamRetryDelayMs: 200 });
 let failed = true;
 try {
   const { stack, url } = portal;
@@ -77,31 +106,106 @@ try {
   const conflict = await submit(url, report('Øvelse nøkkel 0, endret'), 'Øvelse nøkkel 0, endret', keys[0]);
   log(`Samme nøkkel med en annen melding: ${conflict.status}`);
 
-  // Afterwards: what the stream did not route, the sweeper must.
+  // 4. Mail that can never be sent: a team address SES refuses, and a stored report nobody can read.
+  stack.rejectMailTo([REFUSED_TEAM]);
+  const refused = await pool(REFUSED_REPORTS, Array.from({ length: REFUSED_REPORTS }, (_, index) => () => submit(url, report(`Øvelse avvist team ${index}`, {}, radio), `Øvelse avvist team ${index}`)));
+  answers.push(...refused);
+  const [baselineItem] = (await storedReports(stack)).filter((item) => item.reference === baseline.reference);
+  if (!baselineItem) throw new Error('Fant ikke grunnlinjemeldingen i tabellen.');
+  // Written straight into the table, as a newer version of the portal might write it: this router cannot read it.
+  const poison = await writeReport(stack, baselineItem, 990001, { summary: 'Øvelse gift: ukjent versjon', schemaVersion: 4 });
+  // The issue's poison text (a lone surrogate), which the API now refuses: sent as U+FFFD, it is no poison any more.
+  const surrogate = await writeReport(stack, baselineItem, 990002, { summary: 'Øvelse ødelagt tekst: Ingen lyd \ud800' });
+  await stack.streamIdle();
+  const afterFaults = await storedReports(stack);
+  const statusOf = (reference: string | undefined) => afterFaults.find((item) => item.reference === reference)?.routing?.status ?? 'mangler';
+  log(
+    `SES avviser ${REFUSED_TEAM}: ${REFUSED_REPORTS} meldinger til teamet (${statusCounts(refused)}) er ${refused.map((answer) => statusOf(answer.reference)).join(', ')}; ` +
+      `uleselig melding ${poison}: ${statusOf(poison)}; ensom surrogat ${surrogate}: ${statusOf(surrogate)}; RoutingFailed talt ${metricValues('RoutingFailed').length} ganger`,
+  );
+  const expectedFailed = new Map<string, number>([
+    ...refused.flatMap((answer): [string, number][] => (answer.reference ? [[answer.reference, emailsPerReport - 1]] : [])),
+    [poison, 0],
+  ]);
+
+  // Afterwards: what the stream did not route, the sweeper must; it runs at least once, for the age of the oldest.
   await stack.streamIdle();
   let stored = await storedReports(stack);
-  const pending = stored.filter((item) => item.routing?.status !== 'routed').length;
-  log(`Etter strømmen: ${stored.length} lagret, ${pending} ikke rutet`);
-  if (pending > 0) {
-    log(`Kjører sweepUnrouted (SWEEP_MIN_AGE_MINUTES=0, så også ferske meldinger tas) til ingenting gjenstår …`);
-    for (let run = 0; run < 10; run++) {
-      const outcome = (await stack.runScheduled('sweepUnrouted')) as { found: number; routed: string[]; failed: string[] };
-      log(`  sweepUnrouted: fant ${outcome.found}, rutet ${outcome.routed.length} (${outcome.routed.join(', ') || '–'}), feilet ${outcome.failed.length}`);
-      if (outcome.found === 0) break;
-    }
-    await stack.streamIdle();
-    stored = await storedReports(stack);
+  const pending = stored.filter((item) => item.routing?.status === 'pending').length;
+  log(`Etter strømmen: ${stored.length} lagret, ${pending} venter (${stored.filter((item) => item.routing?.status === 'failed').length} merket feilet)`);
+  log(`Kjører sweepUnrouted (SWEEP_MIN_AGE_MINUTES=0, så også ferske meldinger tas) til ingenting gjenstår …`);
+  for (let run = 0; run < 10; run++) {
+    const outcome = (await stack.runScheduled('sweepUnrouted').catch((error: { outcome?: unknown }) => error.outcome)) as SweepFigures | undefined;
+    if (!outcome) throw new Error('sweepUnrouted feilet uten resultat.');
+    log(
+      `  sweepUnrouted: fant ${outcome.found}, rutet ${outcome.routed.length} (${outcome.routed.join(', ') || '–'}), merket feilet ${outcome.failed.length}, ` +
+        `prøves igjen ${outcome.retry.length}, hoppet over ${outcome.skipped.length}; eldste ventende ${outcome.oldestUnroutedAgeSeconds} s`,
+    );
+    if (outcome.found === 0) break;
   }
+  await stack.streamIdle();
+  stored = await storedReports(stack);
 
   const emails = await sentEmails(stack);
-  const checks = checkInvariants({ answers, stored, emails, emailsPerReport, idempotencyKeys: [...steadyKeys, ...keys], conflictStatus: conflict.status });
+  const oldestAges = metricValues('OldestUnroutedAgeSeconds').map((document) => Number(document.OldestUnroutedAgeSeconds));
+  const checks = checkInvariants({
+    answers,
+    stored,
+    emails,
+    emailsPerReport,
+    idempotencyKeys: [...steadyKeys, ...keys],
+    conflictStatus: conflict.status,
+    neverSendable: expectedFailed,
+    routingFailedMetrics: metricValues('RoutingFailed').map((document) => String(document.reference)),
+    oldestUnroutedAfterSweep: oldestAges.at(-1),
+  });
   console.log('\n| Invariant | OK | Tall |\n| --- | --- | --- |');
   for (const check of checks) console.log(`| ${check.name} | ${check.ok ? 'ja' : 'NEI'} | ${check.detail} |`);
   const alerts = emails.filter((email) => email.subject.startsWith(MAJOR_INCIDENT_SUBJECT)).length;
-  console.log(`\nForespørsler i alt: ${answers.length + 1} (${statusCounts([...answers, conflict])}). Lagret: ${stored.length}. E-poster: ${emails.length}, av dem ${alerts} varsel om mulig storhendelse. Strømposter gitt opp (dead letter, rutet av sweeperen): ${deadLetters}. Undertrykte feillogglinjer under feilene: ${suppressedErrors}. Tid: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  const notices = emails.filter((email) => email.subject.startsWith(ROUTING_FAILED_SUBJECT)).length;
+  console.log(
+    `\nForespørsler i alt: ${answers.length + 1} (${statusCounts([...answers, conflict])}). Lagret: ${stored.length}. E-poster: ${emails.length}, av dem ${alerts} varsel om mulig storhendelse og ${notices} varsel til Servicedesk om meldinger som ikke kom fram. ` +
+      `Strømposter gitt opp (dead letter, rutet av sweeperen): ${deadLetters}. Metrikklinjer (EMF): ${metricValues('RoutingFailed').length} RoutingFailed, ${oldestAges.length} OldestUnroutedAgeSeconds (${oldestAges.join(', ')}), ` +
+      `${metricValues('ReceiptCapped').length} ReceiptCapped, ${metricValues('UrgentCopyCapped').length} UrgentCopyCapped. Undertrykte feillogglinjer under feilene: ${suppressedErrors}. Tid: ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  );
   failed = checks.some((check) => !check.ok);
-  console.log(failed ? '\nØVELSEN FEILET: minst én invariant holdt ikke.' : '\nØvelsen holdt: hver godtatte melding er lagret og rutet nøyaktig én gang.');
+  console.log(
+    failed
+      ? '\nØVELSEN FEILET: minst én invariant holdt ikke.'
+      : '\nØvelsen holdt: hver godtatte melding er lagret og rutet nøyaktig én gang, unntatt de som aldri kan sendes: de er merket feilet, og Servicedesk er varslet én gang om hver.',
+  );
 } finally {
   await portal.stop();
 }
 process.exit(failed ? 1 : 0);
+
+interface SweepFigures {
+  found: number;
+  routed: string[];
+  failed: string[];
+  retry: string[];
+  skipped: string[];
+  oldestUnroutedAgeSeconds: number;
+}
+
+/**
+ * Writes a report item straight into the table, as the submit function stores one (keys and indexes included),
+ * from `template` with a reference of its own and `changes`; the stream hands it to the router like any other.
+ */
+async function writeReport(stack: typeof portal.stack, template: StoredReport, serial: number, changes: Record<string, unknown>): Promise<string> {
+  const reference = template.reference.replace(/\d+$/, String(serial).padStart(6, '0'));
+  const receivedAt = new Date().toISOString();
+  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, delivered: _delivered, routingLease: _lease, ...report } = template;
+  const item = {
+    ...report,
+    ...reportKey(reference),
+    ...byServiceKey(String(template.serviceId), receivedAt),
+    ...unroutedKey(receivedAt),
+    reference,
+    receivedAt,
+    routing: { status: 'pending' },
+    ...changes,
+  };
+  await stack.dynamodb.send(new PutItemCommand({ TableName: stack.tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' }));
+  return reference;
+}

@@ -8,7 +8,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { ReportStore } from '../core/ports.ts';
+import type { ReportStore, RoutingStore } from '../core/ports.ts';
 import { isExpired, storedReportSchema, type StoredReport } from '../core/stored-report.ts';
 import { isClaimExpired, SUBMISSION_CLAIM_VERSION, type SubmissionClaim } from '../core/submission-claim.ts';
 import { retryWithin } from './retry-within.ts';
@@ -16,23 +16,35 @@ import { byServiceKey, clusterKey, counterKey, REPORT_TABLE, reportKey, submissi
 
 export type AttributeMap = Record<string, AttributeValue>;
 
-/** How long recording a sent e-mail keeps trying: well inside the router's 10 s timeout, beyond the SDK's own retries. */
-export const DELIVERY_RECORD_BUDGET_MS = 6000;
+/** The routing lease on a report item: `{ holder, until }`, until in epoch milliseconds (ports.ts RoutingLease). */
+const LEASE_ATTRIBUTE = 'routingLease';
 
+/**
+ * How long recording a sent e-mail keeps pausing between attempts (200 ms doubling to 2 s: 5 s in all, the same
+ * pauses the 6 s it was before allowed), beyond the SDK's own retries. With one send's limit (≤ 4 s,
+ * route-dependencies.ts) it stays inside the router's 10 s timeout.
+ */
+export const DELIVERY_RECORD_BUDGET_MS = 5000;
+
+/** Runs a conditional write: true if it was made, false if its condition did not hold. */
+async function conditional(send: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await send();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * The whole store, for the submit and status functions: routing's part (below) and the writes a submission makes.
+ * Two factories, so the router's bundle carries only what the router calls.
+ */
 export function createDynamoReportStore(client: DynamoDBClient, tableName: string): ReportStore {
-  const { indexName, partitionKey, sortKey } = REPORT_TABLE.byServiceIndex;
-
-  const conditional = async (send: () => Promise<unknown>): Promise<boolean> => {
-    try {
-      await send();
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  };
-
   const store: ReportStore = {
+    ...createDynamoRoutingStore(client, tableName),
+
     async nextSequence(scope) {
       const result = await client.send(
         new UpdateItemCommand({
@@ -91,7 +103,31 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
       if (!holder) throw new Error('Kravet på Idempotency-Key forsvant mens det ble lest.');
       return holder;
     },
+  };
+  return store;
+}
 
+/** What routing reads and writes: a report, its deliveries, its lease and its routing state, and the counts behind alerts. */
+export function createDynamoRoutingStore(client: DynamoDBClient, tableName: string): RoutingStore {
+  const { indexName, partitionKey, sortKey } = REPORT_TABLE.byServiceIndex;
+  /**
+   * Ends routing (routed or failed) if it was still pending: off the sparse unrouted index, so the sweeper never
+   * lists the report again, and its lease gone.
+   */
+  const settle = (reference: string, state: Exclude<StoredReport['routing'], { status: 'pending' }>) =>
+    conditional(() =>
+      client.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: marshall(reportKey(reference)),
+          UpdateExpression: 'SET #routing = :state REMOVE receiptToken, unroutedPk, unroutedSince, #lease',
+          ConditionExpression: 'attribute_exists(pk) AND #routing.#status = :pending',
+          ExpressionAttributeNames: { '#routing': 'routing', '#status': 'status', '#lease': LEASE_ATTRIBUTE },
+          ExpressionAttributeValues: marshall({ ':state': state, ':pending': 'pending' }),
+        }),
+      ),
+    );
+  return {
     async get(reference, now) {
       const result = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(reportKey(reference)), ConsistentRead: true }));
       const report = result.Item ? parseReportItem(result.Item) : undefined;
@@ -118,17 +154,42 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
       );
     },
 
-    markRouted(reference, to, at) {
+    claimRouting(reference, lease, now) {
       return conditional(() =>
-        client.send(new UpdateItemCommand({
-          TableName: tableName,
-          Key: marshall(reportKey(reference)),
-          UpdateExpression: 'SET #routing = :routed REMOVE receiptToken, unroutedPk, unroutedSince',
-          ConditionExpression: 'attribute_exists(pk) AND #routing.#status = :pending',
-          ExpressionAttributeNames: { '#routing': 'routing', '#status': 'status' },
-          ExpressionAttributeValues: marshall({ ':routed': { status: 'routed', at: at.toISOString(), to: [...to] }, ':pending': 'pending' }),
-        })),
+        client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: marshall(reportKey(reference)),
+            UpdateExpression: 'SET #lease = :lease',
+            ConditionExpression: 'attribute_exists(pk) AND #routing.#status = :pending AND (attribute_not_exists(#lease) OR #lease.#until < :now)',
+            ExpressionAttributeNames: { '#lease': LEASE_ATTRIBUTE, '#routing': 'routing', '#status': 'status', '#until': 'until' },
+            ExpressionAttributeValues: marshall({ ':lease': { holder: lease.holder, until: lease.until }, ':pending': 'pending', ':now': now.getTime() }),
+          }),
+        ),
       );
+    },
+
+    async releaseRouting(reference, holder) {
+      await conditional(() =>
+        client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: marshall(reportKey(reference)),
+            UpdateExpression: 'REMOVE #lease',
+            ConditionExpression: '#lease.#holder = :holder',
+            ExpressionAttributeNames: { '#lease': LEASE_ATTRIBUTE, '#holder': 'holder' },
+            ExpressionAttributeValues: marshall({ ':holder': holder }),
+          }),
+        ),
+      );
+    },
+
+    markRouted(reference, to, at) {
+      return settle(reference, { status: 'routed', at: at.toISOString(), to: [...to] });
+    },
+
+    markFailed(reference, failure) {
+      return settle(reference, { status: 'failed', at: failure.at.toISOString(), reason: failure.reason });
     },
 
     async listUnrouted(receivedBefore, limit) {
@@ -143,7 +204,7 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
           Limit: limit,
         }),
       );
-      return (page.Items ?? []).map((item) => referenceOfReportItem(item));
+      return (page.Items ?? []).map((item) => ({ reference: referenceOfReportItem(item), receivedAt: item[index.sortKey]?.S ?? '' }));
     },
 
     async countReceivedSince(serviceId, since, atMost = Number.POSITIVE_INFINITY) {
@@ -197,12 +258,11 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
       return opened;
     },
   };
-  return store;
 }
 
 /** Reads a report item, from GetItem or from a stream image, dropping the table's own key attributes. */
 export function parseReportItem(item: AttributeMap): StoredReport {
-  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, delivered, ...report } = unmarshall(item);
+  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, [LEASE_ATTRIBUTE]: _lease, delivered, ...report } = unmarshall(item);
   return storedReportSchema.parse({ ...report, delivered: delivered instanceof Set ? [...delivered] : [] });
 }
 

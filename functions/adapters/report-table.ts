@@ -24,5 +24,7 @@ export const reportKey = (reference: string) => ({ pk: `REPORT#${reference}`, sk
 export const counterKey = (scope: string) => ({ pk: `COUNTER#${scope}`, sk: 'COUNTER' });
 export const clusterKey = (serviceId: string) => ({ pk: `CLUSTER#${serviceId}`, sk: 'CLUSTER' });
 export const rateLimitKey = (client: string, window: string) => ({ pk: `RATE#${client}`, sk: window });
+/** A mail cap's counter: `subjectHash` is a keyed hash of the address, domain or client tag, never the thing itself. */
+export const mailCapKey = (scope: string, subjectHash: string, window: string) => ({ pk: `CAP#${scope}#${subjectHash}`, sk: window });
 export const byServiceKey = (serviceId: string, receivedAt: string) => ({ gsi1pk: `SERVICE#${serviceId}`, gsi1sk: receivedAt });
 export const unroutedKey = (receivedAt: string) => ({ unroutedPk: 'UNROUTED', unroutedSince: receivedAt });

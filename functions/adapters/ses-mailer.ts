@@ -1,24 +1,55 @@
 import { randomUUID } from 'node:crypto';
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
-import type { Mailer } from '../core/ports.ts';
+import type { Mailer, OutgoingEmail } from '../core/ports.ts';
 import { mimeMessage } from './mime-message.ts';
+
+export interface SesMailerOptions {
+  from: string;
+  /**
+   * SES configuration set for mail to the desk and its teams (team e-mails, copies, alerts, failure notices):
+   * its own suppression settings, so a reporter's bounce never silences a team. Absent locally.
+   */
+  deskConfigurationSet?: string | undefined;
+  /** SES configuration set for receipts to reporters: bounces and complaints suppressed and recorded. Absent locally. */
+  receiptConfigurationSet?: string | undefined;
+}
+
+/** Only the receipt goes to a reporter; every other kind goes to the desk or one of its teams. */
+export const audienceOf = (email: Pick<OutgoingEmail, 'tags'>): 'reporter' | 'desk' => (email.tags.kind === 'receipt' ? 'reporter' : 'desk');
 
 /**
  * Sends through SES, one message per recipient (the SES emulator keeps only the first address of a list), as a raw
  * MIME message so that the e-mail's own headers (its layout version) travel with it.
  */
-export function createSesMailer(client: SESClient, from: string, configurationSet?: string): Mailer {
+export function createSesMailer(client: SESClient, options: SesMailerOptions): Mailer {
+  const { from } = options;
   return {
     async send(email) {
+      const configurationSet = audienceOf(email) === 'reporter' ? options.receiptConfigurationSet : options.deskConfigurationSet;
       await client.send(
         new SendRawEmailCommand({
           Source: from,
           Destinations: [email.to],
-          RawMessage: { Data: mimeMessage(email, from, `serviceportal-${randomUUID()}`) },
+          RawMessage: { Data: rawMessage(email, from) },
           Tags: Object.entries(email.tags).map(([Name, Value]) => ({ Name, Value })),
           ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
         }),
       );
     },
   };
+}
+
+/**
+ * The message's bytes. One that cannot be written (an address that cannot stand in a header unencoded) never
+ * will be: it fails as SES itself fails an address it cannot use, with `InvalidParameterValue`, which the router
+ * knows as permanent.
+ */
+function rawMessage(email: OutgoingEmail, from: string): Uint8Array {
+  try {
+    return mimeMessage(email, from, `serviceportal-${randomUUID()}`);
+  } catch (error) {
+    throw Object.assign(new Error(`The message cannot be written: ${error instanceof Error ? error.message : String(error)}`, { cause: error }), {
+      name: 'InvalidParameterValue',
+    });
+  }
 }

@@ -10,7 +10,7 @@ export const EMAIL_FORMAT_VERSION = 'serviceportal.email.v3';
 export const FORMAT_HEADER = 'X-Serviceportal-Format';
 
 /** The kinds of e-mail the portal sends, as SES's records name them. */
-export type EmailKind = 'team' | 'receipt' | 'major-incident';
+export type EmailKind = 'team' | 'receipt' | 'major-incident' | 'routing-failed';
 
 /** What every e-mail carries about itself: its layout version (header and tag), its kind and more tags. */
 export function emailMarks(kind: EmailKind, tags: Record<string, string> = {}): { headers: Record<string, string>; tags: Record<string, string> } {

@@ -2,7 +2,7 @@ import type { StoredReport } from './stored-report.ts';
 import type { SubmissionClaim } from './submission-claim.ts';
 
 /** Where reports are kept. The DynamoDB adapter implements it; the domain never sees the SDK. */
-export interface ReportStore {
+export interface ReportStore extends RoutingStore {
   /** Atomically increments and returns the counter for `scope`, starting at 1. */
   nextSequence(scope: string): Promise<number>;
   /**
@@ -17,14 +17,34 @@ export interface ReportStore {
    * that holds the key afterwards: this one, or the one that got there first.
    */
   claim(idempotencyKey: string, claim: SubmissionClaim, now: Date): Promise<SubmissionClaim>;
+}
+
+/** The part of the store routing uses (the stream's router and the sweeper). */
+export interface RoutingStore {
   /** The report, or undefined if there is none or it has expired. */
   get(reference: string, now: Date): Promise<StoredReport | undefined>;
   /** Remembers that one of the report's e-mails was sent (by key), so a retry does not send it again. */
   markDelivered(reference: string, deliveryKey: string): Promise<void>;
-  /** Records that the report was sent, only if it was still pending. Returns false if someone else got there first. */
+  /**
+   * Takes the report's routing lease for `lease.holder` until `lease.until`, if the report exists, is still
+   * pending, and no other lease on it is live at `now`. False otherwise: someone else is routing it (or has).
+   * The stream and the sweeper take it before sending, so they never route one report at the same time.
+   */
+  claimRouting(reference: string, lease: RoutingLease, now: Date): Promise<boolean>;
+  /** Gives the lease back if `holder` still holds it, so a retry need not wait for it to run out. */
+  releaseRouting(reference: string, holder: string): Promise<void>;
+  /**
+   * Records that the report was sent, only if it was still pending, and ends its lease. Returns false if someone
+   * else got there first.
+   */
   markRouted(reference: string, to: readonly string[], at: Date): Promise<boolean>;
-  /** References of reports still not routed that were received before `receivedBefore`, oldest first. */
-  listUnrouted(receivedBefore: Date, limit: number): Promise<string[]>;
+  /**
+   * Records that the report can never be routed (with a reason free of e-mail addresses), only if it was still
+   * pending, takes it off the list of unrouted reports and ends its lease. Returns true only for the call that did.
+   */
+  markFailed(reference: string, failure: { at: Date; reason: string }): Promise<boolean>;
+  /** Reports still pending that were received before `receivedBefore`, oldest first (failed ones are not listed). */
+  listUnrouted(receivedBefore: Date, limit: number): Promise<UnroutedReport[]>;
   /** How many reports for the service were received at or after `since`; counting stops at `atMost` if given. */
   countReceivedSince(serviceId: string, since: Date, atMost?: number): Promise<number>;
   /**
@@ -32,6 +52,53 @@ export interface ReportStore {
    * notes `at` as its latest report. Returns true only for the call that opened it.
    */
   openCluster(serviceId: string, at: Date, windowMinutes: number): Promise<boolean>;
+}
+
+/** A claim on routing one report: who holds it, and until when (epoch milliseconds). */
+export interface RoutingLease {
+  holder: string;
+  until: number;
+}
+
+export interface UnroutedReport {
+  reference: string;
+  receivedAt: string;
+}
+
+/**
+ * What one sender, recipient address or domain can make the portal send is capped. Receipts are counted per
+ * recipient address and per recipient domain per day (UTC), P1 copies and storhendelse alerts per client per hour.
+ */
+export type CapScope = 'receipt-address' | 'receipt-domain' | 'urgent-client';
+
+/** Stored counters with a fixed window; `subject` (an address, a domain, a client tag) is kept only as a keyed hash. */
+export interface MailCaps {
+  /** Counts one e-mail for `subject` in the current window of `scope` if fewer than `limit` are counted; false (nothing counted) once the cap is reached. */
+  take(scope: CapScope, subject: string, limit: number, now: Date): Promise<boolean>;
+}
+
+export interface MailLimits {
+  receiptsPerAddressPerDay: number;
+  receiptsPerDomainPerDay: number;
+  urgentCopiesPerClientPerHour: number;
+}
+
+/** The e-mails routing may leave unsent without failing the report. */
+export type OptionalMail = 'receipt' | 'major-incident' | 'routing-failed';
+
+/**
+ * What routing tells operations beside its outcome. The adapter writes each as a log line and, where an alarm
+ * watches it, as a CloudWatch metric. Reasons are free of e-mail addresses.
+ */
+export interface RoutingSignals {
+  /** A report that can never be routed was marked failed and the desk told. */
+  routingFailed(reference: string, reason: string): void;
+  /** An e-mail not sent because its recipient, domain or client reached its cap. */
+  capped(reference: string, mail: 'receipt' | 'urgent-copy' | 'major-incident', scope: CapScope): void;
+  /** An e-mail SES refused for good that does not fail the report (a receipt, a storhendelse alert, the desk's own notice). */
+  mailRejected(reference: string, mail: OptionalMail, reason: string): void;
+  /** Age of the oldest report still waiting to be routed (0 when none), from every sweep. */
+  oldestUnrouted(ageSeconds: number): void;
 }
 
 export interface OutgoingEmail {

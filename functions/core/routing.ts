@@ -7,6 +7,11 @@ export interface Recipient {
   /** Stable key for this delivery, so a retry knows whether it was sent. */
   key: string;
   team: Team;
+  /**
+   * `owner`: the team that handles the service's reports (never capped). `copy`: a copy the priority calls for
+   * (P1 → the incident manager), capped per client unless it goes to the desk itself.
+   */
+  role: 'owner' | 'copy';
 }
 
 /** Every service category and the team that receives its reports: the compiler sees every category routed. */
@@ -28,9 +33,16 @@ function teamOrFallback(catalog: Catalog, key: string | undefined): Team {
 export function teamRecipients(report: { serviceId: string; priority: Priority }, catalog: Catalog): Recipient[] {
   const primary = isServiceId(report.serviceId) ? routingTable(catalog)[report.serviceId] : fallbackTeam(catalog);
   const copies = (catalog.routing.priorityCopies[report.priority] ?? []).map((key) => teamOrFallback(catalog, key));
-  const unique = new Map<string, Team>();
-  for (const team of [primary, ...copies]) if (!unique.has(team.address)) unique.set(team.address, team);
-  return [...unique.values()].map((team) => ({ key: `team:${team.address}`, team }));
+  const unique = new Map<string, Recipient>();
+  for (const [index, team] of [primary, ...copies].entries()) {
+    if (!unique.has(team.address)) unique.set(team.address, { key: `team:${team.address}`, team, role: index === 0 ? 'owner' : 'copy' });
+  }
+  return [...unique.values()];
+}
+
+/** Whether e-mail to `team` goes to the desk (the fallback team), which no cap ever holds back. */
+export function isDesk(team: Team, catalog: Catalog): boolean {
+  return team.address === fallbackTeam(catalog).address;
 }
 
 export function majorIncidentTeam(catalog: Catalog): Team {

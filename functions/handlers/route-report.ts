@@ -1,35 +1,42 @@
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { $ZodError } from 'zod/v4/core';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { readEnv, routeEnvSchema } from '../adapters/config.ts';
 import { isReportItem, referenceOfReportItem, type AttributeMap } from '../adapters/dynamodb-report-store.ts';
-import { createRouteDependencies } from '../adapters/route-dependencies.ts';
+import { createRouteDependencies, MIN_MS_TO_START_SEND } from '../adapters/route-dependencies.ts';
 import { logger } from '../adapters/log.ts';
 import { processInOrder } from '../core/process-batch.ts';
-import { isPermanentRoutingError, routeReport } from '../core/route-report.ts';
+import { isPermanentRoutingError, routeReport, type RouteOptions } from '../core/route-report.ts';
 
 /** Consumes the reports table's stream: every newly inserted report is e-mailed to its team and its reporter, once. */
 
 const deps = createRouteDependencies(readEnv(routeEnvSchema));
 
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+export async function handler(event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> {
   const inserts = event.Records.filter((record) => {
     const keys = record.dynamodb?.Keys as AttributeMap | undefined;
     return record.eventName === 'INSERT' && keys !== undefined && isReportItem(keys);
   });
   const referenceOf = (record: DynamoDBRecord) => referenceOfReportItem(record.dynamodb?.Keys as AttributeMap);
+  // No e-mail starts that could outlive the invocation; what is left goes back to the stream to retry.
+  const hasTimeToSend = () => (context ? context.getRemainingTimeInMillis() > MIN_MS_TO_START_SEND : true);
+  const options: RouteOptions = { canStartSend: hasTimeToSend };
 
-  const { failed } = await processInOrder(
+  const { permanent, retry, notTried } = await processInOrder(
     inserts,
     async (record) => {
       const reference = referenceOf(record);
-      const outcome = await routeReport(reference, deps);
+      const outcome = await routeReport(reference, deps, options);
       logger.info('Report routed', { reference, outcome: outcome.status, ...('majorIncident' in outcome ? { majorIncident: outcome.majorIncident } : {}) });
     },
     isPermanentRoutingError,
-    (record, error, permanent) =>
-      permanent
-        ? logger.error('Stored report is unreadable', { reference: referenceOf(record), issues: (error as $ZodError).issues.map((issue) => issue.path.join('.')) })
-        : logger.error('Report could not be routed', { reference: referenceOf(record), error: error as Error }),
+    (record, error, isPermanent) =>
+      logger.error(isPermanent ? 'Report could not be routed, and never will: not retried' : 'Report could not be routed; the stream retries it', {
+        reference: referenceOf(record),
+        error: error as Error,
+      }),
+    { onTransient: 'stop', shouldStart: hasTimeToSend },
   );
-  return { batchItemFailures: failed.map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })) };
+  // Routing marks a report it can never send failed and tells the desk; anything permanent that still gets here
+  // is logged above and not handed back, so the stream does not retry it. The rest is retried from its first.
+  if (permanent.length > 0) logger.warn('Stream records dropped after a permanent failure', { references: permanent.map(referenceOf) });
+  return { batchItemFailures: [...retry, ...notTried].map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })) };
 }

@@ -30,7 +30,7 @@ describe('DynamoDB report store', () => {
     const claimOf = (token: string): SubmissionClaim => ({
       schemaVersion: SUBMISSION_CLAIM_VERSION,
       submissionHash: `hash-${token}`,
-      report: storedReport({ reference: newReference(), statusTokenHash: hashStatusToken(token), receiptToken: token }),
+      report: storedReport({ reference: newReference(), statusTokenHash: hashStatusToken(token) }),
       expiresAt: Math.floor(NOW.getTime() / 1000) + 3600,
     });
     const first = claimOf('first');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routingTable, teamRecipients } from '../../functions/core/routing.ts';
+import { fallbackTeam, isDesk, majorIncidentTeam, routingTable, teamRecipients } from '../../functions/core/routing.ts';
 import { SERVICE_IDS } from '../../functions/core/service-ids.ts';
 import { realCatalog } from './builders.ts';
 
@@ -20,5 +20,17 @@ describe('routing from content/', () => {
     { serviceId: 'no-longer-offered', priority: 'P2', to: ['servicedesk@hdo.example'] },
   ] as const)('sends $serviceId at $priority to $to', ({ serviceId, priority, to }) => {
     expect(teamRecipients({ serviceId, priority }, catalog).map((recipient) => recipient.team.address)).toEqual(to);
+  });
+
+  it("names the owning team and the priority's copies apart, so only copies are ever capped", () => {
+    expect(teamRecipients({ serviceId: 'iccs', priority: 'P1' }, catalog).map((recipient) => [recipient.team.address, recipient.role])).toEqual([
+      ['team-kontrollrom@hdo.example', 'owner'],
+      ['vakthavende@hdo.example', 'copy'],
+    ]);
+  });
+
+  it('knows the desk, whose mail is never capped, from the incident manager, whose copies are', () => {
+    expect(isDesk(fallbackTeam(catalog), catalog)).toBe(true);
+    expect(isDesk(majorIncidentTeam(catalog), catalog)).toBe(false);
   });
 });
