@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { startPortalServer } from '../infra/local/portal-server.ts';
+import { GENEROUS_LIMITS } from '../infra/local/settings.ts';
 import { startLocalStack, type LocalStack } from '../infra/local/stack.ts';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';
 
@@ -28,7 +29,7 @@ export async function startBenchPortal(options: { environment?: Record<string, s
     dataDir,
     siteDir: SITE_DIR,
     ...(options.streamRetryDelayMs === undefined ? {} : { streamRetryDelayMs: options.streamRetryDelayMs }),
-    environment: { RATE_LIMIT_PER_MINUTE: '100000', ...options.environment },
+    environment: { ...GENEROUS_LIMITS, ...options.environment },
     apiThrottling: UNTHROTTLED,
   });
   const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: SITE_DIR, stack });

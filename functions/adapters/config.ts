@@ -16,6 +16,17 @@ const siteUrl = z.pipe(
 );
 
 /** A whole number from `min` to `max`; environment variables are text, so it is converted first. */
+/**
+ * A secret of at least 32 characters, set by the wiring (CloudFormation resolves it from Secrets Manager; the local
+ * stack generates one per run).
+ */
+const secret = z.string({ error: 'mangler' }).check(z.minLength(32, { error: 'må være minst 32 tegn' }));
+
+/** What CloudFront sends the API in the origin-verify header: requests without it did not come through the edge. */
+const originVerifySecret = secret;
+/** Key for the reporter's status link: the link is derived from the reference, so it is never stored (core/status-token.ts). */
+const statusTokenKey = secret;
+
 function wholeNumber(min: number, max: number, fallback: number) {
   return z._default(
     z.pipe(
@@ -36,15 +47,27 @@ export const submitEnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000, 60),
   /** How long a retry with the same Idempotency-Key gets the first answer back. */
   IDEMPOTENCY_HOURS: wholeNumber(1, 168, 24),
+  ORIGIN_VERIFY_SECRET: originVerifySecret,
+  STATUS_TOKEN_KEY: statusTokenKey,
+  /** Where the site is: a form post whose Origin is another site is refused (http/cross-site.ts). */
+  SITE_URL: z.optional(siteUrl),
 });
 
 export const routeEnvSchema = z.object({
   TABLE_NAME: tableName,
   CATALOG_DIR: catalogDir,
   MAIL_FROM: z.email({ error: 'må være en e-postadresse' }),
-  /** The SES configuration set that suppresses bounces and complaints; absent locally. */
+  /** SES configuration set for the desk's and teams' mail: never suppressed by a reporter's bounce; absent locally. */
   MAIL_CONFIGURATION_SET: z.optional(requiredText),
+  /** SES configuration set for receipts to reporters: suppresses bounces and complaints, records both; absent locally. */
+  RECEIPT_CONFIGURATION_SET: z.optional(requiredText),
   SITE_URL: siteUrl,
+  STATUS_TOKEN_KEY: statusTokenKey,
+  /** Receipts to one address per day, and to one domain per day: beyond them the report is routed without a receipt. */
+  RECEIPTS_PER_ADDRESS_PER_DAY: wholeNumber(1, 1000, 10),
+  RECEIPTS_PER_DOMAIN_PER_DAY: wholeNumber(1, 100_000, 300),
+  /** P1 copies to the incident manager, and storhendelse alerts, caused by one client per hour. */
+  URGENT_COPIES_PER_CLIENT_PER_HOUR: wholeNumber(1, 1000, 5),
 });
 
 export const sweepEnvSchema = z.extend(routeEnvSchema, {
@@ -56,6 +79,7 @@ export const statusEnvSchema = z.object({
   TABLE_NAME: tableName,
   CATALOG_DIR: catalogDir,
   PAGES_DIR: pagesDir,
+  ORIGIN_VERIFY_SECRET: originVerifySecret,
 });
 
 export function readEnv<S extends z.ZodMiniObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {

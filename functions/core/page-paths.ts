@@ -8,17 +8,36 @@ export const FORM_PATH = '/meld-feil/';
 export const RECEIPT_PATH = '/meld-feil/kvittering/';
 export const STATUS_PAGE_PATH = '/meld-feil/status/';
 
-/** The status page a reporter follows with JavaScript, with the secret that lets them see it. */
+/**
+ * The status page a reporter follows with JavaScript, with the secret that lets them see it. Both travel in the
+ * fragment, which the browser never sends: the secret stays out of every server's and CloudFront's logs. The page
+ * reads them (statusLinkOf) and sends the secret to the API in STATUS_TOKEN_HEADER.
+ */
 export function statusPath(reference: string, statusToken: string): string {
-  return `${STATUS_PAGE_PATH}?${new URLSearchParams({ referanse: reference, token: statusToken })}`;
+  return `${STATUS_PAGE_PATH}#${new URLSearchParams({ referanse: reference, token: statusToken })}`;
 }
+
+/** The reference and secret of a status link, from its fragment (`#referanse=…&token=…`); empty when missing. */
+export function statusLinkOf(fragment: string): { reference: string; token: string } {
+  const values = new URLSearchParams(fragment.replace(/^#/, ''));
+  return { reference: values.get('referanse') ?? '', token: values.get('token') ?? '' };
+}
+
+/** The request header that carries a status link's secret to the API: never the query string, which is logged. */
+export const STATUS_TOKEN_HEADER = 'x-status-token';
 
 /** The API route of the receipt and status it draws itself, for a browser without JavaScript (a static page cannot be filled in without a script). */
 export const SERVER_RECEIPT_ROUTE = '/api/reports/{reference}/kvittering';
 
-export function serverReceiptPath(reference: string, statusToken: string): string {
-  return `${SERVER_RECEIPT_ROUTE.replace('{reference}', encodeURIComponent(reference))}?${new URLSearchParams({ token: statusToken })}`;
+/**
+ * Without JavaScript there is no header to send: the form post's answer sets the secret in a cookie scoped to this
+ * one receipt's address (HttpOnly, Secure, SameSite=Strict), and the address itself carries no secret.
+ */
+export function serverReceiptPath(reference: string): string {
+  return SERVER_RECEIPT_ROUTE.replace('{reference}', encodeURIComponent(reference));
 }
+
+export const RECEIPT_COOKIE = 'statuskode';
 
 /** The pages the site builds for the API to fill in (functions/http/form-pages.ts), under the built site. */
 export const PAGE_TEMPLATE_PATHS = {

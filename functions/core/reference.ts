@@ -1,5 +1,6 @@
 /** Report references the desk and the reporter quote on the phone: `HDO-2026-000123`. */
-export const REFERENCE_PATTERN = /^[A-Z]{2,8}-\d{4}-\d{6,}$/;
+/** Bounded, so a malformed reference is refused before it reaches the table (whose keys have a size limit). */
+export const REFERENCE_PATTERN = /^[A-Z]{2,8}-\d{4}-\d{6,9}$/;
 
 export function formatReference(prefix: string, year: number, sequence: number): string {
   return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;

@@ -6,7 +6,8 @@ import type { ReportStore } from './ports.ts';
 import { expectedResponse, handlingHours, priorityName, writtenReportsHandled, type Priority } from './priority.ts';
 import { teamRecipients } from './routing.ts';
 import { isServiceId } from './service-ids.ts';
-import { statusTokenMatches } from './status-token.ts';
+import { REFERENCE_PATTERN } from './reference.ts';
+import { STATUS_TOKEN_PATTERN, statusTokenMatches } from './status-token.ts';
 
 /** What the reporter's status link shows: where the report is, never what it says. */
 export interface ReportStatusView {
@@ -39,7 +40,8 @@ export async function reportStatus(
   token: string,
   deps: { store: ReportStore; catalog: Catalog; now: () => Date },
 ): Promise<ReportStatusView | undefined> {
-  if (!reference || !token) return undefined;
+  // Checked before any lookup: a malformed reference or secret is simply not found, never a failed query.
+  if (!REFERENCE_PATTERN.test(reference) || !STATUS_TOKEN_PATTERN.test(token)) return undefined;
   const report = await deps.store.get(reference, deps.now());
   if (!report || !statusTokenMatches(token, report.statusTokenHash)) return undefined;
 

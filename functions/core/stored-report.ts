@@ -11,12 +11,20 @@ import { hashStatusToken } from './status-token.ts';
  *
  * Version 2: the urgent question is asked of every report (`urgent`, was `impact.emergencyResponse` for faults
  * only), and `calledDesk` says whether the reporter phoned first.
+ * Version 3: the status secret is never stored (it is derived from the reference, core/status-token.ts), and
+ * `clientTag` names the client the report came from for per-client caps, as a keyed pseudonym.
  */
-export const STORED_REPORT_VERSION = 2;
+export const STORED_REPORT_VERSION = 3;
 
+/**
+ * Where routing stands: pending until its e-mails are sent (routed), or failed when it never can be (a report
+ * SES refuses for good, one that cannot be read): the desk has been told and passes it on by hand; `reason` is
+ * a short technical text without e-mail addresses.
+ */
 export const routingStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending') }),
   z.object({ status: z.literal('routed'), at: z.iso.datetime(), to: z.array(z.string()) }),
+  z.object({ status: z.literal('failed'), at: z.iso.datetime(), reason: z.string() }),
 ]);
 
 const common = {
@@ -34,8 +42,6 @@ const common = {
   expiresAt: z.int(),
   /** SHA-256 of the secret in the reporter's status link; the secret itself is never stored. */
   statusTokenHash: z.string(),
-  /** The status secret itself, kept only until the receipt carrying it is sent; removed when the report is routed. */
-  receiptToken: z.optional(z.string()),
   routing: routingStateSchema,
   /** Keys of the e-mails already sent for this report, so a retried delivery sends only what is missing. */
   delivered: z._default(z.array(z.string()), []),
@@ -47,8 +53,19 @@ const currentSchema = z.object({
   urgent: z.enum(YES_NO),
   calledDesk: z.boolean(),
   impact: z.optional(z.object({ affected: z.enum(AFFECTED_SCOPES), workaround: z.enum(YES_NO) })),
+  /** Keyed pseudonym of the client address (core/status-token.ts), absent when the address was unknown. */
+  clientTag: z.optional(z.string()),
 });
 export type StoredReport = z.infer<typeof currentSchema>;
+
+/** Version 2, read until its items expire: it kept the status secret (`receiptToken`) until routed; it is dropped. */
+const version2Schema = z.object({
+  ...common,
+  schemaVersion: z.literal(2),
+  urgent: z.enum(YES_NO),
+  calledDesk: z.boolean(),
+  impact: z.optional(z.object({ affected: z.enum(AFFECTED_SCOPES), workaround: z.enum(YES_NO) })),
+});
 
 /** Version 1, read until its items expire: faults carried the urgent answer as `impact.emergencyResponse`. */
 const version1Schema = z.object({
@@ -58,9 +75,10 @@ const version1Schema = z.object({
 });
 
 export const storedReportSchema = z.pipe(
-  z.union([currentSchema, version1Schema]),
+  z.union([currentSchema, version2Schema, version1Schema]),
   z.transform((report): StoredReport => {
     if (report.schemaVersion === STORED_REPORT_VERSION) return report;
+    if (report.schemaVersion === 2) return { ...report, schemaVersion: STORED_REPORT_VERSION };
     const { impact, schemaVersion: _old, ...rest } = report;
     return {
       ...rest,
@@ -79,6 +97,7 @@ export function newStoredReport(options: {
   reference: string;
   priority: Priority;
   statusToken: string;
+  clientTag?: string;
   receivedAt: Date;
   retentionDays: number;
 }): StoredReport {
@@ -91,7 +110,7 @@ export function newStoredReport(options: {
     receivedAt: receivedAt.toISOString(),
     expiresAt: Math.floor(receivedAt.getTime() / 1000) + options.retentionDays * DAY_SECONDS,
     statusTokenHash: hashStatusToken(options.statusToken),
-    receiptToken: options.statusToken,
+    ...(options.clientTag ? { clientTag: options.clientTag } : {}),
     routing: { status: 'pending' },
     delivered: [],
   };

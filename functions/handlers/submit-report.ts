@@ -1,27 +1,30 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { IdempotencyAlreadyInProgressError, IdempotencyConfig, IdempotencyValidationError, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readEnv, submitEnvSchema } from '../adapters/config.ts';
 import { createDynamoRateLimiter } from '../adapters/dynamodb-rate-limiter.ts';
 import { createDynamoReportStore } from '../adapters/dynamodb-report-store.ts';
 import { logger } from '../adapters/log.ts';
-import { REPORT_TABLE } from '../adapters/report-table.ts';
-import { journeysOf } from '../core/build-journey.ts';
+import { loadPageTemplates } from '../adapters/page-templates.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
-import { newStatusToken } from '../core/status-token.ts';
-import { IdempotencyKeyReusedError } from '../core/submission-claim.ts';
+import { journeysOf } from '../core/build-journey.ts';
+import { RECEIPT_COOKIE, serverReceiptPath, statusPath } from '../core/page-paths.ts';
 import { deskPhone } from '../core/phone-ladder.ts';
 import { isServiceId } from '../core/service-ids.ts';
-import { serverReceiptPath, statusPath } from '../core/page-paths.ts';
-import { submitReport, type SubmitDependencies } from '../core/submit-report.ts';
+import { clientTagFor, statusTokenFor } from '../core/status-token.ts';
+import { IdempotencyKeyReusedError } from '../core/submission-claim.ts';
+import { submitReport, type SubmitDependencies, type SubmitResult } from '../core/submit-report.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { loadPageTemplates } from '../adapters/page-templates.ts';
+import { isCrossSitePost, siteOriginsOf } from '../http/cross-site.ts';
 import { problemsInWords, problemsPage, tryAgainPage } from '../http/form-pages.ts';
+import { cameThroughEdge } from '../http/origin-verify.ts';
 import { readBody, type BodyKind } from '../http/request-body.ts';
 import { errorResponse, jsonResponse, redirectResponse } from '../http/responses.ts';
 
-/** POST /api/reports — validates and stores a report, once per Idempotency-Key. Routing follows from the stream. */
+/**
+ * POST /api/reports — validates and stores a report, once per Idempotency-Key. Routing follows from the stream.
+ * The core's claim on the key is the one idempotency mechanism: a valid report is stored once and every retry gets
+ * the same answer; a report that fails validation stores nothing, so the corrected one may reuse the key.
+ */
 
 const env = readEnv(submitEnvSchema);
 const dynamodb = new DynamoDBClient({});
@@ -31,60 +34,27 @@ const deps: SubmitDependencies = {
   priorityPolicy: catalog.priority,
   store: createDynamoReportStore(dynamodb, env.TABLE_NAME),
   now: () => new Date(),
-  newStatusToken,
+  statusTokenFor: (reference) => statusTokenFor(env.STATUS_TOKEN_KEY, reference),
   referencePrefix: env.REFERENCE_PREFIX,
   retentionDays: env.RETENTION_DAYS,
   idempotencyHours: env.IDEMPOTENCY_HOURS,
 };
 const limiter = createDynamoRateLimiter(dynamodb, env.TABLE_NAME, env.RATE_LIMIT_PER_MINUTE);
 
-// Idempotency records share the reports table: their keys never start with REPORT#, so the router ignores them.
-// Powertools answers a retry from its record (409 while in progress, 422 for another body). Its record does not
-// survive every failure (a handler error deletes it), so the core also claims the key before storing the report.
-const idempotencyConfig = new IdempotencyConfig({
-  eventKeyJmesPath: 'key',
-  payloadValidationJmesPath: 'body',
-  expiresAfterSeconds: env.IDEMPOTENCY_HOURS * 3600,
-});
-const persistenceStore = new DynamoDBPersistenceLayer({
-  tableName: env.TABLE_NAME,
-  keyAttr: REPORT_TABLE.partitionKey,
-  sortKeyAttr: REPORT_TABLE.sortKey,
-  expiryAttr: REPORT_TABLE.timeToLiveAttribute,
-  awsSdkV3Client: dynamodb,
-});
-
 const { templates: pages, missing: missingPages } = loadPageTemplates(env.PAGES_DIR);
 if (missingPages.length > 0) logger.warn('Pages for browsers without JavaScript are missing; plain pages stand in', { missing: missingPages });
 const urgentNumber = deskPhone(catalog.contact).number;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
+/** The receipt's cookie lives as long as a status link is worth keeping without JavaScript. */
+const RECEIPT_COOKIE_SECONDS = 30 * 24 * 3600;
 
-interface Submission {
-  key?: string;
-  /** The body exactly as sent: the same key with a different body is refused. */
-  body: string;
-  kind: BodyKind;
-  data: unknown;
-}
-
-/** Returns the response to cache for this key. Throws on failures that a retry might not meet, so they are not cached. */
-async function accept(submission: Submission): Promise<APIGatewayProxyStructuredResultV2> {
-  const result = await submitReport(submission.data, deps, submission.key);
-  if (!result.ok) {
-    if (submission.kind !== 'form') return jsonResponse(400, { errors: result.errors });
-    const serviceId = (submission.data as { serviceId?: unknown } | null)?.serviceId;
-    return problemsPage(pages, problemsInWords(result.errors, isServiceId(serviceId) ? deps.journeys[serviceId] : undefined));
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  // Before any work: only CloudFront (behind its WAF) may call, and only the portal's own pages may post.
+  if (!cameThroughEdge(event, env.ORIGIN_VERIFY_SECRET)) return errorResponse(403, 'Forespørselen kom ikke gjennom portalen.');
+  if (isCrossSitePost(event, siteOriginsOf(event, env.SITE_URL))) {
+    return errorResponse(403, `Meldinger kan bare sendes fra skjemaet i Serviceportalen. Haster det, ring ${urgentNumber}.`);
   }
-  logger.info('Report stored', { reference: result.reference, priority: result.priority });
-  // Without JavaScript the static receipt page cannot show the reference: the API draws the receipt itself.
-  if (submission.kind === 'form') return redirectResponse(serverReceiptPath(result.reference, result.statusToken));
-  return jsonResponse(201, { reference: result.reference, statusUrl: statusPath(result.reference, result.statusToken), priority: result.priority });
-}
 
-const acceptOnce = makeIdempotent(accept, { persistenceStore, config: idempotencyConfig });
-
-export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  idempotencyConfig.registerLambdaContext(context);
   const body = readBody(event);
   if (!body.ok) return errorResponse(body.status, body.message);
 
@@ -98,19 +68,39 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
   const failure = (status: number, message: string, headers: Record<string, string> = {}) =>
     body.kind === 'form' ? tryAgainPage(pages, status, message, headers) : errorResponse(status, `${message} Haster det, ring ${urgentNumber}.`, headers);
   try {
-    if (!(await limiter.allow(clientAddress(event), new Date()))) {
+    const address = clientAddress(event);
+    if (!(await limiter.allow(address, new Date()))) {
       return failure(429, 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen.', { 'retry-after': '60' });
     }
-    const submission: Submission = { body: body.text, kind: body.kind, data: body.data };
-    return key ? await acceptOnce({ ...submission, key }) : await accept(submission);
+    const result = await submitReport(body.data, deps, {
+      ...(key ? { idempotencyKey: key } : {}),
+      clientTag: clientTagFor(env.STATUS_TOKEN_KEY, address),
+    });
+    return answer(result, body.kind, body.data);
   } catch (error) {
-    if (error instanceof IdempotencyValidationError || error instanceof IdempotencyKeyReusedError) {
+    if (error instanceof IdempotencyKeyReusedError) {
       return errorResponse(422, 'Denne Idempotency-Key er alt brukt for en annen melding. Lag en ny nøkkel for en ny melding.');
-    }
-    if (error instanceof IdempotencyAlreadyInProgressError) {
-      return errorResponse(409, 'Den samme meldingen blir sendt akkurat nå. Vent litt, og prøv igjen hvis du ikke får svar.');
     }
     logger.error('Report could not be stored', { requestId: event.requestContext?.requestId, error: error as Error });
     return failure(500, 'Meldingen ble ikke lagret på grunn av en feil hos oss. Prøv igjen om litt.');
   }
+}
+
+function answer(result: SubmitResult, kind: BodyKind, data: unknown): APIGatewayProxyStructuredResultV2 {
+  if (!result.ok) {
+    if (kind !== 'form') return jsonResponse(400, { errors: result.errors });
+    const serviceId = (data as { serviceId?: unknown } | null)?.serviceId;
+    return problemsPage(pages, problemsInWords(result.errors, isServiceId(serviceId) ? deps.journeys[serviceId] : undefined));
+  }
+  logger.info('Report stored', { reference: result.reference, priority: result.priority });
+  if (kind === 'form') {
+    // Without JavaScript the static receipt page cannot show the reference: the API draws the receipt itself, and
+    // the secret that opens it goes in a cookie for that one address, never in the address.
+    const path = serverReceiptPath(result.reference);
+    return {
+      ...redirectResponse(path),
+      cookies: [`${RECEIPT_COOKIE}=${result.statusToken}; Path=${path}; Max-Age=${RECEIPT_COOKIE_SECONDS}; HttpOnly; Secure; SameSite=Strict`],
+    };
+  }
+  return jsonResponse(201, { reference: result.reference, statusUrl: statusPath(result.reference, result.statusToken), priority: result.priority });
 }

@@ -34,10 +34,11 @@ function stateOf(view: ReportStatusView): string {
   return view.status === 'routed' ? `Sendt videre til ${view.teams.join(', ')}` : 'Mottatt, og blir sendt videre til riktig team';
 }
 
-export function receiptPage(templates: PageTemplates, view: ReportStatusView, statusToken: string): APIGatewayProxyStructuredResultV2 {
+export function receiptPage(templates: PageTemplates, view: ReportStatusView): APIGatewayProxyStructuredResultV2 {
   const values = {
     reference: view.reference,
-    statusLink: serverReceiptPath(view.reference, statusToken),
+    // Opens in this browser (the receipt's cookie carries the secret); the e-mail's link opens anywhere.
+    statusLink: serverReceiptPath(view.reference),
     service: view.service.name,
     received: formatOsloTime(view.receivedAt),
     state: stateOf(view),

@@ -36,6 +36,14 @@ export function tokenBucket(options: { rateLimit: number; burstLimit: number }, 
   };
 }
 
+function decodedOrRaw(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function matchRoute(routes: readonly ApiRoute[], method: string, pathname: string): { route?: ApiRoute; pathParameters?: Record<string, string>; pathKnown: boolean } {
   let pathKnown = false;
   for (const route of routes) {
@@ -45,7 +53,8 @@ function matchRoute(routes: readonly ApiRoute[], method: string, pathname: strin
     if (!match) continue;
     pathKnown = true;
     if (route.method !== method) continue;
-    const pathParameters = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+    // A parameter that cannot be decoded is handed on as sent: the function's pattern check refuses it (4xx, not 500).
+    const pathParameters = Object.fromEntries(names.map((name, index) => [name, decodedOrRaw(match[index + 1] ?? '')]));
     return { route, pathKnown, ...(names.length > 0 ? { pathParameters } : {}) };
   }
   return { pathKnown };

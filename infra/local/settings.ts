@@ -26,3 +26,14 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   }
   return value;
 }
+
+/**
+ * Limits for tests, benchmarks and drills, which send many reports from one client (127.0.0.1) to a few reporters'
+ * addresses; the limits and caps themselves have their own tests.
+ */
+export const GENEROUS_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: '100000',
+  RECEIPTS_PER_ADDRESS_PER_DAY: '1000',
+  RECEIPTS_PER_DOMAIN_PER_DAY: '100000',
+  URGENT_COPIES_PER_CLIENT_PER_HOUR: '1000',
+} as const;

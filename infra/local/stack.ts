@@ -9,7 +9,9 @@ import { API_ROUTES, API_THROTTLING, CATALOG_DIR_NAME, HANDLERS, REPORT_STREAM_S
 import { serveApiRequest, tokenBucket, type ApiHandler, type ApiRoute } from './api-gateway.ts';
 import { startLocalDynamo, LOCAL_CREDENTIALS } from './dynamodb.ts';
 import { StreamEventSource, type StreamHandler } from './event-source.ts';
+import { asForwardedByCloudFront } from './cloudfront.ts';
 import { lambdaContext } from './lambda-context.ts';
+import { localSecrets } from './local-secrets.ts';
 import { startLocalSes } from './ses.ts';
 import { streamRecord } from './stream-records.ts';
 
@@ -32,6 +34,8 @@ export interface LocalStackOptions {
   environment?: Record<string, string>;
   /** The stage throttling API Gateway applies; the deployed values unless a test or drill needs more. */
   apiThrottling?: { rateLimit: number; burstLimit: number };
+  /** Recipients the SES emulator refuses with MessageRejected from the start (a drill's unreachable team). */
+  sesRejectRecipients?: readonly string[];
 }
 
 export interface LocalStack {
@@ -48,6 +52,8 @@ export interface LocalStack {
   /** Fault injection for tests and drills: take the SES emulator away and bring it back on the same port. */
   stopMail(): Promise<void>;
   restartMail(): Promise<void>;
+  /** Fault injection: from now on SES refuses these recipients for good (MessageRejected); empty to refuse none. */
+  rejectMailTo(addresses: readonly string[]): void;
   /** Fault injection: close dynalite and open it again on the same port and data dir after `downtimeMs`. */
   restartDatabase(downtimeMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -63,7 +69,7 @@ let coldStarts = 0;
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const region = options.region ?? 'eu-north-1';
   const tableName = options.tableName ?? 'serviceportal-reports';
-  const ses = await startLocalSes({ host: options.host, port: options.sesPort });
+  const ses = await startLocalSes({ host: options.host, port: options.sesPort, ...(options.sesRejectRecipients ? { rejectRecipients: options.sesRejectRecipients } : {}) });
 
   let source: StreamEventSource | undefined;
   const pending: DynamoDBRecord[] = [];
@@ -80,7 +86,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     throw error;
   });
 
+  const secrets = { ...localSecrets(options.dataDir), ...options.environment };
   Object.assign(process.env, {
+    ...secrets,
     AWS_REGION: region,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
@@ -129,7 +137,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     sesEndpoint: ses.endpoint,
     tableName,
     dynamodb: dynamo.client,
-    handleApi: (request, response) => serveApiRequest(request, response, routes, throttle),
+    handleApi: (request, response) => {
+      asForwardedByCloudFront(request, secrets.ORIGIN_VERIFY_SECRET);
+      return serveApiRequest(request, response, routes, throttle);
+    },
     streamIdle: () => eventSource.idle(),
     runScheduled: (name) => {
       const run = scheduled.get(name);
@@ -138,6 +149,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     },
     stopMail: () => ses.stop(),
     restartMail: () => ses.restart(),
+    rejectMailTo: (addresses) => ses.rejectRecipients(addresses),
     restartDatabase: (downtimeMs) => dynamo.restartDatabase(downtimeMs),
     async stop() {
       for (const timer of timers) clearInterval(timer);

@@ -32,10 +32,15 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const rawPath = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const pathname = safelyDecoded(rawPath);
+  if (pathname === undefined) {
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Ugyldig adresse');
+    return;
+  }
   const file = await findFile(root, pathname);
   if (file === 'redirect') {
-    response.writeHead(301, { location: `${pathname}/` }).end();
+    response.writeHead(301, { location: directoryLocation(rawPath) }).end();
     return;
   }
   const target = file ?? (await findFile(root, '/404.html'));
@@ -56,6 +61,22 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
   if (request.method === 'HEAD') response.end();
   else if (gzip) await pipeline(createReadStream(target), createGzip(), response).catch(() => response.destroy());
   else createReadStream(target).pipe(response);
+}
+
+function safelyDecoded(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The folder's address with its slash, built from the path as sent (still encoded) and with one leading slash:
+ * `/%2Fartikler` must not become `//artikler/`, which a browser reads as another host.
+ */
+export function directoryLocation(rawPath: string): string {
+  return `/${rawPath.replace(/^\/+/, '')}/`;
 }
 
 function acceptsGzip(request: IncomingMessage): boolean {

@@ -30,3 +30,21 @@ describe('API Gateway stage throttling, as the local API applies it', () => {
     expect(await storedReports(throttled.stack)).toHaveLength(before + 2);
   });
 });
+
+describe('the client address the limit counts by comes from the edge, never from the client', () => {
+  const edge = useTestPortal({ environment: { RATE_LIMIT_PER_MINUTE: '3' } });
+
+  it('counts 20 reports with rotated CloudFront-Viewer-Address and X-Forwarded-For headers as one client', async () => {
+    const statuses = [];
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const forged = `198.51.100.${attempt + 1}`;
+      statuses.push((await postReport(edge.url, report, { 'cloudfront-viewer-address': `${forged}:4431`, 'x-forwarded-for': forged })).status);
+    }
+
+    // A minute boundary between two requests may open one more window, never twenty.
+    const accepted = statuses.filter((status) => status === 201).length;
+    expect(accepted).toBeGreaterThanOrEqual(3);
+    expect(accepted).toBeLessThanOrEqual(6);
+    expect(statuses.filter((status) => status === 429).length).toBe(20 - accepted);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
+import { STORED_REPORT_VERSION } from '../../functions/core/stored-report.ts';
 import { asFormBody, iccsReport } from '../support/fixtures.ts';
 import { emailsAbout, storedItem, useTestPortal } from '../support/local-portal.ts';
 
@@ -20,7 +21,7 @@ describe('POST /api/reports with JSON', () => {
     const { reference } = (await response.json()) as { reference: string };
     expect(reference).toMatch(REFERENCE_PATTERN);
     const item = await storedItem(portal.stack, reference);
-    expect(item).toMatchObject({ schemaVersion: 2, reference, serviceId: 'iccs', summary: report.summary, contact: report.contact });
+    expect(item).toMatchObject({ schemaVersion: STORED_REPORT_VERSION, reference, serviceId: 'iccs', summary: report.summary, contact: report.contact });
     expect(item?.expiresAt).toBeGreaterThan(Date.now() / 1000 + 500 * 24 * 3600);
   });
 
@@ -81,30 +82,33 @@ describe('POST /api/reports with JSON', () => {
 });
 
 describe('POST /api/reports from an HTML form (no JavaScript)', () => {
-  it('redirects with 303 to the receipt the API draws, which shows reference, priority and a status link that keeps working', async () => {
+  it('redirects with 303 to the receipt the API draws, its secret in a cookie for that one address, never in the address', async () => {
     const response = await fetch(`${portal.url}/api/reports`, { method: 'POST', body: asFormBody(report), redirect: 'manual' });
 
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get('location') ?? '', portal.url);
     const [, reference = ''] = /^\/api\/reports\/([^/]+)\/kvittering$/.exec(location.pathname) ?? [];
     expect(reference).toMatch(REFERENCE_PATTERN);
-    expect(location.searchParams.get('token')).toMatch(/^[\w-]{43}$/);
+    expect(location.search).toBe('');
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(new RegExp(`^statuskode=[\\w-]{43}; Path=${location.pathname}; Max-Age=\\d+; HttpOnly; Secure; SameSite=Strict$`));
     expect(await storedItem(portal.stack, reference)).toMatchObject({ answers: report.answers });
 
-    const receipt = await fetch(location);
+    const receipt = await fetch(location, { headers: { cookie: cookie.split(';')[0] ?? '' } });
     const html = await receipt.text();
     expect(receipt.status).toBe(200);
     expect(receipt.headers.get('content-type')).toContain('text/html');
     expect(html).toContain(`<p class="reference">${reference}</p>`);
     expect(html).toContain('Foreslått prioritet');
     expect(html).toContain('P2 høy');
-    expect(html).toContain(`href="${location.pathname}?token=${location.searchParams.get('token')}"`);
+    expect(html).toContain(`href="${location.pathname}"`);
     expect(html).toMatch(/<link rel="stylesheet" href="\/_astro\//);
     expect(html).not.toMatch(/\{\{\w+\}\}/);
+    expect((await fetch(location)).status).toBe(404);
   });
 
   it('shows nothing but «not found» for the receipt of an unknown reference or a wrong token', async () => {
-    const response = await fetch(`${portal.url}/api/reports/HDO-2026-999999/kvittering?token=feil`);
+    const response = await fetch(`${portal.url}/api/reports/HDO-2026-999999/kvittering`, { headers: { cookie: 'statuskode=feil-kode' } });
 
     const html = await response.text();
     expect(response.status).toBe(404);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { reportKey } from '../../functions/adapters/report-table.ts';
 import { startPortalServer } from '../../infra/local/portal-server.ts';
+import { GENEROUS_LIMITS } from '../../infra/local/settings.ts';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 
@@ -32,8 +33,8 @@ export async function startTestPortal(dataDir: string, options: TestPortalOption
     dataDir,
     siteDir: options.siteDir ?? SITE_DIR,
     streamRetryDelayMs: options.streamRetryDelayMs ?? 10,
-    // Tests send many reports from one address; the limit itself has its own test.
-    environment: { RATE_LIMIT_PER_MINUTE: '100000', ...options.environment },
+    // Tests send many reports from one client and to one reporter's address; the limits and caps have their own tests.
+    environment: { ...GENEROUS_LIMITS, ...options.environment },
     ...(options.apiThrottling ? { apiThrottling: options.apiThrottling } : {}),
   });
   const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: options.siteDir ?? SITE_DIR, stack });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readEnv, routeEnvSchema, submitEnvSchema, sweepEnvSchema } from '../../functions/adapters/config.ts';
 
+const SECRETS = { ORIGIN_VERIFY_SECRET: 'o'.repeat(32), STATUS_TOKEN_KEY: 'k'.repeat(32) };
+
 const errorFrom = (read: () => unknown): string => {
   try {
     read();
@@ -12,19 +14,29 @@ const errorFrom = (read: () => unknown): string => {
 
 describe('readEnv: the handlers’ environment at cold start', () => {
   it('fills in the defaults and trims the site address', () => {
-    const env = readEnv(sweepEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', MAIL_FROM: 'portal@hdo.example', SITE_URL: 'https://portal.hdo.example//' });
+    const env = readEnv(sweepEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', MAIL_FROM: 'portal@hdo.example', SITE_URL: 'https://portal.hdo.example//', STATUS_TOKEN_KEY: SECRETS.STATUS_TOKEN_KEY });
 
-    expect(env).toEqual({ TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', MAIL_FROM: 'portal@hdo.example', SITE_URL: 'https://portal.hdo.example', SWEEP_MIN_AGE_MINUTES: 15 });
+    expect(env).toEqual({
+      TABLE_NAME: 'reports',
+      CATALOG_DIR: '/var/task/content',
+      MAIL_FROM: 'portal@hdo.example',
+      SITE_URL: 'https://portal.hdo.example',
+      STATUS_TOKEN_KEY: SECRETS.STATUS_TOKEN_KEY,
+      SWEEP_MIN_AGE_MINUTES: 15,
+      RECEIPTS_PER_ADDRESS_PER_DAY: 10,
+      RECEIPTS_PER_DOMAIN_PER_DAY: 300,
+      URGENT_COPIES_PER_CLIENT_PER_HOUR: 5,
+    });
   });
 
   it('reads numbers from text', () => {
-    const env = readEnv(submitEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', PAGES_DIR: '/var/task/pages', RETENTION_DAYS: '30' });
+    const env = readEnv(submitEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', PAGES_DIR: '/var/task/pages', RETENTION_DAYS: '30', ...SECRETS });
 
     expect(env).toMatchObject({ REFERENCE_PREFIX: 'HDO', RETENTION_DAYS: 30, RATE_LIMIT_PER_MINUTE: 60, IDEMPOTENCY_HOURS: 24 });
   });
 
   it('names every wrong variable with what it expects, in Norwegian (zod/mini has no messages of its own)', () => {
-    const message = errorFrom(() => readEnv(submitEnvSchema, { CATALOG_DIR: '', PAGES_DIR: '/var/task/pages', REFERENCE_PREFIX: 'hdo', RETENTION_DAYS: 'mange', RATE_LIMIT_PER_MINUTE: '1.5', IDEMPOTENCY_HOURS: '169' }));
+    const message = errorFrom(() => readEnv(submitEnvSchema, { CATALOG_DIR: '', PAGES_DIR: '/var/task/pages', REFERENCE_PREFIX: 'hdo', RETENTION_DAYS: 'mange', RATE_LIMIT_PER_MINUTE: '1.5', IDEMPOTENCY_HOURS: '169', ORIGIN_VERIFY_SECRET: 'kort' }));
 
     expect(message).toBe(
       [
@@ -35,6 +47,8 @@ describe('readEnv: the handlers’ environment at cold start', () => {
         '  RETENTION_DAYS: må være et tall',
         '  RATE_LIMIT_PER_MINUTE: må være et heltall',
         '  IDEMPOTENCY_HOURS: kan være høyst 168',
+        '  ORIGIN_VERIFY_SECRET: må være minst 32 tegn',
+        '  STATUS_TOKEN_KEY: mangler',
       ].join('\n'),
     );
   });

@@ -1,4 +1,4 @@
-import type { Mailer, OutgoingEmail, ReportStore } from '../../functions/core/ports.ts';
+import type { CapScope, MailCaps, Mailer, OptionalMail, OutgoingEmail, ReportStore, RoutingLease, RoutingSignals, UnroutedReport } from '../../functions/core/ports.ts';
 import { isExpired, storedReportSchema, type StoredReport } from '../../functions/core/stored-report.ts';
 import { isClaimExpired, type SubmissionClaim } from '../../functions/core/submission-claim.ts';
 
@@ -8,6 +8,8 @@ export class InMemoryReportStore implements ReportStore {
   readonly counters = new Map<string, number>();
   readonly clusters = new Map<string, Date>();
   readonly claims = new Map<string, SubmissionClaim>();
+  /** Routing leases by reference (on the report item in DynamoDB; beside it here, as StoredReport has no lease). */
+  readonly leases = new Map<string, RoutingLease>();
   readonly calls = { nextSequence: 0, insert: 0, markRouted: 0, markDelivered: 0 };
 
   async nextSequence(scope: string): Promise<number> {
@@ -49,12 +51,33 @@ export class InMemoryReportStore implements ReportStore {
     if (report && !report.delivered.includes(deliveryKey)) report.delivered.push(deliveryKey);
   }
 
+  /** Atomic, like the adapter's conditional update. The stored routing state is read as stored, schema or not. */
+  async claimRouting(reference: string, lease: RoutingLease, now: Date): Promise<boolean> {
+    const report = this.reports.get(reference);
+    const held = this.leases.get(reference);
+    if (!report || report.routing?.status !== 'pending' || (held && held.until >= now.getTime())) return false;
+    this.leases.set(reference, { ...lease });
+    return true;
+  }
+
+  async releaseRouting(reference: string, holder: string): Promise<void> {
+    if (this.leases.get(reference)?.holder === holder) this.leases.delete(reference);
+  }
+
   async markRouted(reference: string, to: readonly string[], at: Date): Promise<boolean> {
     this.calls.markRouted++;
     const report = this.reports.get(reference);
     if (!report || report.routing.status !== 'pending') return false;
-    const { receiptToken: _sent, ...rest } = report;
-    this.reports.set(reference, { ...rest, routing: { status: 'routed', at: at.toISOString(), to: [...to] } });
+    this.reports.set(reference, { ...report, routing: { status: 'routed', at: at.toISOString(), to: [...to] } });
+    this.leases.delete(reference);
+    return true;
+  }
+
+  async markFailed(reference: string, failure: { at: Date; reason: string }): Promise<boolean> {
+    const report = this.reports.get(reference);
+    if (!report || report.routing?.status !== 'pending') return false;
+    this.reports.set(reference, { ...report, routing: { status: 'failed', at: failure.at.toISOString(), reason: failure.reason } });
+    this.leases.delete(reference);
     return true;
   }
 
@@ -63,12 +86,12 @@ export class InMemoryReportStore implements ReportStore {
     return claim && !isClaimExpired(claim, now) ? structuredClone(claim) : undefined;
   }
 
-  async listUnrouted(receivedBefore: Date, limit: number): Promise<string[]> {
+  async listUnrouted(receivedBefore: Date, limit: number): Promise<UnroutedReport[]> {
     return [...this.reports.values()]
-      .filter((report) => report.routing.status === 'pending' && new Date(report.receivedAt) < receivedBefore)
+      .filter((report) => report.routing?.status === 'pending' && new Date(report.receivedAt) < receivedBefore)
       .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
       .slice(0, limit)
-      .map((report) => report.reference);
+      .map((report) => ({ reference: report.reference, receivedAt: report.receivedAt }));
   }
 
   async countReceivedSince(serviceId: string, since: Date, atMost = Number.POSITIVE_INFINITY): Promise<number> {
@@ -81,6 +104,54 @@ export class InMemoryReportStore implements ReportStore {
     this.clusters.set(serviceId, at);
     return !open;
   }
+}
+
+/** Mail caps in memory, with the adapter's contract: a refused e-mail is not counted. Windows by the hour or day (UTC). */
+export class InMemoryMailCaps implements MailCaps {
+  readonly counts = new Map<string, number>();
+  readonly taken: { scope: CapScope; subject: string }[] = [];
+
+  async take(scope: CapScope, subject: string, limit: number, now: Date): Promise<boolean> {
+    const window = now.toISOString().slice(0, scope === 'urgent-client' ? 13 : 10);
+    const key = `${scope}|${subject}|${window}`;
+    const count = this.counts.get(key) ?? 0;
+    if (count >= limit) return false;
+    this.counts.set(key, count + 1);
+    this.taken.push({ scope, subject });
+    return true;
+  }
+}
+
+/** Caps as high as the configuration allows: tests about something else never meet them. */
+export const GENEROUS_LIMITS = { receiptsPerAddressPerDay: 1000, receiptsPerDomainPerDay: 100_000, urgentCopiesPerClientPerHour: 1000 } as const;
+
+/** Keeps what routing signals, in order, as the adapter would log and count it. */
+export class RecordingSignals implements RoutingSignals {
+  readonly failed: { reference: string; reason: string }[] = [];
+  readonly caps: { reference: string; mail: string; scope: CapScope }[] = [];
+  readonly rejected: { reference: string; mail: OptionalMail; reason: string }[] = [];
+  readonly oldestAges: number[] = [];
+
+  routingFailed(reference: string, reason: string): void {
+    this.failed.push({ reference, reason });
+  }
+
+  capped(reference: string, mail: 'receipt' | 'urgent-copy' | 'major-incident', scope: CapScope): void {
+    this.caps.push({ reference, mail, scope });
+  }
+
+  mailRejected(reference: string, mail: OptionalMail, reason: string): void {
+    this.rejected.push({ reference, mail, reason });
+  }
+
+  oldestUnrouted(ageSeconds: number): void {
+    this.oldestAges.push(ageSeconds);
+  }
+}
+
+/** An error named as the SDK names SES's refusal, with SES's own wording (which names the recipient). */
+export function messageRejected(address: string): Error {
+  return Object.assign(new Error(`Email address is not verified. The following identities failed the check in region EU-NORTH-1: ${address}`), { name: 'MessageRejected' });
 }
 
 /** Keeps every e-mail it is asked to send. */
@@ -127,4 +198,23 @@ export class FlakyMailer extends RecordingMailer {
 export function clockAt(...isoTimes: [string, ...string[]]): () => Date {
   let index = 0;
   return () => new Date(isoTimes[Math.min(index++, isoTimes.length - 1)] as string);
+}
+
+/** A mailer that refuses the given recipients for good (SES's MessageRejected) and sends the rest. */
+export class RejectingMailer extends RecordingMailer {
+  readonly refused: OutgoingEmail[] = [];
+  private readonly rejected: Set<string>;
+
+  constructor(...addresses: string[]) {
+    super();
+    this.rejected = new Set(addresses);
+  }
+
+  override async send(email: OutgoingEmail): Promise<void> {
+    if (this.rejected.has(email.to)) {
+      this.refused.push(email);
+      throw messageRejected(email.to);
+    }
+    await super.send(email);
+  }
 }

@@ -6,7 +6,7 @@ import { realCatalog, storedReport } from './builders.ts';
 
 const catalog = realCatalog();
 const { services, teams, contact } = catalog;
-const STATUS_URL = 'https://portal.example.no/meld-feil/status/?referanse=HDO-2026-000001&token=abc';
+const STATUS_URL = 'https://portal.example.no/meld-feil/status/#referanse=HDO-2026-000001&token=abc';
 
 const receiptFor = (report: StoredReport, handledNow = true, statusUrl: string | undefined = STATUS_URL) =>
   renderReceiptEmail(report, {

@@ -1,28 +1,50 @@
 import { MAJOR_INCIDENT_SUBJECT } from '../../functions/core/major-incident-email.ts';
 import { describe, expect, it } from 'vitest';
-import type { Mailer } from '../../functions/core/ports.ts';
-import { routeReport, type RouteDependencies } from '../../functions/core/route-report.ts';
+import type { MailLimits, Mailer, OutgoingEmail } from '../../functions/core/ports.ts';
+import { ROUTING_FAILED_KEY, ROUTING_LEASE_MS, routeReport, RoutingPaused, type RouteDependencies } from '../../functions/core/route-report.ts';
+import { ROUTING_FAILED_SUBJECT } from '../../functions/core/routing-failure.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
 import { realCatalog, storedReport, validSubmission } from './builders.ts';
-import { clockAt, FailingMailer, FlakyMailer, InMemoryReportStore, RecordingMailer } from './fakes.ts';
+import {
+  clockAt,
+  FailingMailer,
+  FlakyMailer,
+  GENEROUS_LIMITS,
+  InMemoryMailCaps,
+  InMemoryReportStore,
+  RecordingMailer,
+  RecordingSignals,
+  RejectingMailer,
+} from './fakes.ts';
 
 const ROUTED_AT = '2026-03-05T12:00:07.000Z';
 const TEAM = 'team-kontrollrom@hdo.example';
 const REPORTER = 'kari.nordmann@amk.example';
+const DESK = 'servicedesk@hdo.example';
+const INCIDENT_MANAGER = 'vakthavende@hdo.example';
 
 /** A store holding `reports` as the submit function left them, and a mailer that records what it is asked to send. */
-function arrange(reports: StoredReport[] = [storedReport()], mailer: Mailer = new RecordingMailer()) {
+function arrange(reports: StoredReport[] = [storedReport()], mailer: Mailer = new RecordingMailer(), limits: Partial<MailLimits> = {}) {
   const store = new InMemoryReportStore();
   for (const report of reports) store.reports.set(report.reference, report);
+  const signals = new RecordingSignals();
+  const caps = new InMemoryMailCaps();
   const deps: RouteDependencies = {
     catalog: realCatalog(),
     store,
     mailer,
     now: clockAt(ROUTED_AT),
-    statusUrlFor: (reference, token) => `https://portal.example.no/meld-feil/status/?referanse=${reference}&token=${token}`,
+    statusUrlFor: (reference) => `https://portal.example.no/meld-feil/status/#referanse=${reference}&token=derived-${reference}`,
+    caps,
+    limits: { ...GENEROUS_LIMITS, ...limits },
+    signals,
   };
-  return { store, deps, sent: mailer instanceof RecordingMailer ? mailer.sent : [] };
+  return { store, deps, signals, caps, sent: mailer instanceof RecordingMailer ? mailer.sent : [] };
 }
+
+const critical = () => validSubmission('iccs-valid', { urgent: 'yes', impact: { affected: 'many', workaround: 'no' } });
+const numbered = (index: number, changes: Partial<StoredReport> = {}, submission = validSubmission()) =>
+  storedReport({ reference: `HDO-2026-${String(index).padStart(6, '0')}`, ...changes }, submission);
 
 describe('routeReport: a new report', () => {
   it("sends the team's e-mail and then the reporter's receipt", async () => {
@@ -42,17 +64,16 @@ describe('routeReport: a new report', () => {
 
     await routeReport('HDO-2026-000001', deps);
 
-    expect(sent[1]?.text).toContain('https://portal.example.no/meld-feil/status/?referanse=HDO-2026-000001&token=status-token-for-tests');
+    expect(sent[1]?.text).toContain('https://portal.example.no/meld-feil/status/#referanse=HDO-2026-000001&token=derived-HDO-2026-000001');
   });
 
-  it('marks the report routed and forgets the status token once the receipt is sent', async () => {
+  it('marks the report routed once its e-mails are sent', async () => {
     const { store, deps } = arrange();
 
     await routeReport('HDO-2026-000001', deps);
 
     const stored = store.reports.get('HDO-2026-000001');
     expect(stored?.routing).toEqual({ status: 'routed', at: ROUTED_AT, to: [TEAM] });
-    expect(stored?.receiptToken).toBeUndefined();
     expect(stored?.delivered).toEqual([`team:${TEAM}`, 'receipt']);
   });
 
@@ -153,5 +174,240 @@ describe('routeReport: many reports about one service', () => {
     for (const report of reports) await routeReport(report.reference, deps);
 
     expect(sent.filter((email) => email.subject.startsWith(MAJOR_INCIDENT_SUBJECT))).toEqual([]);
+  });
+});
+
+describe('routeReport: a failure that will come back (finding 1)', () => {
+  it('marks the report failed when SES refuses its team address for good, tells the desk, and still sends the receipt', async () => {
+    const mailer = new RejectingMailer(TEAM);
+    const { store, deps, signals } = arrange([storedReport()], mailer);
+
+    const outcome = await routeReport('HDO-2026-000001', deps);
+
+    const reason = 'Team kontrollromsløsning: MessageRejected: Email address is not verified. The following identities failed the check in region EU-NORTH-1: [e-postadresse]';
+    expect(outcome).toEqual({ status: 'failed', reason });
+    expect(store.reports.get('HDO-2026-000001')?.routing).toEqual({ status: 'failed', at: ROUTED_AT, reason });
+    expect(mailer.sent.map((email) => [email.to, email.subject])).toEqual([
+      [REPORTER, 'Mottatt: HDO-2026-000001 (P2 høy)'],
+      [DESK, `${ROUTING_FAILED_SUBJECT} HDO-2026-000001 (P2): meldingen kom ikke fram til teamet`],
+    ]);
+    expect(signals.failed).toEqual([{ reference: 'HDO-2026-000001', reason }]);
+  });
+
+  it("writes the desk a short Norwegian notice: which report, who to call, what went wrong, and no address SES named", async () => {
+    const mailer = new RejectingMailer(TEAM);
+    const { deps } = arrange([storedReport()], mailer);
+
+    await routeReport('HDO-2026-000001', deps);
+
+    const notice = mailer.sent.find((email) => email.to === DESK);
+    for (const part of ['Meldingen HDO-2026-000001 kom ikke fram', 'Kari Nordmann, Sykehuset Innlandet', '+47 912 34 567', 'Skulle til:\n  Team kontrollromsløsning', 'Slå opp referansen i meldingstabellen', 'ring den som meldte']) {
+      expect(notice?.text).toContain(part);
+    }
+    expect(notice?.text).not.toContain(TEAM);
+    expect(notice?.text).not.toContain('Operatørplass 3 mister radio');
+    expect(notice?.tags.kind).toBe('routing-failed');
+  });
+
+  it('is done with a failed report: a replay sends nothing and signals nothing', async () => {
+    const mailer = new RejectingMailer(TEAM);
+    const { deps, signals } = arrange([storedReport()], mailer);
+    await routeReport('HDO-2026-000001', deps);
+
+    const replay = await routeReport('HDO-2026-000001', deps);
+
+    expect(replay).toEqual({ status: 'already-failed' });
+    expect(mailer.sent).toHaveLength(2);
+    expect(mailer.refused).toHaveLength(1);
+    expect(signals.failed).toHaveLength(1);
+  });
+
+  it('treats an SDK serialisation error (URIError) as permanent; a desk notice that fails too is only signalled', async () => {
+    const { store, deps, signals } = arrange([storedReport()], new FailingMailer(new URIError('URI malformed')));
+
+    const outcome = await routeReport('HDO-2026-000001', deps);
+
+    expect(outcome).toEqual({ status: 'failed', reason: 'Team kontrollromsløsning: URIError: URI malformed' });
+    expect(store.reports.get('HDO-2026-000001')?.routing.status).toBe('failed');
+    expect(store.reports.get('HDO-2026-000001')?.delivered).toEqual(['receipt:rejected']);
+    expect(signals.rejected.map((rejection) => rejection.mail)).toEqual(['receipt', 'routing-failed']);
+  });
+
+  it('marks a stored report it cannot read failed and tells the desk by reference alone', async () => {
+    const mailer = new RecordingMailer();
+    const { store, deps, signals } = arrange([storedReport({ schemaVersion: 99 as never })], mailer);
+
+    const outcome = await routeReport('HDO-2026-000001', deps);
+
+    expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringContaining('Lagret melding kan ikke leses') });
+    expect(store.reports.get('HDO-2026-000001')?.routing.status).toBe('failed');
+    expect(mailer.sent.map((email) => [email.to, email.subject])).toEqual([[DESK, `${ROUTING_FAILED_SUBJECT} HDO-2026-000001: meldingen kom ikke fram til teamet`]]);
+    expect(mailer.sent[0]?.text).toContain('i en form Serviceportalen ikke kan lese');
+    expect(store.reports.get('HDO-2026-000001')?.delivered).toEqual([ROUTING_FAILED_KEY]);
+    expect(signals.failed).toHaveLength(1);
+  });
+
+  it('sends the incident manager its P1 copy although the owning team is refused, then fails the report', async () => {
+    const mailer = new RejectingMailer(TEAM);
+    const { deps } = arrange([storedReport({ priority: 'P1' }, critical())], mailer);
+
+    expect(await routeReport('HDO-2026-000001', deps)).toMatchObject({ status: 'failed' });
+
+    expect(mailer.sent.map((email) => email.to)).toEqual([INCIDENT_MANAGER, REPORTER, DESK]);
+  });
+
+  it('leaves a receipt SES refuses out, recorded as refused, and routes the report', async () => {
+    const mailer = new RejectingMailer(REPORTER);
+    const { store, deps, signals } = arrange([storedReport()], mailer);
+
+    expect(await routeReport('HDO-2026-000001', deps)).toEqual({ status: 'sent', to: [TEAM], majorIncident: false });
+
+    expect(store.reports.get('HDO-2026-000001')?.delivered).toEqual([`team:${TEAM}`, 'receipt:rejected']);
+    expect(signals.rejected).toEqual([{ reference: 'HDO-2026-000001', mail: 'receipt', reason: expect.stringContaining('[e-postadresse]') }]);
+    expect(signals.failed).toEqual([]);
+  });
+
+  it('keeps a failure that may pass (throttling) for a retry: pending, lease given back', async () => {
+    const { store, deps } = arrange([storedReport()], new FailingMailer(Object.assign(new Error('Rate exceeded'), { name: 'Throttling' })));
+
+    await expect(routeReport('HDO-2026-000001', deps)).rejects.toThrow('Rate exceeded');
+
+    expect(store.reports.get('HDO-2026-000001')?.routing).toEqual({ status: 'pending' });
+    expect(store.leases.has('HDO-2026-000001')).toBe(false);
+  });
+});
+
+describe('routeReport: the routing lease (finding 5)', () => {
+  it('leaves a report alone while another router holds its lease, and takes it once the lease has run out', async () => {
+    const { store, deps, sent } = arrange();
+    store.leases.set('HDO-2026-000001', { holder: 'the-sweeper', until: Date.parse(ROUTED_AT) + 1000 });
+
+    expect(await routeReport('HDO-2026-000001', deps)).toEqual({ status: 'busy' });
+    expect(sent).toEqual([]);
+
+    const later = { ...deps, now: clockAt('2026-03-05T12:00:09.000Z') };
+    expect(await routeReport('HDO-2026-000001', later)).toMatchObject({ status: 'sent' });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('lets two routers at once send each e-mail once: one routes, the other finds it busy', async () => {
+    const slow = new (class extends RecordingMailer {
+      override async send(email: OutgoingEmail) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await super.send(email);
+      }
+    })();
+    const { deps } = arrange([storedReport()], slow);
+
+    const outcomes = await Promise.all([routeReport('HDO-2026-000001', deps, { holder: 'stream' }), routeReport('HDO-2026-000001', deps, { holder: 'sweeper' })]);
+
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['busy', 'sent']);
+    expect(slow.sent.map((email) => email.to)).toEqual([TEAM, REPORTER]);
+  });
+
+  it('holds the lease for longer than the router may run (10 s), and ends it once routed', async () => {
+    const { store, deps } = arrange();
+    let leaseWhileSending: number | undefined;
+    const mailer = new (class extends RecordingMailer {
+      override async send(email: OutgoingEmail) {
+        leaseWhileSending ??= store.leases.get('HDO-2026-000001')?.until;
+        await super.send(email);
+      }
+    })();
+
+    await routeReport('HDO-2026-000001', { ...deps, mailer });
+
+    expect(ROUTING_LEASE_MS).toBeGreaterThan(10_000);
+    expect(leaseWhileSending).toBe(Date.parse(ROUTED_AT) + ROUTING_LEASE_MS);
+    expect(store.leases.has('HDO-2026-000001')).toBe(false);
+  });
+
+  it('starts no e-mail without time for it, and gives the lease back for the retry', async () => {
+    const { store, deps, sent } = arrange();
+
+    await expect(routeReport('HDO-2026-000001', deps, { canStartSend: () => false })).rejects.toBeInstanceOf(RoutingPaused);
+
+    expect(sent).toEqual([]);
+    expect(store.leases.has('HDO-2026-000001')).toBe(false);
+    expect(store.reports.get('HDO-2026-000001')?.routing.status).toBe('pending');
+  });
+});
+
+describe('routeReport: mail caps (mail that cannot be turned against anyone)', () => {
+  it('routes a report past the daily cap of its receipt address without a receipt, and a retry sends none either', async () => {
+    const reports = Array.from({ length: 3 }, (_, index) => numbered(index + 1));
+    const { store, deps, sent, signals } = arrange(reports, new RecordingMailer(), { receiptsPerAddressPerDay: 2 });
+
+    for (const report of reports) expect(await routeReport(report.reference, deps)).toMatchObject({ status: 'sent', to: [TEAM] });
+
+    expect(sent.filter((email) => email.to === REPORTER)).toHaveLength(2);
+    expect(sent.filter((email) => email.to === TEAM)).toHaveLength(3);
+    expect(store.reports.get('HDO-2026-000003')?.delivered).toEqual([`team:${TEAM}`, 'receipt:capped']);
+    expect(signals.caps).toEqual([{ reference: 'HDO-2026-000003', mail: 'receipt', scope: 'receipt-address' }]);
+  });
+
+  it('caps receipts per recipient domain too, counting each address apart', async () => {
+    const reports = ['a', 'b', 'c'].map((name, index) => numbered(index + 1, {}, validSubmission('iccs-valid', { contact: { ...validSubmission().contact, email: `${name}@Sykehus.example` } })));
+    const { caps, sent, deps, signals } = arrange(reports, new RecordingMailer(), { receiptsPerDomainPerDay: 2 });
+
+    for (const report of reports) await routeReport(report.reference, deps);
+
+    expect(sent.filter((email) => email.subject.startsWith('Mottatt')).map((email) => email.to)).toEqual(['a@Sykehus.example', 'b@Sykehus.example']);
+    expect(signals.caps).toEqual([{ reference: 'HDO-2026-000003', mail: 'receipt', scope: 'receipt-domain' }]);
+    expect(caps.taken.filter((take) => take.scope === 'receipt-domain').map((take) => take.subject)).toEqual(['sykehus.example', 'sykehus.example']);
+  });
+
+  it("caps P1 copies to the incident manager per client per hour, and never the owning team's e-mail", async () => {
+    const reports = Array.from({ length: 3 }, (_, index) => numbered(index + 1, { priority: 'P1', clientTag: 'klient-a' }, critical()));
+    const other = numbered(4, { priority: 'P1', clientTag: 'klient-b' }, critical());
+    const { store, deps, sent, signals } = arrange([...reports, other], new RecordingMailer(), { urgentCopiesPerClientPerHour: 2 });
+
+    for (const report of [...reports, other]) await routeReport(report.reference, deps);
+
+    expect(sent.filter((email) => email.to === TEAM)).toHaveLength(4);
+    expect(sent.filter((email) => email.to === INCIDENT_MANAGER).map((email) => email.subject.split(' ')[2])).toEqual(['HDO-2026-000001', 'HDO-2026-000002', 'HDO-2026-000004']);
+    expect(store.reports.get('HDO-2026-000003')?.routing).toMatchObject({ status: 'routed', to: [TEAM] });
+    expect(signals.caps).toEqual([{ reference: 'HDO-2026-000003', mail: 'urgent-copy', scope: 'urgent-client' }]);
+  });
+
+  it('counts reports without a client tag under one shared client', async () => {
+    const reports = Array.from({ length: 2 }, (_, index) => numbered(index + 1, { priority: 'P1' }, critical()));
+    const { deps, sent } = arrange(reports, new RecordingMailer(), { urgentCopiesPerClientPerHour: 1 });
+
+    for (const report of reports) await routeReport(report.reference, deps);
+
+    expect(sent.filter((email) => email.to === INCIDENT_MANAGER)).toHaveLength(1);
+  });
+
+  it('caps storhendelse alerts by the client of the report that would raise them', async () => {
+    const reports = [14, 10, 6, 3, 0].map((minutes, index) =>
+      numbered(index + 101, { receivedAt: new Date(Date.parse(ROUTED_AT) - minutes * 60_000).toISOString(), clientTag: index === 0 ? 'flooder' : `klient-${index}` }),
+    );
+    const { deps, sent, signals, caps } = arrange(reports, new RecordingMailer(), { urgentCopiesPerClientPerHour: 1 });
+    await caps.take('urgent-client', 'flooder', 1, new Date(ROUTED_AT));
+
+    for (const report of reports) await routeReport(report.reference, deps);
+
+    expect(sent.filter((email) => email.subject.startsWith(MAJOR_INCIDENT_SUBJECT))).toEqual([]);
+    // The store holds all five at once, so the first one routed is the one that finds the cluster.
+    expect(signals.caps).toEqual([{ reference: 'HDO-2026-000101', mail: 'major-incident', scope: 'urgent-client' }]);
+  });
+});
+
+describe('routeReport: a report no e-mail can be written from', () => {
+  it('fails the report and tells the desk when building its e-mails fails for good, instead of retrying it until it expires', async () => {
+    const mailer = new RecordingMailer();
+    const { store, deps, signals } = arrange([storedReport()], mailer);
+    const broken = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'address')");
+    };
+
+    const outcome = await routeReport('HDO-2026-000001', { ...deps, statusUrlFor: broken });
+
+    expect(outcome).toEqual({ status: 'failed', reason: "TypeError: Cannot read properties of undefined (reading 'address')" });
+    expect(store.reports.get('HDO-2026-000001')?.routing.status).toBe('failed');
+    expect(mailer.sent.map((email) => email.to)).toEqual([DESK]);
+    expect(signals.failed).toHaveLength(1);
+    expect(store.leases.has('HDO-2026-000001')).toBe(false);
   });
 });

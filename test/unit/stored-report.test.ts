@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { STORED_REPORT_VERSION, storedReportSchema } from '../../functions/core/stored-report.ts';
 import { storedReport } from './builders.ts';
 
-/** What leaves the system is versioned: a report stored before version 2 is still read, in today's shape. */
+/** What leaves the system is versioned: a report stored by an earlier version is still read, in today's shape. */
 
 describe('storedReportSchema', () => {
-  it('reads a version 2 report as it is', () => {
+  it('reads a current report as it is', () => {
     const report = storedReport();
 
     expect(storedReportSchema.parse(report)).toEqual(report);
@@ -21,16 +21,26 @@ describe('storedReportSchema', () => {
 
     const read = storedReportSchema.parse(version1);
 
-    expect(read).toEqual({ ...rest, schemaVersion: 2, urgent: emergencyResponse, calledDesk: false, impact });
+    expect(read).toEqual({ ...rest, schemaVersion: STORED_REPORT_VERSION, urgent: emergencyResponse, calledDesk: false, impact });
   });
 
   it('upgrades a version 1 question, which had no impact, as not urgent', () => {
     const { urgent: _new, calledDesk: _alsoNew, impact: _none, ...rest } = storedReport({ requestType: 'question' });
 
-    expect(storedReportSchema.parse({ ...rest, schemaVersion: 1 })).toEqual({ ...rest, schemaVersion: 2, urgent: 'no', calledDesk: false });
+    expect(storedReportSchema.parse({ ...rest, schemaVersion: 1 })).toEqual({ ...rest, schemaVersion: STORED_REPORT_VERSION, urgent: 'no', calledDesk: false });
+  });
+
+  it('reads a version 2 report without the status secret it kept until routed: no secret is held at rest', () => {
+    const { clientTag: _new, ...rest } = storedReport({ clientTag: 'klient-a' });
+    const version2 = { ...rest, schemaVersion: 2, receiptToken: 'status-token-for-tests' };
+
+    const read = storedReportSchema.parse(version2);
+
+    expect(read).toEqual({ ...rest, schemaVersion: STORED_REPORT_VERSION });
+    expect(JSON.stringify(read)).not.toContain('status-token-for-tests');
   });
 
   it('refuses a version it does not know rather than guess', () => {
-    expect(storedReportSchema.safeParse({ ...storedReport(), schemaVersion: 3 }).success).toBe(false);
+    expect(storedReportSchema.safeParse({ ...storedReport(), schemaVersion: STORED_REPORT_VERSION + 1 }).success).toBe(false);
   });
 });

@@ -10,13 +10,12 @@ const RECEIVED_AT = '2026-03-05T12:00:00.000Z';
 
 function arrange(...times: [string, ...string[]]) {
   const store = new InMemoryReportStore();
-  let tokens = 0;
   const deps: SubmitDependencies = {
     journeys: realJourneys(),
     priorityPolicy: realCatalog().priority,
     store,
     now: clockAt(...times),
-    newStatusToken: () => `token-${++tokens}`,
+    statusTokenFor: (reference) => `token-for-${reference}`,
     referencePrefix: 'HDO',
     retentionDays: 90,
     idempotencyHours: 24,
@@ -33,9 +32,9 @@ describe('submitReport: references', () => {
     const third = await submitReport(submissionFixture('iccs-valid'), deps);
 
     expect([first, second, third]).toEqual([
-      { ok: true, reference: 'HDO-2026-000001', priority: 'P2', statusToken: 'token-1' },
-      { ok: true, reference: 'HDO-2026-000002', priority: 'P2', statusToken: 'token-2' },
-      { ok: true, reference: 'HDO-2026-000003', priority: 'P2', statusToken: 'token-3' },
+      { ok: true, reference: 'HDO-2026-000001', priority: 'P2', statusToken: 'token-for-HDO-2026-000001' },
+      { ok: true, reference: 'HDO-2026-000002', priority: 'P2', statusToken: 'token-for-HDO-2026-000002' },
+      { ok: true, reference: 'HDO-2026-000003', priority: 'P2', statusToken: 'token-for-HDO-2026-000003' },
     ]);
   });
 
@@ -57,22 +56,21 @@ describe('submitReport: references', () => {
 });
 
 describe('submitReport: what is stored', () => {
-  it('stores the validated submission as schema version 2 with its priority, waiting to be routed', async () => {
+  it('stores the validated submission as schema version 3, without its status secret, with its priority, waiting to be routed', async () => {
     const { store, deps } = arrange(RECEIVED_AT);
 
     await submitReport(submissionFixture('iccs-valid'), deps);
 
     const stored = await store.get('HDO-2026-000001', new Date(RECEIVED_AT));
     expect(stored).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       reference: 'HDO-2026-000001',
       ...submissionFixture('iccs-valid'),
       calledDesk: false,
       priority: 'P2',
       receivedAt: RECEIVED_AT,
       expiresAt: Date.parse(RECEIVED_AT) / 1000 + 90 * 86400,
-      statusTokenHash: hashStatusToken('token-1'),
-      receiptToken: 'token-1',
+      statusTokenHash: hashStatusToken('token-for-HDO-2026-000001'),
       routing: { status: 'pending' },
       delivered: [],
     });
@@ -156,11 +154,11 @@ describe('submitReport: with an Idempotency-Key', () => {
   it('answers a retry with the same reference and secret, and stores the report once', async () => {
     const { store, deps } = arrange(RECEIVED_AT);
 
-    const first = await submitReport(submissionFixture('iccs-valid'), deps, KEY);
-    const retry = await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+    const first = await submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY });
+    const retry = await submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY });
 
     expect(retry).toEqual(first);
-    expect(first).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P2', statusToken: 'token-1' });
+    expect(first).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P2', statusToken: 'token-for-HDO-2026-000001' });
     expect([...store.reports.keys()]).toEqual(['HDO-2026-000001']);
     expect(store.calls.nextSequence).toBe(1);
   });
@@ -171,19 +169,19 @@ describe('submitReport: with an Idempotency-Key', () => {
     store.insert = async () => {
       throw new Error('DynamoDB svarte ikke');
     };
-    await expect(submitReport(submissionFixture('iccs-valid'), deps, KEY)).rejects.toThrow('DynamoDB svarte ikke');
+    await expect(submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY })).rejects.toThrow('DynamoDB svarte ikke');
     store.insert = insert;
 
-    const retry = await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+    const retry = await submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY });
 
-    expect(retry).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P2', statusToken: 'token-1' });
-    expect((await store.get('HDO-2026-000001', new Date(RECEIVED_AT)))?.statusTokenHash).toBe(hashStatusToken('token-1'));
+    expect(retry).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P2', statusToken: 'token-for-HDO-2026-000001' });
+    expect((await store.get('HDO-2026-000001', new Date(RECEIVED_AT)))?.statusTokenHash).toBe(hashStatusToken('token-for-HDO-2026-000001'));
     expect(store.reports.size).toBe(1);
   });
 
   it('treats storing the very same report again as done: the first write went through, its answer was lost', async () => {
     const { store, deps } = arrange(RECEIVED_AT);
-    await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+    await submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY });
     const claimed = (await store.findClaim(KEY, new Date(RECEIVED_AT)))!.report;
 
     await store.insert(claimed);
@@ -192,18 +190,37 @@ describe('submitReport: with an Idempotency-Key', () => {
     await expect(store.insert({ ...claimed, statusTokenHash: hashStatusToken('another') })).rejects.toThrow('allerede brukt av en annen melding');
   });
 
+  it('stores nothing under the key for a submission that fails validation, so the corrected one is taken with it', async () => {
+    const { store, deps } = arrange(RECEIVED_AT);
+
+    const invalid = await submitReport({ ...submissionFixture('iccs-valid'), summary: '' }, deps, { idempotencyKey: KEY });
+    const corrected = await submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY });
+
+    expect(invalid.ok).toBe(false);
+    expect(corrected).toEqual({ ok: true, reference: 'HDO-2026-000001', priority: 'P2', statusToken: 'token-for-HDO-2026-000001' });
+    expect(store.reports.size).toBe(1);
+  });
+
+  it('keeps the client tag with the report, for the per-client caps', async () => {
+    const { store, deps } = arrange(RECEIVED_AT);
+
+    await submitReport(submissionFixture('iccs-valid'), deps, { clientTag: 'klient-a' });
+
+    expect((await store.get('HDO-2026-000001', new Date(RECEIVED_AT)))?.clientTag).toBe('klient-a');
+  });
+
   it('refuses the same key for another report, storing nothing new', async () => {
     const { store, deps } = arrange(RECEIVED_AT);
-    await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+    await submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY });
 
-    await expect(submitReport(submissionFixture('radio-valid'), deps, KEY)).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(submitReport(submissionFixture('radio-valid'), deps, { idempotencyKey: KEY })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     expect(store.reports.size).toBe(1);
   });
 
   it("gives two racing attempts with one key one report; the loser's reference number stays unused", async () => {
     const { store, deps } = arrange(RECEIVED_AT);
 
-    const answers = await Promise.all([submitReport(submissionFixture('iccs-valid'), deps, KEY), submitReport(submissionFixture('iccs-valid'), deps, KEY)]);
+    const answers = await Promise.all([submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY }), submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY })]);
 
     expect(answers[1]).toEqual(answers[0]);
     expect(store.reports.size).toBe(1);
@@ -212,9 +229,9 @@ describe('submitReport: with an Idempotency-Key', () => {
 
   it('frees the key after idempotencyHours: the same key then files a new report', async () => {
     const { store, deps } = arrange(RECEIVED_AT, '2026-03-06T12:00:00.000Z');
-    await submitReport(submissionFixture('iccs-valid'), deps, KEY);
+    await submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY });
 
-    const dayLater = await submitReport(submissionFixture('radio-valid'), deps, KEY);
+    const dayLater = await submitReport(submissionFixture('radio-valid'), deps, { idempotencyKey: KEY });
 
     expect(dayLater).toMatchObject({ ok: true, reference: 'HDO-2026-000002' });
     expect(store.reports.size).toBe(2);

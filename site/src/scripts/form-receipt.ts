@@ -1,5 +1,5 @@
 import { REFERENCE_PATTERN } from '../../../functions/core/reference.ts';
-import { statusPath } from '../../../functions/core/page-paths.ts';
+import { statusLinkOf, statusPath } from '../../../functions/core/page-paths.ts';
 import { fetchStatus } from './form-report-status.ts';
 import { recalledReceipt } from './wizard-send.ts';
 
@@ -8,7 +8,7 @@ export function showReceipt(): void {
   const query = new URLSearchParams(window.location.search);
   const remembered = recalledReceipt();
   const reference = query.get('referanse') ?? remembered?.reference ?? '';
-  const token = query.get('token') ?? new URLSearchParams(remembered?.statusUrl.split('?')[1] ?? '').get('token') ?? '';
+  const token = remembered ? statusLinkOf(new URL(remembered.statusUrl, window.location.href).hash).token : '';
   if (!REFERENCE_PATTERN.test(reference)) return;
 
   const element = (id: string) => document.getElementById(id) as HTMLElement;

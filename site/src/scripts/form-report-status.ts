@@ -1,4 +1,6 @@
-/** `GET /api/reports/{reference}?token=…`: where a report is, never what it says. */
+import { STATUS_TOKEN_HEADER } from '../../../functions/core/page-paths.ts';
+
+/** `GET /api/reports/{reference}` with the link's secret in a header: where a report is, never what it says. */
 
 export interface ReportStatus {
   reference: string;
@@ -15,7 +17,7 @@ export type StatusAnswer = { kind: 'found'; status: ReportStatus } | { kind: 'no
 
 export async function fetchStatus(reference: string, token: string): Promise<StatusAnswer> {
   try {
-    const response = await fetch(`/api/reports/${encodeURIComponent(reference)}?${new URLSearchParams({ token })}`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`/api/reports/${encodeURIComponent(reference)}`, { headers: { accept: 'application/json', [STATUS_TOKEN_HEADER]: token } });
     if (response.status === 404) return { kind: 'notFound' };
     if (!response.ok) return { kind: 'failed' };
     return { kind: 'found', status: (await response.json()) as ReportStatus };

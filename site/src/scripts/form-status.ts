@@ -1,11 +1,10 @@
+import { statusLinkOf } from '../../../functions/core/page-paths.ts';
 import { deskPhoneNumber } from './desk-phone.ts';
 import { fetchStatus, formatTime } from './form-report-status.ts';
 
 /** The status page: received or routed, to which team, with which priority. Never what the report says. */
 export async function showStatus(): Promise<void> {
-  const query = new URLSearchParams(window.location.search);
-  const reference = query.get('referanse') ?? '';
-  const token = query.get('token') ?? '';
+  const { reference, token } = statusLinkOf(window.location.hash);
   const message = document.getElementById('status-message') as HTMLElement;
   const details = document.getElementById('status-details') as HTMLElement;
   if (!reference || !token) {

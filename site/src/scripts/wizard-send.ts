@@ -13,10 +13,12 @@ export type SendResult =
   | { kind: 'failed'; reason: string };
 
 const RECEIPT_KEY = 'serviceportal.kvittering';
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Posts the report as JSON. The same Idempotency-Key on every attempt means a double click or a retry files it once. */
-export async function sendReport(submission: unknown, idempotencyKey: string, attempt = 1): Promise<SendResult> {
+/**
+ * Posts the report as JSON. The same Idempotency-Key on every attempt means a double click or a retry files it once,
+ * and a report corrected after a 400 may keep it (the API stored nothing for the 400).
+ */
+export async function sendReport(submission: unknown, idempotencyKey: string): Promise<SendResult> {
   let response: Response;
   try {
     response = await fetch('/api/reports', {
@@ -32,11 +34,8 @@ export async function sendReport(submission: unknown, idempotencyKey: string, at
   if (response.status === 400 && Array.isArray(body.errors)) {
     return { kind: 'invalid', problems: (body.errors as { path: string; message: string }[]).map((error) => ({ name: error.path, message: error.message })) };
   }
-  // 409: the first attempt is still being stored; asking again with the same key returns its answer.
-  if (response.status === 409 && attempt < 4) {
-    await wait(1000 * attempt);
-    return sendReport(submission, idempotencyKey, attempt + 1);
-  }
+  // The key was taken by a report that was stored, and this one differs: a 400 stores nothing under the key, so
+  // only a report that went through (its answer lost) can hold it.
   if (response.status === 422) {
     return { kind: 'failed', reason: `Meldingen er trolig sendt alt, før du endret den. Ring Servicedesk på ${deskPhoneNumber()} hvis du er usikker, så sjekker de.` };
   }
