@@ -2,14 +2,19 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENT_CONTEXT_KEY } from './config.ts';
 import { acknowledgeAcceptedFindings } from './nag-acknowledgements.ts';
-import { PortalStack } from './portal-stack.ts';
+import { addPortal } from './portal-app.ts';
 
-/** Environment-agnostic: synth needs no AWS credentials; the account and region come from the deploy. */
+/**
+ * Account-agnostic: synth needs no AWS credentials; the account comes from the deploy. The region is the CLI's
+ * (AWS_REGION or the profile's, which cdk passes as CDK_DEFAULT_REGION): explicit, because the portal's stack reads
+ * the web ACL from the edge stack in us-east-1.
+ */
 const app = new App();
 const environment = String(app.node.tryGetContext(ENVIRONMENT_CONTEXT_KEY) ?? DEFAULT_ENVIRONMENT);
 try {
-  const stack = new PortalStack(app, `Serviceportal-${environment}`, { description: `Serviceportal (${environment}): feilmelding og meldingsruting` });
-  acknowledgeAcceptedFindings(stack);
+  const region = process.env.CDK_DEFAULT_REGION;
+  if (!region) throw new Error('Fant ingen AWS-region. Kjør appen gjennom cdk (npm run synth, npm run deploy), med AWS_REGION satt, for eksempel eu-north-1.');
+  acknowledgeAcceptedFindings(addPortal(app, `Serviceportal-${environment}`, { environment, region }));
 } catch (error) {
   // Configuration and a missing site build are the operator's to fix: the message says how, a stack trace would bury it.
   console.error(error instanceof Error ? error.message : error);

@@ -1,16 +1,30 @@
-import { Validations, type CfnResource } from 'aws-cdk-lib';
+import { Token, Validations, type CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import type { PortalStacks } from './portal-app.ts';
 import type { PortalStack } from './portal-stack.ts';
 
 /**
  * The cdk-nag (AwsSolutions) findings the portal accepts, each with the reason. Anything not listed here fails
  * `cdk synth`. Findings are acknowledged on the narrowest construct that has them.
  */
-export function acknowledgeAcceptedFindings(stack: PortalStack): void {
+export function acknowledgeAcceptedFindings({ portal: stack }: PortalStacks): void {
   acknowledge(stack.api.api, {
     'AwsSolutions-APIG4':
       'Anyone in the health services must be able to report a fault without an account; the API is anonymous by design. ' +
-      'Stage throttling, the 64 KiB body limit in the handler and schema validation bound what a caller can do.',
+      'It answers only requests that carry the origin secret CloudFront adds (so they passed the WAF and its rate rule); ' +
+      'stage throttling, the per-client limit, the 64 KiB body limit in the handler and schema validation bound what a caller can do.',
+  });
+
+  acknowledge(stack.secrets.ORIGIN_VERIFY_SECRET, {
+    'AwsSolutions-SMG4':
+      'No automatic rotation: CloudFront (origin custom header) and the API functions (environment) get the value through CloudFormation dynamic references, ' +
+      'resolved at deploy, so a rotation by Secrets Manager would leave both on the old value while the secret says another. ' +
+      'It guards only that requests went through CloudFront; DEPLOY.md says how to change it by hand.',
+  });
+  acknowledge(stack.secrets.STATUS_TOKEN_KEY, {
+    'AwsSolutions-SMG4':
+      'Must not rotate: every status link given to a reporter is derived from this key, and rotating it would silently break them all ' +
+      'for as long as the reports are kept. It is read only by the functions that derive links, through their environment (dynamic reference at deploy).',
   });
 
   acknowledge(stack.node.findChild('ReportStreamDeadLetters'), {
@@ -21,8 +35,6 @@ export function acknowledgeAcceptedFindings(stack: PortalStack): void {
   acknowledge(distribution, {
     'AwsSolutions-CFR1':
       'No geo restriction: health personnel abroad (on duty, at conferences) must still reach the help articles, and the site holds no patient data.',
-    'AwsSolutions-CFR2':
-      'No WAF: a web ACL for CloudFront must live in us-east-1 and costs about USD 6/month before requests; the API is rate-limited by stage throttling and the site is static. Attach one via webAclId if traffic demands it.',
   });
   if (!stack.config.customDomain) {
     acknowledge(distribution, {
@@ -39,7 +51,8 @@ function acknowledgeBucketDeploymentHandler(stack: PortalStack): void {
   const handler = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (!handler) throw new Error('Fant ikke BucketDeployment-funksjonen som cdk-nag-unntakene gjelder.');
   const siteBucket = stack.getLogicalId(stack.site.bucket.node.defaultChild as CfnResource);
-  const assetBucket = 'arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*';
+  // The stack's region is explicit (app.ts), so aws-cdk-lib writes it, and the partition it implies, into this ARN.
+  const assetBucket = `arn:${pseudo(stack.partition, 'AWS::Partition')}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${pseudo(stack.region, 'AWS::Region')}/*`;
   const copyReason =
     'Written by aws-cdk-lib for BucketDeployment: it reads the site asset from the CDK asset bucket and syncs it into the site bucket only. The wildcards are object keys and S3 action groups inside those two buckets.';
   acknowledge(handler, {
@@ -56,6 +69,11 @@ function acknowledgeBucketDeploymentHandler(stack: PortalStack): void {
     'AwsSolutions-IAM5[Resource::*]':
       'Only in the policy as aws-cdk-lib writes it: scopeInvalidationToDistribution overrides that statement with the distribution ARN (asserted in test/infra).',
   });
+}
+
+/** How cdk-nag writes a pseudo parameter in a finding: the value where the stack knows it (its region, the partition), else `<AWS::…>`. */
+function pseudo(value: string, name: string): string {
+  return Token.isUnresolved(value) ? `<${name}>` : value;
 }
 
 function acknowledge(scope: IConstruct, reasons: Record<string, string>): void {

@@ -5,19 +5,14 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { REPOSITORY_ROOT } from '../repository.ts';
 import { CATALOG_DIR_NAME, HANDLERS, type HandlerName } from '../wiring.ts';
 import type { PortalMail } from './portal-mail.ts';
-import { REPORT_TABLE_INDEXES } from '../../functions/adapters/report-table.ts';
-
-/** What the adapters call, and nothing else: no scans or batch operations. */
-const TABLE_ACTIONS = {
-  read: ['dynamodb:GetItem', 'dynamodb:Query'],
-  readWrite: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  // Powertools idempotency deletes its in-progress record when the handler fails, so a retry can run.
-  readWriteIdempotent: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-} as const;
+import type { SecretName } from './portal-secrets.ts';
+import { tableAccessStatements, TABLE_ACCESS } from './table-access.ts';
 
 /** Where Lambda unpacks the bundle. */
 export const LAMBDA_TASK_ROOT = '/var/task';
@@ -39,8 +34,7 @@ export const BUNDLE_CONDITIONS = ['module', 'prebuilt-catalog'] as const;
 export const BUNDLE_ALIASES = {
   '@aws-sdk/credential-provider-node': './infra/aws/lambda-credentials.ts',
   '@smithy/core/event-streams': './infra/aws/no-event-streams.ts',
-  '@aws-lambda-powertools/jmespath': './infra/aws/jmespath-field-names.ts',
-  '@aws-lambda-powertools/jmespath/functions': './infra/aws/jmespath-field-names.ts',
+  '@aws-sdk/endpoint-cache': './infra/aws/endpoint-cache.ts',
 } as const;
 
 export interface PortalFunctionProps {
@@ -111,28 +105,44 @@ export class PortalFunction extends NodejsFunction {
     });
   }
 
-  /** Points TABLE_NAME at the reports table and grants the store's calls on it and its indexes, nothing more. */
-  bindReportTable(table: ITableV2, access: keyof typeof TABLE_ACTIONS): void {
+  /**
+   * Points TABLE_NAME at the reports table and grants the calls this handler's adapters make, on the kinds of items
+   * and the indexes they make them on (table-access.ts), nothing more.
+   */
+  bindReportTable(table: ITableV2, handler: HandlerName): void {
     this.addEnvironment('TABLE_NAME', table.tableName);
-    this.addToRolePolicy(
-      new PolicyStatement({
-        actions: [...TABLE_ACTIONS[access]],
-        resources: [table.tableArn, ...REPORT_TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`)],
-      }),
-    );
+    for (const statement of tableAccessStatements(table, TABLE_ACCESS[handler])) this.addToRolePolicy(statement);
   }
 
   /**
-   * Sets the sender address and configuration set, and allows SendRawEmail (the mailer sends whole MIME messages, to
-   * carry headers of its own) through that identity and set only: SES authorizes a send against both when the
-   * request names a configuration set.
+   * Sets the variable to the secret's value. CloudFormation puts the value in at deploy (a dynamic reference,
+   * `{{resolve:secretsmanager:…}}`), so the role needs no secretsmanager:GetSecretValue and a cold start no call.
+   * The price: whoever may read this function's configuration (lambda:GetFunctionConfiguration) sees the value,
+   * as whoever may read the distribution's sees the origin header; Lambda keeps it encrypted at rest. The handlers'
+   * contract (functions/adapters/config.ts) takes the value itself from the environment.
+   */
+  bindSecret(secrets: Record<SecretName, ISecret>, name: SecretName): void {
+    this.addEnvironment(name, secrets[name].secretValue.unsafeUnwrap());
+  }
+
+  /**
+   * Sets the sender address and both configuration sets, and allows SendRawEmail (the mailer sends whole MIME
+   * messages, to carry headers of its own) from that address only (ses:FromAddress), through that identity and
+   * those sets only: SES authorizes a send against the identity and against the set the request names.
    */
   bindMailSender(mail: PortalMail, from: string): void {
     this.addEnvironment('MAIL_FROM', from);
-    this.addEnvironment('MAIL_CONFIGURATION_SET', mail.configurationSet.configurationSetName);
+    this.addEnvironment('MAIL_CONFIGURATION_SET', mail.teamMail.configurationSetName);
+    this.addEnvironment('RECEIPT_CONFIGURATION_SET', mail.receipts.configurationSetName);
     const stack = Stack.of(this);
-    const configurationSetArn = stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: mail.configurationSet.configurationSetName });
-    this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendRawEmail'], resources: [mail.identity.emailIdentityArn, configurationSetArn] }));
+    const arnOf = (set: IConfigurationSet) => stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: set.configurationSetName });
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendRawEmail'],
+        resources: [mail.identity.emailIdentityArn, arnOf(mail.teamMail), arnOf(mail.receipts)],
+        conditions: { StringEquals: { 'ses:FromAddress': from } },
+      }),
+    );
   }
 }
 

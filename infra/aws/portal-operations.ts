@@ -1,37 +1,51 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, Dashboard, GraphWidget, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRIC } from '../../functions/adapters/metric-names.ts';
+import { deliveryWatches, portalMetric } from './delivery-watches.ts';
+import { MAIL_EVENTS, mailMetric, mailWatches } from './mail-watches.ts';
+import type { PortalMail } from './portal-mail.ts';
+import type { Watch } from './watch.ts';
 
 export interface PortalOperationsProps {
   alarmEmail: string;
   functions: Record<string, IFunction>;
   api: HttpApi;
   deadLetters: IQueue;
-}
-
-interface Watch {
-  id: string;
-  description: string;
-  metric: IMetric;
+  mail: PortalMail;
 }
 
 /**
- * Every alarm fires on the first occurrence: a report that was not routed, a failing or throttled function or
- * a 5xx from the API each means a reporter may not have been helped, and the desk must know.
+ * Nearly every alarm fires on the first occurrence: a report that was not routed or could never be, a failing or
+ * throttled function, a 5xx from the API, a team address that bounces each mean a reporter may not have been
+ * helped, and the desk must know. The exceptions say why (delivery-watches.ts, mail-watches.ts).
  */
 export class PortalOperations extends Construct {
   readonly topic: Topic;
+  readonly topicKey: Key;
   readonly alarms: Alarm[];
 
   constructor(scope: Construct, id: string, props: PortalOperationsProps) {
     super(scope, id);
-    this.topic = new Topic(this, 'Alarms', { displayName: 'Serviceportalen: alarmer', enforceSSL: true });
+    // Alarm messages say what failed where: encrypted at rest in SNS with a key of our own, which CloudWatch alarms
+    // may use to publish (the AWS-managed SNS key does not let them). Nothing stays encrypted under it for long,
+    // so it may go with the stack.
+    this.topicKey = new Key(this, 'AlarmsKey', {
+      description: 'Serviceportalen: krypterer alarmemnet',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    this.topicKey.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.topic = new Topic(this, 'Alarms', { displayName: 'Serviceportalen: alarmer', enforceSSL: true, masterKey: this.topicKey });
     this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
 
     const period = Duration.minutes(1);
@@ -45,24 +59,25 @@ export class PortalOperations extends Construct {
       metric: props.deadLetters.metricApproximateNumberOfMessagesVisible({ period }),
     };
     const apiWatch: Watch = { id: 'Api5xx', description: 'API-et svarte med serverfeil (5xx)', metric: props.api.metricServerError({ period }) };
-    const watches = [deadLetterWatch, apiWatch, ...functionWatches];
+    const watches = [deadLetterWatch, apiWatch, ...functionWatches, ...deliveryWatches(period), ...mailWatches(props.mail, period)];
 
     const action = new SnsAction(this.topic);
     this.alarms = watches.map((watch) => {
       const alarm = new Alarm(this, watch.id, {
         alarmDescription: watch.description,
         metric: watch.metric,
-        threshold: 0,
+        threshold: watch.threshold ?? 0,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
         // No data means no traffic, which is not a fault.
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+        treatMissingData: watch.missingData ?? TreatMissingData.NOT_BREACHING,
       });
       alarm.addAlarmAction(action);
       alarm.addOkAction(action);
       return alarm;
     });
 
+    const mailPeriod = Duration.minutes(5);
     new Dashboard(this, 'Dashboard', {
       dashboardName: Stack.of(this).stackName,
       widgets: [
@@ -71,6 +86,14 @@ export class PortalOperations extends Construct {
           new GraphWidget({ title: 'Feilkø: meldinger som ikke ble rutet', left: [deadLetterWatch.metric] }),
         ],
         [new GraphWidget({ title: 'Funksjoner: feil og struping', left: functionWatches.map((watch) => watch.metric), width: 24 })],
+        [
+          new GraphWidget({ title: 'Ruting: meldinger som feilet', left: [portalMetric(METRIC.routingFailed, 'Sum', period)] }),
+          new GraphWidget({ title: 'Ruting: eldste melding som venter (sekunder)', left: [portalMetric(METRIC.oldestUnroutedAgeSeconds, 'Maximum', Duration.minutes(5))] }),
+        ],
+        [
+          new GraphWidget({ title: 'E-post til team og Servicedesk', left: MAIL_EVENTS.map((event) => mailMetric(props.mail.teamMail, event, mailPeriod)) }),
+          new GraphWidget({ title: 'Kvitteringer til innmeldere', left: MAIL_EVENTS.map((event) => mailMetric(props.mail.receipts, event, mailPeriod)) }),
+        ],
       ],
     });
   }

@@ -26,15 +26,25 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { RECEIPT_COOKIE, STATUS_TOKEN_HEADER } from '../../functions/core/page-paths.ts';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/http/origin-verify.ts';
 import type { PortalConfig } from './config.ts';
 import { scopeInvalidationToDistribution } from './deployment-invalidation.ts';
 import { securityHeadersPolicy } from './site-headers.ts';
 
-/** Astro puts every bundled script, style and image here, with a content hash in the name. */
-/** Request headers the API handlers read (see functions/http and functions/handlers). */
-export const API_ORIGIN_HEADERS = ['Content-Type', 'Accept', 'Idempotency-Key', 'User-Agent', 'CloudFront-Viewer-Address'] as const;
+/**
+ * Request headers the API handlers read (see functions/http and functions/handlers): the status page's secret,
+ * `Origin` and `Sec-Fetch-Site` so the API can refuse a post another site made a browser send, and the client's
+ * address as CloudFront sets it (it overwrites whatever a client sent under that name), which the per-client
+ * limit counts.
+ */
+export const API_ORIGIN_HEADERS = ['Content-Type', 'Accept', 'Idempotency-Key', 'User-Agent', STATUS_TOKEN_HEADER, 'Origin', 'Sec-Fetch-Site', VIEWER_ADDRESS_HEADER] as const;
+/** The only cookie the API reads: the receipt's secret for a browser without JavaScript (page-paths.ts). */
+export const API_ORIGIN_COOKIES = [RECEIPT_COOKIE] as const;
 
+/** Astro puts every bundled script, style and image here, with a content hash in the name. */
 export const HASHED_ASSETS_PATH = '/_astro/*';
 export const API_PATH = '/api/*';
 export const NOT_FOUND_PAGE = '/404.html';
@@ -48,6 +58,10 @@ export interface PortalSiteProps {
   siteDir: string;
   api: IHttpApi;
   config: PortalConfig;
+  /** CloudFront sends its value to the API in ORIGIN_VERIFY_HEADER, which the API requires. */
+  originVerifySecret: ISecret;
+  /** The WAF web ACL (scope CLOUDFRONT, in us-east-1) that sees every request before the distribution does. */
+  webAclArn: string;
 }
 
 /** The static site in a private bucket behind CloudFront, with /api/* passed to the HTTP API on the same origin. */
@@ -82,10 +96,15 @@ export class PortalSite extends Construct {
     const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.api.apiEndpoint)), {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      // The API's default execute-api address is public: this header is how it tells a request that came through
+      // CloudFront (its WAF, its rate rule, the client address it sets) from one that went around it. CloudFormation
+      // puts the value in at deploy (a dynamic reference); it never appears in the template.
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerifySecret.secretValue.unsafeUnwrap() },
     });
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Serviceportalen',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Europe and North America: the users are in Norway.
@@ -156,14 +175,15 @@ export class PortalSite extends Construct {
   /**
    * What the API sees of a request: the headers the handlers read, and CloudFront-Viewer-Address, since behind
    * CloudFront the source address is an edge server and the rate limit must count the real client. The viewer's
-   * Host is left out: API Gateway routes on its own host name.
+   * Host is left out: API Gateway routes on its own host name. The origin-verify header is the origin's own, not
+   * the viewer's: CloudFront adds it to every request after this policy.
    */
   private apiOriginRequestPolicy(): OriginRequestPolicy {
     return new OriginRequestPolicy(this, 'ApiOriginRequests', {
-      comment: 'API: hodene handlerne leser, og klientens adresse',
+      comment: 'API: hodene og informasjonskapselen handlerne leser, og klientens adresse',
       headerBehavior: OriginRequestHeaderBehavior.allowList(...API_ORIGIN_HEADERS),
       queryStringBehavior: OriginRequestQueryStringBehavior.all(),
-      cookieBehavior: OriginRequestCookieBehavior.none(),
+      cookieBehavior: OriginRequestCookieBehavior.allowList(...API_ORIGIN_COOKIES),
     });
   }
 

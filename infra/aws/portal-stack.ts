@@ -9,6 +9,7 @@ import { createPortalApi, type PortalApi } from './portal-api.ts';
 import { PortalFunction } from './portal-function.ts';
 import { createPortalMail, type PortalMail } from './portal-mail.ts';
 import { PortalOperations } from './portal-operations.ts';
+import { createPortalSecrets, type PortalSecrets } from './portal-secrets.ts';
 import { assertSiteBuilt, PortalSite } from './portal-site.ts';
 import { createReportTable } from './report-table.ts';
 import { reportStreamSource } from './report-stream-source.ts';
@@ -19,9 +20,11 @@ export const DEFAULT_SITE_DIR = join(REPOSITORY_ROOT, 'site', 'dist');
 export interface PortalStackProps extends StackProps {
   /** The built site to deploy; `site/dist` unless a test passes a small one. */
   siteDir?: string;
+  /** The WAF web ACL for the distribution, from the edge stack in us-east-1 (portal-app.ts). */
+  webAclArn: string;
 }
 
-/** The whole portal: site, API, the two handlers, the reports table, mail and alarms, for one environment. */
+/** The portal but its web ACL: site, API, the handlers, the reports table, secrets, mail and alarms, for one environment. */
 export class PortalStack extends Stack {
   readonly config: PortalConfig;
   readonly functions: Record<HandlerName, PortalFunction>;
@@ -30,8 +33,9 @@ export class PortalStack extends Stack {
   readonly site: PortalSite;
   readonly operations: PortalOperations;
   readonly mail: PortalMail;
+  readonly secrets: PortalSecrets;
 
-  constructor(scope: Construct, id: string, props: PortalStackProps = {}) {
+  constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
     const environment = String(this.node.tryGetContext(ENVIRONMENT_CONTEXT_KEY) ?? DEFAULT_ENVIRONMENT);
     this.config = readPortalConfig(this.node.tryGetContext(CONFIG_CONTEXT_KEY), environment);
@@ -40,29 +44,38 @@ export class PortalStack extends Stack {
 
     this.table = createReportTable(this, this.config.production);
     this.mail = createPortalMail(this, this.config.mailDomain);
-    this.functions = this.createFunctions(this.mail, siteDir);
+    this.secrets = createPortalSecrets(this, this.config.production);
+    this.functions = this.createFunctions(siteDir);
     const stream = reportStreamSource(this, this.table);
     this.functions[REPORT_STREAM_SOURCE.handler].addEventSource(stream.source);
     scheduleHandlers(this, this.functions);
 
     this.api = createPortalApi(this, this.functions);
-    this.site = new PortalSite(this, 'Site', { siteDir, api: this.api.api, config: this.config });
+    this.site = new PortalSite(this, 'Site', {
+      siteDir,
+      api: this.api.api,
+      config: this.config,
+      originVerifySecret: this.secrets.ORIGIN_VERIFY_SECRET,
+      webAclArn: props.webAclArn,
+    });
     this.operations = new PortalOperations(this, 'Operations', {
       alarmEmail: this.config.alarmEmail,
       functions: this.functions,
       api: this.api.api,
       deadLetters: stream.deadLetters,
+      mail: this.mail,
     });
 
-    // Set after the distribution exists; the senders are not behind the API, so this makes no cycle.
-    for (const sender of [this.functions.routeReport, this.functions.sweepUnrouted]) sender.addEnvironment('SITE_URL', this.siteUrl);
+    // Set after the distribution exists. No cycle: the distribution needs only the API's address, not its routes
+    // or their functions. The senders link to the site; submit refuses a post whose Origin is not the site's.
+    for (const fn of [this.functions.submitReport, this.functions.routeReport, this.functions.sweepUnrouted]) fn.addEnvironment('SITE_URL', this.siteUrl);
 
     new CfnOutput(this, 'SiteUrl', { value: this.siteUrl, description: 'Adressen til portalen' });
     new CfnOutput(this, 'DistributionDomainName', {
       value: this.site.distribution.distributionDomainName,
       description: 'CloudFront-navnet som eget domene skal peke på (CNAME/ALIAS)',
     });
-    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'API-et direkte, uten CloudFront' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'API-et direkte; det svarer bare forespørsler som kom gjennom CloudFront' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'Tabellen med feilmeldingene' });
     this.mail.identity.dkimRecords.forEach((record, index) => {
       new CfnOutput(this, `DkimRecord${String(index + 1)}`, {
@@ -72,27 +85,33 @@ export class PortalStack extends Stack {
     });
   }
 
-  /** Each handler with exactly the settings and permissions it needs; a new handler must be listed here. */
-  private createFunctions(mail: PortalMail, siteDir: string): Record<HandlerName, PortalFunction> {
+  /** Each handler with exactly the settings, secrets and permissions it needs; a new handler must be listed here. */
+  private createFunctions(siteDir: string): Record<HandlerName, PortalFunction> {
     const submitReport = new PortalFunction(this, 'SubmitReport', {
       handler: 'submitReport',
       sitePagesFrom: siteDir,
       environment: { REFERENCE_PREFIX: this.config.referencePrefix, RETENTION_DAYS: String(this.config.retentionDays) },
     });
-    submitReport.bindReportTable(this.table, 'readWriteIdempotent');
+    // The API's handlers answer only what came through CloudFront; submit derives the status link it answers with.
+    submitReport.bindSecret(this.secrets, 'ORIGIN_VERIFY_SECRET');
+    submitReport.bindSecret(this.secrets, 'STATUS_TOKEN_KEY');
 
-    // Read/write: they read the report and mark it as routed. The sweeper routes what the stream gave up on.
+    // They read the report and mark it as routed. The sweeper routes what the stream gave up on. Both derive the
+    // status link the receipt carries.
     const routeReport = new PortalFunction(this, 'RouteReport', { handler: 'routeReport' });
     const sweepUnrouted = new PortalFunction(this, 'SweepUnrouted', { handler: 'sweepUnrouted', timeout: Duration.minutes(2) });
     for (const sender of [routeReport, sweepUnrouted]) {
-      sender.bindReportTable(this.table, 'readWrite');
-      sender.bindMailSender(mail, this.config.mailFrom);
+      sender.bindMailSender(this.mail, this.config.mailFrom);
+      sender.bindSecret(this.secrets, 'STATUS_TOKEN_KEY');
     }
 
+    // Compares the link's token with the hash stored with the report: no key needed.
     const reportStatus = new PortalFunction(this, 'ReportStatus', { handler: 'reportStatus', sitePagesFrom: siteDir });
-    reportStatus.bindReportTable(this.table, 'read');
+    reportStatus.bindSecret(this.secrets, 'ORIGIN_VERIFY_SECRET');
 
-    return { submitReport, routeReport, reportStatus, sweepUnrouted };
+    const functions = { submitReport, routeReport, reportStatus, sweepUnrouted };
+    for (const [handler, fn] of Object.entries(functions)) fn.bindReportTable(this.table, handler as HandlerName);
+    return functions;
   }
 
   /** The portal's address, which the router's e-mails link to. */

@@ -7,6 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../functions/catalog/load-yaml-catalog.ts';
+import { statusLinkOf, STATUS_TOKEN_HEADER } from '../../functions/core/page-paths.ts';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-verify.ts';
 import { parsePrebuiltCatalog, PREBUILT_CATALOG_FILE } from '../../functions/catalog/prebuilt-catalog.ts';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBRecord } from 'aws-lambda';
 import { startLocalDynamo, type LocalDynamo } from '../../infra/local/dynamodb.ts';
@@ -14,7 +16,9 @@ import { startLocalSes, type LocalSes } from '../../infra/local/ses.ts';
 import { HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../../infra/wiring.ts';
 import { jsonFixture } from '../support/fixtures.ts';
 import { temporaryDataDir } from '../support/local-portal.ts';
+import { startDynamoRecorder, type DynamoRecorder } from './dynamodb-recorder.ts';
 import { synthesizePortal, type SynthesizedPortal } from './synth.ts';
+import { tableCallAllowed, type TableCall } from './table-policy.ts';
 
 const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
 const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
@@ -43,6 +47,9 @@ function bundleProcessEnvironment(handler: HandlerName, extra: Record<string, st
 }
 
 const bundleUrl = (handler: HandlerName) => pathToFileURL(join(portal.bundleDirOf(handler), 'index.mjs')).href;
+
+/** The header CloudFront adds to every request to the API, with the value the stack gives the functions. */
+const throughTheEdge = () => ({ [ORIGIN_VERIFY_HEADER]: portal.runtimeEnvironmentOf('submitReport').ORIGIN_VERIFY_SECRET ?? '' });
 
 /** The files esbuild put in the bundle, from its source map. */
 function sourcesOf(handler: HandlerName): string[] {
@@ -75,7 +82,8 @@ async function invokeBundle(handler: HandlerName, events: unknown[], env: Record
     encoding: 'utf8',
     env: bundleProcessEnvironment(handler, { POWERTOOLS_LOG_LEVEL: 'SILENT', ...env }),
   });
-  return JSON.parse(stdout) as unknown[];
+  // The results are the last line: a handler's metrics (embedded metric format) go to stdout before them.
+  return JSON.parse(stdout.slice(stdout.lastIndexOf('\n') + 1)) as unknown[];
 }
 
 /** Runs the status bundle's handler once against a stand-in DynamoDB that finds nothing; returns the status code and what DynamoDB received. */
@@ -88,7 +96,12 @@ async function askStatusThroughBundle(): Promise<{ statusCode: number; dynamodbH
   });
   await new Promise<void>((resolve) => dynamodb.listen(0, '127.0.0.1', resolve));
   try {
-    const event = { pathParameters: { reference: 'HDO-2026-000123' }, queryStringParameters: { token: 'a'.repeat(43) }, requestContext: { requestId: 'bundle-test' } };
+    const event = {
+      routeKey: 'GET /api/reports/{reference}',
+      pathParameters: { reference: 'HDO-2026-000123' },
+      headers: { ...throughTheEdge(), [STATUS_TOKEN_HEADER]: 'a'.repeat(43) },
+      requestContext: { requestId: 'bundle-test' },
+    };
     const [response] = (await invokeBundle('reportStatus', [event], { AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${(dynamodb.address() as AddressInfo).port}` })) as APIGatewayProxyStructuredResultV2[];
     return { statusCode: Number(response?.statusCode), dynamodbHeaders };
   } finally {
@@ -150,9 +163,21 @@ describe('a bundle at work', () => {
 describe('the bundles that ship, at work on dynalite and the SES emulator', () => {
   const dataDir = temporaryDataDir();
   const streamRecords: DynamoDBRecord[] = [];
+  /** What each bundle asked of DynamoDB, as IAM authorizes it, over every test below. */
+  const tableCalls = new Map<HandlerName, TableCall[]>();
   let dynamo: LocalDynamo;
+  let recorder: DynamoRecorder;
   let ses: LocalSes;
   let env: Record<string, string>;
+  /** invokeBundle, with the bundle's DynamoDB calls written down. */
+  const invokeRecorded = async (handler: HandlerName, events: unknown[]) => {
+    recorder.take();
+    try {
+      return await invokeBundle(handler, events, env);
+    } finally {
+      tableCalls.set(handler, [...(tableCalls.get(handler) ?? []), ...recorder.take()]);
+    }
+  };
   beforeAll(async () => {
     ses = await startLocalSes({ host: '127.0.0.1', port: 0 });
     // No router listens to this table's stream: the records are kept for the routeReport bundle.
@@ -165,20 +190,25 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
       onStreamRecord: (record) => streamRecords.push(record),
       streamFilter: { eventNames: REPORT_STREAM_SOURCE.eventNames, keyPrefix: REPORT_STREAM_SOURCE.keyPrefix },
     });
-    env = { TABLE_NAME: BUNDLE_TABLE, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_ENDPOINT_URL_SES: ses.endpoint };
+    recorder = await startDynamoRecorder(dynamo.endpoint);
+    env = { TABLE_NAME: BUNDLE_TABLE, AWS_ENDPOINT_URL_DYNAMODB: recorder.endpoint, AWS_ENDPOINT_URL_SES: ses.endpoint };
   });
   afterAll(async () => {
+    await recorder?.stop();
     await dynamo?.stop();
     await ses?.stop();
     dataDir.remove();
   });
 
-  it('submitReport stores a report once per Idempotency-Key and refuses the key for another report (Powertools idempotency with the bundled JMESPath subset)', async () => {
+  let statusUrl = '';
+
+  it('submitReport stores a report once per Idempotency-Key and refuses the key for another report', async () => {
     const event = jsonFixture<APIGatewayProxyEventV2>('events/http-api-post-report.json');
-    const withKey = { ...event, headers: { ...event.headers, 'idempotency-key': 'bundle-test-key-0001' } };
+    const withKey = { ...event, headers: { ...event.headers, ...throughTheEdge(), 'idempotency-key': 'bundle-test-key-0001' } };
     const otherReport = { ...withKey, body: (withKey.body ?? '').replace('siden i morges', 'siden i går') };
 
-    const responses = (await invokeBundle('submitReport', [withKey, withKey, otherReport], env)) as APIGatewayProxyStructuredResultV2[];
+    const responses = (await invokeRecorded('submitReport', [withKey, withKey, otherReport])) as APIGatewayProxyStructuredResultV2[];
+    statusUrl = String((JSON.parse(responses[0]?.body ?? '{}') as { statusUrl?: string }).statusUrl);
 
     expect(responses.map((response) => response.statusCode)).toEqual([201, 201, 422]);
     expect(responses[1]?.body).toBe(responses[0]?.body);
@@ -188,10 +218,34 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
   it('routeReport e-mails the team, the duty officer (it is P1) and a receipt to the reporter for that report, through the SES client in the bundle', async () => {
     const [record] = streamRecords;
 
-    const [response] = await invokeBundle('routeReport', [{ Records: [record] }], env);
+    const [response] = await invokeRecorded('routeReport', [{ Records: [record] }]);
 
     expect(response).toEqual({ batchItemFailures: [] });
     const store = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
     expect(store.emails.map((email) => email.destination.to)).toEqual([['team-nodnett@hdo.example'], ['vakthavende@hdo.example'], ['ola.nordmann@example.no']]);
+  });
+
+  it('reportStatus answers the holder of the status link with where the report is', async () => {
+    const { reference, token } = statusLinkOf(new URL(statusUrl, 'https://portal.example').hash);
+    const event = { routeKey: 'GET /api/reports/{reference}', pathParameters: { reference }, headers: { ...throughTheEdge(), [STATUS_TOKEN_HEADER]: token }, requestContext: { requestId: 'bundle-test' } };
+
+    const [response] = (await invokeRecorded('reportStatus', [event])) as APIGatewayProxyStructuredResultV2[];
+
+    expect({ status: response?.statusCode, routed: (JSON.parse(response?.body ?? '{}') as { status?: string }).status }).toEqual({ status: 200, routed: 'routed' });
+  });
+
+  it('sweepUnrouted looks for reports left unrouted, and finds none', async () => {
+    const [outcome] = (await invokeRecorded('sweepUnrouted', [{}])) as { found: number }[];
+
+    expect(outcome?.found).toBe(0);
+  });
+
+  it.each(HANDLER_NAMES)('%s, at work, asks DynamoDB only what its IAM policy allows', (handler) => {
+    const calls = tableCalls.get(handler) ?? [];
+
+    const denied = calls.filter((call) => !tableCallAllowed(portal, handler, call));
+
+    expect(calls.length).toBeGreaterThan(0);
+    expect(denied).toEqual([]);
   });
 });

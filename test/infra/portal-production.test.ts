@@ -34,6 +34,12 @@ describe('the production environment', () => {
     expect(policies).toEqual(['Retain', 'Retain']);
   });
 
+  it('keeps the secrets when the stack is deleted: the kept reports’ status links are derived from the key', () => {
+    const policies = portal.resourcesOfType('AWS::SecretsManager::Secret').map(([, secret]) => secret.DeletionPolicy);
+
+    expect(policies).toEqual(['Retain', 'Retain']);
+  });
+
   it('serves the portal on its own domain', () => {
     expect(distributionConfig().Aliases).toEqual([customDomain()?.domainName]);
   });

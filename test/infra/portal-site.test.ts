@@ -1,5 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECEIPT_COOKIE, STATUS_TOKEN_HEADER } from '../../functions/core/page-paths.ts';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/http/origin-verify.ts';
 import { API_ORIGIN_HEADERS, API_PATH, HASHED_ASSETS_PATH, NOT_FOUND_PAGE } from '../../infra/aws/portal-site.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../infra/security-headers.ts';
 import { synthesizePortal, type SynthesizedPortal } from './synth.ts';
@@ -23,7 +25,14 @@ interface DistributionConfig {
   DefaultCacheBehavior: Behavior;
   CacheBehaviors: Behavior[];
   CustomErrorResponses: unknown[];
-  Origins: { Id: string; OriginAccessControlId?: unknown; S3OriginConfig?: unknown; CustomOriginConfig?: Record<string, unknown> }[];
+  Origins: {
+    Id: string;
+    OriginAccessControlId?: unknown;
+    S3OriginConfig?: unknown;
+    CustomOriginConfig?: Record<string, unknown>;
+    OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+  }[];
+  WebACLId?: unknown;
 }
 
 let portal: SynthesizedPortal;
@@ -145,8 +154,41 @@ describe('the /api/* behaviour', () => {
 
     expect(headers.HeaderBehavior).toBe('whitelist');
     expect(headers.Headers).toEqual([...API_ORIGIN_HEADERS]);
-    expect(headers.Headers).toContain('CloudFront-Viewer-Address');
     expect(headers.Headers.map((header) => header.toLowerCase())).not.toContain('host');
+  });
+
+  it.each([
+    ['the status page’s secret', STATUS_TOKEN_HEADER],
+    ['where a post comes from (Origin)', 'origin'],
+    ['where a post comes from (Sec-Fetch-Site)', 'sec-fetch-site'],
+    ['the client’s address as CloudFront sets it', VIEWER_ADDRESS_HEADER],
+  ])('forwards %s', (_what, header) => {
+    const policy = policyOf(behavior(API_PATH)?.OriginRequestPolicyId) as { OriginRequestPolicyConfig: { HeadersConfig: { Headers: string[] } } };
+
+    expect(policy.OriginRequestPolicyConfig.HeadersConfig.Headers.map((name) => name.toLowerCase())).toContain(header);
+  });
+
+  it('forwards one cookie, the receipt’s secret for a browser without JavaScript', () => {
+    const policy = policyOf(behavior(API_PATH)?.OriginRequestPolicyId) as { OriginRequestPolicyConfig: { CookiesConfig: unknown } };
+
+    expect(policy.OriginRequestPolicyConfig.CookiesConfig).toEqual({ CookieBehavior: 'whitelist', Cookies: [RECEIPT_COOKIE] });
+  });
+
+  it('adds the origin secret to every request it passes to the API, as a dynamic reference to Secrets Manager', () => {
+    const origin = config.Origins.find((candidate) => candidate.Id === behavior(API_PATH)?.TargetOriginId);
+
+    expect(origin?.OriginCustomHeaders).toEqual([
+      {
+        HeaderName: ORIGIN_VERIFY_HEADER,
+        HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: portal.idOf(portal.stack.secrets.ORIGIN_VERIFY_SECRET) }, ':SecretString:::}}']] },
+      },
+    ]);
+  });
+
+  it('gives the site no origin secret, so S3 never sees it', () => {
+    const origin = config.Origins.find((candidate) => candidate.Id === config.DefaultCacheBehavior.TargetOriginId);
+
+    expect(origin?.OriginCustomHeaders).toBeUndefined();
   });
 
   it('allows every method, so the form can POST', () => {

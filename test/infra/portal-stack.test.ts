@@ -3,25 +3,44 @@ import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { routeEnvSchema, statusEnvSchema, submitEnvSchema, sweepEnvSchema } from '../../functions/adapters/config.ts';
+import * as reportTable from '../../functions/adapters/report-table.ts';
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import { API_ROUTES, API_THROTTLING, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../../infra/wiring.ts';
 import { ACCESS_LOG_FIELDS } from '../../infra/aws/portal-api.ts';
-import { REPORT_TABLE_INDEXES } from '../../functions/adapters/report-table.ts';
+import { SECRET_IDS, type SecretName } from '../../infra/aws/portal-secrets.ts';
+import { KEY_PREFIX, partitionPrefix, TABLE_ACCESS } from '../../infra/aws/table-access.ts';
 import { MAX_BODY_BYTES } from '../../functions/http/request-body.ts';
 import { synthesizePortal, type SynthesizedPortal } from './synth.ts';
+import { tableGrantsOf } from './table-policy.ts';
 
 const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
 const ONE_MONTH_DAYS = 30;
 const ENV_SCHEMAS: Record<HandlerName, z.ZodMiniObject> = { submitReport: submitEnvSchema, routeReport: routeEnvSchema, reportStatus: statusEnvSchema, sweepUnrouted: sweepEnvSchema };
 /** The handlers that e-mail teams: the stream's router and the sweeper that routes what the stream gave up on. */
 const MAIL_SENDERS: HandlerName[] = ['routeReport', 'sweepUnrouted'];
-/** The calls each handler's adapters make; the submit handler's idempotency records are deleted on failure. */
-const TABLE_ACTIONS: Record<HandlerName, string[]> = {
-  submitReport: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-  routeReport: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-  reportStatus: ['dynamodb:GetItem', 'dynamodb:Query'],
-  sweepUnrouted: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+const GET = 'dynamodb:GetItem';
+const WRITE = 'dynamodb:PutItem dynamodb:UpdateItem';
+const QUERY = 'dynamodb:Query';
+const { report, submission, counter, rateLimit, cluster, mailCap } = KEY_PREFIX;
+/**
+ * The table calls each handler's adapters make, as `actions on`: items by partition-key prefix, or an index. Nothing
+ * deletes (TTL does), scans, batches or queries the table itself; the status function reads its one report.
+ */
+const TABLE_CALLS: Record<HandlerName, string[]> = {
+  submitReport: [`${GET} on ${report}* ${submission}*`, `${WRITE} on ${report}* ${submission}* ${counter}* ${rateLimit}*`],
+  routeReport: [`${GET} on ${report}*`, `${WRITE} on ${report}* ${cluster}* ${mailCap}*`, `${QUERY} on index/byService`],
+  reportStatus: [`${GET} on ${report}*`],
+  sweepUnrouted: [`${GET} on ${report}*`, `${WRITE} on ${report}* ${cluster}* ${mailCap}*`, `${QUERY} on index/byService index/unrouted`],
 };
+/** The secrets each handler's config schema reads: an API handler checks the origin secret, a link maker holds the key. */
+const SECRETS: Record<HandlerName, SecretName[]> = {
+  submitReport: ['ORIGIN_VERIFY_SECRET', 'STATUS_TOKEN_KEY'],
+  routeReport: ['STATUS_TOKEN_KEY'],
+  reportStatus: ['ORIGIN_VERIFY_SECRET'],
+  sweepUnrouted: ['STATUS_TOKEN_KEY'],
+};
+/** Set on every function and read by Node, not by a handler. */
+const RUNTIME_VARIABLES = ['NODE_OPTIONS'];
 
 let portal: SynthesizedPortal;
 beforeAll(() => {
@@ -70,10 +89,52 @@ describe('the functions', () => {
     expect(managedPolicies).toBeUndefined();
   });
 
-  it.each(MAIL_SENDERS)('tells %s which SES configuration set to send with', (handler) => {
-    const configurationSet = portal.environmentOf(handler).MAIL_CONFIGURATION_SET;
+  it.each(MAIL_SENDERS)('tells %s which SES configuration set to send team mail and receipts with', (handler) => {
+    const { MAIL_CONFIGURATION_SET, RECEIPT_CONFIGURATION_SET } = portal.environmentOf(handler);
 
-    expect(configurationSet).toEqual({ Ref: portal.resourcesOfType('AWS::SES::ConfigurationSet')[0]?.[0] });
+    expect({ MAIL_CONFIGURATION_SET, RECEIPT_CONFIGURATION_SET }).toEqual({
+      MAIL_CONFIGURATION_SET: { Ref: portal.idOf(portal.stack.mail.teamMail) },
+      RECEIPT_CONFIGURATION_SET: { Ref: portal.idOf(portal.stack.mail.receipts) },
+    });
+  });
+
+  it.each(HANDLER_NAMES)('%s gets the secrets its config schema reads from Secrets Manager, resolved at deploy', (handler) => {
+    const environment = portal.environmentOf(handler);
+
+    const secrets = Object.fromEntries(SECRETS[handler].map((name) => [name, environment[name]]));
+
+    expect(secrets).toEqual(
+      Object.fromEntries(
+        SECRETS[handler].map((name) => [name, { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: portal.idOf(portal.stack.secrets[name]) }, ':SecretString:::}}']] }]),
+      ),
+    );
+  });
+
+  it.each(HANDLER_NAMES)('%s gets no variable its config schema does not read, so no secret it does not use', (handler) => {
+    const read = [...Object.keys(ENV_SCHEMAS[handler].shape), ...RUNTIME_VARIABLES];
+
+    const unread = Object.keys(portal.environmentOf(handler)).filter((name) => !read.includes(name));
+
+    expect(unread).toEqual([]);
+  });
+
+  it('links submitReport to the site, so it can refuse a post whose Origin is another site', () => {
+    expect(portal.environmentOf('submitReport').SITE_URL).toEqual(portal.environmentOf('routeReport').SITE_URL);
+  });
+});
+
+describe('the secrets', () => {
+  it.each(Object.entries(SECRET_IDS))('%s is generated by Secrets Manager: 64 letters and digits, never in the template', (_name, id) => {
+    const [[, secret] = []] = portal.resourcesOfType('AWS::SecretsManager::Secret').filter(([logicalId]) => logicalId.startsWith(id));
+
+    expect(secret?.Properties).toMatchObject({ GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } });
+    expect(secret?.Properties?.SecretString).toBeUndefined();
+  });
+
+  it('reach the functions without any role being allowed to read them', () => {
+    const policies = JSON.stringify(portal.resourcesOfType('AWS::IAM::Policy'));
+
+    expect(policies).not.toContain('secretsmanager:');
   });
 });
 
@@ -249,42 +310,78 @@ describe('permissions', () => {
     expect(mailGrants).toEqual(MAIL_SENDERS.map((handler) => ({ roles: [roleOf(handler)], onIdentity: true })));
   });
 
-  it('let them send only SendRawEmail, on the identity and the configuration set', () => {
-    const [[configurationSetId] = []] = portal.resourcesOfType('AWS::SES::ConfigurationSet');
+  it('let them send only SendRawEmail, from the configured sender, through the identity and the two configuration sets', () => {
+    const { mail } = portal.stack;
+    const setArn = (set: { node: { defaultChild?: unknown } }) => ({
+      'Fn::Join': ['', [`arn:aws:ses:${portal.stack.region}:`, { Ref: 'AWS::AccountId' }, ':configuration-set/', { Ref: portal.idOf(set) }]],
+    });
+    const identityArn = { 'Fn::Join': ['', [`arn:aws:ses:${portal.stack.region}:`, { Ref: 'AWS::AccountId' }, ':identity/', { Ref: portal.idOf(mail.identity) }]] };
 
     const mailStatements = portal
       .resourcesOfType('AWS::IAM::Policy')
-      .flatMap(([, policy]) => (policy.Properties?.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement)
-      .filter((statement) => JSON.stringify(statement.Action).includes('ses:'))
-      .map((statement) => ({ action: statement.Action, onConfigurationSet: JSON.stringify(statement.Resource).includes(`"Ref":"${configurationSetId}"`) }));
+      .flatMap(([, policy]) => (policy.Properties?.PolicyDocument as { Statement: { Action: unknown; Resource: unknown[] }[] }).Statement)
+      .filter((statement) => JSON.stringify(statement.Action).includes('ses:'));
 
-    expect(mailStatements).toEqual(MAIL_SENDERS.map(() => ({ action: 'ses:SendRawEmail', onConfigurationSet: true })));
+    expect(mailStatements).toEqual(
+      MAIL_SENDERS.map(() => ({
+        Effect: 'Allow',
+        Action: 'ses:SendRawEmail',
+        Condition: { StringEquals: { 'ses:FromAddress': portal.stack.config.mailFrom } },
+        Resource: expect.arrayContaining([identityArn, setArn(mail.teamMail), setArn(mail.receipts)]) as unknown,
+      })),
+    );
+    expect(mailStatements.map((statement) => statement.Resource.length)).toEqual(MAIL_SENDERS.map(() => 3));
   });
 
-  it.each(HANDLER_NAMES)('give %s only the table calls its adapters make, on the table and its indexes', (handler) => {
-    const role = portal.stack.getLogicalId(portal.stack.functions[handler].role?.node.defaultChild as CfnRole);
-    const tableId = portal.resourcesOfType('AWS::DynamoDB::GlobalTable')[0]?.[0];
-    const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+  it.each(HANDLER_NAMES)('give %s only the table calls its adapters make, on the kinds of items and the indexes they make them on', (handler) => {
+    const grants = tableGrantsOf(portal, handler).map((grant) => `${grant.actions.join(' ')} on ${grant.on.join(' ')}`);
 
-    const tableStatements = portal
-      .resourcesOfType('AWS::IAM::Policy')
-      .filter(([, policy]) => JSON.stringify(policy.Properties?.Roles) === JSON.stringify([{ Ref: role }]))
-      .flatMap(([, policy]) => (policy.Properties?.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement)
-      .filter((statement) => JSON.stringify(statement.Resource).includes(`"${tableId}","Arn"`));
+    expect(grants.sort()).toEqual([...TABLE_CALLS[handler]].sort());
+  });
 
-    expect(tableStatements).toEqual([
-      {
-        Effect: 'Allow',
-        Action: TABLE_ACTIONS[handler],
-        Resource: [tableArn, ...REPORT_TABLE_INDEXES.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.indexName}`]] }))],
-      },
-    ]);
+  it('leave no kind of item in report-table.ts out of the table access, so a new one cannot go ungranted unnoticed', () => {
+    const builders = Object.entries(reportTable as Record<string, unknown>).filter(
+      (entry): entry is [string, (...args: string[]) => Record<string, string>] => typeof entry[1] === 'function' && entry[0].endsWith('Key'),
+    );
+    const granted = new Set(Object.values(TABLE_ACCESS).flatMap((access) => [...access.get, ...access.write]));
+
+    const ungranted = builders
+      .map(([name, build]) => [name, build(...Array.from({ length: build.length }, () => 'x'))] as const)
+      .filter(([, key]) => 'pk' in key && !granted.has(partitionPrefix(key as { pk: string }) as never))
+      .map(([name]) => name);
+
+    expect(ungranted).toEqual([]);
   });
 });
 
 describe('the mail set-up', () => {
-  it('suppresses addresses that bounced or complained', () => {
-    portal.template.hasResourceProperties('AWS::SES::ConfigurationSet', { SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
+  const configurationSet = (set: { node: { defaultChild?: unknown } }) => portal.resources[portal.idOf(set)]?.Properties;
+
+  it('sends desk and team mail through a set that suppresses nothing, so a reporter’s bounce cannot silence a team', () => {
+    expect(configurationSet(portal.stack.mail.teamMail)).toMatchObject({ SuppressionOptions: { SuppressedReasons: [] } });
+  });
+
+  it('sends receipts through a set that suppresses addresses that bounced or complained', () => {
+    expect(configurationSet(portal.stack.mail.receipts)).toMatchObject({ SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
+  });
+
+  it.each(['teamMail', 'receipts'] as const)('requires TLS to the receiving server for %s', (set) => {
+    expect(configurationSet(portal.stack.mail[set])).toMatchObject({ DeliveryOptions: { TlsPolicy: 'REQUIRE' } });
+  });
+
+  it.each(['teamMail', 'receipts'] as const)('records deliveries, bounces, complaints and rejects of %s as CloudWatch metrics by set', (set) => {
+    const setRef = { Ref: portal.idOf(portal.stack.mail[set]) };
+
+    portal.template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: setRef,
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: Match.arrayEquals(['delivery', 'bounce', 'complaint', 'reject']),
+        CloudWatchDestination: {
+          DimensionConfigurations: [{ DimensionName: 'ses:configuration-set', DimensionValueSource: 'messageTag', DefaultDimensionValue: setRef }],
+        },
+      },
+    });
   });
 
   it('prints the three DKIM records the operator must add to DNS', () => {
@@ -293,12 +390,10 @@ describe('the mail set-up', () => {
     expect(outputs).toEqual(['DkimRecord1', 'DkimRecord2', 'DkimRecord3']);
   });
 
-  it('sends as the configured domain, with the configuration set as its default', () => {
-    const [[configurationSetId] = []] = portal.resourcesOfType('AWS::SES::ConfigurationSet');
-
+  it('sends as the configured domain, with the suppressing receipt set as the default for a send that names none', () => {
     portal.template.hasResourceProperties('AWS::SES::EmailIdentity', {
       EmailIdentity: portal.stack.config.mailDomain,
-      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configurationSetId } },
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: portal.idOf(portal.stack.mail.receipts) } },
     });
   });
 });

@@ -6,9 +6,11 @@ import { App, AssetStaging } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { PortalEdgeStack } from '../../infra/aws/edge-stack.ts';
 import { acknowledgeAcceptedFindings } from '../../infra/aws/nag-acknowledgements.ts';
+import { addPortal, type PortalStacks } from '../../infra/aws/portal-app.ts';
 import { LAMBDA_TASK_ROOT } from '../../infra/aws/portal-function.ts';
-import { PortalStack } from '../../infra/aws/portal-stack.ts';
+import type { PortalStack } from '../../infra/aws/portal-stack.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import type { HandlerName } from '../../infra/wiring.ts';
 
@@ -24,6 +26,9 @@ export interface SynthesizedPortal {
   stack: PortalStack;
   template: Template;
   resources: Record<string, TemplateResource>;
+  /** The us-east-1 stack with the web ACL, and its template. */
+  edge: PortalEdgeStack;
+  edgeTemplate: Template;
   logicalIdOf(handler: HandlerName): string;
   /** The logical id of a construct's CloudFormation resource. */
   idOf(construct: { node: { defaultChild?: unknown } }): string;
@@ -37,7 +42,7 @@ export interface SynthesizedPortal {
   bundleDirOf(handler: HandlerName): string;
   /** runtimeEnvironmentOf, with CATALOG_DIR and PAGES_DIR pointing into the staged bundle instead of under /var/task. */
   bundleEnvironmentOf(handler: HandlerName): Record<string, string>;
-  /** cdk-nag's AwsSolutions findings that no acknowledgement covers, as `rule at path`. */
+  /** cdk-nag's AwsSolutions findings that no acknowledgement covers, in both stacks, as `rule at path`. */
   unacknowledgedFindings(): string[];
   cleanUp(): void;
 }
@@ -52,7 +57,14 @@ export interface SynthOptions {
 }
 
 /** What CloudFormation fills in where the value is a reference, shaped like the real value. */
-const STAND_INS: Record<string, string> = { SITE_URL: 'https://d111111abcdef8.cloudfront.net' };
+const STAND_INS: Record<string, string> = {
+  SITE_URL: 'https://d111111abcdef8.cloudfront.net',
+  // Secrets Manager's generated values: 64 letters and digits (portal-secrets.ts).
+  ORIGIN_VERIFY_SECRET: 'OriginVerifyStandIn'.padEnd(64, '0'),
+  STATUS_TOKEN_KEY: 'StatusTokenKeyStandIn'.padEnd(64, '0'),
+};
+/** The region the tests put the portal in; the edge stack is in us-east-1 whatever this is. */
+export const TEST_REGION = 'eu-north-1';
 
 const cdkJson = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
 
@@ -74,24 +86,31 @@ export function createTinySite(): string {
 /** Environment variables that name a folder inside the bundle. */
 const BUNDLED_DIRS = ['CATALOG_DIR', 'PAGES_DIR'];
 
-/** Creates the stack with the context `cdk synth` uses (cdk.json), plus any overrides. */
-export function createPortalStack(options: SynthOptions & { outdir?: string; siteDir?: string } = {}): PortalStack {
+/** Creates both stacks with the context `cdk synth` uses (cdk.json), plus any overrides, as app.ts does. */
+export function createPortalStacks(options: SynthOptions & { outdir?: string; siteDir?: string } = {}): PortalStacks {
   const context: Record<string, unknown> = { ...cdkJson.context, ...options.context };
   if (options.environment) context.environment = options.environment;
   // CDK skips bundling for stacks that this list does not match.
   if (!options.bundle) context['aws:cdk:bundling-stacks'] = [];
   // Stack traces on every construct are the slowest part of a synth, and the tests never read them.
   const app = new App({ outdir: options.outdir, context, stackTraces: false, treeMetadata: false });
-  return new PortalStack(app, 'Serviceportal', options.siteDir ? { siteDir: options.siteDir } : {});
+  return addPortal(app, 'Serviceportal', { environment: options.environment ?? 'test', region: TEST_REGION, ...(options.siteDir ? { siteDir: options.siteDir } : {}) });
+}
+
+/** The portal's stack alone (createPortalStacks). */
+export function createPortalStack(options: SynthOptions & { outdir?: string; siteDir?: string } = {}): PortalStack {
+  return createPortalStacks(options).portal;
 }
 
 /** Synthesizes the stack into a directory of its own. */
 export function synthesizePortal(options: SynthOptions = {}): SynthesizedPortal {
   const outdir = mkdtempSync(join(tmpdir(), 'serviceportal-cdk-'));
   const siteDir = createTinySite();
-  const stack = createPortalStack({ ...options, outdir, siteDir });
-  acknowledgeAcceptedFindings(stack);
+  const stacks = createPortalStacks({ ...options, outdir, siteDir });
+  const { portal: stack, edge } = stacks;
+  acknowledgeAcceptedFindings(stacks);
   const template = Template.fromStack(stack);
+  const edgeTemplate = Template.fromStack(edge);
   const resources = template.toJSON().Resources as Record<string, TemplateResource>;
   const idOf = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as CfnFunction);
   const logicalIdOf = (handler: HandlerName) => idOf(stack.functions[handler]);
@@ -107,6 +126,8 @@ export function synthesizePortal(options: SynthOptions = {}): SynthesizedPortal 
     stack,
     template,
     resources,
+    edge,
+    edgeTemplate,
     logicalIdOf,
     idOf,
     resourcesOfType: (type) => Object.entries(resources).filter(([, resource]) => resource.Type === type),
@@ -119,8 +140,10 @@ export function synthesizePortal(options: SynthOptions = {}): SynthesizedPortal 
       return Object.fromEntries(Object.entries(runtimeEnvironmentOf(handler)).map(([name, value]) => [name, BUNDLED_DIRS.includes(name) ? inBundle(value) : value]));
     },
     unacknowledgedFindings: () =>
-      new AwsSolutionsChecks().validateScope(stack).violations.flatMap((violation) =>
-        violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
+      [stack, edge].flatMap((scope) =>
+        new AwsSolutionsChecks().validateScope(scope).violations.flatMap((violation) =>
+          violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
+        ),
       ),
     cleanUp: () => {
       rmSync(outdir, { recursive: true, force: true });
