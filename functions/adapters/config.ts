@@ -64,10 +64,10 @@ export const routeEnvSchema = z.object({
   SITE_URL: siteUrl,
   STATUS_TOKEN_KEY: statusTokenKey,
   /** Receipts to one address per day, and to one domain per day: beyond them the report is routed without a receipt. */
-  RECEIPTS_PER_ADDRESS_PER_DAY: wholeNumber(1, 1000, 10),
+  RECEIPTS_PER_ADDRESS_PER_DAY: wholeNumber(1, 100_000, 10),
   RECEIPTS_PER_DOMAIN_PER_DAY: wholeNumber(1, 100_000, 300),
   /** P1 copies to the incident manager, and storhendelse alerts, caused by one client per hour. */
-  URGENT_COPIES_PER_CLIENT_PER_HOUR: wholeNumber(1, 1000, 5),
+  URGENT_COPIES_PER_CLIENT_PER_HOUR: wholeNumber(1, 100_000, 5),
 });
 
 export const sweepEnvSchema = z.extend(routeEnvSchema, {

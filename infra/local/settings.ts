@@ -33,7 +33,7 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
  */
 export const GENEROUS_LIMITS = {
   RATE_LIMIT_PER_MINUTE: '100000',
-  RECEIPTS_PER_ADDRESS_PER_DAY: '1000',
+  RECEIPTS_PER_ADDRESS_PER_DAY: '100000',
   RECEIPTS_PER_DOMAIN_PER_DAY: '100000',
-  URGENT_COPIES_PER_CLIENT_PER_HOUR: '1000',
+  URGENT_COPIES_PER_CLIENT_PER_HOUR: '100000',
 } as const;
