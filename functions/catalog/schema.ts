@@ -97,7 +97,7 @@ export const serviceSchema = z.strictObject({
   name: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Tjenestens navn, slik brukerne kjenner den.'),
   shortName: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).max(12, { error: 'kan være høyst 12 tegn' }).describe('Kort navn til emnefeltet i e-post, for eksempel «ICCS».'),
   description: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Én eller to setninger om hva tjenesten dekker.'),
-  team: identifier.describe('Nøkkelen til teamet i content/teams.yaml som får meldingene.'),
+  team: identifier.describe('Produktteamet Servicedesk eskalerer meldinger om tjenesten til: nøkkelen til et team i content/teams.yaml. Alle meldinger går først til Servicedesk (desk i content/routing.yaml).'),
   requestTypes: z.array(z.enum(REQUEST_TYPES, { error: `må være en av: ${REQUEST_TYPES.join(', ')}` }), { error: 'må være en liste, for eksempel [change]' }).min(1, { error: 'må ha minst én' }).default([...REQUEST_TYPES]).describe(`Hva slags henvendelser tjenesten tar imot (${REQUEST_TYPES.join(', ')}). Med bare én spør ikke skjemaet. Standard: alle.`),
   pages: z.array(servicePageSchema, { error: 'må være en liste med sider' }).default([]).describe('Sidene med tjenestens egne spørsmål i skjemaet, i rekkefølge. Spørsmål på samme side besvares sammen.'),
   formLink: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).optional().describe('Teksten på lenken til skjemaet, når tjenesten ikke tar imot feil, for eksempel «Send et endringsønske». Standard: «Meld feil i denne tjenesten».'),
@@ -105,13 +105,17 @@ export const serviceSchema = z.strictObject({
 }, { error: onlyFields('filen må inneholde feltene id, name, shortName, description, team og pages') });
 export type Service = z.infer<typeof serviceSchema>;
 
-export const teamSchema = z.object({
+export const teamSchema = z.strictObject({
   name: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Teamets navn.'),
   address: z.email({ error: 'må være en gyldig e-postadresse' }).describe('E-postadressen meldingene sendes til.'),
-});
+  takesAttachments: z
+    .boolean({ error: 'må være true eller false' })
+    .optional()
+    .describe('true når adressen tar imot vedlegg. Kvitteringen ber bare om svar med vedlegg når Servicedesk sin adresse gjør det. Standard: false.'),
+}, { error: onlyFields('et team må ha name og address, og kan ha takesAttachments') });
 export type Team = z.infer<typeof teamSchema>;
 
-export const teamsFileSchema = z.record(identifier, teamSchema, { error: 'filen må inneholde teamene, hvert med nøkkel, name og address' }).describe('Teamene som får meldinger, med nøkkel.');
+export const teamsFileSchema = z.record(identifier, teamSchema, { error: 'filen må inneholde teamene, hvert med nøkkel, name og address' }).describe('Servicedesk, produktteamene og hendelseslederen, med nøkkel.');
 
 export const ARTICLE_LANGUAGES = ['nb', 'en'] as const;
 export const AUDIENCES = ['everyone', 'operators', 'technicians', 'managers'] as const;

@@ -20,12 +20,13 @@ export function renderReceiptEmail(
     policy: PriorityPolicy;
     /** Whether written reports are being handled as the receipt is sent (the promise depends on it). */
     handledNow: boolean;
-    replyTo: Team;
+    /** The desk, which has the report and gets the replies; asked for attachments only if its address takes them. */
+    desk: Team;
     contact: Contact;
     statusUrl?: string;
   },
 ): OutgoingEmail {
-  const { policy } = options;
+  const { policy, desk } = options;
   const level = policy.levels[report.priority];
   const name = priorityName(policy, report.priority);
   const requestType = questionByField(options.journey, FIELD.requestType);
@@ -33,7 +34,7 @@ export function renderReceiptEmail(
     heading: `Vi har mottatt meldingen din: ${report.reference}`,
     rows: [
       { label: 'Referanse', value: report.reference },
-      { label: 'Tjeneste', value: options.service?.name ?? 'Servicedesk' },
+      { label: 'Tjeneste', value: options.service?.name ?? desk.name },
       { label: requestType?.label ?? FIELD.requestType, value: labelOfAnswer(requestType, report.requestType) },
       { label: 'Mottatt', value: formatOsloTime(report.receivedAt) },
       { label: policy.label, value: `${name}: ${level.meaning}` },
@@ -41,9 +42,10 @@ export function renderReceiptEmail(
       ...(options.statusUrl ? [{ label: 'Følg saken', value: options.statusUrl, href: options.statusUrl }] : []),
     ],
     paragraphs: [
+      `${desk.name} har fått meldingen og følger den opp. Trengs det, sender ${desk.name} den videre til teamet som har ansvaret for tjenesten.`,
       policy.settledTogether,
-      'Vil du sende skjermbilder, logger eller andre vedlegg? Svar på denne e-posten og behold referansen i emnefeltet.',
-      'Oppgi referansen hvis du kontakter Servicedesk om saken.',
+      ...(desk.takesAttachments ? ['Vil du sende skjermbilder, logger eller andre vedlegg? Svar på denne e-posten og behold referansen i emnefeltet.'] : []),
+      `Oppgi referansen hvis du kontakter ${desk.name} om saken.`,
       'Haster det, eller blir det verre? Ikke vent på svar her. Gjør dette, i denne rekkefølgen:',
     ],
     list: ladderSteps(options.contact).map((step) => step.sentence),
@@ -51,7 +53,7 @@ export function renderReceiptEmail(
   });
   return {
     to: report.contact.email,
-    replyTo: options.replyTo.address,
+    replyTo: desk.address,
     subject: `Mottatt: ${report.reference} (${name})`,
     ...body,
     ...emailMarks('receipt', { priority: report.priority }),

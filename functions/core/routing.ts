@@ -8,43 +8,55 @@ export interface Recipient {
   key: string;
   team: Team;
   /**
-   * `owner`: the team that handles the service's reports (never capped). `copy`: a copy the priority calls for
-   * (P1 → the incident manager), capped per client unless it goes to the desk itself.
+   * `owner`: the desk's queue, which gets every report (never capped). `copy`: a copy a rule in
+   * content/routing.yaml calls for (per priority, per service), capped per client unless it goes to the desk itself.
    */
   role: 'owner' | 'copy';
 }
 
-/** Every service category and the team that receives its reports: the compiler sees every category routed. */
-export function routingTable(catalog: Catalog): Record<ServiceId, Team> {
-  return Object.fromEntries(SERVICE_IDS.map((id) => [id, teamOrFallback(catalog, catalog.services[id].team)])) as Record<ServiceId, Team>;
-}
-
-export function fallbackTeam(catalog: Catalog): Team {
-  const team = catalog.teams[catalog.routing.fallbackTeam];
-  if (!team) throw new Error(`Reserveteamet «${catalog.routing.fallbackTeam}» finnes ikke.`);
+/** The Servicedesk: the team whose queue receives every report (`desk` in content/routing.yaml). */
+export function deskTeam(catalog: Catalog): Team {
+  const team = catalog.teams[catalog.routing.desk];
+  if (!team) throw new Error(`Servicedesk-teamet «${catalog.routing.desk}» finnes ikke.`);
   return team;
 }
 
-function teamOrFallback(catalog: Catalog, key: string | undefined): Team {
-  return (key ? catalog.teams[key] : undefined) ?? fallbackTeam(catalog);
+/**
+ * Every service category and the product team the desk escalates it to (`team` in content/services/<id>.yaml):
+ * the compiler sees every category routed.
+ */
+export function escalationTable(catalog: Catalog): Record<ServiceId, Team> {
+  return Object.fromEntries(SERVICE_IDS.map((id) => [id, teamOrDesk(catalog, catalog.services[id].team)])) as Record<ServiceId, Team>;
 }
 
-/** The service's team (the service desk for a service that no longer exists) and the copies its priority calls for. */
+/** The product team a report about `serviceId` escalates to; none for a service that no longer exists (the desk keeps it). */
+export function escalationTeam(serviceId: string, catalog: Catalog): Team | undefined {
+  return isServiceId(serviceId) ? escalationTable(catalog)[serviceId] : undefined;
+}
+
+function teamOrDesk(catalog: Catalog, key: string | undefined): Team {
+  return (key ? catalog.teams[key] : undefined) ?? deskTeam(catalog);
+}
+
+/**
+ * Who gets a report: the desk's queue first, always, then the copies content/routing.yaml calls for, by the
+ * report's service and by its priority. A team named by several rules gets one e-mail; a copy to the desk none.
+ */
 export function teamRecipients(report: { serviceId: string; priority: Priority }, catalog: Catalog): Recipient[] {
-  const primary = isServiceId(report.serviceId) ? routingTable(catalog)[report.serviceId] : fallbackTeam(catalog);
-  const copies = (catalog.routing.priorityCopies[report.priority] ?? []).map((key) => teamOrFallback(catalog, key));
+  const { byService, byPriority } = catalog.routing.copies;
+  const copyKeys = [...((isServiceId(report.serviceId) ? byService[report.serviceId] : undefined) ?? []), ...(byPriority[report.priority] ?? [])];
   const unique = new Map<string, Recipient>();
-  for (const [index, team] of [primary, ...copies].entries()) {
+  for (const [index, team] of [deskTeam(catalog), ...copyKeys.map((key) => teamOrDesk(catalog, key))].entries()) {
     if (!unique.has(team.address)) unique.set(team.address, { key: `team:${team.address}`, team, role: index === 0 ? 'owner' : 'copy' });
   }
   return [...unique.values()];
 }
 
-/** Whether e-mail to `team` goes to the desk (the fallback team), which no cap ever holds back. */
+/** Whether e-mail to `team` goes to the desk, which no cap ever holds back. */
 export function isDesk(team: Team, catalog: Catalog): boolean {
-  return team.address === fallbackTeam(catalog).address;
+  return team.address === deskTeam(catalog).address;
 }
 
 export function majorIncidentTeam(catalog: Catalog): Team {
-  return teamOrFallback(catalog, catalog.routing.majorIncident.team);
+  return teamOrDesk(catalog, catalog.routing.majorIncident.team);
 }

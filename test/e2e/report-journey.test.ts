@@ -64,7 +64,7 @@ describe('reporting a fault in the browser', () => {
     });
     await portal.stack.streamIdle();
     const emails = await emailsAbout(portal.stack, reference);
-    expect(emails.map((email) => email.destination.to)).toEqual([['team-kontrollrom@hdo.example'], ['kari.nordmann@example.no']]);
+    expect(emails.map((email) => email.destination.to)).toEqual([['servicedesk@hdo.example'], ['kari.nordmann@example.no']]);
     expect(emails[0]?.subject).toBe(`[P4][ICCS] ${reference} Ingen lyd i talegruppe på plass 3`);
   });
 });

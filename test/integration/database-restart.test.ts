@@ -58,7 +58,7 @@ describe('restarting the database under the running stack', () => {
 
     // Assert
     expect(sequenceOf(after)).toBe(sequenceOf(before) + 1);
-    expect(await storedItem(portal.stack, after)).toMatchObject({ reference: after, routing: { status: 'routed', to: ['team-kontrollrom@hdo.example'] } });
+    expect(await storedItem(portal.stack, after)).toMatchObject({ reference: after, routing: { status: 'routed', to: ['servicedesk@hdo.example'] } });
     expect(await emailsAbout(portal.stack, after)).toHaveLength(2);
   });
 

@@ -33,7 +33,7 @@ describe('Idempotency-Key', () => {
     expect(new Set(responses.map((response) => JSON.stringify(response.body))).size).toBe(1);
     expect(await reportsWithSummary(summary)).toHaveLength(1);
     const emails = await emailsAbout(portal.stack, String(responses[0]?.body.reference));
-    expect(emails.map((email) => email.destination.to[0])).toEqual(['team-kontrollrom@hdo.example', 'kari.nordmann@example.no']);
+    expect(emails.map((email) => email.destination.to[0])).toEqual(['servicedesk@hdo.example', 'kari.nordmann@example.no']);
   });
 
   it('refuses the same key with another body with 422, storing nothing new', async () => {

@@ -55,14 +55,14 @@ async function expectRoutedAndMailed(references: readonly string[]): Promise<voi
     expect((item?.routing as { status?: string } | undefined)?.status, `${reference} is routed`).toBe('routed');
     const emails = await emailsAbout(portal.stack, reference);
     const recipients = emails.flatMap((email) => email.destination.to);
-    expect(recipients, `${reference}: the team's e-mail and the receipt reached the SES emulator`).toEqual(expect.arrayContaining(['team-kontrollrom@hdo.example', (item?.contact as ReportSubmission['contact']).email]));
+    expect(recipients, `${reference}: the desk's e-mail and the receipt reached the SES emulator`).toEqual(expect.arrayContaining(['servicedesk@hdo.example', (item?.contact as ReportSubmission['contact']).email]));
     // What is stored is well-formed NFC text, and the desk reads it as written: nothing replaced on the way to SES.
     for (const text of storedTexts(item)) {
       expect(text.isWellFormed(), `${reference}: ${JSON.stringify(text)} is well-formed`).toBe(true);
       expect(text, `${reference}: ${JSON.stringify(text)} is NFC`).toBe(text.normalize('NFC'));
     }
-    const teamEmail = emails.find((email) => email.destination.to.includes('team-kontrollrom@hdo.example'));
-    expect(teamEmail?.subject.endsWith(` ${reference} ${String(item?.summary)}`), `${reference}: the subject carries the summary as stored`).toBe(true);
+    const deskEmail = emails.find((email) => email.destination.to.includes('servicedesk@hdo.example'));
+    expect(deskEmail?.subject.endsWith(` ${reference} ${String(item?.summary)}`), `${reference}: the subject carries the summary as stored`).toBe(true);
   }
 }
 

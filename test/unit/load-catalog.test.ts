@@ -45,7 +45,7 @@ const problemsIn = (contentDir: string): readonly ContentProblem[] => contentErr
 const teamKeys = () => Object.keys(realCatalog().teams).join(', ');
 
 describe('loadCatalog: the real content', () => {
-  it('has a file for each of the 10 services, each pointing at an existing team', () => {
+  it('has a file for each of the 10 services, each escalating to an existing team', () => {
     const catalog = loadCatalog(CONTENT_DIR);
 
     expect(Object.keys(catalog.services).sort()).toEqual([...SERVICE_IDS].sort());
@@ -139,6 +139,36 @@ describe('loadCatalog: what an editor can get wrong, with file, line and field',
       { file: 'content/priority.yaml', line: 62, field: 'handledBy', message: 'kanalen «web» finnes ikke i content/contact.yaml (finnes: main-phone, landline, on-call-mobile, radio-number, talkgroup, drift-email, customer-email, portal)' },
     ]],
   ])('the form and the priority rules: %s', (_case, change, expected) => {
+    expect(problemsIn(brokenContent(change))).toEqual(expected);
+  });
+
+  it.each<[string, Parameters<typeof brokenContent>[0], ContentProblem[]]>([
+    ["a desk that is not in teams.yaml", edited('routing.yaml', 'desk: servicedesk', 'desk: kundesenter'), [
+      { file: 'content/routing.yaml', line: 7, field: 'desk', message: `teamet «kundesenter» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` },
+    ]],
+    ['the old fallbackTeam instead of desk', edited('routing.yaml', 'desk: servicedesk', 'fallbackTeam: servicedesk'), [
+      { file: 'content/routing.yaml', line: 7, field: 'desk', message: 'må være nøkkelen til et team i content/teams.yaml' },
+      { file: 'content/routing.yaml', line: 7, field: '', message: 'ukjent felt «fallbackTeam»: sjekk stavingen, eller se CONTENT.md' },
+    ]],
+    ['a priority copy to a team that is not in teams.yaml', edited('routing.yaml', 'P1: [vakthavende]', 'P1: [vakthavende, hendelsesleder]'), [
+      { file: 'content/routing.yaml', line: 13, field: 'copies.byPriority.P1[1]', message: `teamet «hendelsesleder» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` },
+    ]],
+    ['a copy rule for a priority that does not exist', edited('routing.yaml', 'P1: [vakthavende]', 'P5: [vakthavende]'), [
+      { file: 'content/routing.yaml', line: 13, field: 'copies.byPriority', message: '«P5» er ingen prioritet: må være en av P1, P2, P3, P4' },
+    ]],
+    ['a service copy to a team that is not in teams.yaml', edited('routing.yaml', '  byService: {}', '  byService:\n    radio: [nodnet]'), [
+      { file: 'content/routing.yaml', line: 17, field: 'copies.byService.radio[0]', message: `teamet «nodnet» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` },
+    ]],
+    ['a copy rule for a service that does not exist', edited('routing.yaml', '  byService: {}', '  byService:\n    fax: [nodnett]'), [
+      { file: 'content/routing.yaml', line: 17, field: 'copies.byService', message: `«fax» er ingen tjeneste: må være en av ${SERVICE_IDS.join(', ')}` },
+    ]],
+    ["a desk's attachment flag that is not true or false", edited('teams.yaml', '  takesAttachments: true', '  takesAttachments: ja'), [
+      { file: 'content/teams.yaml', line: 8, field: 'servicedesk.takesAttachments', message: 'må være true eller false' },
+    ]],
+    ['a misspelt attachment flag', edited('teams.yaml', '  takesAttachments: true', '  takeAttachments: true'), [
+      { file: 'content/teams.yaml', line: 6, field: 'servicedesk', message: 'ukjent felt «takeAttachments»: sjekk stavingen, eller se CONTENT.md' },
+    ]],
+  ])('who gets the reports (routing.yaml, teams.yaml): %s', (_case, change, expected) => {
     expect(problemsIn(brokenContent(change))).toEqual(expected);
   });
 

@@ -2,19 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { journeyOfReport } from '../../functions/core/build-journey.ts';
 import { renderReceiptEmail } from '../../functions/core/receipt-email.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
+import type { Team } from '../../functions/catalog/schema.ts';
 import { realCatalog, storedReport } from './builders.ts';
 
 const catalog = realCatalog();
 const { services, teams, contact } = catalog;
 const STATUS_URL = 'https://portal.example.no/meld-feil/status/#referanse=HDO-2026-000001&token=abc';
 
-const receiptFor = (report: StoredReport, handledNow = true, statusUrl: string | undefined = STATUS_URL) =>
+const desk = teams.servicedesk!;
+const receiptFor = (report: StoredReport, handledNow = true, statusUrl: string | undefined = STATUS_URL, deskTeam: Team = desk) =>
   renderReceiptEmail(report, {
     service: services.iccs,
     journey: journeyOfReport(catalog, report.serviceId),
     policy: catalog.priority,
     handledNow,
-    replyTo: teams.servicedesk!,
+    desk: deskTeam,
     contact,
     ...(statusUrl ? { statusUrl } : {}),
   });
@@ -23,9 +25,30 @@ describe("renderReceiptEmail: the reporter's receipt", () => {
   const report = storedReport({ priority: 'P3' });
   const email = receiptFor(report);
 
-  it('goes to the reporter, with replies (and attachments) going to the service desk', () => {
+  it('goes to the reporter, with replies going to the service desk', () => {
     expect(email).toMatchObject({ to: 'kari.nordmann@amk.example', replyTo: 'servicedesk@hdo.example', subject: 'Mottatt: HDO-2026-000001 (P3 middels)' });
-    expect(email.text).toContain('Svar på denne e-posten');
+  });
+
+  it('says the service desk has the report and passes it on to the responsible team when needed', () => {
+    expect(email.text).toContain('Servicedesk har fått meldingen og følger den opp. Trengs det, sender Servicedesk den videre til teamet som har ansvaret for tjenesten.');
+  });
+
+  it("asks for replies with attachments when the desk's address takes them (takesAttachments in content/teams.yaml)", () => {
+    const withAttachments = receiptFor(report, true, STATUS_URL, { ...desk, takesAttachments: true });
+
+    expect(withAttachments.text).toContain('Vil du sende skjermbilder, logger eller andre vedlegg? Svar på denne e-posten og behold referansen i emnefeltet.');
+  });
+
+  it.each([
+    ['says it does not', { takesAttachments: false }],
+    ['says nothing', {}],
+  ])("asks for no attachments when the desk's team %s", (_case, flag) => {
+    const { takesAttachments: _taken, ...plain } = desk;
+
+    const without = receiptFor(report, true, STATUS_URL, { ...plain, ...flag });
+
+    expect(without.text).not.toMatch(/vedlegg|Svar på denne e-posten/);
+    expect(without.html).not.toMatch(/vedlegg|Svar på denne e-posten/);
   });
 
   it('gives reference, service, the suggested priority with its meaning and expected response, and the status link', () => {

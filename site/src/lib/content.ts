@@ -81,11 +81,11 @@ export async function allNotices() {
   return notices.sort((a, b) => b.data.start.getTime() - a.data.start.getTime());
 }
 
-/** The team that gets what no routing rule covers (content/routing.yaml): the address for e-mail when the API fails. */
+/** The desk, which gets every report (`desk` in content/routing.yaml): the address for e-mail when the API fails. */
 export async function fallbackTeamAddress(): Promise<string> {
   const routing = await getEntry('routing', 'desk');
-  const team = routing ? await getEntry('teams', routing.data.fallbackTeam) : undefined;
-  if (!team) throw new Error('content/routing.yaml: fallbackTeam peker på et team som mangler i content/teams.yaml');
+  const team = routing ? await getEntry('teams', routing.data.desk) : undefined;
+  if (!team) throw new Error('content/routing.yaml: desk peker på et team som mangler i content/teams.yaml');
   return team.data.address;
 }
 
