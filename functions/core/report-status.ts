@@ -7,6 +7,7 @@ import { expectedResponse, handlingHours, priorityName, writtenReportsHandled, t
 import { teamRecipients } from './routing.ts';
 import { isServiceId } from './service-ids.ts';
 import { REFERENCE_PATTERN } from './reference.ts';
+import type { Actor, CaseState, CaseWords, ReportEvent, ReportLife } from './report-life.ts';
 import { STATUS_TOKEN_PATTERN, statusTokenMatches } from './status-token.ts';
 
 /** What the reporter's status link shows: where the report is, never what it says. */
@@ -28,10 +29,65 @@ export interface ReportStatusView {
     /** That the desk settles it with the reporter. */
     settledTogether: string;
   };
+  /** The portal's delivery of the report (routing), which is not the desk's case: see `life`. */
   status: 'received' | 'routed';
   receivedAt: string;
   routedAt?: string;
   teams: string[];
+  /** The desk's case: where it is now, and what has happened to it, oldest first. */
+  life: {
+    state: CaseState;
+    /** «Registrert». */
+    label: string;
+    /** What the state means for the reporter, in a sentence. */
+    explanation: string;
+    events: TimelineEntry[];
+  };
+}
+
+/**
+ * One event of the case as the reporter reads it: when, what (the state's label, or that they asked for
+ * escalation), who (the actor's word), to which team, and the desk's message. A message is shown only from the desk,
+ * a team or the case system: never anything the reporter wrote. Text, to be escaped where it is shown.
+ */
+export interface TimelineEntry {
+  at: string;
+  kind: ReportEvent['kind'];
+  state: CaseState;
+  /** «Sendt til fagteam», or «Du ba om eskalering». */
+  label: string;
+  actor: Actor;
+  /** «Servicedesk», «fagteamet». */
+  actorWord: string;
+  /** The name of the team it was escalated to. */
+  team?: string;
+  message?: string;
+}
+
+/** Actors whose messages the reporter may read: theirs is the desk's side of the case. */
+const MESSAGE_FROM: readonly Actor[] = ['desk', 'team', 'caseSystem'];
+
+/** The life as the reporter reads it, in the words of content/case-states.yaml. */
+export function lifeView(life: ReportLife, words: CaseWords, teamName: (key: string) => string | undefined): ReportStatusView['life'] {
+  const current = words.states[life.state];
+  return {
+    state: life.state,
+    label: current.label,
+    explanation: current.explanation,
+    events: life.events.map((event) => {
+      const team = event.kind === 'state' && event.state === 'escalated' && event.team ? teamName(event.team) : undefined;
+      return {
+        at: event.at,
+        kind: event.kind,
+        state: event.state,
+        label: event.kind === 'escalationRequested' ? words.escalationRequested : words.states[event.state].label,
+        actor: event.actor,
+        actorWord: words.actors[event.actor],
+        ...(team ? { team } : {}),
+        ...(event.message && MESSAGE_FROM.includes(event.actor) ? { message: event.message } : {}),
+      };
+    }),
+  };
 }
 
 /** Undefined for an unknown reference, a wrong token and an expired report alike: none of them may be told apart. */
@@ -67,5 +123,6 @@ export async function reportStatus(
     receivedAt: report.receivedAt,
     ...(report.routing.status === 'routed' ? { routedAt: report.routing.at } : {}),
     teams: report.routing.status === 'routed' ? teamRecipients(report, deps.catalog).map((recipient) => recipient.team.name) : [],
+    life: lifeView(report.life, catalog.caseStates, (key) => catalog.teams[key]?.name),
   };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AFFECTED_SCOPES, REQUEST_TYPES, YES_NO } from './fixed-questions.ts';
 import { PRIORITIES, type Priority } from './priority.ts';
+import { newReportLife, reportLifeSchema } from './report-life.ts';
 import type { ReportSubmission } from './report-submission.ts';
 import { hashStatusToken } from './status-token.ts';
 
@@ -13,8 +14,11 @@ import { hashStatusToken } from './status-token.ts';
  * only), and `calledDesk` says whether the reporter phoned first.
  * Version 3: the status secret is never stored (it is derived from the reference, core/status-token.ts), and
  * `clientTag` names the client the report came from for per-client caps, as a keyed pseudonym.
+ * Version 4: `life`, the report's case at the desk (core/report-life.ts): its state and every event. Older reports
+ * are read as received by the portal when they were stored, which is all that was known of them. `routing` stays
+ * what it was: the portal's delivery, not the desk's case.
  */
-export const STORED_REPORT_VERSION = 3;
+export const STORED_REPORT_VERSION = 4;
 
 /**
  * Where routing stands: pending until its e-mails are sent (routed), or failed when it never can be (a report
@@ -47,20 +51,36 @@ const common = {
   delivered: z._default(z.array(z.string()), []),
 };
 
-const currentSchema = z.object({
+const version3Fields = {
   ...common,
-  schemaVersion: z.literal(STORED_REPORT_VERSION),
   urgent: z.enum(YES_NO),
   calledDesk: z.boolean(),
   impact: z.optional(z.object({ affected: z.enum(AFFECTED_SCOPES), workaround: z.enum(YES_NO) })),
   /** Keyed pseudonym of the client address (core/status-token.ts), absent when the address was unknown. */
   clientTag: z.optional(z.string()),
+};
+
+const currentSchema = z.object({
+  ...version3Fields,
+  schemaVersion: z.literal(STORED_REPORT_VERSION),
+  /** The desk's case: its state and every event, oldest first. */
+  life: reportLifeSchema,
 });
 export type StoredReport = z.infer<typeof currentSchema>;
+
+/**
+ * Before version 4 no life was kept at first; one the desk has moved since carries it (the store adds `life` to an
+ * item of any version when the first event is appended, and leaves the rest of the item as it was).
+ */
+const lifeAddedLater = { life: z.optional(reportLifeSchema) };
+
+/** Version 3, read until its items expire. */
+const version3Schema = z.object({ ...version3Fields, ...lifeAddedLater, schemaVersion: z.literal(3) });
 
 /** Version 2, read until its items expire: it kept the status secret (`receiptToken`) until routed; it is dropped. */
 const version2Schema = z.object({
   ...common,
+  ...lifeAddedLater,
   schemaVersion: z.literal(2),
   urgent: z.enum(YES_NO),
   calledDesk: z.boolean(),
@@ -70,15 +90,17 @@ const version2Schema = z.object({
 /** Version 1, read until its items expire: faults carried the urgent answer as `impact.emergencyResponse`. */
 const version1Schema = z.object({
   ...common,
+  ...lifeAddedLater,
   schemaVersion: z.literal(1),
   impact: z.optional(z.object({ affected: z.enum(AFFECTED_SCOPES), workaround: z.enum(YES_NO), emergencyResponse: z.enum(YES_NO) })),
 });
 
 export const storedReportSchema = z.pipe(
-  z.union([currentSchema, version2Schema, version1Schema]),
+  z.union([currentSchema, version3Schema, version2Schema, version1Schema]),
   z.transform((report): StoredReport => {
     if (report.schemaVersion === STORED_REPORT_VERSION) return report;
-    if (report.schemaVersion === 2) return { ...report, schemaVersion: STORED_REPORT_VERSION };
+    const life = report.life ?? lifeBeforeVersion4(report);
+    if (report.schemaVersion === 3 || report.schemaVersion === 2) return { ...report, schemaVersion: STORED_REPORT_VERSION, life };
     const { impact, schemaVersion: _old, ...rest } = report;
     return {
       ...rest,
@@ -86,9 +108,15 @@ export const storedReportSchema = z.pipe(
       urgent: impact?.emergencyResponse ?? 'no',
       calledDesk: false,
       ...(impact ? { impact: { affected: impact.affected, workaround: impact.workaround } } : {}),
+      life,
     };
   }),
 );
+
+/** A report stored before version 4 that nobody has moved: all that is known is that the portal received it when it was stored. */
+function lifeBeforeVersion4(report: { reference: string; receivedAt: string }) {
+  return newReportLife(report.reference, new Date(report.receivedAt));
+}
 
 export const DAY_SECONDS = 24 * 60 * 60;
 
@@ -113,6 +141,7 @@ export function newStoredReport(options: {
     ...(options.clientTag ? { clientTag: options.clientTag } : {}),
     routing: { status: 'pending' },
     delivered: [],
+    life: newReportLife(options.reference, receivedAt),
   };
 }
 

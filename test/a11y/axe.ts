@@ -37,3 +37,9 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
 export function describeViolations(path: string, violations: readonly Violation[]): string {
   return violations.map((v) => `${path}: ${v.id} (${v.impact ?? 'ukjent'}) ${v.help} → ${v.targets.slice(0, 5).join(', ')}`).join('\n');
 }
+
+/** What an audit of the page as it is now finds: `reflow` if it scrolls sideways, then each axe rule it breaks. */
+export async function auditPage(page: Page): Promise<string[]> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  return [...(overflow ? ['reflow'] : []), ...(await axeViolations(page)).map((violation) => violation.id)];
+}

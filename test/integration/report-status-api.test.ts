@@ -27,7 +27,8 @@ describe('report status', () => {
     expect(statusLink.pathname).toBe('/meld-feil/status/');
     expect(statusLink.search).toBe('');
     expect(status.status).toBe(200);
-    expect(await status.json()).toMatchObject({ reference, status: 'routed', priority: { level: 'P2' }, teams: ['Team kontrollromsløsning'] });
+    // Delivered to the desk's queue (routing), and the desk's case not yet moved (life).
+    expect(await status.json()).toMatchObject({ reference, status: 'routed', priority: { level: 'P2' }, teams: ['Servicedesk'], life: { state: 'received', label: 'Mottatt' } });
   });
 
   it('sends the same status link in the receipt', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { withEvent, type ReportEvent } from '../../functions/core/report-life.ts';
 import { reportStatus } from '../../functions/core/report-status.ts';
+import type { StoredReport } from '../../functions/core/stored-report.ts';
 import { realCatalog, storedReport } from './builders.ts';
 import { clockAt, InMemoryReportStore } from './fakes.ts';
 
@@ -10,7 +12,7 @@ function arrange(changes: Parameters<typeof storedReport>[0] = {}, now = '2026-0
   const store = new InMemoryReportStore();
   const report = storedReport({ priority: 'P3', ...changes });
   store.reports.set(report.reference, report);
-  return { deps: { store, catalog: realCatalog(), now: clockAt(now) }, report };
+  return { deps: { store, catalog: realCatalog(), now: clockAt(now) }, report, store };
 }
 
 describe('reportStatus', () => {
@@ -27,7 +29,8 @@ describe('reportStatus', () => {
       status: 'routed',
       receivedAt: '2026-03-05T12:00:00.000Z',
       routedAt: '2026-03-05T12:00:05.000Z',
-      teams: ['Team kontrollromsløsning'],
+      // Every report goes to the desk's queue (content/routing.yaml); a P3 about ICCS has no copies.
+      teams: ['Servicedesk'],
     });
     const shown = JSON.stringify(view);
     for (const secret of [report.summary, report.contact.email, report.contact.phone, 'AMK Innlandet', report.statusTokenHash]) {
@@ -63,5 +66,62 @@ describe('reportStatus', () => {
     const { deps } = arrange({ expiresAt: Math.floor(Date.parse('2026-03-05T12:29:59Z') / 1000) });
 
     expect(await reportStatus('HDO-2026-000001', TOKEN, deps)).toBeUndefined();
+  });
+});
+
+describe('reportStatus: the case’s life, in the words of content/case-states.yaml', () => {
+  const moved = (events: ReportEvent[]): Partial<StoredReport> => {
+    const { life } = storedReport();
+    return { life: events.reduce(withEvent, life) };
+  };
+
+  it('shows a new report as received by the portal', async () => {
+    const { deps } = arrange();
+
+    expect((await reportStatus('HDO-2026-000001', TOKEN, deps))?.life).toEqual({
+      state: 'received',
+      label: 'Mottatt',
+      explanation: 'Serviceportalen har tatt imot meldingen, og Servicedesk får den.',
+      events: [{ at: '2026-03-05T12:00:00.000Z', kind: 'state', state: 'received', label: 'Mottatt', actor: 'portal', actorWord: 'Serviceportalen' }],
+    });
+  });
+
+  it('shows the current state and every event, oldest first, with the actor’s word, the team’s name and the desk’s message', async () => {
+    const { deps } = arrange(
+      moved([
+        { id: 'mail:registrer-1', kind: 'state', state: 'registered', at: '2026-03-05T12:10:00.000Z', actor: 'desk' },
+        { id: 'topdesk:evt-2', kind: 'state', state: 'escalated', at: '2026-03-05T12:20:00.000Z', actor: 'caseSystem', team: 'kontrollrom', message: 'Fagteamet <ser> på loggene.' },
+        { id: 'topdesk:evt-3', kind: 'state', state: 'awaitingReporter', at: '2026-03-05T12:25:00.000Z', actor: 'team', message: 'Når skjedde det sist?' },
+      ]),
+    );
+
+    const life = (await reportStatus('HDO-2026-000001', TOKEN, deps))?.life;
+
+    expect(life).toMatchObject({ state: 'awaitingReporter', label: 'Venter på deg', explanation: expect.stringContaining('trenger noe fra deg') });
+    expect(life?.events.map((event) => [event.label, event.actorWord, event.team, event.message])).toEqual([
+      ['Mottatt', 'Serviceportalen', undefined, undefined],
+      ['Registrert', 'Servicedesk', undefined, undefined],
+      ['Sendt til fagteam', 'saksbehandlingssystemet', 'Team kontrollromsløsning', 'Fagteamet <ser> på loggene.'],
+      ['Venter på deg', 'fagteamet', undefined, 'Når skjedde det sist?'],
+    ]);
+  });
+
+  it('shows the reporter’s request to escalate in its own words, without anything the reporter wrote with it', async () => {
+    const { deps, report } = arrange(moved([{ id: 'reporter:escalate-1', kind: 'escalationRequested', state: 'received', at: '2026-03-05T16:00:00.000Z', actor: 'reporter', message: 'Haster! Ring 99 88 77 66' }]));
+
+    const view = await reportStatus('HDO-2026-000001', TOKEN, deps);
+
+    expect(view?.life.state).toBe('received');
+    expect(view?.life.events.at(-1)).toEqual({ at: '2026-03-05T16:00:00.000Z', kind: 'escalationRequested', state: 'received', label: 'Du ba om eskalering', actor: 'reporter', actorWord: 'deg' });
+    expect(JSON.stringify(view)).not.toContain('99 88 77 66');
+    expect(JSON.stringify(view)).not.toContain(report.description);
+  });
+
+  it('shows a report stored before the life was kept (version 3) as received, whether or not it was routed', async () => {
+    const { deps, store } = arrange({ routing: { status: 'routed', at: '2026-03-05T12:00:05.000Z', to: ['team-kontrollrom@hdo.example'] } });
+    const { life: _none, ...version3 } = store.reports.get('HDO-2026-000001') as StoredReport;
+    store.reports.set('HDO-2026-000001', { ...version3, schemaVersion: 3 } as never);
+
+    expect((await reportStatus('HDO-2026-000001', TOKEN, deps))?.life).toMatchObject({ state: 'received', label: 'Mottatt', events: [{ actor: 'portal', at: '2026-03-05T12:00:00.000Z' }] });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatStatsCsv, formatStatsTable, isoWeek, tallyReports } from '../../functions/core/stats.ts';
+import type { CaseState } from '../../functions/core/report-life.ts';
+import { formatStatesCsv, formatStatesTable, formatStatsCsv, formatStatsTable, isoWeek, tallyReports, tallyStates } from '../../functions/core/stats.ts';
+import { realCatalog } from './builders.ts';
 
 describe('isoWeek', () => {
   it.each([
@@ -43,5 +45,42 @@ describe('tallyReports', () => {
 
   it('says so when there is nothing to count', () => {
     expect(formatStatsTable([])).toBe('Ingen meldinger funnet.');
+  });
+});
+
+describe('tallyStates: reports by where their case is now', () => {
+  const LABELS = Object.fromEntries(Object.entries(realCatalog().caseStates.states).map(([state, words]) => [state, words.label])) as Record<CaseState, string>;
+  const reports = [{ state: 'received' }, { state: 'registered' }, { state: 'registered' }, { state: 'solved' }] as const;
+
+  it('counts every state, in the order a case goes, with nought where there is none', () => {
+    expect(tallyStates(reports)).toEqual([
+      { state: 'received', count: 1 },
+      { state: 'registered', count: 2 },
+      { state: 'escalated', count: 0 },
+      { state: 'awaitingReporter', count: 0 },
+      { state: 'solved', count: 1 },
+      { state: 'closed', count: 0 },
+    ]);
+  });
+
+  it('writes an aligned table with the labels of content/case-states.yaml', () => {
+    expect(formatStatesTable(tallyStates(reports), LABELS).split('\n')).toEqual([
+      'Status             Antall',
+      '-----------------  ------',
+      'Mottatt                 1',
+      'Registrert              2',
+      'Sendt til fagteam       0',
+      'Venter på deg           0',
+      'Løst                    1',
+      'Lukket                  0',
+    ]);
+  });
+
+  it('writes CSV with the fixed id beside the label, quoting a label with a comma', () => {
+    const csv = formatStatesCsv(tallyStates(reports), { ...LABELS, solved: 'Løst, venter på lukking' }).split('\n');
+
+    expect(csv[0]).toBe('Tilstand,Status,Antall');
+    expect(csv[2]).toBe('registered,Registrert,2');
+    expect(csv[5]).toBe('solved,"Løst, venter på lukking",1');
   });
 });

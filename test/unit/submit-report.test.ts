@@ -56,14 +56,14 @@ describe('submitReport: references', () => {
 });
 
 describe('submitReport: what is stored', () => {
-  it('stores the validated submission as schema version 3, without its status secret, with its priority, waiting to be routed', async () => {
+  it('stores the validated submission as schema version 4, without its status secret, with its priority, waiting to be routed, received by the portal', async () => {
     const { store, deps } = arrange(RECEIVED_AT);
 
     await submitReport(submissionFixture('iccs-valid'), deps);
 
     const stored = await store.get('HDO-2026-000001', new Date(RECEIVED_AT));
     expect(stored).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       reference: 'HDO-2026-000001',
       ...submissionFixture('iccs-valid'),
       calledDesk: false,
@@ -73,6 +73,7 @@ describe('submitReport: what is stored', () => {
       statusTokenHash: hashStatusToken('token-for-HDO-2026-000001'),
       routing: { status: 'pending' },
       delivered: [],
+      life: { state: 'received', events: [{ id: 'HDO-2026-000001:received', kind: 'state', state: 'received', at: RECEIVED_AT, actor: 'portal' }] },
     });
     expect(storedReportSchema.safeParse(stored).success).toBe(true);
   });
