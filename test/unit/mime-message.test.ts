@@ -9,7 +9,7 @@ const email: OutgoingEmail = {
   subject: '[P3][ICCS] HDO-2026-000001 Støy på plass 3',
   text: 'Linje én\nLinje to – æøå',
   html: '<p>Støy</p>',
-  headers: { 'X-Serviceportal-Format': 'serviceportal.email.v3' },
+  headers: { 'X-Serviceportal-Format': 'serviceportal.email.v4' },
   tags: { kind: 'team' },
 };
 
@@ -41,7 +41,7 @@ describe('mimeMessage: an e-mail as SES SendRawEmail takes it', () => {
       'Reply-To: kari.nordmann@amk.example',
       expect.stringMatching(/^Subject: =\?UTF-8\?B\?/),
       'MIME-Version: 1.0',
-      'X-Serviceportal-Format: serviceportal.email.v3',
+      'X-Serviceportal-Format: serviceportal.email.v4',
       `Content-Type: multipart/alternative; boundary="${BOUNDARY}"`,
     ]);
   });
