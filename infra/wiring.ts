@@ -1,5 +1,7 @@
 import { REPORT_TABLE, reportKey } from '../functions/adapters/report-table.ts';
-import { SERVER_RECEIPT_ROUTE } from '../functions/core/page-paths.ts';
+import { ACTION_LINK_ROUTE } from '../functions/core/action-links.ts';
+import { ESCALATION_ROUTE, RECEIPT_ESCALATION_ROUTE, SERVER_RECEIPT_ROUTE } from '../functions/core/page-paths.ts';
+import { CASE_EVENTS_ROUTE } from '../functions/core/webhook-signature.ts';
 
 /**
  * How the handlers are wired, described once for both wirings: `infra/aws` (CDK) and `infra/local` read these,
@@ -11,6 +13,8 @@ export const HANDLERS = {
   routeReport: { entry: 'functions/handlers/route-report.ts', description: 'Sender nye meldinger fra tabellens strøm til riktig team' },
   reportStatus: { entry: 'functions/handlers/report-status.ts', description: 'GET /api/reports/{reference}: status for den som har lenken' },
   sweepUnrouted: { entry: 'functions/handlers/sweep-unrouted.ts', description: 'Sender meldinger som strømmen ga opp, slik at ingen blir liggende' },
+  moveReport: { entry: 'functions/handlers/move-report.ts', description: 'Servicedesk flytter en sak: lenkene i e-posten og saksbehandlingssystemets signerte kall' },
+  publishCaseEvents: { entry: 'functions/handlers/publish-case-events.ts', description: 'Sender sakens hendelser ut til saksbehandlingssystemet, og e-post til melder og eskaleringskontakt' },
 } as const;
 export type HandlerName = keyof typeof HANDLERS;
 
@@ -19,6 +23,14 @@ export const API_ROUTES = [
   { method: 'GET', path: '/api/reports/{reference}', handler: 'reportStatus' },
   // The receipt the API draws for a browser without JavaScript.
   { method: 'GET', path: SERVER_RECEIPT_ROUTE, handler: 'reportStatus' },
+  // An action link from the desk's e-mail: GET shows what it will do and changes nothing; the page's POST does it.
+  { method: 'GET', path: ACTION_LINK_ROUTE, handler: 'moveReport' },
+  { method: 'POST', path: ACTION_LINK_ROUTE, handler: 'moveReport' },
+  // The desk's case system, signed (core/webhook-signature.ts).
+  { method: 'POST', path: CASE_EVENTS_ROUTE, handler: 'moveReport' },
+  // «Be om eskalering»: the status page's script (secret in a header), and the receipt's form (secret in its cookie).
+  { method: 'POST', path: ESCALATION_ROUTE, handler: 'moveReport' },
+  { method: 'POST', path: RECEIPT_ESCALATION_ROUTE, handler: 'moveReport' },
 ] as const satisfies readonly {
   method: 'GET' | 'POST';
   path: `/api/${string}`;
@@ -42,6 +54,31 @@ export const REPORT_STREAM_SOURCE = {
   batchSize: number;
   retryAttempts: number;
 };
+
+/**
+ * The publisher's event source: every new report and every change to one (the router's records, a move, the
+ * publisher's own), since a report's life events are written by updates. The publisher reads the image and does
+ * nothing when every event is published; it records what it did on the report, so a replay publishes nothing twice.
+ */
+export const CASE_EVENT_STREAM_SOURCE = {
+  handler: 'publishCaseEvents',
+  eventNames: ['INSERT', 'MODIFY'],
+  keyPrefix: REPORT_STREAM_SOURCE.keyPrefix,
+  batchSize: 10,
+  retryAttempts: 5,
+} as const satisfies StreamSource;
+
+/** One consumer of the reports table's stream, as both wirings attach it. */
+export interface StreamSource {
+  handler: HandlerName;
+  eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
+  keyPrefix: { readonly attribute: string; readonly prefix: string };
+  batchSize: number;
+  retryAttempts: number;
+}
+
+/** Every stream consumer of the reports table, for the wirings that attach them. */
+export const STREAM_SOURCES = [REPORT_STREAM_SOURCE, CASE_EVENT_STREAM_SOURCE] as const;
 
 /**
  * Where the handlers find the catalog at run time: `content/` itself in the repository (the local wiring reads the

@@ -14,6 +14,8 @@ const siteUrl = z.pipe(
   z.url({ error: 'må være en full adresse, for eksempel https://portal.example.no' }),
   z.transform((url) => url.replace(/\/+$/, '')),
 );
+/** Built once, so a schema that names it (moveEnvSchema) is a pure call a bundle without it leaves out. */
+const optionalSiteUrl = z.optional(siteUrl);
 
 /** A whole number from `min` to `max`; environment variables are text, so it is converted first. */
 /**
@@ -26,6 +28,10 @@ const secret = z.string({ error: 'mangler' }).check(z.minLength(32, { error: 'm�
 const originVerifySecret = secret;
 /** Key for the reporter's status link: the link is derived from the reference, so it is never stored (core/status-token.ts). */
 const statusTokenKey = secret;
+/** Key the desk's action links are signed with (core/action-links.ts): the router signs them, the move function checks them. */
+const actionLinkKey = secret;
+/** Key a desk's case system signs its webhook calls with (core/webhook-signature.ts); the desk holds a copy. */
+const webhookSigningKey = secret;
 
 function wholeNumber(min: number, max: number, fallback: number) {
   return z._default(
@@ -53,16 +59,23 @@ export const submitEnvSchema = z.object({
   SITE_URL: z.optional(siteUrl),
 });
 
-export const routeEnvSchema = z.object({
+/** What every function that e-mails about a report reads: the table, the catalog, the sender and the status link. */
+const mailingSettings = {
   TABLE_NAME: tableName,
   CATALOG_DIR: catalogDir,
   MAIL_FROM: z.email({ error: 'må være en e-postadresse' }),
   /** SES configuration set for the desk's and teams' mail: never suppressed by a reporter's bounce; absent locally. */
   MAIL_CONFIGURATION_SET: z.optional(requiredText),
-  /** SES configuration set for receipts to reporters: suppresses bounces and complaints, records both; absent locally. */
+  /** SES configuration set for mail to reporters: suppresses bounces and complaints, records both; absent locally. */
   RECEIPT_CONFIGURATION_SET: z.optional(requiredText),
   SITE_URL: siteUrl,
   STATUS_TOKEN_KEY: statusTokenKey,
+};
+
+export const routeEnvSchema = z.object({
+  ...mailingSettings,
+  /** For the signed action links in the desk's e-mail (core/action-links.ts deskActionLinks). */
+  ACTION_LINK_KEY: actionLinkKey,
   /** Receipts to one address per day, and to one domain per day: beyond them the report is routed without a receipt. */
   RECEIPTS_PER_ADDRESS_PER_DAY: wholeNumber(1, 100_000, 10),
   RECEIPTS_PER_DOMAIN_PER_DAY: wholeNumber(1, 100_000, 300),
@@ -81,6 +94,38 @@ export const statusEnvSchema = z.object({
   PAGES_DIR: pagesDir,
   ORIGIN_VERIFY_SECRET: originVerifySecret,
 });
+
+/** The desk moving a report: its e-mail's action links, and its case system's signed webhook (handlers/move-report.ts). */
+export const moveEnvSchema = /* @__PURE__ */ z.object({
+  TABLE_NAME: tableName,
+  CATALOG_DIR: catalogDir,
+  PAGES_DIR: pagesDir,
+  ORIGIN_VERIFY_SECRET: originVerifySecret,
+  ACTION_LINK_KEY: actionLinkKey,
+  WEBHOOK_SIGNING_KEY: webhookSigningKey,
+  /** Where the site is: a confirmation posted from another site is refused (http/cross-site.ts). */
+  SITE_URL: optionalSiteUrl,
+});
+
+/**
+ * Publishing a report's life (handlers/publish-case-events.ts): in AWS to the EventBridge bus the stack creates
+ * (CASE_EVENTS_BUS_NAME), locally to a JSONL outbox (CASE_EVENTS_OUTBOX) and, if set, a webhook
+ * (CASE_EVENTS_WEBHOOK_URL); exactly one of the bus and the outbox. It e-mails the reporter (with the status link)
+ * and the escalation contact, as the router does.
+ */
+export const publishEnvSchema = /* @__PURE__ */ z
+  .object({
+    ...mailingSettings,
+    CASE_EVENTS_BUS_NAME: z.optional(requiredText),
+    CASE_EVENTS_OUTBOX: z.optional(requiredText),
+    CASE_EVENTS_WEBHOOK_URL: z.optional(z.url({ protocol: /^https?$/, error: 'må være en full http- eller https-adresse' })),
+  })
+  .check(
+    z.refine((env) => (env.CASE_EVENTS_BUS_NAME === undefined) !== (env.CASE_EVENTS_OUTBOX === undefined), {
+      error: 'sett enten CASE_EVENTS_BUS_NAME (AWS) eller CASE_EVENTS_OUTBOX (lokalt), ikke begge og ikke ingen',
+      path: ['CASE_EVENTS_BUS_NAME'],
+    }),
+  );
 
 export function readEnv<S extends z.ZodMiniObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
   const result = schema.safeParse(env);

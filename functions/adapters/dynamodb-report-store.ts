@@ -8,7 +8,8 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { ReportStore, RoutingStore } from '../core/ports.ts';
+import type { CaseEventStore, CaseStore, ReportStore, RoutingStore } from '../core/ports.ts';
+import { withEvent } from '../core/report-life.ts';
 import { isExpired, storedReportSchema, type StoredReport } from '../core/stored-report.ts';
 import { isClaimExpired, SUBMISSION_CLAIM_VERSION, type SubmissionClaim } from '../core/submission-claim.ts';
 import { retryWithin } from './retry-within.ts';
@@ -44,6 +45,7 @@ async function conditional(send: () => Promise<unknown>): Promise<boolean> {
 export function createDynamoReportStore(client: DynamoDBClient, tableName: string): ReportStore {
   const store: ReportStore = {
     ...createDynamoRoutingStore(client, tableName),
+    appendEvent: createDynamoCaseStore(client, tableName).appendEvent,
 
     async nextSequence(scope) {
       const result = await client.send(
@@ -260,9 +262,94 @@ export function createDynamoRoutingStore(client: DynamoDBClient, tableName: stri
   };
 }
 
+/**
+ * Beside `life`, the ids of the events appended to it as a string set, for the condition that keeps a retried
+ * event from being appended twice (`contains` works on a set, not on the ids inside a list of maps). The portal's
+ * own first event (received) is not in it; moving a report reads its life first, and knows that one by id.
+ */
+const LIFE_EVENT_IDS_ATTRIBUTE = 'lifeEventIds';
+
+/** What moving a report reads and writes (ports.ts CaseStore): for the handlers that move it, without routing's part. */
+export function createDynamoCaseStore(client: DynamoDBClient, tableName: string): CaseStore {
+  const { get } = createDynamoRoutingStore(client, tableName);
+  const names = { '#life': 'life', '#events': 'events', '#state': 'state', '#ids': LIFE_EVENT_IDS_ATTRIBUTE };
+  return {
+    get,
+
+    async appendEvent(reference, event, expectedState) {
+      const moves = event.kind === 'state';
+      const appended = await conditional(() =>
+        client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: marshall(reportKey(reference)),
+            UpdateExpression: `SET #life.#events = list_append(#life.#events, :events)${moves ? ', #life.#state = :state' : ''} ADD #ids :ids`,
+            ConditionExpression: 'attribute_exists(pk) AND #life.#state = :expected AND NOT contains(#ids, :id)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: {
+              ...marshall({ ':events': [event], ':expected': expectedState, ':id': event.id, ...(moves ? { ':state': event.state } : {}) }, { removeUndefinedValues: true }),
+              ':ids': { SS: [event.id] },
+            },
+          }),
+        ),
+      );
+      if (appended) return true;
+      // A report stored before version 4 that nobody has moved yet has no life in the item: its first event writes
+      // the life it is read with (stored-report.ts), once, whatever its version; the rest of the item stays as it was.
+      const existing = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(reportKey(reference)), ConsistentRead: true }));
+      if (!existing.Item || existing.Item.life) return false;
+      const { life } = parseReportItem(existing.Item);
+      if (life.state !== expectedState || life.events.some((known) => known.id === event.id)) return false;
+      return conditional(() =>
+        client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: marshall(reportKey(reference)),
+            UpdateExpression: 'SET #life = :life ADD #ids :ids',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#life)',
+            ExpressionAttributeNames: { '#life': names['#life'], '#ids': names['#ids'] },
+            ExpressionAttributeValues: { ...marshall({ ':life': withEvent(life, event) }, { removeUndefinedValues: true }), ':ids': { SS: [event.id] } },
+          }),
+        ),
+      );
+    },
+  };
+}
+
+/**
+ * What publishing a report's life reads and records (ports.ts CaseEventStore): the report, and `markPublished`,
+ * one conditional ADD to the report's set of delivery keys (the router's `delivered`), true only for the call that
+ * added the key. Like markDelivered it rides out a short outage: what was published is recorded, or published again.
+ */
+export function createDynamoCaseEventStore(client: DynamoDBClient, tableName: string): CaseEventStore {
+  const { get } = createDynamoRoutingStore(client, tableName);
+  return {
+    get,
+    markPublished(reference, key) {
+      return retryWithin(
+        DELIVERY_RECORD_BUDGET_MS,
+        () =>
+          conditional(() =>
+            client.send(
+              new UpdateItemCommand({
+                TableName: tableName,
+                Key: marshall(reportKey(reference)),
+                UpdateExpression: 'ADD #delivered :key',
+                ConditionExpression: 'attribute_exists(pk) AND NOT contains(#delivered, :one)',
+                ExpressionAttributeNames: { '#delivered': 'delivered' },
+                ExpressionAttributeValues: { ':key': { SS: [key] }, ':one': { S: key } },
+              }),
+            ),
+          ),
+        { retryable: (error) => !(error instanceof ConditionalCheckFailedException) },
+      );
+    },
+  };
+}
+
 /** Reads a report item, from GetItem or from a stream image, dropping the table's own key attributes. */
 export function parseReportItem(item: AttributeMap): StoredReport {
-  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, [LEASE_ATTRIBUTE]: _lease, delivered, ...report } = unmarshall(item);
+  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, [LEASE_ATTRIBUTE]: _lease, [LIFE_EVENT_IDS_ATTRIBUTE]: _lifeEventIds, delivered, ...report } = unmarshall(item);
   return storedReportSchema.parse({ ...report, delivered: delivered instanceof Set ? [...delivered] : [] });
 }
 

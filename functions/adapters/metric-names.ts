@@ -13,5 +13,7 @@ export const METRIC = {
   receiptCapped: 'ReceiptCapped',
   /** A P1 copy or storhendelse alert not sent because its client reached its hourly cap. */
   urgentCopyCapped: 'UrgentCopyCapped',
+  /** A case event or an e-mail about the case's life (to the reporter, to the escalation contact) that can never be done. */
+  caseEventFailed: 'CaseEventFailed',
 } as const;
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];

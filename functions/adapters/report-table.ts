@@ -28,3 +28,5 @@ export const rateLimitKey = (client: string, window: string) => ({ pk: `RATE#${c
 export const mailCapKey = (scope: string, subjectHash: string, window: string) => ({ pk: `CAP#${scope}#${subjectHash}`, sk: window });
 export const byServiceKey = (serviceId: string, receivedAt: string) => ({ gsi1pk: `SERVICE#${serviceId}`, gsi1sk: receivedAt });
 export const unroutedKey = (receivedAt: string) => ({ unroutedPk: 'UNROUTED', unroutedSince: receivedAt });
+/** A used action link (core/action-links.ts), by its nonce: kept until the link would have expired, so it is used once. */
+export const usedLinkKey = (nonce: string) => ({ pk: `USED#${nonce}`, sk: 'USED' });

@@ -1,15 +1,16 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient, type SESClientConfig } from '@aws-sdk/client-ses';
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import type { RoutingSignals } from '../core/ports.ts';
 import type { RouteDependencies } from '../core/route-report.ts';
 import { statusPath } from '../core/page-paths.ts';
 import { statusTokenFor } from '../core/status-token.ts';
+import { deskActionLinks } from '../core/action-links.ts';
+import { randomBytes } from 'node:crypto';
 import type { routeEnvSchema } from './config.ts';
 import { createDynamoMailCaps } from './dynamodb-mail-caps.ts';
 import { createDynamoRoutingStore, DELIVERY_RECORD_BUDGET_MS } from './dynamodb-report-store.ts';
-import { logger } from './log.ts';
+import { logger, type Logger } from './log.ts';
 import { METRIC } from './metric-names.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createSesMailer } from './ses-mailer.ts';
@@ -37,6 +38,11 @@ export const MIN_MS_TO_START_SEND = SES_SEND_LIMIT_MS + 1000;
 /** The router's Lambda timeout the figures above are held to (test/unit/ses-client.test.ts checks the sum). */
 export const ROUTER_TIMEOUT_MS = 10_000;
 export { DELIVERY_RECORD_BUDGET_MS };
+
+/** The reporter's status link, absolute, with its secret derived from the reference (never stored). */
+export function statusUrlWith(env: { SITE_URL: string; STATUS_TOKEN_KEY: string }): (reference: string) => string {
+  return (reference) => `${env.SITE_URL}${statusPath(reference, statusTokenFor(env.STATUS_TOKEN_KEY, reference))}`;
+}
 
 /** The SES client the router sends with: timeouts and attempts as above. `overrides` for tests (endpoint, credentials). */
 export function createSesClient(overrides: SESClientConfig = {}): SESClient {
@@ -79,7 +85,9 @@ export function createRouteDependencies(env: z.output<typeof routeEnvSchema>): R
       receiptConfigurationSet: env.RECEIPT_CONFIGURATION_SET,
     }),
     now: () => new Date(),
-    statusUrlFor: (reference) => `${env.SITE_URL}${statusPath(reference, statusTokenFor(env.STATUS_TOKEN_KEY, reference))}`,
+    statusUrlFor: statusUrlWith(env),
+    deskLinksFor: (reference, escalateTo) =>
+      deskActionLinks(env.ACTION_LINK_KEY, { siteUrl: env.SITE_URL, reference, escalateTo, now: new Date(), nonce: () => randomBytes(16).toString('base64url') }),
     // Keyed with the same secret as the status links (domain-separated inside): counters hold no address.
     caps: createDynamoMailCaps(dynamodb, env.TABLE_NAME, env.STATUS_TOKEN_KEY),
     limits: {

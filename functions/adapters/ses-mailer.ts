@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import type { EmailKind } from '../core/email-layout.ts';
 import type { Mailer, OutgoingEmail } from '../core/ports.ts';
 import { mimeMessage } from './mime-message.ts';
 
@@ -14,8 +15,9 @@ export interface SesMailerOptions {
   receiptConfigurationSet?: string | undefined;
 }
 
-/** Only the receipt goes to a reporter; every other kind goes to the desk or one of its teams. */
-export const audienceOf = (email: Pick<OutgoingEmail, 'tags'>): 'reporter' | 'desk' => (email.tags.kind === 'receipt' ? 'reporter' : 'desk');
+/** The kinds that go to a reporter (the receipt, news of the case); every other kind goes to the desk or one of its teams. */
+const REPORTER_KINDS: ReadonlySet<string> = new Set(['receipt', 'reporter-update'] satisfies EmailKind[]);
+export const audienceOf = (email: Pick<OutgoingEmail, 'tags'>): 'reporter' | 'desk' => (REPORTER_KINDS.has(email.tags.kind ?? '') ? 'reporter' : 'desk');
 
 /**
  * Sends through SES, one message per recipient (the SES emulator keeps only the first address of a list), as a raw

@@ -1,5 +1,7 @@
 import type { FormDefinition } from '../core/form-definition.ts';
 import type { PriorityPolicy } from '../core/priority.ts';
+import type { EscalationLevels } from '../core/case-event-email.ts';
+import type { CaseWords } from '../core/report-life.ts';
 import type { ServiceId } from '../core/service-ids.ts';
 import type { Contact } from './contact-schema.ts';
 import type { RoutingRules } from './routing-schema.ts';
@@ -15,6 +17,10 @@ export interface Catalog {
   routing: RoutingRules;
   /** Channels and the fallback ladder, which the reporter's receipt repeats. */
   contact: Contact;
+  /** The words for a report's life at the desk: each state's label and explanation, each actor's word (content/case-states.yaml). */
+  caseStates: CaseWords;
+  /** Who is told when a reporter asks for escalation, per priority (content/escalation.yaml). */
+  escalation: EscalationLevels;
 }
 
 /** Both loaders (`load-yaml-catalog.ts`, `load-prebuilt-catalog.ts`) have this shape, so either can stand behind `load-catalog.ts`. */

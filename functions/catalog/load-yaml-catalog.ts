@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import type { FormDefinition } from '../core/form-definition.ts';
 import { buildJourney } from '../core/build-journey.ts';
 import type { PriorityPolicy } from '../core/priority.ts';
+import type { CaseWords } from '../core/report-life.ts';
 import { SERVICE_IDS, type ServiceId } from '../core/service-ids.ts';
 import { ContentError, fieldPath, type ContentProblem } from './problems.ts';
+import { caseStatesSchema } from './case-states-schema.ts';
 import { contactSchema, type Contact } from './contact-schema.ts';
+import { escalationSchema, escalationTeamReferences } from './escalation-schema.ts';
+import type { EscalationLevels } from '../core/case-event-email.ts';
 import { formSchema } from './form-schema.ts';
 import { prioritySchema } from './priority-schema.ts';
-import { routingSchema, type RoutingRules } from './routing-schema.ts';
+import { routingSchema, teamReferences, type RoutingRules } from './routing-schema.ts';
 import { serviceSchema, teamsFileSchema, type Service, type Team } from './schema.ts';
 import { readYaml, type LineOf } from './yaml-source.ts';
 import type { Catalog } from './catalog.ts';
@@ -63,6 +67,18 @@ export function loadCatalog(contentDir: string): Catalog {
   problems.push(...routingFile.problems);
   if (routingFile.data && teamsFile.data) problems.push(...crossCheckRouting(routingFile.data, routingFile.lineOf, teamsFile.data));
 
+  const caseStatesFile = readYaml(join(contentDir, 'case-states.yaml'), 'content/case-states.yaml', caseStatesSchema);
+  problems.push(...caseStatesFile.problems);
+
+  const escalationFile = readYaml(join(contentDir, 'escalation.yaml'), 'content/escalation.yaml', escalationSchema);
+  problems.push(...escalationFile.problems);
+  if (escalationFile.data && teamsFile.data) {
+    for (const { path, team } of escalationTeamReferences(escalationFile.data)) {
+      if (teams[team]) continue;
+      problems.push({ file: 'content/escalation.yaml', line: escalationFile.lineOf(path), field: fieldPath(path), message: `teamet «${team}» finnes ikke i content/teams.yaml (finnes: ${Object.keys(teams).join(', ')})` });
+    }
+  }
+
   for (const id of SERVICE_IDS) {
     if (!files.includes(`${id}.yaml`)) {
       problems.push({ file: `content/services/${id}.yaml`, line: 1, field: '', message: `filen mangler: hver tjeneste (${SERVICE_IDS.join(', ')}) må ha sin egen fil` });
@@ -77,6 +93,8 @@ export function loadCatalog(contentDir: string): Catalog {
     teams,
     routing: routingFile.data as RoutingRules,
     contact: contactFile.data as Contact,
+    caseStates: caseStatesFile.data as CaseWords,
+    escalation: escalationFile.data as EscalationLevels,
   };
 }
 
@@ -102,12 +120,7 @@ function checkJourneys(
 }
 
 function crossCheckRouting(routing: RoutingRules, lineOf: LineOf, teams: Record<string, Team>): ContentProblem[] {
-  const references: { path: (string | number)[]; team: string }[] = [
-    { path: ['fallbackTeam'], team: routing.fallbackTeam },
-    { path: ['majorIncident', 'team'], team: routing.majorIncident.team },
-    ...Object.entries(routing.priorityCopies).flatMap(([priority, keys]) => (keys ?? []).map((team, index) => ({ path: ['priorityCopies', priority, index], team }))),
-  ];
-  return references
+  return teamReferences(routing)
     .filter(({ team }) => !teams[team])
     .map(({ path, team }) => ({
       file: 'content/routing.yaml',

@@ -7,14 +7,14 @@ import type { Catalog } from './catalog.ts';
  */
 export const PREBUILT_CATALOG_FILE = 'catalog.json';
 /** Bump when the file's shape changes; a reader refuses any other version rather than guess. */
-export const PREBUILT_CATALOG_FORMAT = 2;
+export const PREBUILT_CATALOG_FORMAT = 3;
 
 interface PrebuiltCatalogFile {
   formatVersion: typeof PREBUILT_CATALOG_FORMAT;
   catalog: Catalog;
 }
 
-const CATALOG_PARTS = ['services', 'form', 'priority', 'teams', 'routing', 'contact'] as const satisfies readonly (keyof Catalog)[];
+const CATALOG_PARTS = ['services', 'form', 'priority', 'teams', 'routing', 'contact', 'caseStates', 'escalation'] as const satisfies readonly (keyof Catalog)[];
 
 /**
  * Refuses a catalog that JSON would change (a Date, Map, Set or undefined field in a later schema), so the

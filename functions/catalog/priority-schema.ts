@@ -23,6 +23,34 @@ const row = z.strictObject(Object.fromEntries(URGENCIES.map((urgency) => [urgenc
   error: onlyFields(`må ha en prioritet for hver av ${URGENCIES.join(', ')}`),
 });
 
+/** «Be om eskalering»: how long after a report is received, per level; only opening hours when `openingHours`. */
+const escalationRule = z.strictObject(
+  {
+    hours: z
+      .number({ error: 'må være et antall timer, for eksempel 4' })
+      .positive({ error: 'må være flere enn 0 timer' })
+      .max(24 * 30, { error: 'kan være høyst 720 timer (30 døgn)' })
+      .describe('Antall timer fra meldingen ble mottatt til den som meldte kan be om eskalering.'),
+    openingHours: z
+      .boolean({ error: 'må være true eller false' })
+      .default(false)
+      .describe('true når bare timene i åpningstiden til kanalen i handledBy teller (som «innen fire timer i åpningstiden»).'),
+  },
+  { error: onlyFields('skriv for eksempel { hours: 4, openingHours: true }') },
+);
+
+const escalationSchema = z.strictObject(
+  {
+    explanation: text.describe('Hva som skjer når man ber om eskalering: hvem hos Servicedesk som får beskjed.'),
+    after: z
+      .strictObject(Object.fromEntries(PRIORITIES.map((level) => [level, escalationRule])) as Record<(typeof PRIORITIES)[number], typeof escalationRule>, {
+        error: onlyFields(`må ha en regel for hver av ${PRIORITIES.join(', ')}`),
+      })
+      .describe('For hver prioritet: hvor lenge etter mottak den som meldte kan be om eskalering.'),
+  },
+  { error: onlyFields('escalation må ha explanation og after') },
+);
+
 export const prioritySchema = z
   .strictObject(
     {
@@ -35,8 +63,9 @@ export const prioritySchema = z
       afterUrgentCall: priority.describe('Prioriteten til en skriftlig melding etter en telefon om noe som haster, når skjemaet ikke har spurt om konsekvens.'),
       otherRequests: priority.describe('Prioriteten til endringsønsker, spørsmål og bestillinger som ikke haster.'),
       handledBy: z.string({ error: 'må være id-en til en kanal i content/contact.yaml' }).min(1).describe('Kanalen i content/contact.yaml som har åpningstidene for skriftlige meldinger.'),
+      escalation: escalationSchema.optional().describe('«Be om eskalering»: når den som meldte kan be om det, for hver prioritet, og hva som skjer da.'),
     },
-    { error: onlyFields('filen må inneholde label, settledTogether, responseLabel, levels, urgency, matrix, afterUrgentCall, otherRequests og handledBy') },
+    { error: onlyFields('filen må inneholde label, settledTogether, responseLabel, levels, urgency, matrix, afterUrgentCall, otherRequests og handledBy (og eventuelt escalation)') },
   );
 
 true satisfies (z.infer<typeof prioritySchema> extends PriorityPolicy ? true : false);

@@ -5,12 +5,18 @@ import { escapeHtml, type Inline } from './html.ts';
  * mail rules can rely on it, and in its SES tags. Version 2: the subject marks P1/P2 in capitals and «[har ringt]»,
  * and the answers stand in sections. Version 3: the version moved from the footer to the X-Serviceportal-Format
  * header; the incident manager's alert is «[Mulig storhendelse]»; numbers, addresses and the status page are links.
+ * Version 4: every report goes to the desk's queue, naming the product team it escalates to («Eskaleres til») and
+ * carrying the desk's signed action links; a product team's copy says «[kopi]» in its subject.
  */
-export const EMAIL_FORMAT_VERSION = 'serviceportal.email.v3';
+export const EMAIL_FORMAT_VERSION = 'serviceportal.email.v4';
 export const FORMAT_HEADER = 'X-Serviceportal-Format';
 
-/** The kinds of e-mail the portal sends, as SES's records name them. */
-export type EmailKind = 'team' | 'receipt' | 'major-incident' | 'routing-failed';
+/**
+ * The kinds of e-mail the portal sends, as SES's records name them. `reporter-update` (the case waits for the
+ * reporter, or is solved) goes to the reporter like the receipt; `escalation-request` to the escalation contact
+ * for the report's priority (core/case-event-email.ts).
+ */
+export type EmailKind = 'team' | 'receipt' | 'major-incident' | 'routing-failed' | 'reporter-update' | 'escalation-request';
 
 /** What every e-mail carries about itself: its layout version (header and tag), its kind and more tags. */
 export function emailMarks(kind: EmailKind, tags: Record<string, string> = {}): { headers: Record<string, string>; tags: Record<string, string> } {
@@ -22,6 +28,8 @@ export interface Row {
   value: string;
   /** A value to act on (a number to call back, an address to write to) is a link in the HTML part. */
   href?: string | undefined;
+  /** The link's words in the HTML part, where the value (a long address, say) would stretch the table; the text part shows the value. */
+  linkText?: string | undefined;
 }
 
 export interface EmailBody {
@@ -54,7 +62,7 @@ export function renderEmailBody(options: {
   const textRows = (values: readonly Row[]) => values.map((row) => `${row.label}:\n${indent(row.value)}\n`);
   const htmlTable = (values: readonly Row[]) => [
     '<table>',
-    ...values.map((row) => `<tr><th scope="row" style="text-align:left;vertical-align:top">${escapeHtml(row.label)}</th><td style="white-space:pre-wrap">${inlineHtml([row.href ? { text: row.value, href: row.href } : row.value])}</td></tr>`),
+    ...values.map((row) => `<tr><th scope="row" style="text-align:left;vertical-align:top">${escapeHtml(row.label)}</th><td style="white-space:pre-wrap">${inlineHtml([row.href ? { text: row.linkText ?? row.value, href: row.href } : row.value])}</td></tr>`),
     '</table>',
   ];
   const text = [

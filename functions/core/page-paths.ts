@@ -39,6 +39,19 @@ export function serverReceiptPath(reference: string): string {
 
 export const RECEIPT_COOKIE = 'statuskode';
 
+/**
+ * «Be om eskalering» from the status page's script: a POST with the secret in STATUS_TOKEN_HEADER, answered in JSON.
+ */
+export const ESCALATION_ROUTE = '/api/reports/{reference}/eskalering';
+export const escalationPath = (reference: string) => ESCALATION_ROUTE.replace('{reference}', encodeURIComponent(reference));
+
+/**
+ * The same from the receipt without JavaScript: a form post. It lives under the receipt's address because the
+ * receipt's cookie (the secret) is scoped to that address and the paths below it, so no other address ever gets it.
+ */
+export const RECEIPT_ESCALATION_ROUTE = `${SERVER_RECEIPT_ROUTE}/eskalering` as const;
+export const receiptEscalationPath = (reference: string) => `${serverReceiptPath(reference)}/eskalering`;
+
 /** The pages the site builds for the API to fill in (functions/http/form-pages.ts), under the built site. */
 export const PAGE_TEMPLATE_PATHS = {
   /** The receipt, which is also the status page a reporter without JavaScript keeps. */
@@ -49,6 +62,12 @@ export const PAGE_TEMPLATE_PATHS = {
   tryAgain: '/meld-feil/mal/prov-igjen/',
   /** The receipt cannot be shown: a wrong or expired link, or the table not answering. */
   statusProblem: '/meld-feil/mal/status-ukjent/',
+  /** A link from the desk's e-mail, opened: what it will do, and the button that does it (a GET changes nothing). */
+  deskAction: '/meld-feil/mal/handling/',
+  /** The link's move is made. */
+  deskActionDone: '/meld-feil/mal/handling-utfort/',
+  /** The link cannot be used: used already, expired, altered, or the report's state does not allow the move. */
+  deskActionRefused: '/meld-feil/mal/handling-avvist/',
 } as const;
 export type TemplateName = keyof typeof PAGE_TEMPLATE_PATHS;
 export type PageTemplates = Partial<Record<TemplateName, string>>;
@@ -68,5 +87,17 @@ export const SLOTS = {
   message: '{{melding}}',
   /** HTML: the error summary's list of problems. */
   problems: '{{feil}}',
+  /** HTML: the case's timeline, an ordered list of what has happened to it (functions/http/form-pages.ts). */
+  timeline: '{{historikk}}',
+  /** What a desk's action link will do, or did, in a sentence. */
+  deskAction: '{{handling}}',
+  /** The confirmation's button: the action in a word or three. */
+  deskActionButton: '{{knapp}}',
+  /** The address the confirmation posts to. */
+  deskActionForm: '{{skjema}}',
+  /** The link's signed token, carried by the confirmation's form. */
+  deskActionToken: '{{kode}}',
+  /** HTML: «Be om eskalering» on the receipt: the button's form, from when it is possible, or when it was asked. */
+  escalation: '{{eskalering}}',
 } as const;
 export type Slot = keyof typeof SLOTS;

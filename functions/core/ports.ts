@@ -1,8 +1,10 @@
+import type { CaseEvent } from './case-events.ts';
+import type { CaseState, ReportEvent } from './report-life.ts';
 import type { StoredReport } from './stored-report.ts';
 import type { SubmissionClaim } from './submission-claim.ts';
 
 /** Where reports are kept. The DynamoDB adapter implements it; the domain never sees the SDK. */
-export interface ReportStore extends RoutingStore {
+export interface ReportStore extends RoutingStore, CaseStore {
   /** Atomically increments and returns the counter for `scope`, starting at 1. */
   nextSequence(scope: string): Promise<number>;
   /**
@@ -54,6 +56,19 @@ export interface RoutingStore {
   openCluster(serviceId: string, at: Date, windowMinutes: number): Promise<boolean>;
 }
 
+/** The part of the store that moves a report's life at the desk (core/move-report.ts). */
+export interface CaseStore {
+  /** The report, or undefined if there is none or it has expired. */
+  get(reference: string, now: Date): Promise<StoredReport | undefined>;
+  /**
+   * Appends `event` to the report's life, and moves its state when the event is a move (`kind: 'state'`), only if
+   * the report exists, its state is still `expectedState` and no event with this id is there yet. One atomic
+   * conditional write: false (nothing changed) when any of that does not hold, for core/move-report.ts to read
+   * again and answer.
+   */
+  appendEvent(reference: string, event: ReportEvent, expectedState: CaseState): Promise<boolean>;
+}
+
 /** A claim on routing one report: who holds it, and until when (epoch milliseconds). */
 export interface RoutingLease {
   holder: string;
@@ -84,7 +99,7 @@ export interface MailLimits {
 }
 
 /** The e-mails routing may leave unsent without failing the report. */
-export type OptionalMail = 'receipt' | 'major-incident' | 'routing-failed';
+export type OptionalMail = 'receipt' | 'copy' | 'major-incident' | 'routing-failed';
 
 /**
  * What routing tells operations beside its outcome. The adapter writes each as a log line and, where an alarm
@@ -95,7 +110,7 @@ export interface RoutingSignals {
   routingFailed(reference: string, reason: string): void;
   /** An e-mail not sent because its recipient, domain or client reached its cap. */
   capped(reference: string, mail: 'receipt' | 'urgent-copy' | 'major-incident', scope: CapScope): void;
-  /** An e-mail SES refused for good that does not fail the report (a receipt, a storhendelse alert, the desk's own notice). */
+  /** An e-mail SES refused for good that does not fail the report (a receipt, a team's copy, a storhendelse alert, the desk's own notice). */
   mailRejected(reference: string, mail: OptionalMail, reason: string): void;
   /** Age of the oldest report still waiting to be routed (0 when none), from every sweep. */
   oldestUnrouted(ageSeconds: number): void;
@@ -116,4 +131,28 @@ export interface OutgoingEmail {
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<void>;
+}
+
+/** What publishing a report's life reads and records (core/case-events.ts). */
+export interface CaseEventStore {
+  /** The report, or undefined if there is none or it has expired. */
+  get(reference: string, now: Date): Promise<StoredReport | undefined>;
+  /**
+   * Records that one of the report's life events was published or e-mailed (by key, such as `published:<eventId>`),
+   * in the same set as the router's delivery keys, with a conditional write: false if the key was there already (or
+   * there is no report), so a replayed record never counts twice.
+   */
+  markPublished(reference: string, key: string): Promise<boolean>;
+}
+
+/** Where case events leave the system: an EventBridge bus in AWS, a JSONL outbox and a webhook locally. */
+export interface CaseEventPublisher {
+  /** Publishes one event; resolves once it is accepted. A refusal that will recur is thrown with a name the core knows as permanent. */
+  publish(event: CaseEvent): Promise<void>;
+}
+
+/** What publishing tells operations beside its outcome: a log line and the CaseEventFailed metric. */
+export interface CaseEventSignals {
+  /** A case event or e-mail that can never be done: settled on the report and passed over. */
+  failed(reference: string, what: 'case-event' | 'reporter-mail' | 'escalation-mail', error: unknown): void;
 }

@@ -43,6 +43,23 @@ export interface PriorityPolicy {
   otherRequests: Priority;
   /** The channel in content/contact.yaml whose hours say when written reports are handled. */
   handledBy: string;
+  /** When a reporter may ask for escalation («Be om eskalering»), per level. Without it, the portal offers none. */
+  escalation?: EscalationPolicy | undefined;
+}
+
+/**
+ * How long after a report was received its reporter may ask for escalation: `hours` on the clock, or, with
+ * `openingHours`, only the hours the channel in `handledBy` is open (the promise «innen fire timer i åpningstiden»).
+ */
+export interface EscalationRule {
+  hours: number;
+  openingHours: boolean;
+}
+
+export interface EscalationPolicy {
+  /** What happens when the reporter asks, shown beside the button: who at the desk is told. */
+  explanation: string;
+  after: Record<Priority, EscalationRule>;
 }
 
 export interface ImpactAnswers {

@@ -6,10 +6,11 @@ import type { CapScope, MailCaps, Mailer, MailLimits, OutgoingEmail, RoutingLeas
 import { handlingHours, writtenReportsHandled } from './priority.ts';
 import { renderReceiptEmail } from './receipt-email.ts';
 import { failureReason, isPermanentRoutingError, renderRoutingFailedEmail } from './routing-failure.ts';
-import { fallbackTeam, isDesk, majorIncidentTeam, teamRecipients } from './routing.ts';
+import { deskTeam, escalationTeam, isDesk, majorIncidentTeam, teamRecipients } from './routing.ts';
 import { isServiceId } from './service-ids.ts';
 import type { StoredReport } from './stored-report.ts';
 import { renderTeamEmail } from './team-email.ts';
+import type { DeskLink } from './action-links.ts';
 
 export { isPermanentRoutingError } from './routing-failure.ts';
 
@@ -20,6 +21,11 @@ export interface RouteDependencies {
   now: () => Date;
   /** Absolute link to the reporter's status page, secret included (derived from the reference: never stored). */
   statusUrlFor: (reference: string) => string;
+  /**
+   * The signed, single-use links the desk moves the report with from its e-mail (core/action-links.ts): registrer,
+   * eskaler til the product team, venter på melder, løst.
+   */
+  deskLinksFor: (reference: string, escalateTo: readonly { key: string; name: string }[]) => DeskLink[];
   /** Counters behind the caps on receipts, P1 copies and storhendelse alerts. */
   caps: MailCaps;
   limits: MailLimits;
@@ -76,17 +82,31 @@ interface Delivery {
   email: OutgoingEmail;
 }
 
-/** Every e-mail a report causes: its team, any priority copies, and the reporter's receipt. */
-export function deliveriesFor(report: StoredReport, deps: Pick<RouteDependencies, 'catalog' | 'statusUrlFor' | 'now'>): Delivery[] {
+/** Every e-mail a report causes: the desk's, the copies content/routing.yaml calls for, and the reporter's receipt. */
+export function deliveriesFor(report: StoredReport, deps: Pick<RouteDependencies, 'catalog' | 'statusUrlFor' | 'deskLinksFor' | 'now'>): Delivery[] {
   const { catalog } = deps;
   const service = isServiceId(report.serviceId) ? catalog.services[report.serviceId] : undefined;
   const journey = journeyOfReport(catalog, report.serviceId);
+  const desk = deskTeam(catalog);
+  const escalatesTo = escalationTeam(report.serviceId, catalog);
+  // The desk can escalate to the service's product team, unless the desk keeps the category itself.
+  const escalationKey = service?.team;
+  const escalateTo = escalatesTo && escalationKey && escalatesTo.address !== desk.address ? [{ key: escalationKey, name: escalatesTo.name }] : [];
   const teams = teamRecipients(report, catalog).map(
     (recipient): Delivery => ({
       key: recipient.key,
       role: recipient.role,
       team: recipient.team,
-      email: renderTeamEmail(report, { service, journey, team: recipient.team, policy: catalog.priority }),
+      email: renderTeamEmail(report, {
+        service,
+        journey,
+        team: recipient.team,
+        role: recipient.role,
+        desk,
+        escalatesTo,
+        policy: catalog.priority,
+        ...(recipient.role === 'owner' ? { actions: deps.deskLinksFor(report.reference, escalateTo) } : {}),
+      }),
     }),
   );
   const statusUrl = deps.statusUrlFor(report.reference);
@@ -95,7 +115,7 @@ export function deliveriesFor(report: StoredReport, deps: Pick<RouteDependencies
     journey,
     policy: catalog.priority,
     handledNow: writtenReportsHandled(handlingHours(catalog.contact.channels, catalog.priority), deps.now()),
-    replyTo: fallbackTeam(catalog),
+    desk,
     contact: catalog.contact,
     statusUrl,
   });
@@ -185,12 +205,14 @@ async function deliver(report: StoredReport, lease: RoutingLease, deps: RouteDep
     } catch (error) {
       if (!isPermanentRoutingError(error)) throw error;
       const reason = failureReason(error);
-      if (delivery.team) {
-        // The other e-mails still go (a P1 copy, the receipt); then the report fails and the desk is told.
+      if (delivery.role === 'owner' && delivery.team) {
+        // The desk's queue refused: the other e-mails still go (a P1 copy, the receipt); then the report fails and
+        // the desk is told (by the same address, so mostly the RoutingFailed alarm tells it).
         refused.push({ team: delivery.team.name, reason });
       } else {
+        // A copy or the receipt: the desk has the report all the same, so it is routed without that e-mail.
         await deps.store.markDelivered(reference, rejectedKey(delivery.key));
-        deps.signals.mailRejected(reference, 'receipt', reason);
+        deps.signals.mailRejected(reference, delivery.role === 'copy' ? 'copy' : 'receipt', reason);
       }
       continue;
     }
@@ -218,7 +240,7 @@ async function failRouting(
     ensureTimeToSend(lease, deps, options);
     const service = report && isServiceId(report.serviceId) ? deps.catalog.services[report.serviceId] : undefined;
     const journey = report ? journeyOfReport(deps.catalog, report.serviceId) : undefined;
-    const notice = renderRoutingFailedEmail({ reference, report, service, journey, desk: fallbackTeam(deps.catalog), teams: failure.teams, reason });
+    const notice = renderRoutingFailedEmail({ reference, report, service, journey, desk: deskTeam(deps.catalog), teams: failure.teams, reason });
     let sent = true;
     try {
       await deps.mailer.send(notice);

@@ -5,8 +5,10 @@ import { createDynamoReportStore } from '../adapters/dynamodb-report-store.ts';
 import { logger } from '../adapters/log.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { RECEIPT_COOKIE, SERVER_RECEIPT_ROUTE, STATUS_TOKEN_HEADER } from '../core/page-paths.ts';
+import { mayAskForEscalation } from '../core/escalation-request.ts';
 import { deskPhone } from '../core/phone-ladder.ts';
-import { reportStatus } from '../core/report-status.ts';
+import { handlingHours } from '../core/priority.ts';
+import { reportStatus, type ReportStatusView } from '../core/report-status.ts';
 import { loadPageTemplates } from '../adapters/page-templates.ts';
 import { receiptPage, statusProblemPage } from '../http/form-pages.ts';
 import { cameThroughEdge } from '../http/origin-verify.ts';
@@ -38,7 +40,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   const token = (asPage ? cookieValue(event.cookies, RECEIPT_COOKIE) : event.headers[STATUS_TOKEN_HEADER]) ?? '';
   try {
     const view = await reportStatus(event.pathParameters?.reference ?? '', token, deps);
-    if (asPage) return view ? receiptPage(pages, view) : statusProblemPage(pages, 404, NOT_FOUND);
+    if (asPage) return view ? receiptPage(pages, view, receiptEscalation(view)) : statusProblemPage(pages, 404, NOT_FOUND);
     return view ? jsonResponse(200, view) : errorResponse(404, NOT_FOUND);
   } catch (error) {
     logger.error('Status could not be read', { requestId: event.requestContext?.requestId, error: error as Error });
@@ -46,6 +48,14 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     const message = 'Vi kunne ikke hente status akkurat nå. Meldingen din er ikke borte: prøv igjen om litt.';
     return asPage ? statusProblemPage(pages, 500, message) : errorResponse(500, `${message} Haster det, ring ${urgentNumber}.`);
   }
+}
+
+/** «Be om eskalering» on the receipt (core/escalation-request.ts): the same rule the API's POST decides by. */
+function receiptEscalation(view: ReportStatusView) {
+  const { escalation } = catalog.priority;
+  if (!escalation) return undefined;
+  const subject = { priority: view.priority.level, receivedAt: view.receivedAt, life: view.life };
+  return { check: mayAskForEscalation(subject, catalog.priority, handlingHours(catalog.contact.channels, catalog.priority), deps.now()), explanation: escalation.explanation };
 }
 
 function cookieValue(cookies: readonly string[] | undefined, name: string): string | undefined {

@@ -25,6 +25,11 @@ const environmentSchema = z
     retentionDays: submitEnvSchema.shape.RETENTION_DAYS,
     /** Keeps the table and buckets when the stack is deleted, and turns on deletion protection. */
     production: z.boolean().default(false),
+    /**
+     * The desk's webhook for case events (an https address): an EventBridge API destination sends every case event
+     * there. Absent by default: the events stay on the bus (and its archive) for rules the desk adds.
+     */
+    caseEventsWebhookUrl: z.url({ protocol: /^https$/, error: 'må være en https-adresse, for eksempel https://saker.hdo.example/serviceportal' }).optional(),
     customDomain: z
       .strictObject({
         domainName: hostname,

@@ -32,6 +32,8 @@ export class PortalOperations extends Construct {
   readonly topic: Topic;
   readonly topicKey: Key;
   readonly alarms: Alarm[];
+  /** The operations dashboard; other parts of the stack add the graphs of their own alarms (case-events.ts). */
+  readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: PortalOperationsProps) {
     super(scope, id);
@@ -78,7 +80,7 @@ export class PortalOperations extends Construct {
     });
 
     const mailPeriod = Duration.minutes(5);
-    new Dashboard(this, 'Dashboard', {
+    this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: Stack.of(this).stackName,
       widgets: [
         [

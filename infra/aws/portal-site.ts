@@ -29,6 +29,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { RECEIPT_COOKIE, STATUS_TOKEN_HEADER } from '../../functions/core/page-paths.ts';
+import { WEBHOOK_SIGNATURE_HEADER } from '../../functions/core/webhook-signature.ts';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/http/origin-verify.ts';
 import type { PortalConfig } from './config.ts';
 import { scopeInvalidationToDistribution } from './deployment-invalidation.ts';
@@ -38,9 +39,9 @@ import { securityHeadersPolicy } from './site-headers.ts';
  * Request headers the API handlers read (see functions/http and functions/handlers): the status page's secret,
  * `Origin` and `Sec-Fetch-Site` so the API can refuse a post another site made a browser send, and the client's
  * address as CloudFront sets it (it overwrites whatever a client sent under that name), which the per-client
- * limit counts.
+ * limit counts; and the signature a desk's case system sends with its events (core/webhook-signature.ts).
  */
-export const API_ORIGIN_HEADERS = ['Content-Type', 'Accept', 'Idempotency-Key', 'User-Agent', STATUS_TOKEN_HEADER, 'Origin', 'Sec-Fetch-Site', VIEWER_ADDRESS_HEADER] as const;
+export const API_ORIGIN_HEADERS = ['Content-Type', 'Accept', 'Idempotency-Key', 'User-Agent', STATUS_TOKEN_HEADER, 'Origin', 'Sec-Fetch-Site', VIEWER_ADDRESS_HEADER, WEBHOOK_SIGNATURE_HEADER] as const;
 /** The only cookie the API reads: the receipt's secret for a browser without JavaScript (page-paths.ts). */
 export const API_ORIGIN_COOKIES = [RECEIPT_COOKIE] as const;
 

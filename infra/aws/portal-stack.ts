@@ -4,6 +4,7 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { REPOSITORY_ROOT } from '../repository.ts';
 import { REPORT_STREAM_SOURCE, type HandlerName } from '../wiring.ts';
+import { CaseEvents } from './case-events.ts';
 import { CONFIG_CONTEXT_KEY, DEFAULT_ENVIRONMENT, ENVIRONMENT_CONTEXT_KEY, readPortalConfig, type PortalConfig } from './config.ts';
 import { createPortalApi, type PortalApi } from './portal-api.ts';
 import { PortalFunction } from './portal-function.ts';
@@ -34,6 +35,7 @@ export class PortalStack extends Stack {
   readonly operations: PortalOperations;
   readonly mail: PortalMail;
   readonly secrets: PortalSecrets;
+  readonly caseEvents: CaseEvents;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
@@ -65,10 +67,17 @@ export class PortalStack extends Stack {
       deadLetters: stream.deadLetters,
       mail: this.mail,
     });
+    this.caseEvents = new CaseEvents(this, 'CaseEvents', {
+      table: this.table,
+      publisher: this.functions.publishCaseEvents,
+      webhookUrl: this.config.caseEventsWebhookUrl,
+      production: this.config.production,
+    });
+    this.caseEvents.addAlarms(this.operations.topic, this.operations.dashboard);
 
     // Set after the distribution exists. No cycle: the distribution needs only the API's address, not its routes
     // or their functions. The senders link to the site; submit refuses a post whose Origin is not the site's.
-    for (const fn of [this.functions.submitReport, this.functions.routeReport, this.functions.sweepUnrouted]) fn.addEnvironment('SITE_URL', this.siteUrl);
+    for (const fn of [this.functions.submitReport, this.functions.routeReport, this.functions.sweepUnrouted, this.functions.publishCaseEvents]) fn.addEnvironment('SITE_URL', this.siteUrl);
 
     new CfnOutput(this, 'SiteUrl', { value: this.siteUrl, description: 'Adressen til portalen' });
     new CfnOutput(this, 'DistributionDomainName', {
@@ -103,13 +112,28 @@ export class PortalStack extends Stack {
     for (const sender of [routeReport, sweepUnrouted]) {
       sender.bindMailSender(this.mail, this.config.mailFrom);
       sender.bindSecret(this.secrets, 'STATUS_TOKEN_KEY');
+      // Signs the action links in the desk's e-mail (core/action-links.ts).
+      sender.bindSecret(this.secrets, 'ACTION_LINK_KEY');
     }
 
     // Compares the link's token with the hash stored with the report: no key needed.
     const reportStatus = new PortalFunction(this, 'ReportStatus', { handler: 'reportStatus', sitePagesFrom: siteDir });
     reportStatus.bindSecret(this.secrets, 'ORIGIN_VERIFY_SECRET');
 
-    const functions = { submitReport, routeReport, reportStatus, sweepUnrouted };
+    // The desk moving a report: checks its e-mail's action links and its case system's signed calls, and answers a
+    // link's pages.
+    const moveReport = new PortalFunction(this, 'MoveReport', { handler: 'moveReport', sitePagesFrom: siteDir });
+    moveReport.bindSecret(this.secrets, 'ORIGIN_VERIFY_SECRET');
+    moveReport.bindSecret(this.secrets, 'ACTION_LINK_KEY');
+    moveReport.bindSecret(this.secrets, 'WEBHOOK_SIGNING_KEY');
+
+    // Publishes each report's life to the case-event bus (CaseEvents grants it, below) and e-mails the reporter and
+    // the escalation contact: a mail sender, with the status link the reporter's e-mail carries.
+    const publishCaseEvents = new PortalFunction(this, 'PublishCaseEvents', { handler: 'publishCaseEvents' });
+    publishCaseEvents.bindMailSender(this.mail, this.config.mailFrom);
+    publishCaseEvents.bindSecret(this.secrets, 'STATUS_TOKEN_KEY');
+
+    const functions = { submitReport, routeReport, reportStatus, sweepUnrouted, moveReport, publishCaseEvents };
     for (const [handler, fn] of Object.entries(functions)) fn.bindReportTable(this.table, handler as HandlerName);
     return functions;
   }

@@ -1,6 +1,6 @@
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { clusterKey, counterKey, mailCapKey, rateLimitKey, REPORT_TABLE, reportKey, submissionKey } from '../../functions/adapters/report-table.ts';
+import { clusterKey, counterKey, mailCapKey, rateLimitKey, REPORT_TABLE, reportKey, submissionKey, usedLinkKey } from '../../functions/adapters/report-table.ts';
 import type { HandlerName } from '../wiring.ts';
 
 /**
@@ -25,6 +25,7 @@ export const KEY_PREFIX = {
   rateLimit: partitionPrefix(rateLimitKey('', '')),
   cluster: partitionPrefix(clusterKey('')),
   mailCap: partitionPrefix(mailCapKey('', '', '')),
+  usedLink: partitionPrefix(usedLinkKey('')),
 } as const;
 type KeyPrefix = (typeof KEY_PREFIX)[keyof typeof KEY_PREFIX];
 type IndexName = (typeof REPORT_TABLE)['byServiceIndex' | 'unroutedIndex']['indexName'];
@@ -61,6 +62,10 @@ export const TABLE_ACCESS: Record<HandlerName, TableAccess> = {
   sweepUnrouted: { ...ROUTING, query: [...ROUTING.query, REPORT_TABLE.unroutedIndex.indexName] },
   // One GetItem on the report its link names.
   reportStatus: { get: [KEY_PREFIX.report], write: [], query: [] },
+  // The report it moves (read, then one conditional update), and the used link it marks (one conditional put).
+  moveReport: { get: [KEY_PREFIX.report], write: [KEY_PREFIX.report, KEY_PREFIX.usedLink], query: [] },
+  // The report whose life it publishes (read as it is now), and what it published or e-mailed (one conditional ADD).
+  publishCaseEvents: { get: [KEY_PREFIX.report], write: [KEY_PREFIX.report], query: [] },
 };
 
 /** The IAM statements for one handler's access: item calls on the table, limited by key prefix, and index queries. */

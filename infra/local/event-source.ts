@@ -39,6 +39,11 @@ export class StreamEventSource {
     });
   }
 
+  /** Whether records are waiting or being handled. */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
   /** Resolves once every record pushed so far has been handled (or set aside). */
   async idle(): Promise<void> {
     while (this.running) await this.running;

@@ -5,7 +5,7 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { REPOSITORY_ROOT } from '../repository.ts';
-import { API_ROUTES, API_THROTTLING, CATALOG_DIR_NAME, HANDLERS, REPORT_STREAM_SOURCE, SCHEDULES, type HandlerName } from '../wiring.ts';
+import { API_ROUTES, API_THROTTLING, CASE_EVENT_STREAM_SOURCE, CATALOG_DIR_NAME, HANDLERS, REPORT_STREAM_SOURCE, SCHEDULES, STREAM_SOURCES, type HandlerName } from '../wiring.ts';
 import { serveApiRequest, tokenBucket, type ApiHandler, type ApiRoute } from './api-gateway.ts';
 import { startLocalDynamo, LOCAL_CREDENTIALS } from './dynamodb.ts';
 import { StreamEventSource, type StreamHandler } from './event-source.ts';
@@ -61,6 +61,9 @@ export interface LocalStack {
 
 let coldStarts = 0;
 
+/** The case events' outbox in the data folder: one JSON line per published event (functions/core/case-events.ts). */
+export const CASE_EVENTS_OUTBOX_FILE = 'case-events.jsonl';
+
 /**
  * The AWS side of the portal on this machine: DynamoDB (dynalite) with an emulated stream, SES
  * (aws-ses-v2-local), and the very handler modules the CDK app deploys, configured through the same
@@ -72,6 +75,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const ses = await startLocalSes({ host: options.host, port: options.sesPort, ...(options.sesRejectRecipients ? { rejectRecipients: options.sesRejectRecipients } : {}) });
 
   let source: StreamEventSource | undefined;
+  let publisherSource: StreamEventSource | undefined;
   const pending: DynamoDBRecord[] = [];
   const dynamo = await startLocalDynamo({
     host: options.host,
@@ -79,8 +83,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     region,
     dataDir: join(options.dataDir, 'dynamodb'),
     tableName,
-    onStreamRecord: (record) => (source ? source.push(record) : pending.push(record)),
-    streamFilter: { eventNames: REPORT_STREAM_SOURCE.eventNames, keyPrefix: REPORT_STREAM_SOURCE.keyPrefix },
+    // Every consumer gets every record, as each event source mapping reads the whole stream; each keeps what its
+    // filter takes (event-source.ts). The proxy builds only records some consumer's filter takes.
+    onStreamRecord: (record) => {
+      if (!source || !publisherSource) return void pending.push(record);
+      source.push(record);
+      publisherSource.push(record);
+    },
+    streamFilter: { eventNames: [...new Set(STREAM_SOURCES.flatMap((consumer) => consumer.eventNames))], keyPrefix: REPORT_STREAM_SOURCE.keyPrefix },
   }).catch(async (error: unknown) => {
     await ses.stop();
     throw error;
@@ -99,6 +109,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     PAGES_DIR: options.siteDir,
     MAIL_FROM: options.mailFrom ?? 'serviceportal@hdo.example',
     SITE_URL: options.siteUrl ?? 'http://localhost:4321',
+    // Case events: a JSONL outbox in the data folder (and a webhook if CASE_EVENTS_WEBHOOK_URL is set), not a bus.
+    CASE_EVENTS_OUTBOX: join(options.dataDir, CASE_EVENTS_OUTBOX_FILE),
     ...options.environment,
   });
   delete process.env.AWS_SESSION_TOKEN;
@@ -115,8 +127,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     deadLetterFile: join(options.dataDir, 'stream-dead-letters.jsonl'),
     ...(options.streamRetryDelayMs === undefined ? {} : { retryDelayMs: options.streamRetryDelayMs }),
   });
-  for (const record of pending.splice(0)) source.push(record);
+  const publishHandler = await loadHandler<StreamHandler>(CASE_EVENT_STREAM_SOURCE.handler, coldStarts);
+  publisherSource = new StreamEventSource({
+    handler: publishHandler,
+    eventNames: CASE_EVENT_STREAM_SOURCE.eventNames,
+    keyPrefix: CASE_EVENT_STREAM_SOURCE.keyPrefix,
+    batchSize: CASE_EVENT_STREAM_SOURCE.batchSize,
+    retryAttempts: CASE_EVENT_STREAM_SOURCE.retryAttempts,
+    deadLetterFile: join(options.dataDir, 'case-event-dead-letters.jsonl'),
+    ...(options.streamRetryDelayMs === undefined ? {} : { retryDelayMs: options.streamRetryDelayMs }),
+  });
+  for (const record of pending.splice(0)) {
+    source.push(record);
+    publisherSource.push(record);
+  }
   await replayUnrouted(dynamo.client, tableName, region, source);
+  await replayUnpublished(dynamo.client, tableName, region, publisherSource);
 
   const routes: ApiRoute[] = await Promise.all(
     API_ROUTES.map(async (route) => ({ method: route.method, path: route.path, invoke: await loadHandler<ApiHandler>(route.handler, coldStarts) })),
@@ -132,6 +158,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   );
   const throttle = tokenBucket(options.apiThrottling ?? API_THROTTLING);
   const eventSource = source;
+  const caseEventSource = publisherSource;
   return {
     dynamodbEndpoint: dynamo.endpoint,
     sesEndpoint: ses.endpoint,
@@ -141,7 +168,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       asForwardedByCloudFront(request, secrets.ORIGIN_VERIFY_SECRET);
       return serveApiRequest(request, response, routes, throttle);
     },
-    streamIdle: () => eventSource.idle(),
+    // The publisher's records cause records of their own (what it recorded): idle only once neither has work.
+    async streamIdle() {
+      do {
+        await eventSource.idle();
+        await caseEventSource.idle();
+      } while (eventSource.busy || caseEventSource.busy);
+    },
     runScheduled: (name) => {
       const run = scheduled.get(name);
       if (!run) throw new Error(`Ingen planlagt handler heter ${name}.`);
@@ -154,6 +187,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     async stop() {
       for (const timer of timers) clearInterval(timer);
       await eventSource.stop();
+      await caseEventSource.stop();
       await dynamo.stop();
       await ses.stop();
     },
@@ -191,6 +225,30 @@ async function replayUnrouted(client: DynamoDBClient, tableName: string, region:
     for (const item of page.Items ?? []) {
       const keys = Object.fromEntries([REPORT_TABLE.partitionKey, REPORT_TABLE.sortKey].map((name) => [name, item[name]!]));
       source.push(streamRecord({ tableArn: `arn:aws:dynamodb:${region}:000000000000:table/${tableName}`, region, eventName: 'INSERT', keys, newImage: item }));
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/**
+ * The same for the publisher: a report changed just before the stop may have life events not yet published. On
+ * start, hand the publisher every report as a MODIFY record; it does nothing for a report whose events are all
+ * published (handlers/publish-case-events.ts reads that from the image).
+ */
+async function replayUnpublished(client: DynamoDBClient, tableName: string, region: string, source: StreamEventSource): Promise<void> {
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: 'begins_with(pk, :report)',
+        ExpressionAttributeValues: { ':report': { S: 'REPORT#' } },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const keys = Object.fromEntries([REPORT_TABLE.partitionKey, REPORT_TABLE.sortKey].map((name) => [name, item[name]!]));
+      source.push(streamRecord({ tableArn: `arn:aws:dynamodb:${region}:000000000000:table/${tableName}`, region, eventName: 'MODIFY', keys, newImage: item }));
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);

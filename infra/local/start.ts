@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPortalServer } from './portal-server.ts';
 import { readLocalSettings } from './settings.ts';
-import { startLocalStack } from './stack.ts';
+import { CASE_EVENTS_OUTBOX_FILE, startLocalStack } from './stack.ts';
 
 /** `npm start`: the whole portal on this machine. The npm script builds the site first. */
 const settings = readLocalSettings();
@@ -19,6 +19,7 @@ Serviceportalen kjører lokalt:
   Nettsiden og API-et:   ${portal.url}   (API under ${portal.url}/api)
   Postkasse (SES):       ${stack.sesEndpoint}   (e-post som er sendt; JSON på ${stack.sesEndpoint}/store)
   DynamoDB (dynalite):   ${stack.dynamodbEndpoint}   (tabell ${stack.tableName}, data i ${settings.dataDir})
+  Sakshendelser:         ${join(settings.dataDir, CASE_EVENTS_OUTBOX_FILE)}${process.env.CASE_EVENTS_WEBHOOK_URL ? `   (og til ${process.env.CASE_EVENTS_WEBHOOK_URL})` : '   (sett CASE_EVENTS_WEBHOOK_URL for å få dem til en webhook også)'}
 Stopp med Ctrl+C.
 `);
 

@@ -7,7 +7,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../functions/catalog/load-yaml-catalog.ts';
+import { ACTION_LINK_PARAMETER, signActionLink } from '../../functions/core/action-links.ts';
 import { statusLinkOf, STATUS_TOKEN_HEADER } from '../../functions/core/page-paths.ts';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../functions/core/webhook-signature.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-verify.ts';
 import { parsePrebuiltCatalog, PREBUILT_CATALOG_FILE } from '../../functions/catalog/prebuilt-catalog.ts';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBRecord } from 'aws-lambda';
@@ -215,14 +217,14 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
     expect(streamRecords.map((record) => record.eventName)).toEqual(['INSERT']);
   });
 
-  it('routeReport e-mails the team, the duty officer (it is P1) and a receipt to the reporter for that report, through the SES client in the bundle', async () => {
+  it('routeReport e-mails the desk, the duty officer (it is P1) and a receipt to the reporter for that report, through the SES client in the bundle', async () => {
     const [record] = streamRecords;
 
     const [response] = await invokeRecorded('routeReport', [{ Records: [record] }]);
 
     expect(response).toEqual({ batchItemFailures: [] });
     const store = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
-    expect(store.emails.map((email) => email.destination.to)).toEqual([['team-nodnett@hdo.example'], ['vakthavende@hdo.example'], ['ola.nordmann@example.no']]);
+    expect(store.emails.map((email) => email.destination.to)).toEqual([['servicedesk@hdo.example'], ['vakthavende@hdo.example'], ['ola.nordmann@example.no']]);
   });
 
   it('reportStatus answers the holder of the status link with where the report is', async () => {
@@ -232,6 +234,69 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
     const [response] = (await invokeRecorded('reportStatus', [event])) as APIGatewayProxyStructuredResultV2[];
 
     expect({ status: response?.statusCode, routed: (JSON.parse(response?.body ?? '{}') as { status?: string }).status }).toEqual({ status: 200, routed: 'routed' });
+  });
+
+  it('moveReport moves the report on an action link’s POST and its case system’s signed call, each once', async () => {
+    const { reference } = statusLinkOf(new URL(statusUrl, 'https://portal.example').hash);
+    const environment = portal.runtimeEnvironmentOf('moveReport');
+    const token = new URL(signActionLink(environment.ACTION_LINK_KEY ?? '', { reference, action: 'registered', expiresAt: new Date(Date.now() + 86_400_000), nonce: 'bundle-test-nonce-0001' }), 'https://portal.example').searchParams.get(ACTION_LINK_PARAMETER) ?? '';
+    const linkPost = {
+      routeKey: 'POST /api/reports/{reference}/handling',
+      pathParameters: { reference },
+      headers: { ...throughTheEdge(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ [ACTION_LINK_PARAMETER]: token }).toString(),
+      isBase64Encoded: false,
+      requestContext: { requestId: 'bundle-test' },
+    };
+    const body = JSON.stringify({ id: 'bundle-test:evt-0001', state: 'solved' });
+    const webhook = {
+      routeKey: 'POST /api/reports/{reference}/events',
+      pathParameters: { reference },
+      headers: { ...throughTheEdge(), 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(environment.WEBHOOK_SIGNING_KEY ?? '', body, new Date()) },
+      body,
+      isBase64Encoded: false,
+      requestContext: { requestId: 'bundle-test' },
+    };
+
+    const responses = (await invokeRecorded('moveReport', [linkPost, linkPost, webhook, webhook])) as APIGatewayProxyStructuredResultV2[];
+
+    expect(responses.map((response) => response.statusCode)).toEqual([200, 409, 200, 200]);
+    expect(responses.slice(2).map((response) => (JSON.parse(response.body ?? '{}') as { status?: string }).status)).toEqual(['moved', 'duplicate']);
+  });
+
+  it('publishCaseEvents puts each of the report’s events on the bus once, through the EventBridge client in the bundle, and e-mails the reporter it is solved', async () => {
+    const [record] = streamRecords;
+    const putEvents: { target: string; entries: { EventBusName: string; Source: string; Detail: string }[] }[] = [];
+    const eventBridge = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Entries: { EventBusName: string; Source: string; Detail: string }[] };
+        putEvents.push({ target: String(request.headers['x-amz-target']), entries: body.Entries });
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ FailedEntryCount: 0, Entries: body.Entries.map((_, index) => ({ EventId: `event-${index}` })) }));
+      });
+    });
+    await new Promise<void>((resolve) => eventBridge.listen(0, '127.0.0.1', resolve));
+    const busEnv = { CASE_EVENTS_BUS_NAME: 'bundle-test-bus', AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${(eventBridge.address() as AddressInfo).port}` };
+    const before = ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: unknown[] }).emails.length;
+    try {
+      env = { ...env, ...busEnv };
+      // Twice, as a replayed record: the second run publishes and e-mails nothing.
+      const responses = await invokeRecorded('publishCaseEvents', [{ Records: [record] }, { Records: [{ ...record, eventName: 'MODIFY' }] }]);
+      expect(responses).toEqual([{ batchItemFailures: [] }, { batchItemFailures: [] }]);
+    } finally {
+      await new Promise((resolve) => eventBridge.close(resolve));
+    }
+
+    expect(putEvents.map((call) => call.target)).toEqual(Array.from({ length: 3 }, () => 'AWSEvents.PutEvents'));
+    const details = putEvents.flatMap((call) => call.entries).map((entry) => ({ bus: entry.EventBusName, source: entry.Source, ...(JSON.parse(entry.Detail) as { type: string; state: string }) }));
+    expect(details.map((detail) => [detail.bus, detail.source, detail.type, detail.state])).toEqual([
+      ['bundle-test-bus', 'serviceportal', 'report.received', 'received'],
+      ['bundle-test-bus', 'serviceportal', 'report.state-changed', 'registered'],
+      ['bundle-test-bus', 'serviceportal', 'report.state-changed', 'solved'],
+    ]);
+    const store = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] };
+    expect(store.emails.slice(before).map((email) => [email.destination.to, email.subject.split(':')[0]])).toEqual([[['ola.nordmann@example.no'], 'Løst']]);
   });
 
   it('sweepUnrouted looks for reports left unrouted, and finds none', async () => {

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { routeEnvSchema, statusEnvSchema, submitEnvSchema, sweepEnvSchema } from '../../functions/adapters/config.ts';
+import { moveEnvSchema, publishEnvSchema, routeEnvSchema, statusEnvSchema, submitEnvSchema, sweepEnvSchema } from '../../functions/adapters/config.ts';
 import * as reportTable from '../../functions/adapters/report-table.ts';
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import { API_ROUTES, API_THROTTLING, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../../infra/wiring.ts';
@@ -15,13 +15,16 @@ import { tableGrantsOf } from './table-policy.ts';
 
 const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
 const ONE_MONTH_DAYS = 30;
-const ENV_SCHEMAS: Record<HandlerName, z.ZodMiniObject> = { submitReport: submitEnvSchema, routeReport: routeEnvSchema, reportStatus: statusEnvSchema, sweepUnrouted: sweepEnvSchema };
-/** The handlers that e-mail teams: the stream's router and the sweeper that routes what the stream gave up on. */
-const MAIL_SENDERS: HandlerName[] = ['routeReport', 'sweepUnrouted'];
+const ENV_SCHEMAS: Record<HandlerName, z.ZodMiniObject> = { submitReport: submitEnvSchema, routeReport: routeEnvSchema, reportStatus: statusEnvSchema, sweepUnrouted: sweepEnvSchema, moveReport: moveEnvSchema, publishCaseEvents: publishEnvSchema };
+/**
+ * The handlers that e-mail: the stream's router and the sweeper that routes what the stream gave up on, and the
+ * publisher of case events (the reporter's «venter på deg»/«løst», the escalation contact's e-mail).
+ */
+const MAIL_SENDERS: HandlerName[] = ['routeReport', 'sweepUnrouted', 'publishCaseEvents'];
 const GET = 'dynamodb:GetItem';
 const WRITE = 'dynamodb:PutItem dynamodb:UpdateItem';
 const QUERY = 'dynamodb:Query';
-const { report, submission, counter, rateLimit, cluster, mailCap } = KEY_PREFIX;
+const { report, submission, counter, rateLimit, cluster, mailCap, usedLink } = KEY_PREFIX;
 /**
  * The table calls each handler's adapters make, as `actions on`: items by partition-key prefix, or an index. Nothing
  * deletes (TTL does), scans, batches or queries the table itself; the status function reads its one report.
@@ -31,13 +34,21 @@ const TABLE_CALLS: Record<HandlerName, string[]> = {
   routeReport: [`${GET} on ${report}*`, `${WRITE} on ${report}* ${cluster}* ${mailCap}*`, `${QUERY} on index/byService`],
   reportStatus: [`${GET} on ${report}*`],
   sweepUnrouted: [`${GET} on ${report}*`, `${WRITE} on ${report}* ${cluster}* ${mailCap}*`, `${QUERY} on index/byService index/unrouted`],
+  // The report it moves, and the used action link it marks so a link works once.
+  moveReport: [`${GET} on ${report}*`, `${WRITE} on ${report}* ${usedLink}*`],
+  // The report whose life it publishes, and the keys of what it published.
+  publishCaseEvents: [`${GET} ${WRITE} on ${report}*`],
 };
 /** The secrets each handler's config schema reads: an API handler checks the origin secret, a link maker holds the key. */
 const SECRETS: Record<HandlerName, SecretName[]> = {
   submitReport: ['ORIGIN_VERIFY_SECRET', 'STATUS_TOKEN_KEY'],
-  routeReport: ['STATUS_TOKEN_KEY'],
+  routeReport: ['STATUS_TOKEN_KEY', 'ACTION_LINK_KEY'],
   reportStatus: ['ORIGIN_VERIFY_SECRET'],
-  sweepUnrouted: ['STATUS_TOKEN_KEY'],
+  sweepUnrouted: ['STATUS_TOKEN_KEY', 'ACTION_LINK_KEY'],
+  // Checks the desk's action links and its case system's signatures; signs nothing.
+  moveReport: ['ORIGIN_VERIFY_SECRET', 'ACTION_LINK_KEY', 'WEBHOOK_SIGNING_KEY'],
+  // Derives the status link in the reporter's e-mail.
+  publishCaseEvents: ['STATUS_TOKEN_KEY'],
 };
 /** Set on every function and read by Node, not by a handler. */
 const RUNTIME_VARIABLES = ['NODE_OPTIONS'];

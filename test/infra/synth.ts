@@ -62,6 +62,8 @@ const STAND_INS: Record<string, string> = {
   // Secrets Manager's generated values: 64 letters and digits (portal-secrets.ts).
   ORIGIN_VERIFY_SECRET: 'OriginVerifyStandIn'.padEnd(64, '0'),
   STATUS_TOKEN_KEY: 'StatusTokenKeyStandIn'.padEnd(64, '0'),
+  ACTION_LINK_KEY: 'ActionLinkKeyStandIn'.padEnd(64, '0'),
+  WEBHOOK_SIGNING_KEY: 'WebhookSigningKeyStandIn'.padEnd(64, '0'),
 };
 /** The region the tests put the portal in; the edge stack is in us-east-1 whatever this is. */
 export const TEST_REGION = 'eu-north-1';

@@ -87,8 +87,8 @@ describe('route-report handler with a DynamoDB stream event', () => {
     // Assert
     expect(response.batchItemFailures).toEqual([]);
     const emails = await emailsAbout(portal.stack, 'HDO-2026-900001');
-    expect(emails.map((email) => email.destination.to)).toEqual([['team-video@hdo.example'], ['per.hansen@example.no']]);
-    expect(await storedItem(portal.stack, 'HDO-2026-900001')).toMatchObject({ routing: { status: 'routed', to: ['team-video@hdo.example'] } });
+    expect(emails.map((email) => email.destination.to)).toEqual([['servicedesk@hdo.example'], ['per.hansen@example.no']]);
+    expect(await storedItem(portal.stack, 'HDO-2026-900001')).toMatchObject({ routing: { status: 'routed', to: ['servicedesk@hdo.example'] } });
   });
 
   it('marks a stored report it cannot read failed and tells the desk, instead of handing it back to be retried', async () => {

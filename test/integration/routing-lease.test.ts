@@ -9,7 +9,7 @@ import type { OutgoingEmail } from '../../functions/core/ports.ts';
 import { routeReport, type RouteDependencies } from '../../functions/core/route-report.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../infra/local/dynamodb.ts';
 import { realCatalog, storedReport } from '../unit/builders.ts';
-import { GENEROUS_LIMITS, RecordingMailer, RecordingSignals } from '../unit/fakes.ts';
+import { fakeDeskLinks, GENEROUS_LIMITS, RecordingMailer, RecordingSignals } from '../unit/fakes.ts';
 import { temporaryDataDir } from '../support/local-portal.ts';
 
 /**
@@ -54,6 +54,7 @@ function routerDeps(mailer: RecordingMailer): RouteDependencies {
     mailer,
     now: () => NOW,
     statusUrlFor: (reference) => `https://portal.example.no/meld-feil/status/#referanse=${reference}`,
+    deskLinksFor: fakeDeskLinks,
     caps: createDynamoMailCaps(dynamo.client, TABLE, KEY),
     limits: GENEROUS_LIMITS,
     signals: new RecordingSignals(),
@@ -70,8 +71,8 @@ describe('the routing lease on DynamoDB (finding 5)', () => {
     const outcomes = await Promise.all([routeReport(reference, deps, { holder: 'stream' }), routeReport(reference, deps, { holder: 'sweeper' })]);
 
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['busy', 'sent']);
-    expect(mailer.sent.map((email) => email.to)).toEqual(['team-kontrollrom@hdo.example', 'kari.nordmann@amk.example']);
-    expect(await item(reference)).toMatchObject({ routing: { status: 'routed' }, delivered: new Set(['team:team-kontrollrom@hdo.example', 'receipt']) });
+    expect(mailer.sent.map((email) => email.to)).toEqual(['servicedesk@hdo.example', 'kari.nordmann@amk.example']);
+    expect(await item(reference)).toMatchObject({ routing: { status: 'routed' }, delivered: new Set(['team:servicedesk@hdo.example', 'receipt']) });
     expect((await item(reference))?.routingLease).toBeUndefined();
   });
 

@@ -25,7 +25,7 @@ describe('POST /api/reports with JSON', () => {
     expect(item?.expiresAt).toBeGreaterThan(Date.now() / 1000 + 500 * 24 * 3600);
   });
 
-  it('routes the stored report: one e-mail to the team (reply-to the reporter), one receipt, report marked routed', async () => {
+  it('routes the stored report: one e-mail to the desk naming the product team (reply-to the reporter), one receipt, report marked routed', async () => {
     const { reference } = (await (await postJson(report)).json()) as { reference: string };
 
     await portal.stack.streamIdle();
@@ -33,13 +33,14 @@ describe('POST /api/reports with JSON', () => {
     const emails = await emailsAbout(portal.stack, reference);
     expect(emails).toHaveLength(2);
     expect(emails[0]).toMatchObject({
-      destination: { to: ['team-kontrollrom@hdo.example'] },
+      destination: { to: ['servicedesk@hdo.example'] },
       replyTo: ['kari.nordmann@example.no'],
       subject: `[P2 HØY][ICCS] ${reference} ${report.summary}`,
     });
     expect(emails[0]?.body.text).toContain('Hvilket kontrollrom gjelder det?:\n  AMK Innlandet');
+    expect(emails[0]?.body.text).toContain('Eskaleres til:\n  Team kontrollromsløsning');
     expect(emails[1]).toMatchObject({ destination: { to: ['kari.nordmann@example.no'] }, subject: `Mottatt: ${reference} (P2 høy)` });
-    expect(await storedItem(portal.stack, reference)).toMatchObject({ routing: { status: 'routed', to: ['team-kontrollrom@hdo.example'] } });
+    expect(await storedItem(portal.stack, reference)).toMatchObject({ routing: { status: 'routed', to: ['servicedesk@hdo.example'] } });
   });
 
   it('gives consecutive reports consecutive references', async () => {

@@ -1,18 +1,29 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { byServiceKey, reportKey, unroutedKey } from '../../functions/adapters/report-table.ts';
 import { ROUTING_FAILED_SUBJECT } from '../../functions/core/routing-failure.ts';
-import { iccsReport, jsonFixture } from '../support/fixtures.ts';
+import { iccsReport } from '../support/fixtures.ts';
 import { emailsAbout, postReport, storedItem, storedReports, useTestPortal } from '../support/local-portal.ts';
 
 /** Beyond the stream's retries: a report it gave up on is routed by the scheduled sweeper, not lost. */
 
 const portal = useTestPortal({ streamRetryDelayMs: 10, environment: { SWEEP_MIN_AGE_MINUTES: '0' } });
 const report = iccsReport();
-const radioReport = jsonFixture('submissions/radio-valid.json');
-const NODNETT = 'team-nodnett@hdo.example';
 
-const deadLetters = () => readFileSync(join(portal.dataDir, 'stream-dead-letters.jsonl'), 'utf8').trim().split('\n');
+/** A report as a newer version of the portal might store it: this router cannot read it, ever. */
+async function writeUnreadableReport(template: Record<string, unknown>): Promise<string> {
+  const reference = String(template.reference).replace(/\d+$/, '990001');
+  const receivedAt = '2020-01-01T00:00:00.000Z'; // the oldest waiting report, so the sweeper meets it first
+  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, delivered: _delivered, routingLease: _lease, ...rest } = template;
+  const item = { ...rest, ...reportKey(reference), ...byServiceKey(String(template.serviceId), receivedAt), ...unroutedKey(receivedAt), reference, receivedAt, routing: { status: 'pending' }, schemaVersion: 99 };
+  await portal.stack.dynamodb.send(new PutItemCommand({ TableName: portal.stack.tableName, Item: marshall(item, { removeUndefinedValues: true }) }));
+  return reference;
+}
+
+const deadLetters = () => (existsSync(join(portal.dataDir, 'stream-dead-letters.jsonl')) ? readFileSync(join(portal.dataDir, 'stream-dead-letters.jsonl'), 'utf8').trim().split('\n').filter(Boolean) : []);
 const pendingReferences = async () =>
   (await storedReports(portal.stack)).filter((item) => (item.routing as { status: string }).status === 'pending').map((item) => String(item.reference));
 
@@ -51,18 +62,21 @@ describe('the sweeper', () => {
     for (const reference of references) expect(await emailsAbout(portal.stack, reference)).toHaveLength(2);
   });
 
-  it('is not jammed by a report SES refuses for good: one poison and three dead-lettered reports, three sweeps (issue 14, finding 1)', async () => {
-    // The issue's scenario. The poison is the oldest report, for a team address SES refuses (MessageRejected every
-    // time); all four are dead-lettered while SES is down. The sweeper used to stop at the poison on every run.
+  it('is not jammed by a report that can never be routed: one poison and three dead-lettered reports, three sweeps (issue 14, finding 1)', async () => {
+    // The issue's scenario. The poison is the oldest report, one no router can read (written by a newer version, say):
+    // it can never be sent, and the desk's notice about it waits for SES like everything else. All four are
+    // dead-lettered while SES is down. The sweeper used to stop at the poison on every run.
     const metrics = captureMetrics();
     const deadBefore = deadLetters().length;
+    const templateReference = String((await postReport(portal.url, report)).body.reference);
+    await portal.stack.streamIdle();
+    const template = await storedItem(portal.stack, templateReference);
     await portal.stack.stopMail();
-    const poison = String((await postReport(portal.url, { ...radioReport, summary: 'Giftig melding' })).body.reference);
+    const poison = await writeUnreadableReport(template!);
     const stranded = [];
     for (let index = 0; index < 3; index++) stranded.push(String((await postReport(portal.url, { ...report, summary: `Strandet ${index}` })).body.reference));
     await portal.stack.streamIdle();
     expect(deadLetters().length - deadBefore).toBe(4);
-    portal.stack.rejectMailTo([NODNETT]);
     await portal.stack.restartMail();
 
     const sweeps = [];
@@ -75,12 +89,11 @@ describe('the sweeper', () => {
     ]);
     for (const reference of stranded) expect(await emailsAbout(portal.stack, reference)).toHaveLength(2);
     const failed = await storedItem(portal.stack, poison);
-    expect(failed).toMatchObject({ routing: { status: 'failed', reason: expect.stringContaining('Team Nødnett og radioterminaler: MessageRejected') } });
-    expect(JSON.stringify(failed?.routing)).not.toContain(NODNETT);
+    expect(failed).toMatchObject({ routing: { status: 'failed', reason: expect.stringContaining('Lagret melding kan ikke leses') } });
     expect(failed).not.toHaveProperty('unroutedPk');
     const aboutPoison = await emailsAbout(portal.stack, poison);
-    expect(aboutPoison.map((email) => email.destination.to)).toEqual([['ola.nordmann@amb.example'], ['servicedesk@hdo.example']]);
-    expect(aboutPoison[1]?.subject).toContain(ROUTING_FAILED_SUBJECT);
+    expect(aboutPoison.map((email) => email.destination.to)).toEqual([['servicedesk@hdo.example']]);
+    expect(aboutPoison[0]?.subject).toContain(ROUTING_FAILED_SUBJECT);
     expect(metrics().filter((document) => document.RoutingFailed === 1)).toEqual([expect.objectContaining({ reference: poison })]);
     expect(metrics().filter((document) => 'OldestUnroutedAgeSeconds' in document).map((document) => document.OldestUnroutedAgeSeconds)).toEqual([0, 0, 0]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readEnv, routeEnvSchema, submitEnvSchema, sweepEnvSchema } from '../../functions/adapters/config.ts';
 
-const SECRETS = { ORIGIN_VERIFY_SECRET: 'o'.repeat(32), STATUS_TOKEN_KEY: 'k'.repeat(32) };
+const SECRETS = { ORIGIN_VERIFY_SECRET: 'o'.repeat(32), STATUS_TOKEN_KEY: 'k'.repeat(32), ACTION_LINK_KEY: 'a'.repeat(32) };
 
 const errorFrom = (read: () => unknown): string => {
   try {
@@ -14,7 +14,7 @@ const errorFrom = (read: () => unknown): string => {
 
 describe('readEnv: the handlers’ environment at cold start', () => {
   it('fills in the defaults and trims the site address', () => {
-    const env = readEnv(sweepEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', MAIL_FROM: 'portal@hdo.example', SITE_URL: 'https://portal.hdo.example//', STATUS_TOKEN_KEY: SECRETS.STATUS_TOKEN_KEY });
+    const env = readEnv(sweepEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', MAIL_FROM: 'portal@hdo.example', SITE_URL: 'https://portal.hdo.example//', STATUS_TOKEN_KEY: SECRETS.STATUS_TOKEN_KEY, ACTION_LINK_KEY: SECRETS.ACTION_LINK_KEY });
 
     expect(env).toEqual({
       TABLE_NAME: 'reports',
@@ -22,6 +22,7 @@ describe('readEnv: the handlers’ environment at cold start', () => {
       MAIL_FROM: 'portal@hdo.example',
       SITE_URL: 'https://portal.hdo.example',
       STATUS_TOKEN_KEY: SECRETS.STATUS_TOKEN_KEY,
+      ACTION_LINK_KEY: SECRETS.ACTION_LINK_KEY,
       SWEEP_MIN_AGE_MINUTES: 15,
       RECEIPTS_PER_ADDRESS_PER_DAY: 10,
       RECEIPTS_PER_DOMAIN_PER_DAY: 300,

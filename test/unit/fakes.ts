@@ -1,4 +1,8 @@
+import type { DeskLink } from '../../functions/core/action-links.ts';
+import type { CaseEvent } from '../../functions/core/case-events.ts';
+import type { CaseEventPublisher, CaseEventSignals, CaseEventStore } from '../../functions/core/ports.ts';
 import type { CapScope, MailCaps, Mailer, OptionalMail, OutgoingEmail, ReportStore, RoutingLease, RoutingSignals, UnroutedReport } from '../../functions/core/ports.ts';
+import { withEvent, type CaseState, type ReportEvent } from '../../functions/core/report-life.ts';
 import { isExpired, storedReportSchema, type StoredReport } from '../../functions/core/stored-report.ts';
 import { isClaimExpired, type SubmissionClaim } from '../../functions/core/submission-claim.ts';
 
@@ -97,6 +101,15 @@ export class InMemoryReportStore implements ReportStore {
   async countReceivedSince(serviceId: string, since: Date, atMost = Number.POSITIVE_INFINITY): Promise<number> {
     return Math.min(atMost, [...this.reports.values()].filter((report) => report.serviceId === serviceId && new Date(report.receivedAt) >= since).length);
   }
+
+  /** Atomic, like the adapter's conditional update (appendEventInMemory). */
+  async appendEvent(reference: string, event: ReportEvent, expectedState: CaseState): Promise<boolean> {
+    await this.beforeAppend?.(reference);
+    return appendEventInMemory(this.reports, reference, event, expectedState);
+  }
+
+  /** Runs between a mover's read and its write: a test moves the report here, as a call running alongside would. */
+  beforeAppend: ((reference: string) => Promise<void> | void) | undefined;
 
   async openCluster(serviceId: string, at: Date, windowMinutes: number): Promise<boolean> {
     const last = this.clusters.get(serviceId);
@@ -216,5 +229,67 @@ export class RejectingMailer extends RecordingMailer {
       throw messageRejected(email.to);
     }
     await super.send(email);
+  }
+}
+
+/**
+ * The part of InMemoryReportStore that moves a report's life, with the adapter's contract (ports.ts CaseStore):
+ * atomic, no await between the check and the write.
+ */
+export function appendEventInMemory(reports: Map<string, StoredReport>, reference: string, event: ReportEvent, expectedState: CaseState): boolean {
+  const stored = reports.get(reference);
+  if (!stored) return false;
+  const { life } = storedReportSchema.parse(structuredClone(stored));
+  if (life.state !== expectedState || life.events.some((known) => known.id === event.id)) return false;
+  reports.set(reference, { ...stored, life: withEvent(life, structuredClone(event)) });
+  return true;
+}
+
+/** The desk's action links as the router's deps give them, unsigned: what the e-mail shows, not what they do. */
+export function fakeDeskLinks(reference: string, escalateTo: readonly { key: string; name: string }[]): DeskLink[] {
+  const url = (action: string, team?: string) => `https://portal.example.no/api/reports/${reference}/handling?${action}${team ? `.${team}` : ''}`;
+  return [
+    { action: 'registered', label: 'Registrer', url: url('registered') },
+    ...escalateTo.map((team): DeskLink => ({ action: 'escalated', team: team.key, label: `Eskaler til ${team.name}`, url: url('escalated', team.key) })),
+    { action: 'awaitingReporter', label: 'Venter på melder', url: url('awaitingReporter') },
+    { action: 'solved', label: 'Løst', url: url('solved') },
+  ];
+}
+
+/**
+ * The publisher's part of the store (ports.ts CaseEventStore) over an InMemoryReportStore's reports, with the
+ * adapter's contract: markPublished adds the key to the report's delivery keys, true only for the call that added it.
+ */
+export function caseEventStoreOf(store: InMemoryReportStore): CaseEventStore & { marked: string[] } {
+  const marked: string[] = [];
+  return {
+    marked,
+    get: (reference, now) => store.get(reference, now),
+    async markPublished(reference, key) {
+      const report = store.reports.get(reference);
+      if (!report || report.delivered.includes(key)) return false;
+      report.delivered.push(key);
+      marked.push(key);
+      return true;
+    },
+  };
+}
+
+/** Keeps what it was given to publish; throws `failWith` instead while it is set. */
+export class RecordingCaseEventPublisher implements CaseEventPublisher {
+  readonly published: CaseEvent[] = [];
+  failWith: Error | undefined;
+
+  async publish(event: CaseEvent): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.published.push(structuredClone(event));
+  }
+}
+
+export class RecordingCaseEventSignals implements CaseEventSignals {
+  readonly failures: { reference: string; what: string; error: unknown }[] = [];
+
+  failed(reference: string, what: 'case-event' | 'reporter-mail' | 'escalation-mail', error: unknown): void {
+    this.failures.push({ reference, what, error });
   }
 }

@@ -214,8 +214,8 @@ describe('any text in any field (fast-check, fast-check v4 `unit: binary` includ
         accepted++;
         const report = storedReport({}, result.submission);
         const journey = journeyOfReport(catalog, report.serviceId);
-        const team = renderTeamEmail(report, { service: catalog.services.iccs, journey, team: catalog.teams.kontrollrom!, policy: catalog.priority });
-        const receipt = renderReceiptEmail(report, { service: catalog.services.iccs, journey, policy: catalog.priority, handledNow: true, replyTo: catalog.teams.servicedesk!, contact: catalog.contact, statusUrl: 'https://portal.example.no/meld-feil/status/#x' });
+        const team = renderTeamEmail(report, { service: catalog.services.iccs, journey, team: catalog.teams.servicedesk!, role: 'owner', desk: catalog.teams.servicedesk!, escalatesTo: catalog.teams.kontrollrom, policy: catalog.priority });
+        const receipt = renderReceiptEmail(report, { service: catalog.services.iccs, journey, policy: catalog.priority, handledNow: true, desk: catalog.teams.servicedesk!, contact: catalog.contact, statusUrl: 'https://portal.example.no/meld-feil/status/#x' });
         for (const email of [team, receipt]) {
           const bytes = mimeMessage(email, 'portal@hdo.example', 'b');
           // What SES is given is valid UTF-8 that decodes to what was rendered: nothing was replaced on the way.

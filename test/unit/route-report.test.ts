@@ -4,10 +4,13 @@ import type { MailLimits, Mailer, OutgoingEmail } from '../../functions/core/por
 import { ROUTING_FAILED_KEY, ROUTING_LEASE_MS, routeReport, RoutingPaused, type RouteDependencies } from '../../functions/core/route-report.ts';
 import { ROUTING_FAILED_SUBJECT } from '../../functions/core/routing-failure.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
+import type { Catalog } from '../../functions/catalog/load-catalog.ts';
 import { realCatalog, storedReport, validSubmission } from './builders.ts';
 import {
   clockAt,
   FailingMailer,
+  fakeDeskLinks,
+  messageRejected,
   FlakyMailer,
   GENEROUS_LIMITS,
   InMemoryMailCaps,
@@ -18,23 +21,31 @@ import {
 } from './fakes.ts';
 
 const ROUTED_AT = '2026-03-05T12:00:07.000Z';
+const DESK = 'servicedesk@hdo.example';
+/** The product team ICCS escalates to; it gets e-mail only under a copy rule. */
 const TEAM = 'team-kontrollrom@hdo.example';
 const REPORTER = 'kari.nordmann@amk.example';
-const DESK = 'servicedesk@hdo.example';
 const INCIDENT_MANAGER = 'vakthavende@hdo.example';
 
+/** The real content with a rule that copies every ICCS report to its product team (and P1 to the incident manager). */
+function withIccsCopies(): Catalog {
+  const catalog = realCatalog();
+  return { ...catalog, routing: { ...catalog.routing, copies: { byService: { iccs: ['kontrollrom'] }, byPriority: { P1: ['vakthavende'] } } } };
+}
+
 /** A store holding `reports` as the submit function left them, and a mailer that records what it is asked to send. */
-function arrange(reports: StoredReport[] = [storedReport()], mailer: Mailer = new RecordingMailer(), limits: Partial<MailLimits> = {}) {
+function arrange(reports: StoredReport[] = [storedReport()], mailer: Mailer = new RecordingMailer(), limits: Partial<MailLimits> = {}, catalog: Catalog = realCatalog()) {
   const store = new InMemoryReportStore();
   for (const report of reports) store.reports.set(report.reference, report);
   const signals = new RecordingSignals();
   const caps = new InMemoryMailCaps();
   const deps: RouteDependencies = {
-    catalog: realCatalog(),
+    catalog,
     store,
     mailer,
     now: clockAt(ROUTED_AT),
     statusUrlFor: (reference) => `https://portal.example.no/meld-feil/status/#referanse=${reference}&token=derived-${reference}`,
+    deskLinksFor: fakeDeskLinks,
     caps,
     limits: { ...GENEROUS_LIMITS, ...limits },
     signals,
@@ -47,14 +58,14 @@ const numbered = (index: number, changes: Partial<StoredReport> = {}, submission
   storedReport({ reference: `HDO-2026-${String(index).padStart(6, '0')}`, ...changes }, submission);
 
 describe('routeReport: a new report', () => {
-  it("sends the team's e-mail and then the reporter's receipt", async () => {
+  it("sends the desk's e-mail and then the reporter's receipt", async () => {
     const { sent, deps } = arrange();
 
     const outcome = await routeReport('HDO-2026-000001', deps);
 
-    expect(outcome).toEqual({ status: 'sent', to: [TEAM], majorIncident: false });
+    expect(outcome).toEqual({ status: 'sent', to: [DESK], majorIncident: false });
     expect(sent.map((email) => [email.to, email.subject])).toEqual([
-      [TEAM, '[P2 HØY][ICCS] HDO-2026-000001 Operatørplass 3 mister radio'],
+      [DESK, '[P2 HØY][ICCS] HDO-2026-000001 Operatørplass 3 mister radio'],
       [REPORTER, 'Mottatt: HDO-2026-000001 (P2 høy)'],
     ]);
   });
@@ -73,30 +84,52 @@ describe('routeReport: a new report', () => {
     await routeReport('HDO-2026-000001', deps);
 
     const stored = store.reports.get('HDO-2026-000001');
-    expect(stored?.routing).toEqual({ status: 'routed', at: ROUTED_AT, to: [TEAM] });
-    expect(stored?.delivered).toEqual([`team:${TEAM}`, 'receipt']);
+    expect(stored?.routing).toEqual({ status: 'routed', at: ROUTED_AT, to: [DESK] });
+    expect(stored?.delivered).toEqual([`team:${DESK}`, 'receipt']);
   });
 
   it.each([
-    { serviceId: 'other', team: 'servicedesk@hdo.example' },
-    { serviceId: 'radio', team: 'team-nodnett@hdo.example' },
-    { serviceId: 'a-service-since-removed', team: 'servicedesk@hdo.example' },
-  ])('sends a report for $serviceId to $team', async ({ serviceId, team }) => {
+    { serviceId: 'iccs', escalation: 'Eskaleres til:\n  Team kontrollromsløsning\n' },
+    { serviceId: 'radio', escalation: 'Eskaleres til:\n  Team Nødnett og radioterminaler\n' },
+    { serviceId: 'other', escalation: 'Eskaleres til:\n  Ingen: Servicedesk behandler den selv\n' },
+  ])("sends a report for $serviceId to the desk, naming the product team it escalates to", async ({ serviceId, escalation }) => {
     const { sent, deps } = arrange([storedReport({ serviceId, answers: {} })]);
 
     await routeReport('HDO-2026-000001', deps);
 
-    expect(sent[0]?.to).toBe(team);
+    expect(sent.map((email) => email.to)).toEqual([DESK, REPORTER]);
+    expect(sent[0]?.text).toContain(escalation);
+  });
+
+  it('sends a report about a service since removed to the desk, naming no product team', async () => {
+    const { sent, deps } = arrange([storedReport({ serviceId: 'a-service-since-removed', answers: {} })]);
+
+    await routeReport('HDO-2026-000001', deps);
+
+    expect(sent.map((email) => email.to)).toEqual([DESK, REPORTER]);
+    expect(sent[0]?.text).not.toContain('Eskaleres til');
   });
 
   it('copies a P1 report to the incident manager', async () => {
-    const critical = validSubmission('iccs-valid', { urgent: 'yes', impact: { affected: 'many', workaround: 'no' } });
-    const { sent, deps } = arrange([storedReport({ priority: 'P1' }, critical)]);
+    const { sent, deps } = arrange([storedReport({ priority: 'P1' }, critical())]);
 
     const outcome = await routeReport('HDO-2026-000001', deps);
 
-    expect(outcome).toMatchObject({ to: [TEAM, 'vakthavende@hdo.example'] });
-    expect(sent.map((email) => email.to)).toEqual([TEAM, 'vakthavende@hdo.example', REPORTER]);
+    expect(outcome).toMatchObject({ to: [DESK, INCIDENT_MANAGER] });
+    expect(sent.map((email) => email.to)).toEqual([DESK, INCIDENT_MANAGER, REPORTER]);
+    expect(sent[1]?.subject).toBe('[P1 KRITISK][ICCS][kopi] HDO-2026-000001 Operatørplass 3 mister radio');
+  });
+
+  it('copies a report to its product team only under a rule in content/routing.yaml, marked as a copy', async () => {
+    const { sent, deps } = arrange([storedReport()], new RecordingMailer(), {}, withIccsCopies());
+
+    expect(await routeReport('HDO-2026-000001', deps)).toMatchObject({ to: [DESK, TEAM] });
+
+    expect(sent.map((email) => [email.to, email.subject])).toEqual([
+      [DESK, '[P2 HØY][ICCS] HDO-2026-000001 Operatørplass 3 mister radio'],
+      [TEAM, '[P2 HØY][ICCS][kopi] HDO-2026-000001 Operatørplass 3 mister radio'],
+      [REPORTER, 'Mottatt: HDO-2026-000001 (P2 høy)'],
+    ]);
   });
 });
 
@@ -120,7 +153,7 @@ describe('routeReport: retries and replays', () => {
 
     await routeReport('HDO-2026-000001', { ...deps, mailer });
 
-    expect(flaky.sent.map((email) => email.to)).toEqual([TEAM]);
+    expect(flaky.sent.map((email) => email.to)).toEqual([DESK]);
     expect(mailer.sent.map((email) => email.to)).toEqual([REPORTER]);
     expect(store.reports.get('HDO-2026-000001')?.routing.status).toBe('routed');
   });
@@ -178,16 +211,30 @@ describe('routeReport: many reports about one service', () => {
 });
 
 describe('routeReport: a failure that will come back (finding 1)', () => {
-  it('marks the report failed when SES refuses its team address for good, tells the desk, and still sends the receipt', async () => {
-    const mailer = new RejectingMailer(TEAM);
-    const { store, deps, signals } = arrange([storedReport()], mailer);
+  /** SES refusing the desk's e-mail about the report itself (not the desk's address): its notice still reaches it. */
+  const refusingTheReport = () =>
+    new (class extends RecordingMailer {
+      readonly refused: OutgoingEmail[] = [];
+      override async send(email: OutgoingEmail) {
+        if (email.to === DESK && email.tags.kind === 'team') {
+          this.refused.push(email);
+          throw messageRejected(DESK);
+        }
+        await super.send(email);
+      }
+    })();
+
+  it("marks the report failed when SES refuses the desk's e-mail for good, tells the desk, and still sends the copies and the receipt", async () => {
+    const mailer = refusingTheReport();
+    const { store, deps, signals } = arrange([storedReport()], mailer, {}, withIccsCopies());
 
     const outcome = await routeReport('HDO-2026-000001', deps);
 
-    const reason = 'Team kontrollromsløsning: MessageRejected: Email address is not verified. The following identities failed the check in region EU-NORTH-1: [e-postadresse]';
+    const reason = 'Servicedesk: MessageRejected: Email address is not verified. The following identities failed the check in region EU-NORTH-1: [e-postadresse]';
     expect(outcome).toEqual({ status: 'failed', reason });
     expect(store.reports.get('HDO-2026-000001')?.routing).toEqual({ status: 'failed', at: ROUTED_AT, reason });
     expect(mailer.sent.map((email) => [email.to, email.subject])).toEqual([
+      [TEAM, '[P2 HØY][ICCS][kopi] HDO-2026-000001 Operatørplass 3 mister radio'],
       [REPORTER, 'Mottatt: HDO-2026-000001 (P2 høy)'],
       [DESK, `${ROUTING_FAILED_SUBJECT} HDO-2026-000001 (P2): meldingen kom ikke fram til teamet`],
     ]);
@@ -195,22 +242,22 @@ describe('routeReport: a failure that will come back (finding 1)', () => {
   });
 
   it("writes the desk a short Norwegian notice: which report, who to call, what went wrong, and no address SES named", async () => {
-    const mailer = new RejectingMailer(TEAM);
+    const mailer = refusingTheReport();
     const { deps } = arrange([storedReport()], mailer);
 
     await routeReport('HDO-2026-000001', deps);
 
-    const notice = mailer.sent.find((email) => email.to === DESK);
-    for (const part of ['Meldingen HDO-2026-000001 kom ikke fram', 'Kari Nordmann, Sykehuset Innlandet', '+47 912 34 567', 'Skulle til:\n  Team kontrollromsløsning', 'Slå opp referansen i meldingstabellen', 'ring den som meldte']) {
+    const notice = mailer.sent.find((email) => email.tags.kind === 'routing-failed');
+    for (const part of ['Meldingen HDO-2026-000001 kom ikke fram', 'Kari Nordmann, Sykehuset Innlandet', '+47 912 34 567', 'Skulle til:\n  Servicedesk', 'Slå opp referansen i meldingstabellen', 'ring den som meldte']) {
       expect(notice?.text).toContain(part);
     }
-    expect(notice?.text).not.toContain(TEAM);
+    expect(notice?.text).not.toContain(DESK);
     expect(notice?.text).not.toContain('Operatørplass 3 mister radio');
     expect(notice?.tags.kind).toBe('routing-failed');
   });
 
   it('is done with a failed report: a replay sends nothing and signals nothing', async () => {
-    const mailer = new RejectingMailer(TEAM);
+    const mailer = refusingTheReport();
     const { deps, signals } = arrange([storedReport()], mailer);
     await routeReport('HDO-2026-000001', deps);
 
@@ -222,12 +269,24 @@ describe('routeReport: a failure that will come back (finding 1)', () => {
     expect(signals.failed).toHaveLength(1);
   });
 
+  it("routes a report whose product team's copy SES refuses: the desk has it, the copy is recorded as refused", async () => {
+    const mailer = new RejectingMailer(TEAM);
+    const { store, deps, signals } = arrange([storedReport({ priority: 'P1' }, critical())], mailer, {}, withIccsCopies());
+
+    expect(await routeReport('HDO-2026-000001', deps)).toMatchObject({ status: 'sent', to: [DESK, INCIDENT_MANAGER] });
+
+    expect(mailer.sent.map((email) => email.to)).toEqual([DESK, INCIDENT_MANAGER, REPORTER]);
+    expect(store.reports.get('HDO-2026-000001')?.delivered).toContain(`team:${TEAM}:rejected`);
+    expect(signals.rejected).toEqual([{ reference: 'HDO-2026-000001', mail: 'copy', reason: expect.stringContaining('[e-postadresse]') }]);
+    expect(signals.failed).toEqual([]);
+  });
+
   it('treats an SDK serialisation error (URIError) as permanent; a desk notice that fails too is only signalled', async () => {
     const { store, deps, signals } = arrange([storedReport()], new FailingMailer(new URIError('URI malformed')));
 
     const outcome = await routeReport('HDO-2026-000001', deps);
 
-    expect(outcome).toEqual({ status: 'failed', reason: 'Team kontrollromsløsning: URIError: URI malformed' });
+    expect(outcome).toEqual({ status: 'failed', reason: 'Servicedesk: URIError: URI malformed' });
     expect(store.reports.get('HDO-2026-000001')?.routing.status).toBe('failed');
     expect(store.reports.get('HDO-2026-000001')?.delivered).toEqual(['receipt:rejected']);
     expect(signals.rejected.map((rejection) => rejection.mail)).toEqual(['receipt', 'routing-failed']);
@@ -247,22 +306,13 @@ describe('routeReport: a failure that will come back (finding 1)', () => {
     expect(signals.failed).toHaveLength(1);
   });
 
-  it('sends the incident manager its P1 copy although the owning team is refused, then fails the report', async () => {
-    const mailer = new RejectingMailer(TEAM);
-    const { deps } = arrange([storedReport({ priority: 'P1' }, critical())], mailer);
-
-    expect(await routeReport('HDO-2026-000001', deps)).toMatchObject({ status: 'failed' });
-
-    expect(mailer.sent.map((email) => email.to)).toEqual([INCIDENT_MANAGER, REPORTER, DESK]);
-  });
-
   it('leaves a receipt SES refuses out, recorded as refused, and routes the report', async () => {
     const mailer = new RejectingMailer(REPORTER);
     const { store, deps, signals } = arrange([storedReport()], mailer);
 
-    expect(await routeReport('HDO-2026-000001', deps)).toEqual({ status: 'sent', to: [TEAM], majorIncident: false });
+    expect(await routeReport('HDO-2026-000001', deps)).toEqual({ status: 'sent', to: [DESK], majorIncident: false });
 
-    expect(store.reports.get('HDO-2026-000001')?.delivered).toEqual([`team:${TEAM}`, 'receipt:rejected']);
+    expect(store.reports.get('HDO-2026-000001')?.delivered).toEqual([`team:${DESK}`, 'receipt:rejected']);
     expect(signals.rejected).toEqual([{ reference: 'HDO-2026-000001', mail: 'receipt', reason: expect.stringContaining('[e-postadresse]') }]);
     expect(signals.failed).toEqual([]);
   });
@@ -302,7 +352,7 @@ describe('routeReport: the routing lease (finding 5)', () => {
     const outcomes = await Promise.all([routeReport('HDO-2026-000001', deps, { holder: 'stream' }), routeReport('HDO-2026-000001', deps, { holder: 'sweeper' })]);
 
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['busy', 'sent']);
-    expect(slow.sent.map((email) => email.to)).toEqual([TEAM, REPORTER]);
+    expect(slow.sent.map((email) => email.to)).toEqual([DESK, REPORTER]);
   });
 
   it('holds the lease for longer than the router may run (10 s), and ends it once routed', async () => {
@@ -338,11 +388,11 @@ describe('routeReport: mail caps (mail that cannot be turned against anyone)', (
     const reports = Array.from({ length: 3 }, (_, index) => numbered(index + 1));
     const { store, deps, sent, signals } = arrange(reports, new RecordingMailer(), { receiptsPerAddressPerDay: 2 });
 
-    for (const report of reports) expect(await routeReport(report.reference, deps)).toMatchObject({ status: 'sent', to: [TEAM] });
+    for (const report of reports) expect(await routeReport(report.reference, deps)).toMatchObject({ status: 'sent', to: [DESK] });
 
     expect(sent.filter((email) => email.to === REPORTER)).toHaveLength(2);
-    expect(sent.filter((email) => email.to === TEAM)).toHaveLength(3);
-    expect(store.reports.get('HDO-2026-000003')?.delivered).toEqual([`team:${TEAM}`, 'receipt:capped']);
+    expect(sent.filter((email) => email.to === DESK)).toHaveLength(3);
+    expect(store.reports.get('HDO-2026-000003')?.delivered).toEqual([`team:${DESK}`, 'receipt:capped']);
     expect(signals.caps).toEqual([{ reference: 'HDO-2026-000003', mail: 'receipt', scope: 'receipt-address' }]);
   });
 
@@ -357,17 +407,28 @@ describe('routeReport: mail caps (mail that cannot be turned against anyone)', (
     expect(caps.taken.filter((take) => take.scope === 'receipt-domain').map((take) => take.subject)).toEqual(['sykehus.example', 'sykehus.example']);
   });
 
-  it("caps P1 copies to the incident manager per client per hour, and never the owning team's e-mail", async () => {
+  it("caps P1 copies to the incident manager per client per hour, and never the desk's e-mail", async () => {
     const reports = Array.from({ length: 3 }, (_, index) => numbered(index + 1, { priority: 'P1', clientTag: 'klient-a' }, critical()));
     const other = numbered(4, { priority: 'P1', clientTag: 'klient-b' }, critical());
     const { store, deps, sent, signals } = arrange([...reports, other], new RecordingMailer(), { urgentCopiesPerClientPerHour: 2 });
 
     for (const report of [...reports, other]) await routeReport(report.reference, deps);
 
-    expect(sent.filter((email) => email.to === TEAM)).toHaveLength(4);
+    expect(sent.filter((email) => email.to === DESK)).toHaveLength(4);
     expect(sent.filter((email) => email.to === INCIDENT_MANAGER).map((email) => email.subject.split(' ')[2])).toEqual(['HDO-2026-000001', 'HDO-2026-000002', 'HDO-2026-000004']);
-    expect(store.reports.get('HDO-2026-000003')?.routing).toMatchObject({ status: 'routed', to: [TEAM] });
+    expect(store.reports.get('HDO-2026-000003')?.routing).toMatchObject({ status: 'routed', to: [DESK] });
     expect(signals.caps).toEqual([{ reference: 'HDO-2026-000003', mail: 'urgent-copy', scope: 'urgent-client' }]);
+  });
+
+  it("caps a product team's copies per client too, like every copy that does not go to the desk", async () => {
+    const reports = Array.from({ length: 2 }, (_, index) => numbered(index + 1, { clientTag: 'klient-a' }));
+    const { deps, sent, signals } = arrange(reports, new RecordingMailer(), { urgentCopiesPerClientPerHour: 1 }, withIccsCopies());
+
+    for (const report of reports) await routeReport(report.reference, deps);
+
+    expect(sent.filter((email) => email.to === DESK)).toHaveLength(2);
+    expect(sent.filter((email) => email.to === TEAM)).toHaveLength(1);
+    expect(signals.caps).toEqual([{ reference: 'HDO-2026-000002', mail: 'urgent-copy', scope: 'urgent-client' }]);
   });
 
   it('counts reports without a client tag under one shared client', async () => {

@@ -4,7 +4,7 @@ import type { RouteDependencies } from '../../functions/core/route-report.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
 import { sweepUnrouted } from '../../functions/core/sweep-unrouted.ts';
 import { realCatalog, storedReport } from './builders.ts';
-import { clockAt, GENEROUS_LIMITS, InMemoryMailCaps, InMemoryReportStore, messageRejected, RecordingMailer, RecordingSignals } from './fakes.ts';
+import { clockAt, fakeDeskLinks, GENEROUS_LIMITS, InMemoryMailCaps, InMemoryReportStore, messageRejected, RecordingMailer, RecordingSignals } from './fakes.ts';
 
 const NOW = '2026-03-05T12:30:00Z';
 const at = (minutesAgo: number) => new Date(Date.parse(NOW) - minutesAgo * 60_000).toISOString();
@@ -19,6 +19,7 @@ function arrange(reports: StoredReport[], mailer: Mailer = new RecordingMailer()
     mailer,
     now: clockAt(NOW),
     statusUrlFor: () => 'https://portal.example.no/status',
+    deskLinksFor: fakeDeskLinks,
     caps: new InMemoryMailCaps(),
     limits: GENEROUS_LIMITS,
     signals,
@@ -58,7 +59,7 @@ describe('sweepUnrouted', () => {
     expect(outcome).toEqual({ found: 3, routed: ['HDO-2026-000001', 'HDO-2026-000003'], failed: ['HDO-2026-000002'], retry: [], skipped: [], oldestUnroutedAgeSeconds: 5 * 60 });
     expect(errors).toEqual([]);
     expect(store.reports.get('HDO-2026-000002')?.routing.status).toBe('failed');
-    // Two reports × (team, receipt), and the desk's notice about the broken one.
+    // Two reports × (desk, receipt), and the desk's notice about the broken one.
     expect((deps.mailer as RecordingMailer).sent).toHaveLength(5);
   });
 
@@ -67,7 +68,7 @@ describe('sweepUnrouted', () => {
     // SES outage. The sweeper used to stop at the first failure every run, so none was ever routed.
     const poison = storedReport({ reference: 'HDO-2026-000001', receivedAt: at(40), serviceId: 'video', answers: {} });
     const stranded = [2, 3, 4].map((index) => storedReport({ reference: `HDO-2026-00000${index}`, receivedAt: at(30 - index) }));
-    const mailer = new FailingFor({ 'HDO-2026-000001': () => messageRejected('team-video@hdo.example') });
+    const mailer = new FailingFor({ 'HDO-2026-000001': () => messageRejected('servicedesk@hdo.example') });
     const { sweep, store, signals } = arrange([poison, ...stranded], mailer);
 
     const sweeps = [await sweep(), await sweep(), await sweep()];
@@ -77,7 +78,7 @@ describe('sweepUnrouted', () => {
       [[], []],
       [[], []],
     ]);
-    expect(store.reports.get('HDO-2026-000001')?.routing).toMatchObject({ status: 'failed', reason: expect.stringContaining('Team video: MessageRejected') });
+    expect(store.reports.get('HDO-2026-000001')?.routing).toMatchObject({ status: 'failed', reason: expect.stringContaining('Servicedesk: MessageRejected') });
     expect(signals.failed.map((failure) => failure.reference)).toEqual(['HDO-2026-000001']);
     expect(signals.oldestAges).toEqual([0, 0, 0]);
   });
