@@ -6,6 +6,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { byServiceKey, reportKey, unroutedKey } from '../functions/adapters/report-table.ts';
 import { MAJOR_INCIDENT_SUBJECT } from '../functions/core/major-incident-email.ts';
 import { ROUTING_FAILED_SUBJECT } from '../functions/core/routing-failure.ts';
+import type { SweepOutcome } from '../functions/core/sweep-unrouted.ts';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../functions/core/webhook-signature.ts';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';
 import { checkInvariants } from './drill-checks.ts';
@@ -141,7 +142,7 @@ try {
   log(`Etter strømmen: ${stored.length} lagret, ${pending} venter (${stored.filter((item) => item.routing?.status === 'failed').length} merket feilet)`);
   log(`Kjører sweepUnrouted (SWEEP_MIN_AGE_MINUTES=0, så også ferske meldinger tas) til ingenting gjenstår …`);
   for (let run = 0; run < 10; run++) {
-    const outcome = (await stack.runScheduled('sweepUnrouted').catch((error: { outcome?: unknown }) => error.outcome)) as SweepFigures | undefined;
+    const outcome = (await stack.runScheduled('sweepUnrouted').catch((error: { outcome?: unknown }) => error.outcome)) as SweepOutcome | undefined;
     if (!outcome) throw new Error('sweepUnrouted feilet uten resultat.');
     log(
       `  sweepUnrouted: fant ${outcome.found}, rutet ${outcome.routed.length} (${outcome.routed.join(', ') || '–'}), merket feilet ${outcome.failed.length}, ` +
@@ -206,14 +207,6 @@ try {
 }
 process.exit(failed ? 1 : 0);
 
-interface SweepFigures {
-  found: number;
-  routed: string[];
-  failed: string[];
-  retry: string[];
-  skipped: string[];
-  oldestUnroutedAgeSeconds: number;
-}
 
 /**
  * Writes a report item straight into the table, as the submit function stores one (keys and indexes included),

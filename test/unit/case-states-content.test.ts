@@ -1,33 +1,17 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../functions/catalog/load-catalog.ts';
-import { ContentError, type ContentProblem } from '../../functions/catalog/problems.ts';
 import { ACTORS, CASE_STATES } from '../../functions/core/report-life.ts';
-import { contentWith } from '../support/content-copy.ts';
+import { contentProblemsWith } from '../support/content-problems.ts';
 import { CONTENT_DIR } from './builders.ts';
 
 /** content/case-states.yaml: the words for a report's life are the editors', and every state and actor has them. */
 
-const copies: { remove(): void }[] = [];
-afterAll(() => copies.forEach((copy) => copy.remove()));
+const { problemsWith, removeCopies } = contentProblemsWith('case-states.yaml');
+afterAll(removeCopies);
 
 const ORIGINAL = readFileSync(join(CONTENT_DIR, 'case-states.yaml'), 'utf8');
-
-/** The problems loading the real content finds with case-states.yaml written as `text`. */
-function problemsWith(text: string | undefined): ContentProblem[] {
-  const copy = contentWith();
-  copies.push(copy);
-  if (text === undefined) rmSync(join(copy.dir, 'case-states.yaml'));
-  else writeFileSync(join(copy.dir, 'case-states.yaml'), text);
-  try {
-    loadCatalog(copy.dir);
-  } catch (error) {
-    if (error instanceof ContentError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
 
 describe('content/case-states.yaml', () => {
   it('gives every state a label and an explanation, and every actor a word', () => {

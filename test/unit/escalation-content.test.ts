@@ -1,31 +1,14 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../functions/catalog/load-catalog.ts';
-import { ContentError, type ContentProblem } from '../../functions/catalog/problems.ts';
 import { escalationContactFor } from '../../functions/core/case-event-email.ts';
 import { PRIORITIES } from '../../functions/core/priority.ts';
-import { contentWith } from '../support/content-copy.ts';
+import { contentProblemsWith } from '../support/content-problems.ts';
 import { CONTENT_DIR } from './builders.ts';
 
 /** content/escalation.yaml: one level per priority, each a team in teams.yaml or a role with its own address. */
 
-const copies: { remove(): void }[] = [];
-afterAll(() => copies.forEach((copy) => copy.remove()));
-
-function problemsWith(text: string | undefined): ContentProblem[] {
-  const copy = contentWith();
-  copies.push(copy);
-  if (text === undefined) rmSync(join(copy.dir, 'escalation.yaml'));
-  else writeFileSync(join(copy.dir, 'escalation.yaml'), text);
-  try {
-    loadCatalog(copy.dir);
-  } catch (error) {
-    if (error instanceof ContentError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
+const { problemsWith, removeCopies } = contentProblemsWith('escalation.yaml');
+afterAll(removeCopies);
 
 const levels = (p1: string) => `levels:\n  P1:\n${p1}\n  P2:\n    team: servicedesk\n  P3:\n    team: servicedesk\n  P4:\n    team: servicedesk\n`;
 
