@@ -163,9 +163,9 @@ export function createDynamoRoutingStore(client: DynamoDBClient, tableName: stri
             TableName: tableName,
             Key: marshall(reportKey(reference)),
             UpdateExpression: 'SET #lease = :lease',
-            ConditionExpression: 'attribute_exists(pk) AND #routing.#status = :pending AND (attribute_not_exists(#lease) OR #lease.#until < :now)',
-            ExpressionAttributeNames: { '#lease': LEASE_ATTRIBUTE, '#routing': 'routing', '#status': 'status', '#until': 'until' },
-            ExpressionAttributeValues: marshall({ ':lease': { holder: lease.holder, until: lease.until }, ':pending': 'pending', ':now': now.getTime() }),
+            ConditionExpression: 'attribute_exists(pk) AND #routing.#status = :pending AND (attribute_not_exists(#lease) OR #lease.#until < :now OR #lease.#holder = :holder)',
+            ExpressionAttributeNames: { '#lease': LEASE_ATTRIBUTE, '#routing': 'routing', '#status': 'status', '#until': 'until', '#holder': 'holder' },
+            ExpressionAttributeValues: marshall({ ':lease': { holder: lease.holder, until: lease.until }, ':pending': 'pending', ':now': now.getTime(), ':holder': lease.holder }),
           }),
         ),
       );

@@ -29,8 +29,9 @@ export interface RoutingStore {
   markDelivered(reference: string, deliveryKey: string): Promise<void>;
   /**
    * Takes the report's routing lease for `lease.holder` until `lease.until`, if the report exists, is still
-   * pending, and no other lease on it is live at `now`. False otherwise: someone else is routing it (or has).
-   * The stream and the sweeper take it before sending, so they never route one report at the same time.
+   * pending, and no other holder's lease on it is live at `now`. False otherwise: someone else is routing it (or
+   * has). The stream and the sweeper take it before sending, so they never route one report at the same time; a
+   * holder takes back its own lease, so its retry goes on where a failed attempt could not give the lease back.
    */
   claimRouting(reference: string, lease: RoutingLease, now: Date): Promise<boolean>;
   /** Gives the lease back if `holder` still holds it, so a retry need not wait for it to run out. */

@@ -33,7 +33,10 @@ export interface RouteDependencies {
 }
 
 export interface RouteOptions {
-  /** Who takes the report's lease; a fresh id for each call unless given. */
+  /**
+   * Who takes the report's lease: `stream` or `sweeper` (ROUTERS), so that each one's retry can take back a lease
+   * its failed attempt could not give back (the database was down); a fresh id for each call unless given.
+   */
   holder?: string;
   /** False once too little of the invocation is left to start another e-mail: its send could outlive it. */
   canStartSend?: () => boolean;
@@ -55,6 +58,9 @@ export type RouteOutcome =
  * while it may still be sending; and long enough for the sweeper to finish one report (below).
  */
 export const ROUTING_LEASE_MS = 60_000;
+
+/** The two routers' names as lease holders: one stream shard and one sweep at a time each, so a name is one router. */
+export const ROUTERS = { stream: 'stream', sweeper: 'sweeper' } as const;
 /**
  * No e-mail is started in the last part of a lease: one send (≤ 4 s, adapters/route-dependencies.ts) and its
  * record (≤ 5 s of pauses, DELIVERY_RECORD_BUDGET_MS) end before the lease does.

@@ -1,5 +1,5 @@
 import { processInOrder } from './process-batch.ts';
-import { isPermanentRoutingError, routeReport, type RouteDependencies } from './route-report.ts';
+import { isPermanentRoutingError, routeReport, ROUTERS, type RouteDependencies } from './route-report.ts';
 
 export interface SweepOutcome {
   /** Pending reports old enough to be swept. */
@@ -41,7 +41,7 @@ export async function sweepUnrouted(
   const batch = await processInOrder(
     pending.map((report) => report.reference),
     async (reference) => {
-      const outcome = await routeReport(reference, deps, options.canStartSend ? { canStartSend: options.canStartSend } : {});
+      const outcome = await routeReport(reference, deps, { holder: ROUTERS.sweeper, ...(options.canStartSend ? { canStartSend: options.canStartSend } : {}) });
       if (outcome.status === 'sent') routed.push(reference);
       else if (outcome.status === 'failed') failed.push(reference);
       else if (outcome.status === 'busy') skipped.push(reference);

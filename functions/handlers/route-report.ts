@@ -4,7 +4,7 @@ import { isReportItem, referenceOfReportItem, type AttributeMap } from '../adapt
 import { createRouteDependencies, MIN_MS_TO_START_SEND } from '../adapters/route-dependencies.ts';
 import { logger } from '../adapters/log.ts';
 import { processInOrder } from '../core/process-batch.ts';
-import { isPermanentRoutingError, routeReport, type RouteOptions } from '../core/route-report.ts';
+import { isPermanentRoutingError, routeReport, ROUTERS, type RouteOptions } from '../core/route-report.ts';
 
 /** Consumes the reports table's stream: every newly inserted report is e-mailed to its team and its reporter, once. */
 
@@ -18,7 +18,7 @@ export async function handler(event: DynamoDBStreamEvent, context?: Context): Pr
   const referenceOf = (record: DynamoDBRecord) => referenceOfReportItem(record.dynamodb?.Keys as AttributeMap);
   // No e-mail starts that could outlive the invocation; what is left goes back to the stream to retry.
   const hasTimeToSend = () => (context ? context.getRemainingTimeInMillis() > MIN_MS_TO_START_SEND : true);
-  const options: RouteOptions = { canStartSend: hasTimeToSend };
+  const options: RouteOptions = { holder: ROUTERS.stream, canStartSend: hasTimeToSend };
 
   const { permanent, retry, notTried } = await processInOrder(
     inserts,

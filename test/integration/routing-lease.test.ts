@@ -91,6 +91,19 @@ describe('the routing lease on DynamoDB (finding 5)', () => {
     expect(await store().claimRouting(newReference(), { holder: 'c', until }, NOW)).toBe(false);
   });
 
+  it('lets a holder take back its own live lease (a retry after a release the database did not take), never another holder', async () => {
+    const reference = newReference();
+    await store().insert(storedReport({ reference }));
+    const until = NOW.getTime() + 60_000;
+    expect(await store().claimRouting(reference, { holder: 'stream', until }, NOW)).toBe(true);
+
+    const sweeper = await store().claimRouting(reference, { holder: 'sweeper', until: until + 1 }, new Date(NOW.getTime() + 1000));
+    const streamAgain = await store().claimRouting(reference, { holder: 'stream', until: until + 1000 }, new Date(NOW.getTime() + 1000));
+
+    expect([sweeper, streamAgain]).toEqual([false, true]);
+    expect((await item(reference))?.routingLease).toEqual({ holder: 'stream', until: until + 1000 });
+  });
+
   it('takes a failed report off the unrouted index, never to be claimed again, and reads its reason back', async () => {
     const reference = newReference();
     const receivedAt = '2001-01-01T00:00:00.000Z';

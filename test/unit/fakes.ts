@@ -59,7 +59,7 @@ export class InMemoryReportStore implements ReportStore {
   async claimRouting(reference: string, lease: RoutingLease, now: Date): Promise<boolean> {
     const report = this.reports.get(reference);
     const held = this.leases.get(reference);
-    if (!report || report.routing?.status !== 'pending' || (held && held.until >= now.getTime())) return false;
+    if (!report || report.routing?.status !== 'pending' || (held && held.until >= now.getTime() && held.holder !== lease.holder)) return false;
     this.leases.set(reference, { ...lease });
     return true;
   }

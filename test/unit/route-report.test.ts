@@ -1,7 +1,7 @@
 import { MAJOR_INCIDENT_SUBJECT } from '../../functions/core/major-incident-email.ts';
 import { describe, expect, it } from 'vitest';
 import type { MailLimits, Mailer, OutgoingEmail } from '../../functions/core/ports.ts';
-import { ROUTING_FAILED_KEY, ROUTING_LEASE_MS, routeReport, RoutingPaused, type RouteDependencies } from '../../functions/core/route-report.ts';
+import { ROUTERS, ROUTING_FAILED_KEY, ROUTING_LEASE_MS, routeReport, RoutingPaused, type RouteDependencies } from '../../functions/core/route-report.ts';
 import { ROUTING_FAILED_SUBJECT } from '../../functions/core/routing-failure.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
 import type { Catalog } from '../../functions/catalog/load-catalog.ts';
@@ -328,6 +328,19 @@ describe('routeReport: a failure that will come back (finding 1)', () => {
 });
 
 describe('routeReport: the routing lease (finding 5)', () => {
+  it('goes on where its own failed attempt left off when it could not give the lease back (the database was down)', async () => {
+    const { store, deps, sent } = arrange();
+    store.leases.set('HDO-2026-000001', { holder: ROUTERS.stream, until: Date.parse(ROUTED_AT) + 50_000 });
+    store.reports.set('HDO-2026-000001', { ...store.reports.get('HDO-2026-000001')!, delivered: [`team:${DESK}`] });
+
+    const bySweeper = await routeReport('HDO-2026-000001', deps, { holder: ROUTERS.sweeper });
+    const retried = await routeReport('HDO-2026-000001', deps, { holder: ROUTERS.stream });
+
+    expect(bySweeper).toEqual({ status: 'busy' });
+    expect(retried).toMatchObject({ status: 'sent' });
+    expect(sent.map((email) => email.to)).toEqual([REPORTER]);
+  });
+
   it('leaves a report alone while another router holds its lease, and takes it once the lease has run out', async () => {
     const { store, deps, sent } = arrange();
     store.leases.set('HDO-2026-000001', { holder: 'the-sweeper', until: Date.parse(ROUTED_AT) + 1000 });
