@@ -7,7 +7,7 @@ import { failureReason } from '../core/routing-failure.ts';
 import type { publishEnvSchema } from './config.ts';
 import { createEventBridgePublisher, isPermanentCaseEventError } from './case-event-publisher.ts';
 import { createLocalCaseEventPublisher } from './case-event-publisher-local.ts';
-import { createDynamoCaseEventStore } from './dynamodb-report-store.ts';
+import { createDynamoCaseEventStore } from './dynamodb-case-store.ts';
 import { logger, type Logger } from './log.ts';
 import { METRIC } from './metric-names.ts';
 import { createMetrics, type Metrics } from './metrics.ts';

@@ -8,35 +8,14 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { CaseEventStore, CaseStore, ReportStore, RoutingStore } from '../core/ports.ts';
-import { withEvent } from '../core/report-life.ts';
-import { isExpired, storedReportSchema, type StoredReport } from '../core/stored-report.ts';
+import type { ReportStore, RoutingStore } from '../core/ports.ts';
+import { storedReportSchema, type StoredReport } from '../core/stored-report.ts';
 import { isClaimExpired, SUBMISSION_CLAIM_VERSION, type SubmissionClaim } from '../core/submission-claim.ts';
+import { createDynamoCaseStore } from './dynamodb-case-store.ts';
+import { conditional, DELIVERY_RECORD_BUDGET_MS, LEASE_ATTRIBUTE, readReport, referenceOfReportItem, type AttributeMap } from './dynamodb-report-items.ts';
 import { retryWithin } from './retry-within.ts';
 import { byServiceKey, clusterKey, counterKey, REPORT_TABLE, reportKey, submissionKey, unroutedKey } from './report-table.ts';
 
-export type AttributeMap = Record<string, AttributeValue>;
-
-/** The routing lease on a report item: `{ holder, until }`, until in epoch milliseconds (ports.ts RoutingLease). */
-const LEASE_ATTRIBUTE = 'routingLease';
-
-/**
- * How long recording a sent e-mail keeps pausing between attempts (200 ms doubling to 2 s: 5 s in all, the same
- * pauses the 6 s it was before allowed), beyond the SDK's own retries. With one send's limit (≤ 4 s,
- * route-dependencies.ts) it stays inside the router's 10 s timeout.
- */
-export const DELIVERY_RECORD_BUDGET_MS = 5000;
-
-/** Runs a conditional write: true if it was made, false if its condition did not hold. */
-async function conditional(send: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await send();
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}
 
 /**
  * The whole store, for the submit and status functions: routing's part (below) and the writes a submission makes.
@@ -130,12 +109,7 @@ export function createDynamoRoutingStore(client: DynamoDBClient, tableName: stri
       ),
     );
   return {
-    async get(reference, now) {
-      const result = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(reportKey(reference)), ConsistentRead: true }));
-      const report = result.Item ? parseReportItem(result.Item) : undefined;
-      // TTL deletes expired items only eventually (and dynalite never): never hand one out.
-      return report && !isExpired(report, now) ? report : undefined;
-    },
+    get: (reference, now) => readReport(client, tableName, reference, now),
 
     async markDelivered(reference, deliveryKey) {
       // The e-mail has just gone out; if this record is lost, the retry sends it again. So ride out a short outage.
@@ -262,110 +236,10 @@ export function createDynamoRoutingStore(client: DynamoDBClient, tableName: stri
   };
 }
 
-/**
- * Beside `life`, the ids of the events appended to it as a string set, for the condition that keeps a retried
- * event from being appended twice (`contains` works on a set, not on the ids inside a list of maps). The portal's
- * own first event (received) is not in it; moving a report reads its life first, and knows that one by id.
- */
-const LIFE_EVENT_IDS_ATTRIBUTE = 'lifeEventIds';
-
-/** What moving a report reads and writes (ports.ts CaseStore): for the handlers that move it, without routing's part. */
-export function createDynamoCaseStore(client: DynamoDBClient, tableName: string): CaseStore {
-  const { get } = createDynamoRoutingStore(client, tableName);
-  const names = { '#life': 'life', '#events': 'events', '#state': 'state', '#ids': LIFE_EVENT_IDS_ATTRIBUTE };
-  return {
-    get,
-
-    async appendEvent(reference, event, expectedState) {
-      const moves = event.kind === 'state';
-      const appended = await conditional(() =>
-        client.send(
-          new UpdateItemCommand({
-            TableName: tableName,
-            Key: marshall(reportKey(reference)),
-            UpdateExpression: `SET #life.#events = list_append(#life.#events, :events)${moves ? ', #life.#state = :state' : ''} ADD #ids :ids`,
-            ConditionExpression: 'attribute_exists(pk) AND #life.#state = :expected AND NOT contains(#ids, :id)',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: {
-              ...marshall({ ':events': [event], ':expected': expectedState, ':id': event.id, ...(moves ? { ':state': event.state } : {}) }, { removeUndefinedValues: true }),
-              ':ids': { SS: [event.id] },
-            },
-          }),
-        ),
-      );
-      if (appended) return true;
-      // A report stored before version 4 that nobody has moved yet has no life in the item: its first event writes
-      // the life it is read with (stored-report.ts), once, whatever its version; the rest of the item stays as it was.
-      const existing = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(reportKey(reference)), ConsistentRead: true }));
-      if (!existing.Item || existing.Item.life) return false;
-      const { life } = parseReportItem(existing.Item);
-      if (life.state !== expectedState || life.events.some((known) => known.id === event.id)) return false;
-      return conditional(() =>
-        client.send(
-          new UpdateItemCommand({
-            TableName: tableName,
-            Key: marshall(reportKey(reference)),
-            UpdateExpression: 'SET #life = :life ADD #ids :ids',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#life)',
-            ExpressionAttributeNames: { '#life': names['#life'], '#ids': names['#ids'] },
-            ExpressionAttributeValues: { ...marshall({ ':life': withEvent(life, event) }, { removeUndefinedValues: true }), ':ids': { SS: [event.id] } },
-          }),
-        ),
-      );
-    },
-  };
-}
-
-/**
- * What publishing a report's life reads and records (ports.ts CaseEventStore): the report, and `markPublished`,
- * one conditional ADD to the report's set of delivery keys (the router's `delivered`), true only for the call that
- * added the key. Like markDelivered it rides out a short outage: what was published is recorded, or published again.
- */
-export function createDynamoCaseEventStore(client: DynamoDBClient, tableName: string): CaseEventStore {
-  const { get } = createDynamoRoutingStore(client, tableName);
-  return {
-    get,
-    markPublished(reference, key) {
-      return retryWithin(
-        DELIVERY_RECORD_BUDGET_MS,
-        () =>
-          conditional(() =>
-            client.send(
-              new UpdateItemCommand({
-                TableName: tableName,
-                Key: marshall(reportKey(reference)),
-                UpdateExpression: 'ADD #delivered :key',
-                ConditionExpression: 'attribute_exists(pk) AND NOT contains(#delivered, :one)',
-                ExpressionAttributeNames: { '#delivered': 'delivered' },
-                ExpressionAttributeValues: { ':key': { SS: [key] }, ':one': { S: key } },
-              }),
-            ),
-          ),
-        { retryable: (error) => !(error instanceof ConditionalCheckFailedException) },
-      );
-    },
-  };
-}
-
-/** Reads a report item, from GetItem or from a stream image, dropping the table's own key attributes. */
-export function parseReportItem(item: AttributeMap): StoredReport {
-  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, [LEASE_ATTRIBUTE]: _lease, [LIFE_EVENT_IDS_ATTRIBUTE]: _lifeEventIds, delivered, ...report } = unmarshall(item);
-  return storedReportSchema.parse({ ...report, delivered: delivered instanceof Set ? [...delivered] : [] });
-}
-
 function parseClaimItem(item: AttributeMap): SubmissionClaim {
   const { schemaVersion, submissionHash, report, expiresAt } = unmarshall(item);
   if (schemaVersion !== SUBMISSION_CLAIM_VERSION || typeof submissionHash !== 'string' || typeof expiresAt !== 'number') {
     throw new Error(`Kravet på Idempotency-Key har ukjent form (versjon ${String(schemaVersion)}).`);
   }
   return { schemaVersion, submissionHash, expiresAt, report: storedReportSchema.parse({ ...report, delivered: [] }) };
-}
-
-export function isReportItem(keys: AttributeMap | undefined): boolean {
-  const pk = keys?.pk;
-  return pk !== undefined && 'S' in pk && typeof pk.S === 'string' && pk.S.startsWith('REPORT#');
-}
-
-export function referenceOfReportItem(keys: AttributeMap): string {
-  return (keys.pk?.S ?? '').replace(/^REPORT#/, '');
 }

@@ -1,31 +1,17 @@
-import type { Catalog } from '../catalog/load-catalog.ts';
-import type { Team } from '../catalog/schema.ts';
-import { journeyOfReport } from './build-journey.ts';
 import { renderMajorIncidentEmail } from './major-incident-email.ts';
-import type { CapScope, MailCaps, Mailer, MailLimits, OutgoingEmail, RoutingLease, RoutingSignals, RoutingStore } from './ports.ts';
-import { handlingHours, writtenReportsHandled } from './priority.ts';
-import { renderReceiptEmail } from './receipt-email.ts';
+import type { CapScope, MailCaps, Mailer, MailLimits, RoutingLease, RoutingSignals, RoutingStore } from './ports.ts';
+import { deliveriesFor, type Delivery, type DeliveryDependencies } from './report-deliveries.ts';
 import { failureReason, isPermanentRoutingError, renderRoutingFailedEmail } from './routing-failure.ts';
-import { deskTeam, escalationTeam, isDesk, majorIncidentTeam, teamRecipients } from './routing.ts';
+import { deskTeam, isDesk, majorIncidentTeam } from './routing.ts';
 import { isServiceId } from './service-ids.ts';
 import type { StoredReport } from './stored-report.ts';
-import { renderTeamEmail } from './team-email.ts';
-import type { DeskLink } from './action-links.ts';
+import { journeyOfReport } from './build-journey.ts';
 
 export { isPermanentRoutingError } from './routing-failure.ts';
 
-export interface RouteDependencies {
-  catalog: Catalog;
+export interface RouteDependencies extends DeliveryDependencies {
   store: RoutingStore;
   mailer: Mailer;
-  now: () => Date;
-  /** Absolute link to the reporter's status page, secret included (derived from the reference: never stored). */
-  statusUrlFor: (reference: string) => string;
-  /**
-   * The signed, single-use links the desk moves the report with from its e-mail (core/action-links.ts): registrer,
-   * eskaler til the product team, venter på melder, løst.
-   */
-  deskLinksFor: (reference: string, escalateTo: readonly { key: string; name: string }[]) => DeskLink[];
   /** Counters behind the caps on receipts, P1 copies and storhendelse alerts. */
   caps: MailCaps;
   limits: MailLimits;
@@ -79,54 +65,6 @@ const cappedKey = (key: string) => `${key}:capped`;
 const rejectedKey = (key: string) => `${key}:rejected`;
 /** Reports stored without a client tag (the address was unknown) count under this one. */
 const SHARED_CLIENT = 'ukjent-klient';
-
-interface Delivery {
-  key: string;
-  /** `owner` and a copy to the desk are never capped; other copies (P1 → the incident manager) and receipts are. */
-  role: 'owner' | 'copy' | 'receipt';
-  team?: Team;
-  email: OutgoingEmail;
-}
-
-/** Every e-mail a report causes: the desk's, the copies content/routing.yaml calls for, and the reporter's receipt. */
-export function deliveriesFor(report: StoredReport, deps: Pick<RouteDependencies, 'catalog' | 'statusUrlFor' | 'deskLinksFor' | 'now'>): Delivery[] {
-  const { catalog } = deps;
-  const service = isServiceId(report.serviceId) ? catalog.services[report.serviceId] : undefined;
-  const journey = journeyOfReport(catalog, report.serviceId);
-  const desk = deskTeam(catalog);
-  const escalatesTo = escalationTeam(report.serviceId, catalog);
-  // The desk can escalate to the service's product team, unless the desk keeps the category itself.
-  const escalationKey = service?.team;
-  const escalateTo = escalatesTo && escalationKey && escalatesTo.address !== desk.address ? [{ key: escalationKey, name: escalatesTo.name }] : [];
-  const teams = teamRecipients(report, catalog).map(
-    (recipient): Delivery => ({
-      key: recipient.key,
-      role: recipient.role,
-      team: recipient.team,
-      email: renderTeamEmail(report, {
-        service,
-        journey,
-        team: recipient.team,
-        role: recipient.role,
-        desk,
-        escalatesTo,
-        policy: catalog.priority,
-        ...(recipient.role === 'owner' ? { actions: deps.deskLinksFor(report.reference, escalateTo) } : {}),
-      }),
-    }),
-  );
-  const statusUrl = deps.statusUrlFor(report.reference);
-  const receipt = renderReceiptEmail(report, {
-    service,
-    journey,
-    policy: catalog.priority,
-    handledNow: writtenReportsHandled(handlingHours(catalog.contact.channels, catalog.priority), deps.now()),
-    desk,
-    contact: catalog.contact,
-    statusUrl,
-  });
-  return [...teams, { key: 'receipt', role: 'receipt', email: receipt }];
-}
 
 /**
  * Sends a new report's e-mails and marks it routed, under a lease, so the stream and the sweeper never route one

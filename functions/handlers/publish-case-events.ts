@@ -1,7 +1,7 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { createCaseEventDependencies } from '../adapters/case-event-publisher-dependencies.ts';
 import { publishEnvSchema, readEnv } from '../adapters/config.ts';
-import { isReportItem, parseReportItem, referenceOfReportItem, type AttributeMap } from '../adapters/dynamodb-report-store.ts';
+import { isReportItem, parseReportItem, referenceOfReportItem, type AttributeMap } from '../adapters/dynamodb-report-items.ts';
 import { logger } from '../adapters/log.ts';
 import { hasPendingDeliveries, publishForReport } from '../core/case-events.ts';
 import { processInOrder } from '../core/process-batch.ts';

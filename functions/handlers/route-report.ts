@@ -1,6 +1,6 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { readEnv, routeEnvSchema } from '../adapters/config.ts';
-import { isReportItem, referenceOfReportItem, type AttributeMap } from '../adapters/dynamodb-report-store.ts';
+import { isReportItem, referenceOfReportItem, type AttributeMap } from '../adapters/dynamodb-report-items.ts';
 import { createRouteDependencies, MIN_MS_TO_START_SEND } from '../adapters/route-dependencies.ts';
 import { logger } from '../adapters/log.ts';
 import { processInOrder } from '../core/process-batch.ts';

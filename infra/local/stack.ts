@@ -141,8 +141,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     source.push(record);
     publisherSource.push(record);
   }
-  await replayUnrouted(dynamo.client, tableName, region, source);
-  await replayUnpublished(dynamo.client, tableName, region, publisherSource);
+  await replayReports(dynamo.client, tableName, region, source, publisherSource);
 
   const routes: ApiRoute[] = await Promise.all(
     API_ROUTES.map(async (route) => ({ method: route.method, path: route.path, invoke: await loadHandler<ApiHandler>(route.handler, coldStarts) })),
@@ -207,48 +206,22 @@ async function loadHandler<T>(name: HandlerName, instance: number): Promise<T> {
 }
 
 /**
- * DynamoDB keeps stream records for 24 hours, so a report stored just before the router stopped is still routed.
- * Locally the stream lives in memory: on start, hand the router every report that is not yet routed.
+ * DynamoDB keeps stream records for 24 hours, so a report stored just before the routers stopped is still routed
+ * and published. Locally the stream lives in memory: on start, one scan hands the router every report not yet
+ * routed (as INSERT) and the publisher every report (as MODIFY; it does nothing for one whose events are all
+ * published, handlers/publish-case-events.ts reads that from the image).
  */
-async function replayUnrouted(client: DynamoDBClient, tableName: string, region: string, source: StreamEventSource): Promise<void> {
+async function replayReports(client: DynamoDBClient, tableName: string, region: string, router: StreamEventSource, publisher: StreamEventSource): Promise<void> {
+  const tableArn = `arn:aws:dynamodb:${region}:000000000000:table/${tableName}`;
   let startKey: Record<string, AttributeValue> | undefined;
   do {
     const page = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'begins_with(pk, :report) AND #routing.#status = :pending',
-        ExpressionAttributeNames: { '#routing': 'routing', '#status': 'status' },
-        ExpressionAttributeValues: { ':report': { S: 'REPORT#' }, ':pending': { S: 'pending' } },
-        ExclusiveStartKey: startKey,
-      }),
+      new ScanCommand({ TableName: tableName, FilterExpression: 'begins_with(pk, :report)', ExpressionAttributeValues: { ':report': { S: 'REPORT#' } }, ExclusiveStartKey: startKey }),
     );
     for (const item of page.Items ?? []) {
       const keys = Object.fromEntries([REPORT_TABLE.partitionKey, REPORT_TABLE.sortKey].map((name) => [name, item[name]!]));
-      source.push(streamRecord({ tableArn: `arn:aws:dynamodb:${region}:000000000000:table/${tableName}`, region, eventName: 'INSERT', keys, newImage: item }));
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-}
-
-/**
- * The same for the publisher: a report changed just before the stop may have life events not yet published. On
- * start, hand the publisher every report as a MODIFY record; it does nothing for a report whose events are all
- * published (handlers/publish-case-events.ts reads that from the image).
- */
-async function replayUnpublished(client: DynamoDBClient, tableName: string, region: string, source: StreamEventSource): Promise<void> {
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'begins_with(pk, :report)',
-        ExpressionAttributeValues: { ':report': { S: 'REPORT#' } },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const keys = Object.fromEntries([REPORT_TABLE.partitionKey, REPORT_TABLE.sortKey].map((name) => [name, item[name]!]));
-      source.push(streamRecord({ tableArn: `arn:aws:dynamodb:${region}:000000000000:table/${tableName}`, region, eventName: 'MODIFY', keys, newImage: item }));
+      if (item.routing?.M?.status?.S === 'pending') router.push(streamRecord({ tableArn, region, eventName: 'INSERT', keys, newImage: item }));
+      publisher.push(streamRecord({ tableArn, region, eventName: 'MODIFY', keys, newImage: item }));
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);

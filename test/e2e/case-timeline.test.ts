@@ -1,7 +1,7 @@
 import { auditPage } from '../a11y/axe.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoCaseStore } from '../../functions/adapters/dynamodb-report-store.ts';
+import { createDynamoCaseStore } from '../../functions/adapters/dynamodb-case-store.ts';
 import { moveReport } from '../../functions/core/move-report.ts';
 import { RECEIPT_COOKIE, serverReceiptPath, statusLinkOf } from '../../functions/core/page-paths.ts';
 import type { ReportEvent } from '../../functions/core/report-life.ts';

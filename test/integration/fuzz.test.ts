@@ -1,7 +1,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseReportItem } from '../../functions/adapters/dynamodb-report-store.ts';
+import { parseReportItem } from '../../functions/adapters/dynamodb-report-items.ts';
 import { iccsReport } from '../support/fixtures.ts';
 import { postReport, storedReports, useTestPortal } from '../support/local-portal.ts';
 

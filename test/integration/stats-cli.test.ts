@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createDynamoCaseStore } from '../../functions/adapters/dynamodb-report-store.ts';
+import { createDynamoCaseStore } from '../../functions/adapters/dynamodb-case-store.ts';
 import { moveReport } from '../../functions/core/move-report.ts';
 import { isoWeek } from '../../functions/core/stats.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
