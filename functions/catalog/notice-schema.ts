@@ -2,27 +2,75 @@ import { z } from 'zod';
 import { SERVICE_IDS } from '../core/service-ids.ts';
 import { dateTime } from './dates.ts';
 
-export const NOTICE_SEVERITIES = ['info', 'minor', 'major', 'critical'] as const;
+/** What kind of notice it is: sets its colour and its word on the page (site/src/lib/notice-labels.ts). */
+export const NOTICE_SEVERITIES = ['planned', 'disruption', 'outage', 'information'] as const;
 export type NoticeSeverity = (typeof NOTICE_SEVERITIES)[number];
+
+const text = (what: string, max: number) =>
+  z.string({ error: `mangler: ${what}` }).trim().min(1, { error: 'kan ikke være tom' }).max(max, { error: `kan være høyst ${max} tegn` });
+
+/** «Oppdatering kl. 14:10»: an incident is updated several times; each update is dated and announced once. */
+export const noticeUpdateSchema = z.object(
+  {
+    at: dateTime,
+    text: text('skriv hva som er nytt', 2000),
+  },
+  { error: 'hver oppdatering skrives som «- at: 2026-11-22T14:10+01:00» med «text: …» under' },
+);
+export type NoticeUpdate = z.infer<typeof noticeUpdateSchema>;
 
 /** A driftsmelding: `content/notices/<name>.md`, front matter below, the text itself as markdown under it. */
 export const noticeSchema = z
-  .object({
-    title: z.string({ error: 'mangler: skriv en kort overskrift' }).min(1, { error: 'kan ikke være tom' }).max(120, { error: 'kan være høyst 120 tegn' }).describe('Kort overskrift, for eksempel «Redusert dekning i Nødnett i Valdres».'),
-    services: z.array(z.enum(SERVICE_IDS, { error: `må være en av: ${SERVICE_IDS.join(', ')}` }), { error: 'må være en liste, for eksempel [radio]' }).min(1, { error: 'må ha minst én tjeneste' }).describe('Tjenestene som er berørt.'),
-    severity: z.enum(NOTICE_SEVERITIES, { error: `må være en av: ${NOTICE_SEVERITIES.join(', ')}` }).describe('info (til orientering), minor (liten), major (stor) eller critical (kritisk).'),
-    start: dateTime.describe('Når meldingen gjelder fra, med tidssone: 2026-11-22T08:00+01:00.'),
-    expectedEnd: dateTime.describe('Når vi venter at det er over. Meldingen vises ikke lenger etter dette tidspunktet.'),
-    draft: z.boolean({ error: 'må være true eller false' }).default(false).describe('Utkast publiseres aldri.'),
-  }, { error: 'øverst i filen må det stå title, services, severity, start og expectedEnd mellom to linjer med ---' })
+  .object(
+    {
+      title: text('skriv en kort overskrift', 120),
+      severity: z.enum(NOTICE_SEVERITIES, { error: `må være en av: ${NOTICE_SEVERITIES.join(', ')}` }),
+      services: z
+        .array(z.enum(SERVICE_IDS, { error: `må være en av: ${SERVICE_IDS.join(', ')}` }), { error: 'må være en liste, for eksempel [radio]' })
+        .min(1, { error: 'må ha minst én tjeneste' }),
+      areas: z.array(text('skriv et område, for eksempel Agder', 80), { error: 'må være en liste, for eksempel [Agder, Rogaland]' }).default([]),
+      start: dateTime,
+      expectedEnd: dateTime.optional(),
+      resolved: dateTime.optional(),
+      updates: z.array(noticeUpdateSchema, { error: 'må være en liste med oppdateringer' }).default([]),
+      draft: z.boolean({ error: 'må være true eller false' }).default(false),
+    },
+    { error: 'øverst i filen må det stå title, severity, services og start mellom to linjer med ---' },
+  )
   .superRefine((notice, ctx) => {
-    if (notice.expectedEnd <= notice.start) {
+    if (notice.expectedEnd && notice.expectedEnd <= notice.start) {
       ctx.addIssue({ code: 'custom', path: ['expectedEnd'], message: 'må være etter start' });
     }
+    if (notice.severity === 'planned' && !notice.expectedEnd) {
+      ctx.addIssue({ code: 'custom', path: ['expectedEnd'], message: 'mangler: planlagt arbeid må ha et tidspunkt det er ferdig' });
+    }
+    if (notice.resolved && notice.resolved < notice.start) {
+      ctx.addIssue({ code: 'custom', path: ['resolved'], message: 'må være etter start' });
+    }
+    notice.updates.forEach((update, index) => {
+      if (update.at < notice.start) ctx.addIssue({ code: 'custom', path: ['updates', index, 'at'], message: 'må være etter start' });
+      if (notice.resolved && update.at > notice.resolved) ctx.addIssue({ code: 'custom', path: ['updates', index, 'at'], message: 'må være før resolved' });
+      const earlier = notice.updates.slice(0, index).find((other) => other.at.getTime() === update.at.getTime());
+      if (earlier) ctx.addIssue({ code: 'custom', path: ['updates', index, 'at'], message: 'to oppdateringer har samme tidspunkt: gi hver sitt' });
+    });
   });
 export type Notice = z.infer<typeof noticeSchema>;
 
-/** Active from `start` up to, not including, `expectedEnd`. */
-export function isActive(notice: Pick<Notice, 'start' | 'expectedEnd'>, now: Date): boolean {
-  return notice.start <= now && now < notice.expectedEnd;
+/** Where a notice is at a given moment: not yet begun, going on, or over (and then in the archive). */
+export type NoticePhase = 'upcoming' | 'ongoing' | 'over';
+
+/** The moment a notice ends: when it was marked resolved, or else when it was expected to end. */
+export function noticeEnd(notice: Pick<Notice, 'expectedEnd' | 'resolved'>): Date | undefined {
+  return notice.resolved ?? notice.expectedEnd;
+}
+
+export function noticePhase(notice: Pick<Notice, 'start' | 'expectedEnd' | 'resolved'>, now: Date): NoticePhase {
+  const end = noticeEnd(notice);
+  if (end && end <= now) return 'over';
+  return now < notice.start ? 'upcoming' : 'ongoing';
+}
+
+/** Going on now: from `start` until it is resolved or its expected end has passed. */
+export function isActive(notice: Pick<Notice, 'start' | 'expectedEnd' | 'resolved'>, now: Date): boolean {
+  return noticePhase(notice, now) === 'ongoing';
 }

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../functions/catalog/check-content.ts';
-import { isActive } from '../../functions/catalog/notice-schema.ts';
+import { isActive, noticePhase } from '../../functions/catalog/notice-schema.ts';
 import { telHref } from '../../functions/core/phone-ladder.ts';
 import { SERVICE_IDS } from '../../functions/core/service-ids.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
@@ -68,7 +68,7 @@ describe('every page type is built from the real content', () => {
 
     for (const notice of content.notices) {
       const shown = new RegExp(`<article[^>]*id="${notice.slug}"(?![^>]*hidden)[^>]*>`).test(html);
-      if (notice.data.expectedEnd <= now) expect(html, notice.slug).not.toContain(`id="${notice.slug}"`);
+      if (noticePhase(notice.data, now) === 'over') expect(html, notice.slug).not.toContain(`id="${notice.slug}"`);
       else expect(shown, notice.slug).toBe(isActive(notice.data, now));
     }
   });

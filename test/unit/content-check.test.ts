@@ -51,7 +51,7 @@ describe('checkContent: one problem per broken fixture, with file, line, field a
       'notice-bad-fields',
       [
         'content/notices/feil-felt.md:3 services — må ha minst én tjeneste',
-        'content/notices/feil-felt.md:4 severity — må være en av: info, minor, major, critical',
+        'content/notices/feil-felt.md:4 severity — må være en av: planned, disruption, outage, information',
         'content/notices/feil-felt.md:5 start — må være et tidspunkt på formen 2026-11-22T08:00+01:00 (med tidssone)',
       ],
     ],

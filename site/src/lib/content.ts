@@ -1,5 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { isActive } from '../../../functions/catalog/notice-schema.ts';
+import { isActive, noticePhase } from '../../../functions/catalog/notice-schema.ts';
 import type { FormDefinition } from '../../../functions/core/form-definition.ts';
 import { journeyFor } from '../../../functions/core/build-journey.ts';
 import { deskPhone as deskPhoneOf } from '../../../functions/core/phone-ladder.ts';
@@ -72,7 +72,7 @@ const BUILD_TIME = process.env.SERVICEPORTAL_BUILD_TIME ? new Date(process.env.S
 
 /** Notices that have not ended when the site is built, newest first. The page script hides them when they end. */
 export async function currentNotices(now = BUILD_TIME) {
-  const notices = await getCollection('notices', ({ data }) => !data.draft && now < data.expectedEnd);
+  const notices = await getCollection('notices', ({ data }) => !data.draft && isActive(data, now) || noticePhase(data, now) === 'upcoming');
   return notices.sort((a, b) => b.data.start.getTime() - a.data.start.getTime()).map((entry) => ({ ...entry, active: isActive(entry.data, now) }));
 }
 

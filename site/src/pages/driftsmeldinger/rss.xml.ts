@@ -16,7 +16,7 @@ export async function GET(context: APIContext) {
       title: notice.data.title,
       link: `/driftsmeldinger/#${notice.id}`,
       pubDate: notice.data.start,
-      description: `${SEVERITY[notice.data.severity].label}. ${notice.data.services.map((id) => names[id]).join(', ')}. Ventet slutt: ${notice.data.expectedEnd.toISOString()}. ${(notice.body ?? '').replace(/^:::.*$/gm, '')}`.trim(),
+      description: `${SEVERITY[notice.data.severity].label}. ${notice.data.services.map((id) => names[id]).join(', ')}. ${notice.data.expectedEnd ? `Ventet slutt: ${notice.data.expectedEnd.toISOString()}. ` : ''}${(notice.body ?? '').replace(/^:::.*$/gm, '')}`.trim(),
     })),
   });
 }
