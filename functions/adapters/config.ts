@@ -127,6 +127,22 @@ export const publishEnvSchema = /* @__PURE__ */ z
     }),
   );
 
+/**
+ * «Vi er også rammet» (handlers/report-affected.ts): counts a site against a notice read from the site itself, and
+ * e-mails the desk's queue; the reporter follows the notice's updates.
+ */
+export const affectedEnvSchema = /* @__PURE__ */ z.object({
+  TABLE_NAME: tableName,
+  CATALOG_DIR: catalogDir,
+  PAGES_DIR: pagesDir,
+  ORIGIN_VERIFY_SECRET: originVerifySecret,
+  MAIL_FROM: z.email({ error: 'må være en e-postadresse' }),
+  MAIL_CONFIGURATION_SET: z.optional(requiredText),
+  SITE_URL: siteUrl,
+  RETENTION_DAYS: wholeNumber(1, 3650, 548),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000, 60),
+});
+
 export function readEnv<S extends z.ZodMiniObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;

@@ -30,3 +30,23 @@ export const byServiceKey = (serviceId: string, receivedAt: string) => ({ gsi1pk
 export const unroutedKey = (receivedAt: string) => ({ unroutedPk: 'UNROUTED', unroutedSince: receivedAt });
 /** A used action link (core/action-links.ts), by its nonce: kept until the link would have expired, so it is used once. */
 export const usedLinkKey = (nonce: string) => ({ pk: `USED#${nonce}`, sk: 'USED' });
+/** A site hit by a notice («Vi er også rammet», core/affected-sites.ts), by a hash of its organisation's name. */
+export const AFFECTED_SITE_PREFIX = 'SITE#';
+export const affectedSiteKey = (noticeId: string, siteHash: string) => ({ pk: `NOTICE#${noticeId}`, sk: `${AFFECTED_SITE_PREFIX}${siteHash}` });
+
+/**
+ * Notice subscriptions (adapters/dynamodb-subscriptions.ts) share the reports table: a few thousand small items at
+ * most, none of which a report query or the stream's filter (REPORT# keys) ever sees, so a table of their own would
+ * add a second set of grants, alarms and backups for nothing. `subscriberId` is a hash of the normalised address
+ * (core/subscription-tokens.ts), so one address has one subscription and one follow per notice.
+ *
+ * Every confirmed subscription sits in one partition: the announcer reads them all with one paged Query for each
+ * publication, and subscribing is rare enough that one partition never runs hot.
+ */
+export const subscriptionKey = (subscriberId: string) => ({ pk: 'SUBSCRIBERS#', sk: subscriberId });
+/** A follower of one notice («Vi er også rammet»): queried by notice when its announcements go out. */
+export const followerKey = (noticeId: string, subscriberId: string) => ({ pk: `FOLLOWERS#${noticeId}`, sk: subscriberId });
+/** The notices one address follows (no address kept here), so unsubscribing finds and removes every follow. */
+export const followsKey = (subscriberId: string, noticeId: string) => ({ pk: `FOLLOWS#${subscriberId}`, sk: noticeId });
+/** One announced event of a notice (`new`, `update#<at>`, `resolved`): put once, so a republication announces nothing twice. */
+export const announcementKey = (noticeId: string, eventKey: string) => ({ pk: `ANNOUNCED#${noticeId}`, sk: eventKey });

@@ -14,9 +14,10 @@ export const FORMAT_HEADER = 'X-Serviceportal-Format';
 /**
  * The kinds of e-mail the portal sends, as SES's records name them. `reporter-update` (the case waits for the
  * reporter, or is solved) goes to the reporter like the receipt; `escalation-request` to the escalation contact
- * for the report's priority (core/case-event-email.ts).
+ * for the report's priority (core/case-event-email.ts). `affected-site` tells the desk that one more control room is
+ * hit by a known notice (core/affected-sites.ts).
  */
-export type EmailKind = 'team' | 'receipt' | 'major-incident' | 'routing-failed' | 'reporter-update' | 'escalation-request';
+export type EmailKind = 'team' | 'receipt' | 'major-incident' | 'routing-failed' | 'reporter-update' | 'escalation-request' | 'affected-site';
 
 /** What every e-mail carries about itself: its layout version (header and tag), its kind and more tags. */
 export function emailMarks(kind: EmailKind, tags: Record<string, string> = {}): { headers: Record<string, string>; tags: Record<string, string> } {

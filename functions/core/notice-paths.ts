@@ -27,6 +27,12 @@ export const NOTICES_DOCUMENT_PATH = '/driftsmeldinger/meldinger.json';
 /** Subscribing by e-mail: the page with the form, and the pages a link in an e-mail opens. */
 export const SUBSCRIBE_PATH = '/driftsmeldinger/abonner/';
 
-/** «Vi er også rammet»: a control room adds itself to a notice's count instead of sending a new report. */
-export const AFFECTED_ROUTE = '/api/notices/{id}/affected';
-export const affectedPath = (id: string) => AFFECTED_ROUTE.replace('{id}', encodeURIComponent(id));
+/**
+ * «Vi er også rammet»: a control room adds itself to a notice's count instead of sending a new report. The page
+ * takes the notice in its query (`?melding=<id>`) and lists the current ones for a browser without JavaScript;
+ * its form posts to the route, which answers a form post with the done page.
+ */
+export const AFFECTED_PAGE_PATH = '/meld-feil/ogsa-rammet/';
+export const affectedPagePath = (noticeId: string) => `${AFFECTED_PAGE_PATH}?${new URLSearchParams({ melding: noticeId })}`;
+export const AFFECTED_DONE_PATH = '/meld-feil/ogsa-rammet/registrert/';
+export const AFFECTED_ROUTE = '/api/notices/affected';

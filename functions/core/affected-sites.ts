@@ -1,0 +1,105 @@
+import * as z from 'zod/mini';
+import { publishedNoticePhase, type PublishedNotice } from '../catalog/notices-document.ts';
+import { renderAffectedSiteEmail, type AffectedDeskMail } from './affected-site-email.ts';
+import { FIELD } from './fixed-questions.ts';
+import { questionByField, type Journey } from './journey.ts';
+import type { Mailer } from './ports.ts';
+import { answerSchema, firstErrorPerField, type FieldError } from './report-submission.ts';
+import type { ServiceId } from './service-ids.ts';
+
+/**
+ * «Vi er også rammet»: when a live notice already describes the fault, a control room adds itself to that notice
+ * instead of sending a full report. The desk gets one incident with its list of sites (one e-mail per new site,
+ * each listing them all), and the reporter follows the notice's updates by e-mail.
+ */
+
+/** The reporter's details this asks for: the same questions, words and rules as the report form's contact page. */
+export const AFFECTED_FIELDS = [FIELD.organisation, FIELD.name, FIELD.phone, FIELD.email] as const;
+export const NOTICE_FIELD = 'notice';
+
+export interface AffectedSite {
+  organisation: string;
+  name: string;
+  phone: string;
+  email: string;
+  /** ISO time the site said it was affected. */
+  at: string;
+}
+
+export interface AffectedSites {
+  /** Adds the site unless the same organisation is already counted for the notice; then it stays as first told. */
+  add(noticeId: string, site: AffectedSite): Promise<{ added: boolean }>;
+  /** Every site counted for the notice, first told first. */
+  list(noticeId: string): Promise<AffectedSite[]>;
+}
+
+/** The notices as published now: a notice published after the last deploy counts too. */
+export interface PublishedNotices {
+  find(id: string): Promise<PublishedNotice | undefined>;
+}
+
+/** Whoever follows a notice gets its updates by e-mail (the subscription's announcements). */
+export interface NoticeFollowers {
+  addFollower(noticeId: string, address: string, at: Date): Promise<void>;
+}
+
+export interface AffectedDependencies {
+  notices: PublishedNotices;
+  sites: AffectedSites;
+  followers: NoticeFollowers;
+  mailer: Mailer;
+  journeys: Readonly<Record<ServiceId, Journey>>;
+  /** The desk's queue (content/routing.yaml `desk`), the service names, and the site's address for links. */
+  desk: AffectedDeskMail;
+  now: () => Date;
+}
+
+export type AffectedOutcome =
+  | { status: 'invalid'; errors: FieldError[] }
+  | { status: 'unknown-notice' }
+  | { status: 'over'; notice: PublishedNotice }
+  | { status: 'counted'; notice: PublishedNotice; count: number; added: boolean };
+
+const NOTICE_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/** Organisations are told apart by their letters, not by case, spacing or composed characters. */
+export const siteKeyOf = (organisation: string) => organisation.normalize('NFC').toLocaleLowerCase('nb').replace(/\s+/g, ' ').trim();
+
+/** The contact questions' schema, from the journey of the notice's first service (they are the same in all). */
+function contactSchema(journey: Journey) {
+  const shape: Record<string, ReturnType<typeof answerSchema>> = {};
+  for (const field of AFFECTED_FIELDS) {
+    const question = questionByField(journey, field);
+    if (question) shape[field] = answerSchema({ ...question, required: true });
+  }
+  return z.object(shape);
+}
+
+export async function recordAffected(input: Readonly<Record<string, unknown>>, deps: AffectedDependencies): Promise<AffectedOutcome> {
+  const noticeId = typeof input[NOTICE_FIELD] === 'string' ? input[NOTICE_FIELD] : '';
+  if (!NOTICE_ID.test(noticeId)) return { status: 'invalid', errors: [{ path: NOTICE_FIELD, message: 'Velg hvilken driftsmelding dere er rammet av.' }] };
+  const notice = await deps.notices.find(noticeId);
+  if (!notice) return { status: 'unknown-notice' };
+  const now = deps.now();
+  if (publishedNoticePhase(notice, now) !== 'ongoing') return { status: 'over', notice };
+
+  const [serviceId] = notice.services as [ServiceId, ...ServiceId[]];
+  const parsed = contactSchema(deps.journeys[serviceId]).safeParse(Object.fromEntries(AFFECTED_FIELDS.map((field) => [field, input[field] ?? ''])));
+  if (!parsed.success) return { status: 'invalid', errors: firstErrorPerField(parsed.error.issues) };
+  const answer = (field: (typeof AFFECTED_FIELDS)[number]) => String(parsed.data[field] ?? '');
+  const site: AffectedSite = {
+    organisation: answer(FIELD.organisation),
+    name: answer(FIELD.name),
+    phone: answer(FIELD.phone),
+    email: answer(FIELD.email),
+    at: now.toISOString(),
+  };
+
+  const { added } = await deps.sites.add(notice.id, site);
+  // Following twice is following once; a colleague from a site already counted still gets the updates.
+  await deps.followers.addFollower(notice.id, site.email, now);
+  const sites = await deps.sites.list(notice.id);
+  // The desk hears of each new site once; a site telling again changes nothing it has to act on.
+  if (added) await deps.mailer.send(renderAffectedSiteEmail(deps.desk, notice, sites, site));
+  return { status: 'counted', notice, count: sites.length, added };
+}
