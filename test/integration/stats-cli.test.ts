@@ -1,19 +1,27 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDynamoCaseStore } from '../../functions/adapters/dynamodb-case-store.ts';
 import { moveReport } from '../../functions/core/move-report.ts';
 import { isoWeek } from '../../functions/core/stats.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { iccsReport } from '../support/fixtures.ts';
-import { postReport, useTestPortal } from '../support/local-portal.ts';
+import { postReport, storedItem, useTestPortal } from '../support/local-portal.ts';
+import { realCatalog } from '../unit/builders.ts';
 
 /** `npm run stats` against the local table. */
 
 const run = promisify(execFile);
 const portal = useTestPortal();
 const report = iccsReport();
+const outDir = mkdtempSync(join(tmpdir(), 'serviceportal-stats-'));
+
+afterAll(() => {
+  rmSync(outDir, { recursive: true, force: true });
+});
 
 describe('npm run stats', () => {
   it('prints reports per week, service and priority as CSV', async () => {
@@ -43,6 +51,34 @@ describe('npm run stats', () => {
     expect(csv).toEqual(['Tilstand,Status,Antall', 'received,Mottatt,3', 'registered,Registrert,1', 'escalated,Sendt til fagteam,0', 'awaitingReporter,Venter på deg,0', 'solved,Løst,0', 'closed,Lukket,0']);
     expect(table).toContain('Meldingene etter hvor saken er nå:');
     expect(table).toMatch(/Registrert +1\n/);
+  });
+
+  it('writes one self-contained HTML file with the Norwegian names, the medians and the cluster', async () => {
+    const reference = String((await postReport(portal.url, report)).body.reference);
+    const receivedAt = Date.parse(String((await storedItem(portal.stack, reference))?.receivedAt));
+    const deps = { store: createDynamoCaseStore(portal.stack.dynamodb, portal.stack.tableName), now: () => new Date() };
+    const minutesAfter = (minutes: number) => new Date(receivedAt + minutes * 60_000).toISOString();
+    await moveReport(reference, { id: `test:${reference}:registered`, kind: 'state', state: 'registered', at: minutesAfter(30), actor: 'desk' }, deps);
+    await moveReport(reference, { id: `test:${reference}:solved`, kind: 'state', state: 'solved', at: minutesAfter(120), actor: 'desk' }, deps);
+    const file = join(outDir, 'statistikk.html');
+
+    const { stdout } = await run(process.execPath, [join(REPOSITORY_ROOT, 'infra/tools/stats.ts'), '--html', '--out', file, '--endpoint', portal.stack.dynamodbEndpoint]);
+
+    const html = readFileSync(file, 'utf8');
+    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const iccs = realCatalog().services.iccs.name;
+    expect(stdout.trim()).toBe(`Skrev statistikken for 5 meldinger til ${file}`);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="nb">/);
+    expect(html).not.toMatch(/<script|<link\b|\bsrc=|href="http/i);
+    expect(text).toContain(`${iccs} 1 4 0 0 5`); // P1, P2, P3, P4, sum: the reports of the tests before, and this one
+    // Five reports: two registered (at once and after 30 minutes), one of them solved after 2 hours.
+    expect(text).toContain(`${iccs} 5 15 min 2 3 2 t 1 4`);
+    expect(text).toContain(`${iccs} ${new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Oslo' }).format(receivedAt)}`);
+    expect(html).toContain(reference);
+    expect(text).toContain('Sykehuset Innlandet');
+    expect(text).toContain('AMK Innlandet');
+    expect(text).not.toContain('Kari Nordmann');
+    expect(text).toContain('Status Meldinger Mottatt 3 Registrert 1 Sendt til fagteam 0 Venter på deg 0 Løst 1 Lukket 0 Sum 5');
   });
 
   it('says where it looked when the table cannot be reached', async () => {
