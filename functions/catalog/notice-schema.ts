@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { SERVICE_IDS } from '../core/service-ids.ts';
 import { dateTime } from './dates.ts';
+import { NOTICE_SEVERITIES } from './notice-terms.ts';
 
-/** What kind of notice it is: sets its colour and its word on the page (site/src/lib/notice-labels.ts). */
-export const NOTICE_SEVERITIES = ['planned', 'disruption', 'outage', 'information'] as const;
-export type NoticeSeverity = (typeof NOTICE_SEVERITIES)[number];
+export { isActive, NOTICE_SEVERITIES, noticeEnd, noticePhase, type NoticePhase, type NoticeSeverity } from './notice-terms.ts';
+
+
 
 const text = (what: string, max: number) =>
   z.string({ error: `mangler: ${what}` }).trim().min(1, { error: 'kan ikke være tom' }).max(max, { error: `kan være høyst ${max} tegn` });
@@ -55,22 +56,3 @@ export const noticeSchema = z
     });
   });
 export type Notice = z.infer<typeof noticeSchema>;
-
-/** Where a notice is at a given moment: not yet begun, going on, or over (and then in the archive). */
-export type NoticePhase = 'upcoming' | 'ongoing' | 'over';
-
-/** The moment a notice ends: when it was marked resolved, or else when it was expected to end. */
-export function noticeEnd(notice: Pick<Notice, 'expectedEnd' | 'resolved'>): Date | undefined {
-  return notice.resolved ?? notice.expectedEnd;
-}
-
-export function noticePhase(notice: Pick<Notice, 'start' | 'expectedEnd' | 'resolved'>, now: Date): NoticePhase {
-  const end = noticeEnd(notice);
-  if (end && end <= now) return 'over';
-  return now < notice.start ? 'upcoming' : 'ongoing';
-}
-
-/** Going on now: from `start` until it is resolved or its expected end has passed. */
-export function isActive(notice: Pick<Notice, 'start' | 'expectedEnd' | 'resolved'>, now: Date): boolean {
-  return noticePhase(notice, now) === 'ongoing';
-}

@@ -1,25 +1,27 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SERVICE_IDS } from '../core/service-ids.ts';
-import { NOTICE_SEVERITIES, noticePhase, type NoticePhase } from './notice-schema.ts';
+import { NOTICE_SEVERITIES, noticePhase, type NoticePhase } from './notice-terms.ts';
 
 /**
  * The published notices (core/notice-paths.ts NOTICES_DOCUMENT_PATH): what the pages read between builds, what
- * the announcer reads to tell subscribers, versioned because it leaves the build. Times are ISO strings.
+ * the announcer and «Vi er også rammet» read in AWS, versioned because it leaves the build. Times are ISO strings.
+ * zod/mini, because the Lambda bundles leave classic zod out (test/infra/lambda-bundles.test.ts). The browser's
+ * lenient copy is site/notices/live-schema.ts, tied to this one by its types.
  */
 export const NOTICES_DOCUMENT_FORMAT = 'serviceportal.notices.v1';
 
 const isoTime = z.iso.datetime({ offset: true });
 
 export const publishedNoticeSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  title: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/), z.maxLength(200)),
+  title: z.string().check(z.minLength(1)),
   severity: z.enum(NOTICE_SEVERITIES),
-  services: z.array(z.enum(SERVICE_IDS)).min(1),
+  services: z.array(z.enum(SERVICE_IDS)).check(z.minLength(1)),
   areas: z.array(z.string()),
   start: isoTime,
-  expectedEnd: isoTime.optional(),
-  resolved: isoTime.optional(),
-  updates: z.array(z.object({ at: isoTime, text: z.string().min(1) })),
+  expectedEnd: z.optional(isoTime),
+  resolved: z.optional(isoTime),
+  updates: z.array(z.object({ at: isoTime, text: z.string().check(z.minLength(1)) })),
   /** The notice's text, rendered from its markdown by the site's own processor. */
   html: z.string(),
 });
@@ -31,6 +33,13 @@ export const noticesDocumentSchema = z.object({
   notices: z.array(publishedNoticeSchema),
 });
 export type NoticesDocument = z.infer<typeof noticesDocumentSchema>;
+
+/** The document, or its first problems (path and code), for a log line. */
+export function parseNoticesDocument(value: unknown): { ok: true; document: NoticesDocument } | { ok: false; problems: string[] } {
+  const result = noticesDocumentSchema.safeParse(value);
+  if (!result.success) return { ok: false, problems: result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.code}`) };
+  return { ok: true, document: result.data };
+}
 
 /** A published notice's phase, from its ISO times. */
 export function publishedNoticePhase(notice: Pick<PublishedNotice, 'start' | 'expectedEnd' | 'resolved'>, now: Date): NoticePhase {

@@ -1,11 +1,14 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { isActive, noticePhase } from '../../../functions/catalog/notice-schema.ts';
+import type { PublishedNotice } from '../../../functions/catalog/notices-document.ts';
 import type { FormDefinition } from '../../../functions/core/form-definition.ts';
 import { journeyFor } from '../../../functions/core/build-journey.ts';
 import { deskPhone as deskPhoneOf } from '../../../functions/core/phone-ladder.ts';
 import type { Journey } from '../../../functions/core/journey.ts';
 import type { PriorityPolicy } from '../../../functions/core/priority.ts';
 import { SERVICE_IDS, type ServiceId } from '../../../functions/core/service-ids.ts';
+import { CONTENT_DIR } from '../../content-dir.ts';
+import { buildNoticesDocument } from '../../notices/document.ts';
+import { noticeLineParts, noticePhaseAt, noticeRenderContext, noticesInList, type Attributes, type NoticeRenderContext } from '../../notices/render.ts';
 import { words, type Language } from './i18n.ts';
 
 type Article = CollectionEntry<'articles'>;
@@ -16,9 +19,15 @@ const titleOrder = new Intl.Collator('nb');
  * A build reads the content once: many pages list every article, and reading and sorting 10,000 articles for each
  * of them cost seconds. The dev server reads again each time, so an edit shows at once.
  */
+/**
+ * The dev server (`astro dev` runs in development mode, `astro build` in production mode). Not DEV: that follows
+ * NODE_ENV, which a build started by the tests inherits as `test`, and a build must never publish drafts.
+ */
+const ON_DEV_SERVER = import.meta.env.MODE === 'development';
+
 function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
-  return () => (import.meta.env.DEV ? load() : (loaded ??= load()));
+  return () => (ON_DEV_SERVER ? load() : (loaded ??= load()));
 }
 
 /**
@@ -70,15 +79,41 @@ export const serviceNames = oncePerBuild(async (): Promise<Record<ServiceId, str
  */
 const BUILD_TIME = process.env.SERVICEPORTAL_BUILD_TIME ? new Date(process.env.SERVICEPORTAL_BUILD_TIME) : new Date();
 
-/** Notices that have not ended when the site is built, newest first. The page script hides them when they end. */
-export async function currentNotices(now = BUILD_TIME) {
-  const notices = await getCollection('notices', ({ data }) => !data.draft && isActive(data, now) || noticePhase(data, now) === 'upcoming');
-  return notices.sort((a, b) => b.data.start.getTime() - a.data.start.getTime()).map((entry) => ({ ...entry, active: isActive(entry.data, now) }));
+/** The moment the notice lists are drawn for: the build's (the page script redraws them by the reader's clock). */
+export function noticesDrawnAt(): Date {
+  return BUILD_TIME;
 }
 
-export async function allNotices() {
-  const notices = await getCollection('notices', ({ data }) => !data.draft);
-  return notices.sort((a, b) => b.data.start.getTime() - a.data.start.getTime());
+/**
+ * The published notices (site/notices/document.ts), the one source of every notice the site shows: built once per
+ * build, with drafts on the dev server only. The build writes it as /driftsmeldinger/meldinger.json too.
+ */
+export const noticesDocument = oncePerBuild(() => buildNoticesDocument({ contentDir: CONTENT_DIR, publishedAt: ON_DEV_SERVER ? new Date() : noticesDrawnAt(), includeDrafts: ON_DEV_SERVER }));
+
+/** What the notice renderer (site/notices/render.ts) needs from the catalog: services' names and phone numbers. */
+export const noticeContext = oncePerBuild(async (): Promise<NoticeRenderContext> => noticeRenderContext(await servicesInOrder(), await contactData(), await deskPhone()));
+
+/** Attributes as Astro spreads them: no attribute for `false`, a bare one for `true`. */
+export function astroAttributes(attributes: Attributes): Record<string, string> {
+  return Object.fromEntries(Object.entries(attributes).flatMap(([name, value]) => (value === undefined || value === false ? [] : [[name, value === true ? '' : value]])));
+}
+
+export interface CurrentNotice {
+  id: string;
+  data: PublishedNotice;
+  /** Going on when the site is built; planned work that has not begun is in the list, hidden until it does. */
+  active: boolean;
+  /** The report form's line for it (site/notices/render.ts noticeLineParts): its <li>'s attributes and contents. */
+  line: { attributes: Record<string, string>; html: string };
+}
+
+/** Notices that have not ended when the site is built, newest first. The page script hides them when they end. */
+export async function currentNotices(now = noticesDrawnAt()): Promise<CurrentNotice[]> {
+  const { notices } = await noticesDocument();
+  return noticesInList({ kind: 'current', style: 'line' }, notices, now).map((notice) => {
+    const line = noticeLineParts(notice, now);
+    return { id: notice.id, data: notice, active: noticePhaseAt(notice, now) === 'ongoing', line: { attributes: astroAttributes(line.attributes), html: line.html } };
+  });
 }
 
 /** The desk, which gets every report (`desk` in content/routing.yaml): the address for e-mail when the API fails. */

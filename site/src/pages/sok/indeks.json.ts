@@ -1,4 +1,5 @@
-import { allNotices, publishedArticles } from '../../lib/content.ts';
+import { noticePath } from '../../../../functions/core/notice-paths.ts';
+import { noticesDocument, publishedArticles } from '../../lib/content.ts';
 
 /**
  * A plain index for when Pagefind cannot run: Pagefind needs WebAssembly, which a Content-Security-Policy
@@ -11,11 +12,12 @@ export async function GET() {
     summary: article.data.summary,
     text: [article.data.tags.join(' '), article.body ?? ''].join(' '),
   }));
-  const notices = (await allNotices()).map((notice) => ({
-    url: `/driftsmeldinger/#${notice.id}`,
-    title: notice.data.title,
+  // Each notice at its own page, with its text and updates as words (the published HTML without its tags).
+  const notices = (await noticesDocument()).notices.map((notice) => ({
+    url: noticePath(notice.id),
+    title: notice.title,
     summary: 'Driftsmelding',
-    text: notice.body ?? '',
+    text: [notice.areas.join(' '), notice.html.replace(/<[^>]*>/g, ' '), ...notice.updates.map((update) => update.text)].join(' ').replace(/\s+/g, ' ').trim(),
   }));
   return new Response(JSON.stringify([...articles, ...notices]), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
