@@ -4,13 +4,15 @@ import { selfHostedFont } from './fonts.ts';
 import { headingHyphenation } from './hyphenation.ts';
 import { markdownConfig } from './markdown/pipeline.ts';
 import { CONTENT_DIR } from './content-dir.ts';
+import { siteUrlFromEnvironment } from './site-url.ts';
 
 /**
  * The static site. Run with `--root site` (the npm scripts do): content comes from ../content through the
  * collections in src/content.config.ts, the build goes to site/dist, which CloudFront serves from S3.
  */
 export default defineConfig({
-  site: 'http://localhost:4321',
+  // SITE_URL or the environment's domain in cdk.json (site-url.ts): the feeds link with it.
+  site: siteUrlFromEnvironment(),
   outDir: './dist',
   cacheDir: process.env.SERVICEPORTAL_CACHE_DIR ?? '../node_modules/.astro',
   trailingSlash: 'ignore',

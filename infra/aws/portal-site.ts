@@ -28,12 +28,16 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { NOTICE_FEED_PATHS } from '../../functions/core/notice-paths.ts';
 import { RECEIPT_COOKIE, STATUS_TOKEN_HEADER } from '../../functions/core/page-paths.ts';
 import { WEBHOOK_SIGNATURE_HEADER } from '../../functions/core/webhook-signature.ts';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/http/origin-verify.ts';
 import type { PortalConfig } from './config.ts';
 import { scopeInvalidationToDistribution } from './deployment-invalidation.ts';
 import { securityHeadersPolicy } from './site-headers.ts';
+
+/** The calendar of planned work, as the deployments match files (core/notice-paths.ts NOTICE_FEED_PATHS.calendar). */
+const CALENDAR_FILES = NOTICE_FEED_PATHS.calendar.slice(1);
 
 /**
  * Request headers the API handlers read (see functions/http and functions/handlers): the status page's secret,
@@ -151,15 +155,32 @@ export class PortalSite extends Construct {
       errorResponses: [{ httpStatus: 403, responseHttpStatus: 404, responsePagePath: NOT_FOUND_PAGE, ttl: Duration.seconds(10) }],
     });
 
+    const logGroup = new LogGroup(this, 'DeploymentLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     const deployment = new BucketDeployment(this, 'Deployment', {
       sources: [Source.asset(props.siteDir)],
       destinationBucket: this.bucket,
+      // The deployment guesses types from Python's list, which has no .ics: the calendar goes up on its own, below,
+      // and is also kept out of this one's pruning.
+      exclude: [CALENDAR_FILES],
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
-      logGroup: new LogGroup(this, 'DeploymentLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      logGroup,
     });
     scopeInvalidationToDistribution(deployment, this.distribution);
+    const calendar = new BucketDeployment(this, 'CalendarDeployment', {
+      sources: [Source.asset(props.siteDir)],
+      destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: [CALENDAR_FILES],
+      contentType: 'text/calendar; charset=utf-8',
+      prune: false,
+      distribution: this.distribution,
+      distributionPaths: [`/${CALENDAR_FILES}`],
+      memoryLimit: 512,
+      logGroup,
+    });
+    scopeInvalidationToDistribution(calendar, this.distribution);
   }
 
   private cachePolicy(id: string, maxAge: Duration, comment: string): CachePolicy {

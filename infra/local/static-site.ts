@@ -17,10 +17,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
+  // The calendar of planned work (core/notice-paths.ts NOTICE_FEED_PATHS.calendar).
+  '.ics': 'text/calendar; charset=utf-8',
 };
 
 /** What CloudFront compresses (text types, 1,000 bytes to 10 MB); Pagefind's index files arrive compressed already. */
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.xml', '.svg', '.txt', '.webmanifest', '.ics']);
 const MIN_COMPRESSED_BYTES = 1000;
 
 /**
