@@ -138,9 +138,68 @@ export const affectedEnvSchema = /* @__PURE__ */ z.object({
   ORIGIN_VERIFY_SECRET: originVerifySecret,
   MAIL_FROM: z.email({ error: 'må være en e-postadresse' }),
   MAIL_CONFIGURATION_SET: z.optional(requiredText),
+  /** Unused (its one e-mail goes to the desk), but set by the same grant (infra/aws/portal-function.ts bindMailSender). */
+  RECEIPT_CONFIGURATION_SET: z.optional(requiredText),
   SITE_URL: siteUrl,
+  /** Where the published notices document is read: the site's bucket in AWS, the local site directory locally. */
+  SITE_BUCKET_NAME: z.optional(requiredText),
+  SITE_BUCKET_DIR: z.optional(requiredText),
   RETENTION_DAYS: wholeNumber(1, 3650, 548),
   RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000, 60),
+}).check(
+  z.refine((env) => env.SITE_BUCKET_NAME !== undefined || env.SITE_BUCKET_DIR !== undefined, {
+    error: 'sett SITE_BUCKET_NAME (AWS) eller SITE_BUCKET_DIR (lokalt; den brukes når begge er satt)',
+    path: ['SITE_BUCKET_NAME'],
+  }),
+);
+
+/** Key of the notice subscriptions' links (core/subscription-tokens.ts): the confirmation link and the unsubscribe token. */
+const subscriptionKey = secret;
+/** Where a subscription e-mail comes from, and the SES configuration set for mail to people outside the desk. */
+const subscriberMail = {
+  MAIL_FROM: z.email({ error: 'må være en e-postadresse' }),
+  /** Unused by these senders (all their mail goes to subscribers), but set by the same grant (infra/aws/portal-function.ts bindMailSender). */
+  MAIL_CONFIGURATION_SET: z.optional(requiredText),
+  RECEIPT_CONFIGURATION_SET: z.optional(requiredText),
+};
+
+/** Subscribing to notices and leaving (handlers/subscribe-notices.ts): the form, the confirmation link, one-click unsubscribe. */
+export const subscribeEnvSchema = /* @__PURE__ */ z.object({
+  TABLE_NAME: tableName,
+  CATALOG_DIR: catalogDir,
+  PAGES_DIR: pagesDir,
+  ORIGIN_VERIFY_SECRET: originVerifySecret,
+  SUBSCRIPTION_KEY: subscriptionKey,
+  ...subscriberMail,
+  /** The confirmation link in the e-mail is a full address, and a post from another site is refused. */
+  SITE_URL: siteUrl,
+  /** Subscription requests one client may send per minute: each sends an e-mail, so fewer than reports. */
+  SUBSCRIBE_RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000, 10),
+  /** Confirmation e-mails to one address per day: enough to retry, too few to bomb anyone's inbox. */
+  CONFIRMATIONS_PER_ADDRESS_PER_DAY: wholeNumber(1, 100_000, 3),
+});
+
+/**
+ * Announcing a new notices document (handlers/announce-notices.ts): the queue it fills and, on this machine only,
+ * the directory that stands in for the site's bucket (SITE_BUCKET_DIR; in AWS the S3 notification names the bucket).
+ */
+export const announceEnvSchema = /* @__PURE__ */ z.object({
+  TABLE_NAME: tableName,
+  NOTICE_MAIL_QUEUE_URL: z.url({ error: 'må være køens adresse' }),
+  SITE_BUCKET_DIR: z.optional(requiredText),
+  /** Events older than this when first published are not announced: an archive published for the first time sends nothing. */
+  ANNOUNCE_MAX_AGE_HOURS: wholeNumber(1, 24 * 14, 24),
+});
+
+/** Sending the queued notice e-mails (handlers/send-notice-mail.ts), paced to its share of the SES send rate. */
+export const noticeMailEnvSchema = /* @__PURE__ */ z.object({
+  TABLE_NAME: tableName,
+  CATALOG_DIR: catalogDir,
+  ...subscriberMail,
+  SITE_URL: siteUrl,
+  SUBSCRIPTION_KEY: subscriptionKey,
+  /** E-mails one sender may send per second: the fleet's rate divided by the queue's maximum concurrency (infra/wiring.ts). */
+  NOTICE_MAILS_PER_SECOND: wholeNumber(1, 1000, 1),
 });
 
 export function readEnv<S extends z.ZodMiniObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { EmailKind } from '../core/email-layout.ts';
 import type { Mailer, OutgoingEmail } from '../core/ports.ts';
+import { SUBSCRIPTION_EMAIL_KINDS } from '../core/subscription-email.ts';
 import { mimeMessage } from './mime-message.ts';
 
 export interface SesMailerOptions {
@@ -15,8 +16,11 @@ export interface SesMailerOptions {
   receiptConfigurationSet?: string | undefined;
 }
 
-/** The kinds that go to a reporter (the receipt, news of the case); every other kind goes to the desk or one of its teams. */
-const REPORTER_KINDS: ReadonlySet<string> = new Set(['receipt', 'reporter-update'] satisfies EmailKind[]);
+/**
+ * The kinds that go to people outside the desk (the receipt, news of the case, a subscriber's confirmation link and
+ * notices): sent with the configuration set that suppresses their bounces. Every other kind goes to the desk or one of its teams.
+ */
+const REPORTER_KINDS: ReadonlySet<string> = new Set([...(['receipt', 'reporter-update'] satisfies EmailKind[]), ...SUBSCRIPTION_EMAIL_KINDS]);
 export const audienceOf = (email: Pick<OutgoingEmail, 'tags'>): 'reporter' | 'desk' => (REPORTER_KINDS.has(email.tags.kind ?? '') ? 'reporter' : 'desk');
 
 /**

@@ -68,6 +68,13 @@ export const PAGE_TEMPLATE_PATHS = {
   deskActionDone: '/meld-feil/mal/handling-utfort/',
   /** The link cannot be used: used already, expired, altered, or the report's state does not allow the move. */
   deskActionRefused: '/meld-feil/mal/handling-avvist/',
+  /**
+   * Notice subscriptions (handlers/subscribe-notices.ts): what happened (the link is sent, the subscription is
+   * stored or ended, or why not), under a heading the API fills in.
+   */
+  subscriptionMessage: '/driftsmeldinger/mal/abonnement-melding/',
+  /** A link from a subscription e-mail, opened: what its button will do (confirm, or unsubscribe). A GET changes nothing. */
+  subscriptionConfirm: '/driftsmeldinger/mal/abonnement-bekreft/',
 } as const;
 export type TemplateName = keyof typeof PAGE_TEMPLATE_PATHS;
 export type PageTemplates = Partial<Record<TemplateName, string>>;
@@ -99,5 +106,15 @@ export const SLOTS = {
   deskActionToken: '{{kode}}',
   /** HTML: «Be om eskalering» on the receipt: the button's form, from when it is possible, or when it was asked. */
   escalation: '{{eskalering}}',
+  /** The heading (and title) of a subscription page. */
+  subscriptionHeading: '{{overskrift}}',
+  /** The address a subscription page's form posts to (with the link's token in its query). */
+  subscriptionForm: '{{skjemaadresse}}',
+  /** The link's token, carried by that form. */
+  subscriptionToken: '{{abonnementskode}}',
+  /** That form's button. */
+  subscriptionButton: '{{knappetekst}}',
+  /** Whether the message is good news (`success`) or not (`warning`): the alert's colour. */
+  subscriptionTone: '{{tone}}',
 } as const;
 export type Slot = keyof typeof SLOTS;

@@ -38,6 +38,18 @@ export function acknowledgeAcceptedFindings({ portal: stack }: PortalStacks): vo
       'DEPLOY.md section 13 says how to replace it together with the desk; the signature header takes several v1 values for the switch.',
   });
 
+  acknowledge(stack.secrets.SUBSCRIPTION_KEY, {
+    'AwsSolutions-SMG4':
+      'Must not rotate: the unsubscribe link in every notice e-mail already sent is signed with this key and never expires, and rotating it would ' +
+      'break them all (RFC 8058 one-click included). The functions get the value through a dynamic reference resolved at deploy.',
+  });
+  const notificationsHandler = stack.node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
+  if (!notificationsHandler) throw new Error('Fant ikke funksjonen som setter opp S3-varslingen for driftsmeldingene.');
+  acknowledge(notificationsHandler, {
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
+      'aws-cdk-lib creates this role for the custom resource that puts the notices notification on the site bucket; it runs only during a deployment.',
+  });
+
   acknowledge(stack.node.findChild('ReportStreamDeadLetters'), {
     'AwsSolutions-SQS3': 'This queue is itself the dead-letter destination of the stream event source; it is watched by an alarm.',
   });

@@ -15,3 +15,12 @@ export class EventStreamSerde {
     unavailable();
   }
 }
+
+/**
+ * The S3 client resolves its event-stream configuration when it is constructed (for SelectObjectContent, which the
+ * announcer never calls): the marshaller it would build is left out, and throws only if an operation uses it.
+ */
+export function resolveEventStreamSerdeConfig<T extends object>(input: T): T & { eventStreamMarshaller: unknown } {
+  const marshaller = new Proxy({}, { get: () => unavailable() });
+  return Object.assign(input, { eventStreamMarshaller: marshaller });
+}

@@ -54,6 +54,7 @@ export interface PortalFunctionProps {
 export class PortalFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: PortalFunctionProps) {
     const wiring = HANDLERS[props.handler];
+    const readsCatalog = !('readsCatalog' in wiring && wiring.readsCatalog === false);
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
     // An own role instead of AWSLambdaBasicExecutionRole, whose log permissions apply to every log group ("*").
     const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: wiring.description });
@@ -74,7 +75,7 @@ export class PortalFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
         // Set here, last, because the bundling below is what puts the content (and the pages) there.
-        CATALOG_DIR: `${LAMBDA_TASK_ROOT}/${CATALOG_DIR_NAME}`,
+        ...(readsCatalog ? { CATALOG_DIR: `${LAMBDA_TASK_ROOT}/${CATALOG_DIR_NAME}` } : {}),
         ...(props.sitePagesFrom ? { PAGES_DIR: `${LAMBDA_TASK_ROOT}/${PAGES_DIR_NAME}` } : {}),
       },
       bundling: {
@@ -97,7 +98,7 @@ export class PortalFunction extends NodejsFunction {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir, outputDir) => [
-            writeCatalogCommand(inputDir, outputDir),
+            ...(readsCatalog ? [writeCatalogCommand(inputDir, outputDir)] : []),
             ...(props.sitePagesFrom ? [nodeCommand(inputDir, COPY_SITE_PAGES_SCRIPT, props.sitePagesFrom, join(outputDir, PAGES_DIR_NAME))] : []),
           ],
         },

@@ -1,10 +1,15 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { moveEnvSchema, routeEnvSchema, statusEnvSchema, submitEnvSchema } from '../../functions/adapters/config.ts';
+import type { moveEnvSchema, noticeMailEnvSchema, routeEnvSchema, statusEnvSchema, submitEnvSchema, subscribeEnvSchema } from '../../functions/adapters/config.ts';
 
 /** Every variable the handlers' config schemas read; a secret renamed there stops the type check here. */
-type ConfigName = keyof (typeof submitEnvSchema.shape & typeof routeEnvSchema.shape & typeof statusEnvSchema.shape & typeof moveEnvSchema.shape);
+type ConfigName = keyof (typeof submitEnvSchema.shape &
+  typeof routeEnvSchema.shape &
+  typeof statusEnvSchema.shape &
+  typeof moveEnvSchema.shape &
+  typeof subscribeEnvSchema.shape &
+  typeof noticeMailEnvSchema.shape);
 
 /** The secrets the functions read, by the environment variable that carries each, with the id of its construct. */
 export const SECRET_IDS = {
@@ -12,6 +17,7 @@ export const SECRET_IDS = {
   STATUS_TOKEN_KEY: 'StatusTokenKey',
   ACTION_LINK_KEY: 'ActionLinkKey',
   WEBHOOK_SIGNING_KEY: 'WebhookSigningKey',
+  SUBSCRIPTION_KEY: 'SubscriptionKey',
 } as const satisfies Partial<Record<ConfigName, string>>;
 export type SecretName = keyof typeof SECRET_IDS;
 
@@ -22,6 +28,7 @@ const DESCRIPTIONS: Record<SecretName, string> = {
   STATUS_TOKEN_KEY: 'Serviceportalen: HMAC-nøkkelen statuslenkene avledes av; byttes den, slutter alle utsendte lenker å virke',
   ACTION_LINK_KEY: 'Serviceportalen: HMAC-nøkkelen lenkene i Servicedesks e-post signeres med; byttes den, slutter ubrukte lenker å virke',
   WEBHOOK_SIGNING_KEY: 'Serviceportalen: HMAC-nøkkelen Servicedesks saksbehandlingssystem signerer kall til /api/reports/{referanse}/events med (se DEPLOY.md)',
+  SUBSCRIPTION_KEY: 'Serviceportalen: HMAC-nøkkelen bekreftelses- og avmeldingslenkene for driftsmeldinger på e-post signeres med; byttes den, slutter avmeldingslenkene i sendte e-poster å virke',
 };
 
 /**
@@ -41,5 +48,6 @@ export function createPortalSecrets(scope: Construct, production: boolean): Port
     STATUS_TOKEN_KEY: secret('STATUS_TOKEN_KEY'),
     ACTION_LINK_KEY: secret('ACTION_LINK_KEY'),
     WEBHOOK_SIGNING_KEY: secret('WEBHOOK_SIGNING_KEY'),
+    SUBSCRIPTION_KEY: secret('SUBSCRIPTION_KEY'),
   };
 }

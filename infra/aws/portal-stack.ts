@@ -9,6 +9,8 @@ import { CONFIG_CONTEXT_KEY, DEFAULT_ENVIRONMENT, ENVIRONMENT_CONTEXT_KEY, readP
 import { createPortalApi, type PortalApi } from './portal-api.ts';
 import { PortalFunction } from './portal-function.ts';
 import { createPortalMail, type PortalMail } from './portal-mail.ts';
+import { NoticeMail } from './notice-mail.ts';
+import { NOTICE_MAIL_QUEUE } from '../wiring.ts';
 import { PortalOperations } from './portal-operations.ts';
 import { createPortalSecrets, type PortalSecrets } from './portal-secrets.ts';
 import { assertSiteBuilt, PortalSite } from './portal-site.ts';
@@ -36,6 +38,7 @@ export class PortalStack extends Stack {
   readonly mail: PortalMail;
   readonly secrets: PortalSecrets;
   readonly caseEvents: CaseEvents;
+  readonly noticeMail: NoticeMail;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
@@ -74,16 +77,24 @@ export class PortalStack extends Stack {
       production: this.config.production,
     });
     this.caseEvents.addAlarms(this.operations.topic, this.operations.dashboard);
+    this.noticeMail = new NoticeMail(this, 'NoticeMail', { siteBucket: this.site.bucket, announcer: this.functions.announceNotices, sender: this.functions.sendNoticeMail });
+    this.noticeMail.addAlarms(this.operations.topic, this.operations.dashboard);
+    this.noticeMail.grantDocumentRead(this.functions.reportAffected);
 
     // Set after the distribution exists. No cycle: the distribution needs only the API's address, not its routes
     // or their functions. The senders link to the site; submit refuses a post whose Origin is not the site's.
-    for (const fn of [this.functions.submitReport, this.functions.routeReport, this.functions.sweepUnrouted, this.functions.publishCaseEvents]) fn.addEnvironment('SITE_URL', this.siteUrl);
+    for (const fn of [this.functions.submitReport, this.functions.routeReport, this.functions.sweepUnrouted, this.functions.publishCaseEvents, this.functions.subscribeNotices, this.functions.sendNoticeMail, this.functions.reportAffected]) {
+      fn.addEnvironment('SITE_URL', this.siteUrl);
+    }
 
     new CfnOutput(this, 'SiteUrl', { value: this.siteUrl, description: 'Adressen til portalen' });
     new CfnOutput(this, 'DistributionDomainName', {
       value: this.site.distribution.distributionDomainName,
       description: 'CloudFront-navnet som eget domene skal peke på (CNAME/ALIAS)',
     });
+    // Publishing notices without a deploy uploads into the bucket and clears the distribution's copy (DEPLOY.md §15).
+    new CfnOutput(this, 'SiteBucketName', { value: this.site.bucket.bucketName, description: 'Bøtta med nettstedet: npm run publish:notices laster opp hit' });
+    new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId, description: 'CloudFront-distribusjonen: tøm /driftsmeldinger/* etter publisering' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'API-et direkte; det svarer bare forespørsler som kom gjennom CloudFront' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'Tabellen med feilmeldingene' });
     this.mail.identity.dkimRecords.forEach((record, index) => {
@@ -133,7 +144,29 @@ export class PortalStack extends Stack {
     publishCaseEvents.bindMailSender(this.mail, this.config.mailFrom);
     publishCaseEvents.bindSecret(this.secrets, 'STATUS_TOKEN_KEY');
 
-    const functions = { submitReport, routeReport, reportStatus, sweepUnrouted, moveReport, publishCaseEvents };
+    // Notice subscriptions: the form and the links' pages; signs the confirmation link it e-mails and checks both links.
+    const subscribeNotices = new PortalFunction(this, 'SubscribeNotices', { handler: 'subscribeNotices', sitePagesFrom: siteDir });
+    subscribeNotices.bindSecret(this.secrets, 'ORIGIN_VERIFY_SECRET');
+    subscribeNotices.bindSecret(this.secrets, 'SUBSCRIPTION_KEY');
+    subscribeNotices.bindMailSender(this.mail, this.config.mailFrom);
+    // Announcing a published notices document, and sending its e-mails (the queue and the bucket: NoticeMail, below).
+    const announceNotices = new PortalFunction(this, 'AnnounceNotices', { handler: 'announceNotices', timeout: Duration.minutes(1) });
+    const sendNoticeMail = new PortalFunction(this, 'SendNoticeMail', { handler: 'sendNoticeMail', timeout: Duration.seconds(NOTICE_MAIL_QUEUE.timeoutSeconds) });
+    sendNoticeMail.bindMailSender(this.mail, this.config.mailFrom);
+    // Signs the unsubscribe link in every notice e-mail.
+    sendNoticeMail.bindSecret(this.secrets, 'SUBSCRIPTION_KEY');
+
+    // «Vi er også rammet»: answers its form's pages, reads the published notices (NoticeMail grants that one
+    // object, below) and e-mails the desk's queue.
+    const reportAffected = new PortalFunction(this, 'ReportAffected', {
+      handler: 'reportAffected',
+      sitePagesFrom: siteDir,
+      environment: { RETENTION_DAYS: String(this.config.retentionDays) },
+    });
+    reportAffected.bindSecret(this.secrets, 'ORIGIN_VERIFY_SECRET');
+    reportAffected.bindMailSender(this.mail, this.config.mailFrom);
+
+    const functions = { submitReport, routeReport, reportStatus, sweepUnrouted, moveReport, publishCaseEvents, subscribeNotices, announceNotices, sendNoticeMail, reportAffected };
     for (const [handler, fn] of Object.entries(functions)) fn.bindReportTable(this.table, handler as HandlerName);
     return functions;
   }

@@ -72,6 +72,10 @@ function refuseRecipients(server: Server, rejected: () => ReadonlySet<string>): 
   if (!emulator) throw new Error('SES-emulatoren har ingen forespørselsbehandler.');
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method === 'GET' && request.url === RAW_HEADERS_PATH) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messages: rawHeaders }));
+      return;
+    }
     if (request.method !== 'POST' || request.url !== '/' || !String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded')) {
       emulator(request, response);
       return;
@@ -85,10 +89,38 @@ function refuseRecipients(server: Server, rejected: () => ReadonlySet<string>): 
         response.writeHead(400, { 'content-type': 'text/xml' }).end(sesError('MessageRejected', `Email address is not verified. The following identities failed the check in region EU-NORTH-1: ${refused.join(', ')}`));
         return;
       }
+      keepHeaders(body);
       (request as IncomingMessage & { body?: unknown }).body = body;
       emulator(request, response);
     });
   });
+}
+
+/**
+ * The emulator's store keeps no headers of a raw message, yet a message's own headers are part of what it promises
+ * (the layout version, List-Unsubscribe): the gate keeps each raw message's headers, for `GET /store/headers`.
+ * In memory, like the emulator's store, for as long as the process runs.
+ */
+export const RAW_HEADERS_PATH = '/store/headers';
+export interface RawMessageHeaders {
+  destinations: string[];
+  /** Each header as it was sent, unfolded, in order; encoded words left as they are. */
+  headers: [string, string][];
+}
+const rawHeaders: RawMessageHeaders[] = [];
+
+function keepHeaders(body: Record<string, string>): void {
+  const data = body['RawMessage.Data'];
+  if (body.Action !== 'SendRawEmail' || !data) return;
+  const head = Buffer.from(data, 'base64').toString('utf8').split(/\r?\n\r?\n/)[0] ?? '';
+  const headers = head
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .split(/\r?\n/)
+    .map((line): [string, string] => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+    });
+  rawHeaders.push({ destinations: recipientsOf(body), headers });
 }
 
 /** The recipients of SendRawEmail (`Destinations.member.N`) and SendEmail (`Destination.*Addresses.member.N`). */

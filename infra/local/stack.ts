@@ -5,14 +5,29 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { REPOSITORY_ROOT } from '../repository.ts';
-import { API_ROUTES, API_THROTTLING, CASE_EVENT_STREAM_SOURCE, CATALOG_DIR_NAME, HANDLERS, REPORT_STREAM_SOURCE, SCHEDULES, STREAM_SOURCES, type HandlerName } from '../wiring.ts';
+import {
+  API_ROUTES,
+  API_THROTTLING,
+  CASE_EVENT_STREAM_SOURCE,
+  CATALOG_DIR_NAME,
+  HANDLERS,
+  NOTICE_MAIL_QUEUE,
+  noticeMailsPerSender,
+  NOTICES_PUBLICATION,
+  REPORT_STREAM_SOURCE,
+  SCHEDULES,
+  STREAM_SOURCES,
+  type HandlerName,
+} from '../wiring.ts';
 import { serveApiRequest, tokenBucket, type ApiHandler, type ApiRoute } from './api-gateway.ts';
 import { startLocalDynamo, LOCAL_CREDENTIALS } from './dynamodb.ts';
 import { StreamEventSource, type StreamHandler } from './event-source.ts';
 import { asForwardedByCloudFront } from './cloudfront.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { localSecrets } from './local-secrets.ts';
+import { watchNoticesDocument, type NoticesWatch, type PublicationHandler } from './notices-watch.ts';
 import { startLocalSes } from './ses.ts';
+import { startLocalQueue, type QueueHandler } from './sqs.ts';
 import { streamRecord } from './stream-records.ts';
 
 export interface LocalStackOptions {
@@ -36,6 +51,15 @@ export interface LocalStackOptions {
   apiThrottling?: { rateLimit: number; burstLimit: number };
   /** Recipients the SES emulator refuses with MessageRejected from the start (a drill's unreachable team). */
   sesRejectRecipients?: readonly string[];
+  /** Wait before a failed notice e-mail is offered again (the queue's visibility timeout); tests shorten it. */
+  queueRetryDelayMs?: number;
+  /**
+   * The directory that plays the site's bucket for notices (where the publish script writes meldinger.json); the
+   * built site unless a test publishes into a folder of its own.
+   */
+  noticesBucketDir?: string;
+  /** How often the notices document in the site directory is looked at; tests call noticesSettled() instead. */
+  noticesWatchIntervalMs?: number;
 }
 
 export interface LocalStack {
@@ -49,6 +73,13 @@ export interface LocalStack {
   streamIdle(): Promise<void>;
   /** Runs a scheduled handler now, as its EventBridge rule would (it also runs on its schedule). */
   runScheduled(name: (typeof SCHEDULES)[number]['handler']): Promise<unknown>;
+  /**
+   * Resolves once the notices document in the site directory, as it is now, has been announced (if it changed) and
+   * every notice e-mail queued so far has been sent or set aside: the state a test waits for after publishing.
+   */
+  noticesSettled(): Promise<void>;
+  /** The notice e-mails' queue, as SQS's console would show it. */
+  noticeMailQueue: { url: string; readonly busy: boolean; idle(): Promise<void> };
   /** Fault injection for tests and drills: take the SES emulator away and bring it back on the same port. */
   stopMail(): Promise<void>;
   restartMail(): Promise<void>;
@@ -60,6 +91,11 @@ export interface LocalStack {
 }
 
 let coldStarts = 0;
+
+/** The local stand-in for the site's bucket name in the S3 notification the announcer gets. */
+export const LOCAL_SITE_BUCKET = 'local-site';
+/** Notice e-mails that failed every attempt, as the dead-letter queue would keep them. */
+export const NOTICE_MAIL_DEAD_LETTERS_FILE = 'notice-mail-dead-letters.jsonl';
 
 /** The case events' outbox in the data folder: one JSON line per published event (functions/core/case-events.ts). */
 export const CASE_EVENTS_OUTBOX_FILE = 'case-events.jsonl';
@@ -96,6 +132,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     throw error;
   });
 
+  // The notice e-mails' queue is created before the handlers (its URL is their configuration); its consumer is
+  // attached once the handler module is loaded, below.
+  let noticeMailHandler: QueueHandler | undefined;
+  const queue = await startLocalQueue({
+    host: options.host,
+    port: 0,
+    queueName: 'serviceportal-notice-mail',
+    region,
+    handler: (event) => (noticeMailHandler ? noticeMailHandler(event) : Promise.reject(new Error('sendNoticeMail is not loaded yet'))),
+    batchSize: NOTICE_MAIL_QUEUE.batchSize,
+    maxConcurrency: NOTICE_MAIL_QUEUE.maxConcurrency,
+    maxReceiveCount: NOTICE_MAIL_QUEUE.maxReceiveCount,
+    deadLetterFile: join(options.dataDir, NOTICE_MAIL_DEAD_LETTERS_FILE),
+    ...(options.queueRetryDelayMs === undefined ? {} : { retryDelayMs: options.queueRetryDelayMs }),
+  });
+
   const secrets = { ...localSecrets(options.dataDir), ...options.environment };
   Object.assign(process.env, {
     ...secrets,
@@ -111,6 +163,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     SITE_URL: options.siteUrl ?? 'http://localhost:4321',
     // Case events: a JSONL outbox in the data folder (and a webhook if CASE_EVENTS_WEBHOOK_URL is set), not a bus.
     CASE_EVENTS_OUTBOX: join(options.dataDir, CASE_EVENTS_OUTBOX_FILE),
+    // Notices: the queue stand-in, and the site directory standing in for the site's bucket.
+    AWS_ENDPOINT_URL_SQS: queue.endpoint,
+    NOTICE_MAIL_QUEUE_URL: queue.url,
+    SITE_BUCKET_DIR: options.noticesBucketDir ?? options.siteDir,
+    NOTICE_MAILS_PER_SECOND: String(noticeMailsPerSender()),
     ...options.environment,
   });
   delete process.env.AWS_SESSION_TOKEN;
@@ -155,6 +212,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       scheduled.get(schedule.handler)?.().catch((error: unknown) => console.error(`${schedule.handler} feilet:`, error));
     }, schedule.everyMinutes * 60_000).unref(),
   );
+  noticeMailHandler = await loadHandler<QueueHandler>(NOTICE_MAIL_QUEUE.handler, coldStarts);
+  const announce = await loadHandler<PublicationHandler>(NOTICES_PUBLICATION.handler, coldStarts);
+  const notices: NoticesWatch = watchNoticesDocument({
+    siteDir: options.noticesBucketDir ?? options.siteDir,
+    objectKey: NOTICES_PUBLICATION.objectKey,
+    bucket: LOCAL_SITE_BUCKET,
+    region,
+    handler: announce,
+    ...(options.noticesWatchIntervalMs === undefined ? {} : { intervalMs: options.noticesWatchIntervalMs }),
+  });
+
   const throttle = tokenBucket(options.apiThrottling ?? API_THROTTLING);
   const eventSource = source;
   const caseEventSource = publisherSource;
@@ -174,6 +242,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         await caseEventSource.idle();
       } while (eventSource.busy || caseEventSource.busy);
     },
+    async noticesSettled() {
+      await notices.settle();
+      await queue.idle();
+    },
+    noticeMailQueue: queue,
     runScheduled: (name) => {
       const run = scheduled.get(name);
       if (!run) throw new Error(`Ingen planlagt handler heter ${name}.`);
@@ -185,6 +258,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     restartDatabase: (downtimeMs) => dynamo.restartDatabase(downtimeMs),
     async stop() {
       for (const timer of timers) clearInterval(timer);
+      notices.stop();
+      await queue.stop();
       await eventSource.stop();
       await caseEventSource.stop();
       await dynamo.stop();

@@ -21,6 +21,9 @@ interface Request {
   Key?: Item;
   Item?: Item;
   IndexName?: string;
+  KeyConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Item;
   TransactItems?: Record<string, { Key?: Item; Item?: Item }>[];
 }
 
@@ -28,12 +31,26 @@ const TRANSACT_ACTIONS: Record<string, string> = { Put: 'PutItem', Update: 'Upda
 
 const partitionKeyOf = (item: Item | undefined) => item?.[REPORT_TABLE.partitionKey]?.S;
 
+/** The partition key a table query names: `pk = :value` (or `#name = :value`) in its key condition. */
+function queriedPartitionKey(request: Request): string | undefined {
+  for (const match of (request.KeyConditionExpression ?? '').matchAll(/([#\w]+)\s*=\s*(:\w+)/g)) {
+    const [, name = '', value = ''] = match;
+    if ((request.ExpressionAttributeNames?.[name] ?? name) === REPORT_TABLE.partitionKey) return request.ExpressionAttributeValues?.[value]?.S;
+  }
+  return undefined;
+}
+
 export function callsOf(operation: string, request: Request): TableCall[] {
   const action = `dynamodb:${operation}`;
   if (operation === 'TransactWriteItems' || operation === 'TransactGetItems') {
     return (request.TransactItems ?? []).flatMap((entry) =>
       Object.entries(entry).map(([kind, part]) => ({ action: `dynamodb:${TRANSACT_ACTIONS[kind] ?? kind}`, partitionKey: partitionKeyOf(part.Key ?? part.Item) })),
     );
+  }
+  if (operation === 'Query' && !request.IndexName) {
+    // A query on the table itself is authorized by its partition key (dynamodb:LeadingKeys), as an item call is.
+    const partitionKey = queriedPartitionKey(request);
+    return [{ action, ...(partitionKey === undefined ? {} : { partitionKey }) }];
   }
   if (operation === 'Query' || operation === 'Scan') return [{ action, ...(request.IndexName ? { index: request.IndexName } : {}) }];
   const partitionKey = partitionKeyOf(request.Key ?? request.Item);

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +12,12 @@ import { statusLinkOf, STATUS_TOKEN_HEADER } from '../../functions/core/page-pat
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../functions/core/webhook-signature.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-verify.ts';
 import { parsePrebuiltCatalog, PREBUILT_CATALOG_FILE } from '../../functions/catalog/prebuilt-catalog.ts';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBRecord } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBRecord, SQSEvent } from 'aws-lambda';
+import { NOTICES_DOCUMENT_FORMAT } from '../../functions/catalog/notices-document.ts';
+import { AFFECTED_ROUTE, NOTICES_DOCUMENT_KEY } from '../../functions/core/notice-paths.ts';
+import { CONFIRM_SUBSCRIPTION_ROUTE, SUBSCRIBE_ROUTE, TOKEN_PARAMETER } from '../../functions/core/subscription-paths.ts';
+import { confirmationToken } from '../../functions/core/subscription-tokens.ts';
+import { startLocalQueue } from '../../infra/local/sqs.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../infra/local/dynamodb.ts';
 import { startLocalSes, type LocalSes } from '../../infra/local/ses.ts';
 import { HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../../infra/wiring.ts';
@@ -112,27 +117,19 @@ async function askStatusThroughBundle(): Promise<{ statusCode: number; dynamodbH
 }
 
 describe.each(HANDLER_NAMES)('the %s bundle', (handler) => {
+  const readsCatalog = CATALOG_READERS.includes(handler);
+
   it('is an ES module', () => {
     const bundle = join(portal.bundleDirOf(handler), 'index.mjs');
 
     expect(existsSync(bundle)).toBe(true);
   });
 
-  it('holds one catalog.json where CATALOG_DIR points, and none of content/ itself (articles, notices, YAML)', () => {
-    expect(readdirSync(catalogDirInBundle(handler))).toEqual([PREBUILT_CATALOG_FILE]);
-  });
-
-  it('carries the catalog as the YAML in content/ gives it', () => {
-    const file = join(catalogDirInBundle(handler), PREBUILT_CATALOG_FILE);
-
-    expect(parsePrebuiltCatalog(readFileSync(file, 'utf8'), file)).toStrictEqual(loadCatalog(CONTENT_DIR));
-  });
-
   it('leaves out the YAML parser, classic zod and the content schemas', () => {
     const sources = sourcesOf(handler);
 
     expect(sources.filter((source) => LEFT_OUT.some((pattern) => pattern.test(source)))).toEqual([]);
-    expect(sources.some((source) => source.endsWith('functions/catalog/load-prebuilt-catalog.ts'))).toBe(true);
+    expect(sources.some((source) => source.endsWith('functions/catalog/load-prebuilt-catalog.ts'))).toBe(readsCatalog);
   });
 
   it('loads with its environment and exports a handler function', () => {
@@ -149,6 +146,21 @@ describe.each(HANDLER_NAMES)('the %s bundle', (handler) => {
 
   it('carries only the environment credential provider, not the SDK’s whole default chain', () => {
     expect(sourcesOf(handler).filter((source) => CREDENTIAL_CHAIN.test(source))).toEqual([]);
+  });
+});
+
+/** infra/wiring.ts says which handlers read no catalog (the announcer): their bundles carry none. */
+const CATALOG_READERS = HANDLER_NAMES.filter((handler) => !('readsCatalog' in HANDLERS[handler]));
+
+describe.each(CATALOG_READERS)('the %s bundle, which reads the catalog', (handler) => {
+  it('holds one catalog.json where CATALOG_DIR points, and none of content/ itself (articles, notices, YAML)', () => {
+    expect(readdirSync(catalogDirInBundle(handler))).toEqual([PREBUILT_CATALOG_FILE]);
+  });
+
+  it('carries the catalog as the YAML in content/ gives it', () => {
+    const file = join(catalogDirInBundle(handler), PREBUILT_CATALOG_FILE);
+
+    expect(parsePrebuiltCatalog(readFileSync(file, 'utf8'), file)).toStrictEqual(loadCatalog(CONTENT_DIR));
   });
 });
 
@@ -303,6 +315,88 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
     const [outcome] = (await invokeRecorded('sweepUnrouted', [{}])) as { found: number }[];
 
     expect(outcome?.found).toBe(0);
+  });
+
+  /** The site's bucket as the local stack plays it: a directory holding the published notices document. */
+  const bucketDir = temporaryDataDir();
+  const noticeId = 'utfall-iccs-bundle';
+  /** What the announcer put on the queue, for the sender. */
+  const queued: SQSEvent[] = [];
+  const post = (routeKey: string, body: string, contentType = 'application/json', query?: Record<string, string>) => ({
+    routeKey,
+    headers: { ...throughTheEdge(), 'content-type': contentType, 'sec-fetch-site': 'same-origin' },
+    body,
+    isBase64Encoded: false,
+    ...(query ? { queryStringParameters: query } : {}),
+    requestContext: { requestId: 'bundle-test', http: { sourceIp: '192.0.2.10' } },
+  });
+  const mailbox = async () => ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails;
+  afterAll(() => bucketDir.remove());
+
+  it('subscribeNotices e-mails a confirmation link and stores nothing; the link’s POST stores the subscription', async () => {
+    const before = (await mailbox()).length;
+    const key = portal.runtimeEnvironmentOf('subscribeNotices').SUBSCRIPTION_KEY ?? '';
+    const token = confirmationToken(key, { address: 'abonnent@example.no', choice: { all: true }, issuedAt: new Date() });
+
+    const responses = (await invokeRecorded('subscribeNotices', [
+      post(`POST ${SUBSCRIBE_ROUTE}`, JSON.stringify({ email: 'abonnent@example.no', scope: 'all', services: [] })),
+      post(`POST ${CONFIRM_SUBSCRIPTION_ROUTE}`, new URLSearchParams({ [TOKEN_PARAMETER]: token }).toString(), 'application/x-www-form-urlencoded'),
+    ])) as APIGatewayProxyStructuredResultV2[];
+
+    expect(responses.map((response) => response.statusCode)).toEqual([202, 200]);
+    expect((await mailbox()).slice(before).map((email) => email.destination.to)).toEqual([['abonnent@example.no']]);
+  });
+
+  it('announceNotices reads a published document from the bucket and queues one e-mail for the subscriber, through the SQS client in the bundle', async () => {
+    const document = {
+      format: NOTICES_DOCUMENT_FORMAT,
+      publishedAt: new Date().toISOString(),
+      notices: [{ id: noticeId, title: 'Utfall i ICCS', severity: 'outage', services: ['iccs'], areas: [], start: new Date(Date.now() - 600_000).toISOString(), updates: [], html: '<p>Vi jobber med saken.</p>' }],
+    };
+    mkdirSync(join(bucketDir.path, 'driftsmeldinger'), { recursive: true });
+    writeFileSync(join(bucketDir.path, ...NOTICES_DOCUMENT_KEY.split('/')), JSON.stringify(document));
+    const queue = await startLocalQueue({
+      host: '127.0.0.1',
+      port: 0,
+      queueName: 'bundle-test-notice-mail',
+      region: 'eu-north-1',
+      handler: async (event) => void queued.push(event),
+      batchSize: 10,
+      maxConcurrency: 1,
+      maxReceiveCount: 1,
+      deadLetterFile: join(bucketDir.path, 'dead-letters.jsonl'),
+    });
+    const s3Event = { Records: [{ s3: { bucket: { name: 'bundle-test-site' }, object: { key: NOTICES_DOCUMENT_KEY } } }] };
+    try {
+      env = { ...env, SITE_BUCKET_DIR: bucketDir.path, NOTICE_MAIL_QUEUE_URL: queue.url, AWS_ENDPOINT_URL_SQS: queue.endpoint };
+      // Twice, as a repeated notification: the second announces nothing.
+      const outcomes = (await invokeRecorded('announceNotices', [s3Event, s3Event])) as { queued: number }[];
+      await queue.idle();
+
+      expect(outcomes.map((outcome) => outcome.queued)).toEqual([1, 0]);
+    } finally {
+      await queue.stop();
+    }
+    expect(queued.flatMap((event) => event.Records)).toHaveLength(1);
+  });
+
+  it('sendNoticeMail sends the queued notice to the subscriber through SES', async () => {
+    const before = (await mailbox()).length;
+
+    const [response] = await invokeRecorded('sendNoticeMail', queued);
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect((await mailbox()).slice(before).map((email) => [email.destination.to, email.subject])).toEqual([[['abonnent@example.no'], '[Driftsmelding] Utfall i ICCS']]);
+  });
+
+  it('reportAffected counts a control room against the published notice once, and e-mails the desk once', async () => {
+    const before = (await mailbox()).length;
+    const body = JSON.stringify({ notice: noticeId, contact: { organisation: 'AMK Bundle', name: 'Kari Nordmann', phone: '55 12 34 56', email: 'kari@example.no' } });
+
+    const responses = (await invokeRecorded('reportAffected', [post(`POST ${AFFECTED_ROUTE}`, body), post(`POST ${AFFECTED_ROUTE}`, body)])) as APIGatewayProxyStructuredResultV2[];
+
+    expect(responses.map((response) => [response.statusCode, (JSON.parse(response.body ?? '{}') as { count?: number }).count])).toEqual([[200, 1], [200, 1]]);
+    expect((await mailbox()).slice(before).map((email) => email.destination.to)).toEqual([['servicedesk@hdo.example']]);
   });
 
   it.each(HANDLER_NAMES)('%s, at work, asks DynamoDB only what its IAM policy allows', (handler) => {

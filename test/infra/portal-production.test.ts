@@ -37,7 +37,8 @@ describe('the production environment', () => {
   it('keeps every secret when the stack is deleted: the kept reports’ status links are derived from one, the desk’s case system holds another', () => {
     const policies = portal.resourcesOfType('AWS::SecretsManager::Secret').map(([, secret]) => secret.DeletionPolicy);
 
-    expect(policies).toHaveLength(4);
+    // Origin, status-link, action-link, webhook and subscription keys.
+    expect(policies).toHaveLength(5);
     expect(new Set(policies)).toEqual(new Set(['Retain']));
   });
 

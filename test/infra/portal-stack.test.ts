@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { moveEnvSchema, publishEnvSchema, routeEnvSchema, statusEnvSchema, submitEnvSchema, sweepEnvSchema } from '../../functions/adapters/config.ts';
+import { affectedEnvSchema, announceEnvSchema, moveEnvSchema, noticeMailEnvSchema, publishEnvSchema, routeEnvSchema, statusEnvSchema, submitEnvSchema, subscribeEnvSchema, sweepEnvSchema } from '../../functions/adapters/config.ts';
 import * as reportTable from '../../functions/adapters/report-table.ts';
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import { API_ROUTES, API_THROTTLING, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../../infra/wiring.ts';
@@ -15,16 +15,23 @@ import { tableGrantsOf } from './table-policy.ts';
 
 const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
 const ONE_MONTH_DAYS = 30;
-const ENV_SCHEMAS: Record<HandlerName, z.ZodMiniObject> = { submitReport: submitEnvSchema, routeReport: routeEnvSchema, reportStatus: statusEnvSchema, sweepUnrouted: sweepEnvSchema, moveReport: moveEnvSchema, publishCaseEvents: publishEnvSchema };
+const ENV_SCHEMAS: Record<HandlerName, z.ZodMiniObject> = { submitReport: submitEnvSchema, routeReport: routeEnvSchema, reportStatus: statusEnvSchema, sweepUnrouted: sweepEnvSchema, moveReport: moveEnvSchema,
+  publishCaseEvents: publishEnvSchema,
+  subscribeNotices: subscribeEnvSchema,
+  announceNotices: announceEnvSchema,
+  sendNoticeMail: noticeMailEnvSchema,
+  reportAffected: affectedEnvSchema,
+};
 /**
  * The handlers that e-mail: the stream's router and the sweeper that routes what the stream gave up on, and the
  * publisher of case events (the reporter's «venter på deg»/«løst», the escalation contact's e-mail).
  */
-const MAIL_SENDERS: HandlerName[] = ['routeReport', 'sweepUnrouted', 'publishCaseEvents'];
+const MAIL_SENDERS: HandlerName[] = ['routeReport', 'sweepUnrouted', 'publishCaseEvents', 'subscribeNotices', 'sendNoticeMail', 'reportAffected'];
 const GET = 'dynamodb:GetItem';
 const WRITE = 'dynamodb:PutItem dynamodb:UpdateItem';
 const QUERY = 'dynamodb:Query';
-const { report, submission, counter, rateLimit, cluster, mailCap, usedLink } = KEY_PREFIX;
+const { report, submission, counter, rateLimit, cluster, mailCap, usedLink, subscription, follower, follows, announcement, affectedSite } = KEY_PREFIX;
+const DELETE = 'dynamodb:DeleteItem';
 /**
  * The table calls each handler's adapters make, as `actions on`: items by partition-key prefix, or an index. Nothing
  * deletes (TTL does), scans, batches or queries the table itself; the status function reads its one report.
@@ -38,6 +45,19 @@ const TABLE_CALLS: Record<HandlerName, string[]> = {
   moveReport: [`${GET} on ${report}*`, `${WRITE} on ${report}* ${usedLink}*`],
   // The report whose life it publishes, and the keys of what it published.
   publishCaseEvents: [`${GET} ${WRITE} on ${report}*`],
+  // Notice subscriptions: the subscription, the rate and cap counters; leaving deletes it and the address's follows.
+  subscribeNotices: [
+    `${GET} on ${subscription}*`,
+    `${WRITE} on ${subscription}* ${rateLimit}* ${mailCap}*`,
+    `${QUERY} on ${follows}*`,
+    `${DELETE} on ${subscription}* ${follower}* ${follows}*`,
+  ],
+  // The announcement markers (put once, taken back if the queue refuses), and the subscribers and followers it reads.
+  announceNotices: [`${DELETE} ${WRITE} on ${announcement}*`, `${QUERY} on ${subscription}* ${follower}*`],
+  // Whether the address still subscribes or follows, at send time.
+  sendNoticeMail: [`${GET} on ${subscription}* ${follower}*`],
+  // The notice's sites (put once per site, listed), the client's rate, and the reporter as the notice's follower.
+  reportAffected: [`${WRITE} on ${affectedSite}* ${rateLimit}* ${follower}* ${follows}*`, `${QUERY} on ${affectedSite}*`],
 };
 /** The secrets each handler's config schema reads: an API handler checks the origin secret, a link maker holds the key. */
 const SECRETS: Record<HandlerName, SecretName[]> = {
@@ -49,6 +69,12 @@ const SECRETS: Record<HandlerName, SecretName[]> = {
   moveReport: ['ORIGIN_VERIFY_SECRET', 'ACTION_LINK_KEY', 'WEBHOOK_SIGNING_KEY'],
   // Derives the status link in the reporter's e-mail.
   publishCaseEvents: ['STATUS_TOKEN_KEY'],
+  // Signs the confirmation link and checks it and the unsubscribe token.
+  subscribeNotices: ['ORIGIN_VERIFY_SECRET', 'SUBSCRIPTION_KEY'],
+  announceNotices: [],
+  // Signs the unsubscribe link of every notice e-mail.
+  sendNoticeMail: ['SUBSCRIPTION_KEY'],
+  reportAffected: ['ORIGIN_VERIFY_SECRET'],
 };
 /** Set on every function and read by Node, not by a handler. */
 const RUNTIME_VARIABLES = ['NODE_OPTIONS'];
@@ -354,7 +380,7 @@ describe('permissions', () => {
     const builders = Object.entries(reportTable as Record<string, unknown>).filter(
       (entry): entry is [string, (...args: string[]) => Record<string, string>] => typeof entry[1] === 'function' && entry[0].endsWith('Key'),
     );
-    const granted = new Set(Object.values(TABLE_ACCESS).flatMap((access) => [...access.get, ...access.write]));
+    const granted = new Set(Object.values(TABLE_ACCESS).flatMap((access) => [...access.get, ...access.write, ...(access.queryTable ?? []), ...(access.delete ?? [])]));
 
     const ungranted = builders
       .map(([name, build]) => [name, build(...Array.from({ length: build.length }, () => 'x'))] as const)

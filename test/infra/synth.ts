@@ -64,6 +64,8 @@ const STAND_INS: Record<string, string> = {
   STATUS_TOKEN_KEY: 'StatusTokenKeyStandIn'.padEnd(64, '0'),
   ACTION_LINK_KEY: 'ActionLinkKeyStandIn'.padEnd(64, '0'),
   WEBHOOK_SIGNING_KEY: 'WebhookSigningKeyStandIn'.padEnd(64, '0'),
+  SUBSCRIPTION_KEY: 'SubscriptionKeyStandIn'.padEnd(64, '0'),
+  NOTICE_MAIL_QUEUE_URL: 'https://sqs.eu-north-1.amazonaws.com/000000000000/serviceportal-notice-mail',
 };
 /** The region the tests put the portal in; the edge stack is in us-east-1 whatever this is. */
 export const TEST_REGION = 'eu-north-1';

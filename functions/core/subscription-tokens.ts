@@ -1,0 +1,120 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { SERVICE_IDS, type ServiceId } from './service-ids.ts';
+
+/**
+ * The two capabilities of a notice subscription, both signed with SUBSCRIPTION_KEY (HMAC-SHA256) and pure (the
+ * caller passes key and time):
+ * - the confirmation link (double opt-in): it carries the address, the choices and when it was asked for, so nothing
+ *   is stored before the owner of the address confirms; it expires after CONFIRMATION_HOURS.
+ * - the unsubscribe token in every notice e-mail (List-Unsubscribe, RFC 8058): the subscriber's id and a keyed HMAC
+ *   of it, never expiring, so an old e-mail still unsubscribes. The id is a hash of the normalised address, so the
+ *   token names no address in a log line.
+ */
+
+/** How long a confirmation link works: long enough for a weekend, short enough that a stray link dies. */
+export const CONFIRMATION_HOURS = 48;
+
+/** What a subscriber gets: every notice, or the notices that name one of the chosen services. */
+export type SubscriptionChoice = { all: true } | { all: false; services: readonly ServiceId[] };
+
+export interface SubscriptionRequest {
+  address: string;
+  choice: SubscriptionChoice;
+  issuedAt: Date;
+}
+
+export type TokenCheck<T> = { ok: true; value: T } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
+
+/** A token longer than this is not one of ours: refused before any work. */
+const MAX_TOKEN_LENGTH = 1200;
+/** RFC 5321's limit on a path; the form's own check is stricter (core/subscriptions.ts). */
+const MAX_ADDRESS_LENGTH = 254;
+
+/** The address as one subscriber: case and surrounding space do not make another person. */
+export const normaliseAddress = (address: string) => address.trim().toLowerCase();
+
+/** The subscriber's id: the same for every spelling of one address, and no address in clear. */
+export function subscriberIdOf(address: string): string {
+  return createHash('sha256').update(`subscriber\u0000${normaliseAddress(address)}`, 'utf8').digest('base64url');
+}
+
+function sign(key: string, purpose: string, payload: string): Buffer {
+  return createHmac('sha256', key).update(`${purpose}\u0000${payload}`, 'utf8').digest();
+}
+
+function splitToken(token: string): { payload: string; signature: Buffer } | undefined {
+  if (token.length > MAX_TOKEN_LENGTH) return undefined;
+  const parts = token.split('.');
+  const [payload, signature] = parts;
+  if (parts.length !== 2 || !payload || !signature || !/^[\w-]+$/.test(payload) || !/^[\w-]+$/.test(signature)) return undefined;
+  return { payload, signature: Buffer.from(signature, 'base64url') };
+}
+
+const sameSignature = (given: Buffer, expected: Buffer) => given.length === expected.length && timingSafeEqual(given, expected);
+
+interface ConfirmationPayload {
+  v: 1;
+  /** The address, as the person typed it (trimmed). */
+  a: string;
+  /** `*` for every service, else the chosen services' ids. */
+  s: '*' | string[];
+  /** Issued, in epoch seconds. */
+  i: number;
+}
+
+/** The confirmation link's token: `<payload>.<signature>`, both base64url, the payload JSON. */
+export function confirmationToken(key: string, request: SubscriptionRequest): string {
+  const payload: ConfirmationPayload = {
+    v: 1,
+    a: request.address.trim(),
+    s: request.choice.all ? '*' : [...request.choice.services],
+    i: Math.floor(request.issuedAt.getTime() / 1000),
+  };
+  const encoded = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+  return `${encoded}.${sign(key, 'subscription-confirmation', encoded).toString('base64url')}`;
+}
+
+/**
+ * What a confirmation token asks for at `now`, or why it cannot be used. The signature is checked (in constant
+ * time) before anything in the payload is believed.
+ */
+export function verifyConfirmationToken(key: string, token: string, now: Date): TokenCheck<SubscriptionRequest> {
+  const parts = splitToken(token);
+  if (!parts) return { ok: false, reason: 'malformed' };
+  if (!sameSignature(parts.signature, sign(key, 'subscription-confirmation', parts.payload))) return { ok: false, reason: 'bad-signature' };
+  const payload = parseConfirmation(parts.payload);
+  if (!payload) return { ok: false, reason: 'malformed' };
+  const issuedAt = new Date(payload.i * 1000);
+  if (now.getTime() >= issuedAt.getTime() + CONFIRMATION_HOURS * 3600_000) return { ok: false, reason: 'expired' };
+  const choice: SubscriptionChoice = payload.s === '*' ? { all: true } : { all: false, services: payload.s as ServiceId[] };
+  return { ok: true, value: { address: payload.a, choice, issuedAt } };
+}
+
+function parseConfirmation(encoded: string): ConfirmationPayload | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const p = value as Record<string, unknown>;
+  const services = p.s === '*' || (Array.isArray(p.s) && p.s.length > 0 && p.s.every((id) => typeof id === 'string' && (SERVICE_IDS as readonly string[]).includes(id)));
+  const valid = p.v === 1 && typeof p.a === 'string' && p.a.length > 0 && p.a.length <= MAX_ADDRESS_LENGTH && services && typeof p.i === 'number' && Number.isSafeInteger(p.i);
+  return valid ? (p as unknown as ConfirmationPayload) : undefined;
+}
+
+/** The unsubscribe token for an address: `<subscriberId>.<HMAC of it>`. No expiry: every e-mail's link keeps working. */
+export function unsubscribeToken(key: string, address: string): string {
+  const id = subscriberIdOf(address);
+  return `${id}.${sign(key, 'unsubscribe', id).toString('base64url')}`;
+}
+
+/** The subscriber an unsubscribe token names, or why it names none. */
+export function verifyUnsubscribeToken(key: string, token: string): TokenCheck<{ subscriberId: string }> {
+  const parts = splitToken(token);
+  if (!parts) return { ok: false, reason: 'malformed' };
+  if (!/^[\w-]{43}$/.test(parts.payload)) return { ok: false, reason: 'malformed' };
+  if (!sameSignature(parts.signature, sign(key, 'unsubscribe', parts.payload))) return { ok: false, reason: 'bad-signature' };
+  return { ok: true, value: { subscriberId: parts.payload } };
+}
