@@ -1,26 +1,24 @@
-import { noticesDocumentSchema, type NoticesDocument } from '../catalog/notices-document.ts';
 import type { PublishedNotices } from '../core/affected-sites.ts';
-import { NOTICES_DOCUMENT_PATH } from '../core/notice-paths.ts';
+import { parseNoticesDocument } from '../catalog/notices-document.ts';
+import type { NoticesDocument } from '../catalog/notices-document.ts';
+import type { NoticesObjectSource } from './notices-object.ts';
 
 /** A notice published a minute ago must count: the document is read again after this long. */
 const FRESH_FOR_MS = 30_000;
-const FETCH_TIMEOUT_MS = 3000;
 
 /**
- * The notices as published, read from the site itself (NOTICES_DOCUMENT_PATH): the one place that always has the
- * latest document, since publishing writes it there without a deploy (scripts/publish-notices.ts). The same code
- * in both wirings — CloudFront in AWS, the local portal locally — so no bucket permission and no S3 client.
+ * The notices as published (core/notice-paths.ts NOTICES_DOCUMENT_PATH), read where publishing writes them without
+ * a deploy — the site's bucket in AWS, the local site directory locally — by the announcer's own reader
+ * (adapters/notices-object.ts). Read again when older than 30 s; a document that is not valid is an error.
  */
-export function createPublishedNotices(siteUrl: string, options: { fetch?: typeof fetch; now?: () => number } = {}): PublishedNotices {
-  const get = options.fetch ?? fetch;
-  const now = options.now ?? Date.now;
+export function createPublishedNotices(source: NoticesObjectSource, bucket: string, key: string, now: () => number = Date.now): PublishedNotices {
   let cached: { document: NoticesDocument; at: number } | undefined;
   return {
     async find(id) {
       if (!cached || now() - cached.at > FRESH_FOR_MS) {
-        const response = await get(new URL(NOTICES_DOCUMENT_PATH, siteUrl), { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'application/json' } });
-        if (!response.ok) throw new Error(`The notices document answered ${response.status}`);
-        cached = { document: noticesDocumentSchema.parse(await response.json()), at: now() };
+        const parsed = parseNoticesDocument(JSON.parse(await source.read(bucket, key)));
+        if (!parsed.ok) throw new Error(`The published notices document is not valid: ${parsed.problems.join('; ')}`);
+        cached = { document: parsed.document, at: now() };
       }
       return cached.document.notices.find((notice) => notice.id === id);
     },

@@ -7,6 +7,9 @@ import type { OutgoingEmail } from './ports.ts';
 /** What the subject starts with, for the desk's mail rules. */
 export const AFFECTED_SITE_SUBJECT = '[Også rammet]';
 
+/** The contact questions' labels, as the form asks them (content/form.yaml). */
+export type ContactLabels = Record<'name' | 'phone' | 'email', string>;
+
 export interface AffectedDeskMail {
   /** The desk's queue address and name (content/teams.yaml, the `desk` of content/routing.yaml). */
   address: string;
@@ -20,23 +23,23 @@ export interface AffectedDeskMail {
  * One incident with its sites: every e-mail lists all sites counted so far, newest told last, so the desk's
  * latest e-mail is the whole picture. Replies go to the site that was just added.
  */
-export function renderAffectedSiteEmail(desk: AffectedDeskMail, notice: PublishedNotice, sites: readonly AffectedSite[], added: AffectedSite): OutgoingEmail {
+export function renderAffectedSiteEmail(desk: AffectedDeskMail, notice: PublishedNotice, sites: readonly AffectedSite[], added: AffectedSite, labels: ContactLabels): OutgoingEmail {
   const services = notice.services.map((id) => desk.serviceNames[id] ?? id).join(', ');
   const link = new URL(noticePath(notice.id), desk.siteUrl).href;
   const sections: RowSection[] = sites.map((site, index) => ({
     title: `${index + 1}. ${site.organisation}`,
     rows: [
       { label: 'Meldt', value: formatOsloTime(site.at) },
-      { label: 'Kontaktperson', value: site.name },
-      { label: 'Telefon', value: site.phone, href: `tel:${site.phone.replace(/\s+/g, '')}` },
-      { label: 'E-post', value: site.email, href: `mailto:${site.email}` },
+      { label: labels.name, value: site.name },
+      { label: labels.phone, value: site.phone, href: `tel:${site.phone.replace(/\s+/g, '')}` },
+      { label: labels.email, value: site.email, href: `mailto:${site.email}` },
     ],
   }));
   const count = sites.length;
   const body = renderEmailBody({
     heading: `${added.organisation} er også rammet: ${notice.title}`,
     rows: [
-      { label: 'Driftsmelding', value: notice.title, href: link, linkText: 'Se driftsmeldingen' },
+      { label: 'Driftsmelding', value: link, href: link, linkText: notice.title },
       { label: 'Tjeneste', value: services },
       { label: 'Rammet', value: count === 1 ? '1 kontrollrom' : `${count} kontrollrom` },
     ],

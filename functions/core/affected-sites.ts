@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { publishedNoticePhase, type PublishedNotice } from '../catalog/notices-document.ts';
 import { renderAffectedSiteEmail, type AffectedDeskMail } from './affected-site-email.ts';
+import { AFFECTABLE_SEVERITIES } from '../catalog/notice-terms.ts';
+import { AFFECTED_FIELDS, NOTICE_FIELD } from './affected-fields.ts';
 import { FIELD } from './fixed-questions.ts';
-import { questionByField, type Journey } from './journey.ts';
+import { flatValues, questionByField, type Journey } from './journey.ts';
 import type { Mailer } from './ports.ts';
 import { answerSchema, firstErrorPerField, type FieldError } from './report-submission.ts';
 import type { ServiceId } from './service-ids.ts';
@@ -13,9 +15,6 @@ import type { ServiceId } from './service-ids.ts';
  * each listing them all), and the reporter follows the notice's updates by e-mail.
  */
 
-/** The reporter's details this asks for: the same questions, words and rules as the report form's contact page. */
-export const AFFECTED_FIELDS = [FIELD.organisation, FIELD.name, FIELD.phone, FIELD.email] as const;
-export const NOTICE_FIELD = 'notice';
 
 export interface AffectedSite {
   organisation: string;
@@ -57,6 +56,7 @@ export interface AffectedDependencies {
 export type AffectedOutcome =
   | { status: 'invalid'; errors: FieldError[] }
   | { status: 'unknown-notice' }
+  | { status: 'not-a-fault'; notice: PublishedNotice }
   | { status: 'over'; notice: PublishedNotice }
   | { status: 'counted'; notice: PublishedNotice; count: number; added: boolean };
 
@@ -75,16 +75,20 @@ function contactSchema(journey: Journey) {
   return z.object(shape);
 }
 
-export async function recordAffected(input: Readonly<Record<string, unknown>>, deps: AffectedDependencies): Promise<AffectedOutcome> {
-  const noticeId = typeof input[NOTICE_FIELD] === 'string' ? input[NOTICE_FIELD] : '';
+/** `input` is the API's body, nested as a form post is (`contact.email` → `{ contact: { email } }`) or flat. */
+export async function recordAffected(body: Readonly<Record<string, unknown>>, deps: AffectedDependencies): Promise<AffectedOutcome> {
+  const input = flatValues(body);
+  const noticeId = input[NOTICE_FIELD] ?? '';
   if (!NOTICE_ID.test(noticeId)) return { status: 'invalid', errors: [{ path: NOTICE_FIELD, message: 'Velg hvilken driftsmelding dere er rammet av.' }] };
   const notice = await deps.notices.find(noticeId);
   if (!notice) return { status: 'unknown-notice' };
+  if (!AFFECTABLE_SEVERITIES.has(notice.severity)) return { status: 'not-a-fault', notice };
   const now = deps.now();
   if (publishedNoticePhase(notice, now) !== 'ongoing') return { status: 'over', notice };
 
   const [serviceId] = notice.services as [ServiceId, ...ServiceId[]];
-  const parsed = contactSchema(deps.journeys[serviceId]).safeParse(Object.fromEntries(AFFECTED_FIELDS.map((field) => [field, input[field] ?? ''])));
+  const journey = deps.journeys[serviceId];
+  const parsed = contactSchema(journey).safeParse(Object.fromEntries(AFFECTED_FIELDS.map((field) => [field, input[field] ?? ''])));
   if (!parsed.success) return { status: 'invalid', errors: firstErrorPerField(parsed.error.issues) };
   const answer = (field: (typeof AFFECTED_FIELDS)[number]) => String(parsed.data[field] ?? '');
   const site: AffectedSite = {
@@ -100,6 +104,10 @@ export async function recordAffected(input: Readonly<Record<string, unknown>>, d
   await deps.followers.addFollower(notice.id, site.email, now);
   const sites = await deps.sites.list(notice.id);
   // The desk hears of each new site once; a site telling again changes nothing it has to act on.
-  if (added) await deps.mailer.send(renderAffectedSiteEmail(deps.desk, notice, sites, site));
+  if (added) {
+    const label = (field: string) => questionByField(journey, field)?.label ?? field;
+    const labels = { name: label(FIELD.name), phone: label(FIELD.phone), email: label(FIELD.email) };
+    await deps.mailer.send(renderAffectedSiteEmail(deps.desk, notice, sites, site, labels));
+  }
   return { status: 'counted', notice, count: sites.length, added };
 }

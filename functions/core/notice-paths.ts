@@ -23,6 +23,8 @@ export const NOTICE_FEED_PATHS = {
  * and publishing it is what announces new notices and updates to subscribers.
  */
 export const NOTICES_DOCUMENT_PATH = '/driftsmeldinger/meldinger.json';
+/** The same as a key in the site's bucket. */
+export const NOTICES_DOCUMENT_KEY = NOTICES_DOCUMENT_PATH.slice(1);
 
 /** Subscribing by e-mail: the page with the form, and the pages a link in an e-mail opens. */
 export const SUBSCRIBE_PATH = '/driftsmeldinger/abonner/';
@@ -36,3 +38,5 @@ export const AFFECTED_PAGE_PATH = '/meld-feil/ogsa-rammet/';
 export const affectedPagePath = (noticeId: string) => `${AFFECTED_PAGE_PATH}?${new URLSearchParams({ melding: noticeId })}`;
 export const AFFECTED_DONE_PATH = '/meld-feil/ogsa-rammet/registrert/';
 export const AFFECTED_ROUTE = '/api/notices/affected';
+/** The body's field that names the notice (beside `contact`, as a report's). */
+export const AFFECTED_NOTICE_FIELD = 'notice';

@@ -5,13 +5,15 @@ import { createDynamoAffectedSites } from '../adapters/dynamodb-affected-sites.t
 import { createDynamoRateLimiter } from '../adapters/dynamodb-rate-limiter.ts';
 import { logger } from '../adapters/log.ts';
 import { loadPageTemplates } from '../adapters/page-templates.ts';
+import { createDynamoSubscriptionStore } from '../adapters/dynamodb-subscriptions.ts';
+import { createDirectoryNoticesSource, createS3NoticesSource } from '../adapters/notices-object.ts';
 import { createPublishedNotices } from '../adapters/published-notices.ts';
 import { createSesClient } from '../adapters/route-dependencies.ts';
 import { createSesMailer } from '../adapters/ses-mailer.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
-import { recordAffected, type AffectedDependencies, type AffectedOutcome, type NoticeFollowers } from '../core/affected-sites.ts';
+import { recordAffected, type AffectedDependencies, type AffectedOutcome } from '../core/affected-sites.ts';
 import { journeysOf } from '../core/build-journey.ts';
-import { AFFECTED_DONE_PATH } from '../core/notice-paths.ts';
+import { AFFECTED_DONE_PATH, NOTICES_DOCUMENT_KEY } from '../core/notice-paths.ts';
 import { deskPhone } from '../core/phone-ladder.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { isCrossSitePost, siteOriginsOf } from '../http/cross-site.ts';
@@ -30,11 +32,12 @@ const env = readEnv(affectedEnvSchema);
 const dynamodb = new DynamoDBClient({});
 const catalog = loadCatalog(env.CATALOG_DIR);
 const deskTeam = catalog.teams[catalog.routing.desk]!;
-const followers: NoticeFollowers = { addFollower: async () => {} };
+const noticesSource = env.SITE_BUCKET_DIR ? createDirectoryNoticesSource(env.SITE_BUCKET_DIR) : createS3NoticesSource(process.env.AWS_REGION ?? 'eu-north-1');
 const deps: AffectedDependencies = {
-  notices: createPublishedNotices(env.SITE_URL),
+  notices: createPublishedNotices(noticesSource, env.SITE_BUCKET_NAME ?? '', NOTICES_DOCUMENT_KEY),
   sites: createDynamoAffectedSites(dynamodb, env.TABLE_NAME, env.RETENTION_DAYS),
-  followers,
+  // The reporter follows the notice: its announcements reach them without a subscription (core/notice-announcements.ts).
+  followers: createDynamoSubscriptionStore(dynamodb, env.TABLE_NAME),
   mailer: createSesMailer(createSesClient(), { from: env.MAIL_FROM, deskConfigurationSet: env.MAIL_CONFIGURATION_SET }),
   journeys: journeysOf(catalog),
   desk: {
@@ -76,6 +79,10 @@ function answer(outcome: AffectedOutcome, kind: BodyKind): APIGatewayProxyStruct
       return kind === 'form'
         ? problemsPage(pages, problemsInWords(outcome.errors, Object.values(deps.journeys)[0]))
         : jsonResponse(400, { errors: outcome.errors });
+    case 'not-a-fault': {
+      const message = 'Driftsmeldingen gjelder ikke en feil (den er planlagt arbeid eller til informasjon). Merker dere en feil, meld den som vanlig.';
+      return kind === 'form' ? tryAgainPage(pages, 409, message) : errorResponse(409, message);
+    }
     case 'unknown-notice':
     case 'over': {
       const message = 'Driftsmeldingen finnes ikke, eller den er over. Meld feilen som vanlig, så ser Servicedesk på den.';

@@ -121,7 +121,7 @@ describe('the desk\'s e-mail about sites hit by a notice', () => {
   it('links to the notice, names the service, escapes what the reporter wrote, and carries its format in a header', () => {
     const site = { organisation: 'AMK <Bergen>', name: 'Kari', phone: '55 12 34 56', email: 'kari@helse-bergen.no', at: NOW.toISOString() };
 
-    const email = renderAffectedSiteEmail({ address: 'desk@example.no', name: 'Servicedesk', serviceNames: { iccs: 'ICCS' }, siteUrl: 'https://portal.example.no' }, outage, [site], site);
+    const email = renderAffectedSiteEmail({ address: 'desk@example.no', name: 'Servicedesk', serviceNames: { iccs: 'ICCS' }, siteUrl: 'https://portal.example.no' }, outage, [site], site, { name: 'Navn', phone: 'Telefon', email: 'E-post' });
 
     expect(email.html).toContain('href="https://portal.example.no/driftsmeldinger/utfall-iccs-vest/"');
     expect(email.html).toContain('AMK &lt;Bergen&gt;');
@@ -132,3 +132,13 @@ describe('the desk\'s e-mail about sites hit by a notice', () => {
   });
 });
 
+
+describe('the body «Vi er også rammet» takes', () => {
+  it('is the same nested, as a form post arrives, as flat', async () => {
+    const { deps } = setUp();
+
+    const outcome = await recordAffected({ notice: outage.id, contact: { organisation: 'AMK Bergen', name: 'Kari Nordmann', phone: '55 12 34 56', email: 'kari@helse-bergen.no' } }, deps);
+
+    expect(outcome).toMatchObject({ status: 'counted', count: 1 });
+  });
+});

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearDraft, DRAFT_LIFETIME_HOURS, loadDraft, saveDraft, type Draft } from '../../site/src/scripts/wizard-draft.ts';
 import { fieldError } from '../../site/src/scripts/wizard-fields.ts';
-import { recallContact, rememberContact } from '../../site/src/scripts/wizard-memory.ts';
+import { recallContact, rememberContact } from '../../site/src/scripts/contact-memory.ts';
 import { realJourneys } from './builders.ts';
 
 /**
