@@ -19,20 +19,34 @@ export interface BenchPortal {
 /** No per-client limit and no stage throttling: the bench and drills measure the handlers, not the 429s. */
 export const UNTHROTTLED = { rateLimit: 100_000, burstLimit: 100_000 } as const;
 
+export interface BenchPortalOptions {
+  environment?: Record<string, string>;
+  streamRetryDelayMs?: number;
+  /** Another built site than site/dist (a copy the bench may write into, e.g. to publish notices). */
+  siteDir?: string;
+  /** The folder that plays the site's bucket for notices (LocalStackOptions.noticesBucketDir). */
+  noticesBucketDir?: string;
+  /** How often the stack looks at the notices document (LocalStackOptions.noticesWatchIntervalMs). */
+  noticesWatchIntervalMs?: number;
+}
+
 /** The whole local portal on free 127.0.0.1 ports with a throw-away data dir, removed again by `stop()`. */
-export async function startBenchPortal(options: { environment?: Record<string, string>; streamRetryDelayMs?: number } = {}): Promise<BenchPortal> {
+export async function startBenchPortal(options: BenchPortalOptions = {}): Promise<BenchPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'serviceportal-bench-data-'));
+  const siteDir = options.siteDir ?? SITE_DIR;
   const stack = await startLocalStack({
     host: '127.0.0.1',
     dynamodbPort: 0,
     sesPort: 0,
     dataDir,
-    siteDir: SITE_DIR,
+    siteDir,
+    ...(options.noticesBucketDir === undefined ? {} : { noticesBucketDir: options.noticesBucketDir }),
+    ...(options.noticesWatchIntervalMs === undefined ? {} : { noticesWatchIntervalMs: options.noticesWatchIntervalMs }),
     ...(options.streamRetryDelayMs === undefined ? {} : { streamRetryDelayMs: options.streamRetryDelayMs }),
     environment: { ...GENEROUS_LIMITS, ...options.environment },
     apiThrottling: UNTHROTTLED,
   });
-  const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: SITE_DIR, stack });
+  const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir, stack });
   return {
     url: portal.url.replace('localhost', '127.0.0.1'),
     stack,
@@ -69,6 +83,7 @@ export async function storedReports(stack: LocalStack): Promise<StoredReport[]> 
 export interface SentEmail {
   subject: string;
   destination: { to: string[] };
+  body?: { text?: string; html?: string };
 }
 
 /** What the SES emulator has received, from its `/store` endpoint. */

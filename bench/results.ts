@@ -3,6 +3,7 @@ import type { BuildComparison, BuildRow } from './builds.ts';
 import type { JourneyFigures } from './journeys.ts';
 import type { BundleFigure } from './lambda-bundles.ts';
 import type { LighthouseFigures } from './lighthouse-audit.ts';
+import type { NoticePublishFigures } from './notice-publish.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { SearchFigures } from './search-bytes.ts';
 
@@ -21,4 +22,6 @@ export interface BenchResults {
   buildRows: BuildRow[];
   builds: BuildComparison[];
   search: (SearchFigures & { articles: number })[];
+  /** Driftsmeldinger published without a build, against a full build, and on the local stack (bench/notice-publish.ts); absent in older files. */
+  notices?: NoticePublishFigures;
 }

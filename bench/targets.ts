@@ -1,4 +1,5 @@
 import { SCREEN_LIMITS } from './journeys.ts';
+import { median, type NoticePublishFigures } from './notice-publish.ts';
 import type { BenchResults } from './results.ts';
 
 export interface TargetCheck {
@@ -14,8 +15,10 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const article = results.pages.find((page) => page.type === 'artikkel');
   if (article) checks.push({ target: 'Artikkelsider: 0 kB JS', measured: kb(article.js), met: article.js === 0 });
-  const heaviestFont = Math.max(0, ...results.pages.map((page) => page.font));
-  checks.push({ target: 'Skriften ved første visning ≤ 30 kB gz (forhåndslastet, hver sidetype)', measured: kb(heaviestFont), met: heaviestFont > 0 && heaviestFont <= 30 * 1024 });
+  if (results.pages.length > 0) {
+    const heaviestFont = Math.max(0, ...results.pages.map((page) => page.font));
+    checks.push({ target: 'Skriften ved første visning ≤ 30 kB gz (forhåndslastet, hver sidetype)', measured: kb(heaviestFont), met: heaviestFont > 0 && heaviestFont <= 30 * 1024 });
+  }
   const wizard = results.pages.find((page) => page.type === 'skjema (steg)');
   if (wizard) checks.push({ target: 'Skjemaet: JS ≤ 20 kB gz', measured: kb(wizard.js), met: wizard.js <= 20 * 1024 });
   for (const page of results.lighthouse) {
@@ -33,7 +36,39 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   for (const bundle of results.bundles) {
     checks.push({ target: `Lambda-pakke ≤ 300 kB: ${bundle.handler}`, measured: kb(bundle.bytes), met: bundle.bytes <= 300 * 1024 });
   }
+  if (results.notices) checks.push(...noticeChecks(results.notices));
   return checks;
+}
+
+/** The desk's promise is «out in minutes»; locally the chain must leave most of the first minute to what only AWS adds. */
+export const NOTICE_MAIL_TARGET_SECONDS = 60;
+/** What the desk waits for at the keyboard: `npm run publish:notices`, Node's start and module loading included. */
+export const NOTICE_PUBLISH_TARGET_SECONDS = 5;
+
+/**
+ * «Out in minutes» for a driftsmelding. The e-mail target is judged on the slowest local publication (either way of
+ * waiting), since the desk cares about the one that was late. Publishing is judged in seconds, not as a share of a
+ * build: this site builds in seconds, so a share mostly measures Node's start and imports (a fixed ~0.7 s), and it
+ * would improve by itself as articles are added. Both shares are shown, in the table and here.
+ */
+function noticeChecks(n: NoticePublishFigures): TargetCheck[] {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const mail = n.local.rounds.map((round) => round.mailMs);
+  const watched = n.local.rounds.filter((round) => round.mode === 'watch').map((round) => round.mailMs);
+  const slowest = Math.max(0, ...mail);
+  const share = (ms: number) => (n.siteBuild.seconds > 0 ? `${((ms / 1000 / n.siteBuild.seconds) * 100).toFixed(1)} %` : '–');
+  return [
+    {
+      target: `Driftsmelding ute (lokalt, publisering → e-post levert) ≤ ${NOTICE_MAIL_TARGET_SECONDS} s`,
+      measured: `tregeste ${s(slowest)} av ${mail.length}; median ${s(median(watched))} med overvåkning hvert ${n.local.watchIntervalMs / 1000} s`,
+      met: mail.length > 0 && slowest <= NOTICE_MAIL_TARGET_SECONDS * 1000,
+    },
+    {
+      target: `Publisering uten bygging (npm run publish:notices, egen prosess) ≤ ${NOTICE_PUBLISH_TARGET_SECONDS} s`,
+      measured: `median ${s(n.cliMedianMs)}, tregeste ${s(Math.max(0, ...n.cliMs))}; av full bygging (${n.siteBuild.seconds.toFixed(1)} s): ${share(n.cliMedianMs)}, publishNotices alene ${share(n.publishMedianMs)}`,
+      met: n.cliMs.length > 0 && Math.max(...n.cliMs) <= NOTICE_PUBLISH_TARGET_SECONDS * 1000,
+    },
+  ];
 }
 
 type ApiRun = BenchResults['api'][number];
