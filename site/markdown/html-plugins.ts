@@ -1,7 +1,11 @@
 import GithubSlugger from 'github-slugger';
 import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
 
-const SAFE_URL = /^(https?:|mailto:|tel:|\/|#|\.{0,2}\/)/i;
+/**
+ * Web, mail and phone links, fragments, and links within the site. `//host/x` (and `/\\host/x`, which browsers read
+ * the same way) is protocol-relative: another site that looks like a path, so it is refused with the other schemes.
+ */
+const SAFE_URL = /^(https?:|mailto:|tel:|#|\/(?![/\\])|\.{1,2}\/)/i;
 
 /**
  * Markdown from editors may contain raw HTML and odd links. Raw HTML is dropped (editors write markdown, and a

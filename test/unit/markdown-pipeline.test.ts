@@ -27,15 +27,22 @@ describe('the markdown pipeline for articles and notices', () => {
     ['inline styles', '<p style="color:red">rød</p>', 'style='],
     ['event handlers', '<img src="/x.png" onerror="alert(1)">', 'onerror'],
     ['javascript: links', '[klikk](javascript:alert(1))', 'javascript:'],
+    ['protocol-relative links, which lead to another site', '[a](//evil.example/x)', 'evil.example'],
+    // The parser escapes the backslash (`/%5Cevil…`, a path on this site); what must not come out is a raw `/\`.
+    ['protocol-relative links written with a backslash', '[a](/\\evil.example/x)', 'href="/\\'],
   ])('removes %s', async (_what, markdown, forbidden) => {
     const html = await render(markdown);
 
     expect(html).not.toContain(forbidden);
   });
 
-  it('leaves internal links as they are', async () => {
-    const html = await render('[Meld feil](/meld-feil/radio/)');
+  it.each([
+    ['/meld-feil/radio/', '<a href="/meld-feil/radio/" class="ds-link">Meld feil</a>'],
+    ['/', '<a href="/" class="ds-link">Meld feil</a>'],
+    ['../kontakt/', '<a href="../kontakt/" class="ds-link">Meld feil</a>'],
+  ])('leaves the internal link %s as it is', async (href, expected) => {
+    const html = await render(`[Meld feil](${href})`);
 
-    expect(html).toContain('<a href="/meld-feil/radio/" class="ds-link">Meld feil</a>');
+    expect(html).toContain(expected);
   });
 });
