@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDate } from '../core/calendar-date.ts';
 
 /**
  * Front matter is parsed by two YAML parsers: Astro's turns `2026-11-22` into a Date, ours keeps it as text.
@@ -24,8 +25,3 @@ export const dateTime = z.preprocess(
     .refine((text) => isRealDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text)), { error: 'må være et tidspunkt som finnes, på formen 2026-11-22T08:00+01:00' })
     .transform((text) => new Date(text)),
 );
-
-function isRealDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}

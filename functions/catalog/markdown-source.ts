@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { yamlWithLines } from './yaml-source.ts';
 import type { z } from 'zod';
 import { fieldPath, type ContentProblem } from './problems.ts';
 
@@ -52,20 +52,8 @@ export function readMarkdown<S extends z.ZodType>(absolutePath: string, displayN
   return { data: undefined, body, bodyLine, problems, lineOf };
 }
 
-function yamlDocument(yamlText: string) {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
-  // The front matter starts on line 2 of the file, after the first ---.
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
-  const lineOf = (path: readonly PropertyKey[]) => {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = document.getIn(path.slice(0, depth) as unknown[], true);
-      if (isNode(node) && node.range) return lineAt(node.range[0]);
-    }
-    return 2;
-  };
-  return { document, lineAt, lineOf };
-}
+// The front matter starts on line 2 of the file, after the first ---.
+const yamlDocument = (yamlText: string) => yamlWithLines(yamlText, 2);
 
 function lazily<A extends unknown[], R>(make: () => (...args: A) => R): (...args: A) => R {
   let made: ((...args: A) => R) | undefined;

@@ -10,6 +10,25 @@ export type YamlRead<T> =
   | { data: undefined; problems: ContentProblem[]; lineOf: LineOf };
 
 /**
+ * YAML parsed with the line of every node: `firstLine` is the file's line the text starts on (1 for a YAML file, 2
+ * for front matter after its `---`). `lineOf` points at a field, or, for a missing one (which has no node of its
+ * own), at its closest ancestor that exists; the text's first line if none does.
+ */
+export function yamlWithLines(text: string, firstLine: number) {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  const lineOf: LineOf = (path) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = document.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return lineAt(node.range[0]);
+    }
+    return firstLine;
+  };
+  return { document, lineAt, lineOf };
+}
+
+/**
  * Parses a YAML file and validates it against a schema, reporting every problem with the line it is on.
  * `displayName` is the path an editor recognises (relative to the repository).
  */
@@ -21,18 +40,7 @@ export function readYaml<S extends z.ZodType>(
   if (!existsSync(absolutePath)) {
     return { data: undefined, problems: [{ file: displayName, line: 1, field: '', message: 'filen mangler' }], lineOf: () => 1 };
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(readFileSync(absolutePath, 'utf8'), { lineCounter, prettyErrors: false });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-
-  const lineOf: LineOf = (path) => {
-    // A missing field has no node of its own: point at the closest ancestor that exists.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = document.getIn(path.slice(0, depth) as unknown[], true);
-      if (isNode(node) && node.range) return lineAt(node.range[0]);
-    }
-    return 1;
-  };
+  const { document, lineAt, lineOf } = yamlWithLines(readFileSync(absolutePath, 'utf8'), 1);
 
   if (document.errors.length > 0) {
     return {

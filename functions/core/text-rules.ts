@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isRealDate } from './calendar-date.ts';
 import { containsNationalIdNumber, NATIONAL_ID_MESSAGE } from './national-id.ts';
 
 // zod/mini, not classic zod: these rules are bundled into the wizard in the browser, within its size budget.
@@ -64,12 +65,6 @@ export function multiLineText(options: TextOptions & { max: number }): TextSchem
   );
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return ISO_DATE.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** A calendar date as `<input type="date">` sends it; an empty field means no answer. */
 export function dateText(options: { required: boolean; missing: string }): TextSchema {
