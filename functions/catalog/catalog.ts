@@ -3,7 +3,7 @@ import type { PriorityPolicy } from '../core/priority.ts';
 import type { EscalationLevels } from '../core/case-event-email.ts';
 import type { CaseWords } from '../core/report-life.ts';
 import type { ServiceId } from '../core/service-ids.ts';
-import type { Contact } from './contact-schema.ts';
+import type { DeskContact } from './contact-schema.ts';
 import type { RoutingRules } from './routing-schema.ts';
 import type { Service, Team } from './schema.ts';
 
@@ -16,7 +16,7 @@ export interface Catalog {
   teams: Record<string, Team>;
   routing: RoutingRules;
   /** Channels and the fallback ladder, which the reporter's receipt repeats. */
-  contact: Contact;
+  contact: DeskContact;
   /** The words for a report's life at the desk: each state's label and explanation, each actor's word (content/case-states.yaml). */
   caseStates: CaseWords;
   /** Who is told when a reporter asks for escalation, per priority (content/escalation.yaml). */

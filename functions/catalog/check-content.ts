@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { type Catalog, loadCatalog } from './load-catalog.ts';
-import type { Contact } from './contact-schema.ts';
+import type { DeskContact } from './contact-schema.ts';
 import { checkLinks, linksIn } from './links.ts';
 import { readMarkdown } from './markdown-source.ts';
 import { noticeSchema, type Notice } from './notice-schema.ts';
@@ -21,7 +21,7 @@ export interface ContentReport {
   catalog: Catalog | undefined;
   articles: ContentEntry<ArticleData>[];
   notices: ContentEntry<Notice>[];
-  contact: Contact | undefined;
+  contact: DeskContact | undefined;
 }
 
 const FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.md$/;

@@ -48,7 +48,11 @@ export const channelSchema = z
   });
 export type Channel = z.infer<typeof channelSchema>;
 
-export const contactSchema = z
+/**
+ * `content/contact.yaml`: how to reach the Servicedesk (its channels, the fallback ladder, opening hours). Not the
+ * reporter's details, which are core/report-submission.ts `ReporterContact`.
+ */
+export const deskContactSchema = z
   .object({
     channels: z.array(channelSchema).min(1, { error: 'må ha minst én kanal' }).describe('Alle kanalene, i den rekkefølgen de vises.'),
     ladder: z
@@ -80,4 +84,4 @@ export const contactSchema = z
       ctx.addIssue({ code: 'custom', path: ['ladder', 0, 'channel'], message: 'det første steget må være en telefon: det er nummeret portalen viser øverst på hver side' });
     }
   });
-export type Contact = z.infer<typeof contactSchema>;
+export type DeskContact = z.infer<typeof deskContactSchema>;

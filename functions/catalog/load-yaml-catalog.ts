@@ -7,7 +7,7 @@ import type { CaseWords } from '../core/report-life.ts';
 import { SERVICE_IDS, type ServiceId } from '../core/service-ids.ts';
 import { ContentError, fieldPath, type ContentProblem } from './problems.ts';
 import { caseStatesSchema } from './case-states-schema.ts';
-import { contactSchema, type Contact } from './contact-schema.ts';
+import { deskContactSchema, type DeskContact } from './contact-schema.ts';
 import { escalationSchema, escalationTeamReferences } from './escalation-schema.ts';
 import type { EscalationLevels } from '../core/case-event-email.ts';
 import { formSchema } from './form-schema.ts';
@@ -49,7 +49,7 @@ export function loadCatalog(contentDir: string): Catalog {
   }
   if (formFile.data) problems.push(...checkJourneys(formFile.data, formFile.lineOf, services, serviceSources));
 
-  const contactFile = readYaml(join(contentDir, 'contact.yaml'), 'content/contact.yaml', contactSchema);
+  const contactFile = readYaml(join(contentDir, 'contact.yaml'), 'content/contact.yaml', deskContactSchema);
   problems.push(...contactFile.problems);
 
   const priorityFile = readYaml(join(contentDir, 'priority.yaml'), 'content/priority.yaml', prioritySchema);
@@ -92,7 +92,7 @@ export function loadCatalog(contentDir: string): Catalog {
     priority: priorityFile.data as PriorityPolicy,
     teams,
     routing: routingFile.data as RoutingRules,
-    contact: contactFile.data as Contact,
+    contact: contactFile.data as DeskContact,
     caseStates: caseStatesFile.data as CaseWords,
     escalation: escalationFile.data as EscalationLevels,
   };

@@ -66,7 +66,7 @@ const NOTICE_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 export const siteKeyOf = (organisation: string) => organisation.normalize('NFC').toLocaleLowerCase('nb').replace(/\s+/g, ' ').trim();
 
 /** The contact questions' schema, from the journey of the notice's first service (they are the same in all). */
-function contactSchema(journey: Journey) {
+function contactAnswersSchema(journey: Journey) {
   const shape: Record<string, ReturnType<typeof answerSchema>> = {};
   for (const field of AFFECTED_FIELDS) {
     const question = questionByField(journey, field);
@@ -88,7 +88,7 @@ export async function recordAffected(body: Readonly<Record<string, unknown>>, de
 
   const [serviceId] = notice.services as [ServiceId, ...ServiceId[]];
   const journey = deps.journeys[serviceId];
-  const parsed = contactSchema(journey).safeParse(Object.fromEntries(AFFECTED_FIELDS.map((field) => [field, input[field] ?? ''])));
+  const parsed = contactAnswersSchema(journey).safeParse(Object.fromEntries(AFFECTED_FIELDS.map((field) => [field, input[field] ?? ''])));
   if (!parsed.success) return { status: 'invalid', errors: firstErrorPerField(parsed.error.issues) };
   const answer = (field: (typeof AFFECTED_FIELDS)[number]) => String(parsed.data[field] ?? '');
   const site: AffectedSite = {

@@ -1,4 +1,4 @@
-import type { Contact } from '../catalog/contact-schema.ts';
+import type { DeskContact } from '../catalog/contact-schema.ts';
 import type { Inline } from './html.ts';
 
 /**
@@ -17,13 +17,13 @@ export const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}
 
 export const mailtoHref = (address: string) => `mailto:${address}`;
 
-function hrefOf(channel: Contact['channels'][number]): string | undefined {
+function hrefOf(channel: DeskContact['channels'][number]): string | undefined {
   if (channel.kind === 'phone') return telHref(channel.value);
   if (channel.kind === 'email') return mailtoHref(channel.value);
   return undefined;
 }
 
-export function ladderSteps(contact: Pick<Contact, 'ladder' | 'channels'>): LadderStep[] {
+export function ladderSteps(contact: Pick<DeskContact, 'ladder' | 'channels'>): LadderStep[] {
   return contact.ladder.flatMap((step) => {
     const channel = contact.channels.find((candidate) => candidate.id === step.channel);
     if (!channel) return [];
@@ -40,7 +40,7 @@ export function ladderSteps(contact: Pick<Contact, 'ladder' | 'channels'>): Ladd
 }
 
 /** The desk's first number, from the top of the ladder (content/contact.yaml makes sure it is a phone). */
-export function deskPhone(contact: Pick<Contact, 'ladder' | 'channels'>): { number: string; href: string } {
+export function deskPhone(contact: Pick<DeskContact, 'ladder' | 'channels'>): { number: string; href: string } {
   const first = contact.channels.find((channel) => channel.id === contact.ladder[0]?.channel);
   const number = first?.value ?? '';
   return { number, href: telHref(number) };

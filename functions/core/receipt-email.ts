@@ -1,4 +1,4 @@
-import type { Contact } from '../catalog/contact-schema.ts';
+import type { DeskContact } from '../catalog/contact-schema.ts';
 import type { Service, Team } from '../catalog/schema.ts';
 import { emailMarks, formatOsloTime, renderEmailBody } from './email-layout.ts';
 import { FIELD } from './fixed-questions.ts';
@@ -22,7 +22,7 @@ export function renderReceiptEmail(
     handledNow: boolean;
     /** The desk, which has the report and gets the replies; asked for attachments only if its address takes them. */
     desk: Team;
-    contact: Contact;
+    contact: DeskContact;
     statusUrl?: string;
   },
 ): OutgoingEmail {

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
-import { contactSchema } from '../../functions/catalog/contact-schema.ts';
+import { deskContactSchema } from '../../functions/catalog/contact-schema.ts';
 import { formSchema } from '../../functions/catalog/form-schema.ts';
 import { noticeSchema } from '../../functions/catalog/notice-schema.ts';
 import { prioritySchema } from '../../functions/catalog/priority-schema.ts';
@@ -41,7 +41,7 @@ export const collections = {
   }),
   contact: defineCollection({
     loader: file(`${CONTENT_DIR}/contact.yaml`, { parser: (text) => ({ desk: parse(text) as Record<string, unknown> }) }),
-    schema: contactSchema,
+    schema: deskContactSchema,
   }),
 };
 

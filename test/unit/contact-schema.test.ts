@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactSchema } from '../../functions/catalog/contact-schema.ts';
+import { deskContactSchema } from '../../functions/catalog/contact-schema.ts';
 
 /** content/contact.yaml as an editor might get it wrong, and what the check says, where. */
 
@@ -16,11 +16,11 @@ const valid = {
 };
 
 const problems = (contact: unknown) => {
-  const result = contactSchema.safeParse(contact);
+  const result = deskContactSchema.safeParse(contact);
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 };
 
-describe('contactSchema', () => {
+describe('deskContactSchema', () => {
   it('takes a ladder of sentences whose first step is a phone', () => {
     expect(problems(valid)).toEqual([]);
   });

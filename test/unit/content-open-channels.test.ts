@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactSchema } from '../../functions/catalog/contact-schema.ts';
+import { deskContactSchema } from '../../functions/catalog/contact-schema.ts';
 import { openChannels } from '../../functions/catalog/open-channels.ts';
 import { isOpen, osloClock } from '../../functions/core/opening-hours.ts';
 import { checkContent } from '../../functions/catalog/check-content.ts';
@@ -7,7 +7,7 @@ import { CONTENT_DIR } from '../support/content-copy.ts';
 
 const office = { description: 'Hverdager 08–16', periods: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '16:00' }], exceptions: [{ date: '2026-12-24', note: 'Julaften', periods: [{ from: '09:00', to: '12:00' }] }] };
 
-const contact = contactSchema.parse({
+const contact = deskContactSchema.parse({
   channels: [
     { id: 'main-phone', name: 'Hovednummer', kind: 'phone', value: '08915', use: 'Alt som haster.', hours: { alwaysOpen: true, description: 'Døgnåpent.' } },
     { id: 'office', name: 'Kundemottak', kind: 'email', value: 'kundemottak@hdo.no', use: 'Bestillinger.', hours: office },

@@ -1,11 +1,11 @@
-import type { Contact } from '../../../functions/catalog/contact-schema.ts';
+import type { DeskContact } from '../../../functions/catalog/contact-schema.ts';
 import { telHref } from '../../../functions/core/phone-ladder.ts';
 
 /**
  * Every phone number of content/contact.yaml (the desk's and the other desks') in `html` made a link to call it,
  * outside tags and outside links that are there already. Numbers are matched as written, with or without spaces.
  */
-export function phoneNumbersLinked(html: string, contact: Pick<Contact, 'channels' | 'otherDesks'>): string {
+export function phoneNumbersLinked(html: string, contact: Pick<DeskContact, 'channels' | 'otherDesks'>): string {
   const numbers = [...new Set([...contact.channels, ...contact.otherDesks].filter((channel) => channel.kind === 'phone').map((channel) => channel.value))];
   if (numbers.length === 0) return html;
   // «61 18 28 00» may be written «61182800»; a number inside a longer number is not the desk's.
