@@ -1,8 +1,17 @@
 import type { PublishedNotice } from '../catalog/notices-document.ts';
-import type { AffectedSite } from './affected-sites.ts';
 import { emailMarks, formatOsloTime, renderEmailBody, type RowSection } from './email-layout.ts';
 import { noticePath } from './notice-paths.ts';
 import type { OutgoingEmail } from './ports.ts';
+
+/** A site that told it is affected by a notice (defined here, not in affected-sites.ts, so the two modules import one way). */
+export interface AffectedSite {
+  organisation: string;
+  name: string;
+  phone: string;
+  email: string;
+  /** ISO time the site said it was affected. */
+  at: string;
+}
 
 /** What the subject starts with, for the desk's mail rules. */
 export const AFFECTED_SITE_SUBJECT = '[Også rammet]';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { publishedNoticePhase, type PublishedNotice } from '../catalog/notices-document.ts';
-import { renderAffectedSiteEmail, type AffectedDeskMail } from './affected-site-email.ts';
+import { renderAffectedSiteEmail, type AffectedDeskMail, type AffectedSite } from './affected-site-email.ts';
+export type { AffectedSite } from './affected-site-email.ts';
 import { AFFECTABLE_SEVERITIES } from '../catalog/notice-terms.ts';
 import { AFFECTED_FIELDS, NOTICE_FIELD } from './affected-fields.ts';
 import { FIELD } from './fixed-questions.ts';
@@ -16,14 +17,6 @@ import type { ServiceId } from './service-ids.ts';
  */
 
 
-export interface AffectedSite {
-  organisation: string;
-  name: string;
-  phone: string;
-  email: string;
-  /** ISO time the site said it was affected. */
-  at: string;
-}
 
 export interface AffectedSites {
   /** Adds the site unless the same organisation is already counted for the notice; then it stays as first told. */

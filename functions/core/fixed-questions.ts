@@ -1,4 +1,6 @@
-import type { QuestionType } from './form-definition.ts';
+/** The types a question can have (form-definition.ts re-exports them; they live here so the two modules import one way). */
+export const QUESTION_TYPES = ['text', 'textarea', 'choice', 'date', 'tel', 'email'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /**
  * The questions every report can answer besides its service's own, as the API knows them: the field each answer is

@@ -1,4 +1,6 @@
-import type { FixedQuestionId, RequestType } from './fixed-questions.ts';
+import type { FixedQuestionId, QuestionType, RequestType } from './fixed-questions.ts';
+
+export { QUESTION_TYPES, type QuestionType } from './fixed-questions.ts';
 
 /**
  * The shape of the report form as content defines it (content/form.yaml and the `pages` of content/services/*.yaml),
@@ -6,8 +8,6 @@ import type { FixedQuestionId, RequestType } from './fixed-questions.ts';
  * wizard walks it, the API validates against it and the e-mails take their labels from it.
  */
 
-export const QUESTION_TYPES = ['text', 'textarea', 'choice', 'date', 'tel', 'email'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export interface ChoiceOption {
   /** What is stored and sent (English, camelCase). */

@@ -59,30 +59,33 @@ export function createStreamProxy(options: StreamProxyOptions): Server {
     return captured;
   };
 
-  return createServer(async (request, response) => {
-    const body = await readRequestBody(request, 16 * 1024 * 1024);
-    if (body === 'too-large') {
-      response.writeHead(413).end();
-      return;
-    }
-    const send = (forwarded: Buffer) => sendToDynalite(options.upstream, { method: request.method ?? 'POST', path: request.url ?? '/', headers: request.headers, body: forwarded });
-    try {
-      const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
-      const payload = WRITE_OPERATIONS.has(operation) ? safeJson(body) : undefined;
-      const table = typeof payload?.TableName === 'string' ? payload.TableName : undefined;
-      const stream = table ? options.streams[table] : undefined;
-      const key = payload && table && stream ? itemKey(await keyAttributes(table), operation as WriteOperation, payload) : undefined;
-      if (!payload || !table || !stream || !key || !keyPassesFilter(stream.filter, key)) {
-        sendUpstreamResponse(response, await send(body));
-        return;
+  // The handler catches its own failures (answering 500), so the promise it returns never rejects.
+  return createServer((request, response) => {
+    void (async () => {
+      try {
+        const body = await readRequestBody(request, 16 * 1024 * 1024);
+        if (body === 'too-large') {
+          response.writeHead(413).end();
+          return;
+        }
+        const send = (forwarded: Buffer) => sendToDynalite(options.upstream, { method: request.method ?? 'POST', path: request.url ?? '/', headers: request.headers, body: forwarded });
+        const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+        const payload = WRITE_OPERATIONS.has(operation) ? safeJson(body) : undefined;
+        const table = typeof payload?.TableName === 'string' ? payload.TableName : undefined;
+        const stream = table ? options.streams[table] : undefined;
+        const key = payload && table && stream ? itemKey(await keyAttributes(table), operation as WriteOperation, payload) : undefined;
+        if (!payload || !table || !stream || !key || !keyPassesFilter(stream.filter, key)) {
+          sendUpstreamResponse(response, await send(body));
+          return;
+        }
+        const itemId = `${table}\u0000${JSON.stringify(key)}`;
+        const captured = await writesPerItem.run(itemId, () => captureAndEmit(table, stream, operation as WriteOperation, payload, key, send));
+        sendUpstreamResponse(response, captured.upstream, captured.rewrittenBody);
+      } catch (error) {
+        console.error('DynamoDB-proxyen nådde ikke dynalite:', error);
+        response.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Local DynamoDB proxy failed' }));
       }
-      const itemId = `${table}\u0000${JSON.stringify(key)}`;
-      const captured = await writesPerItem.run(itemId, () => captureAndEmit(table, stream, operation as WriteOperation, payload, key, send));
-      sendUpstreamResponse(response, captured.upstream, captured.rewrittenBody);
-    } catch (error) {
-      console.error('DynamoDB-proxyen nådde ikke dynalite:', error);
-      response.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Local DynamoDB proxy failed' }));
-    }
+    })();
   });
 }
 

@@ -3,7 +3,15 @@ import type { PublishedNotice } from '../../functions/catalog/notices-document.t
 import { escapeHtml } from '../../functions/core/html.ts';
 import { affectedPagePath, noticePath } from '../../functions/core/notice-paths.ts';
 import { SERVICE_IDS, type ServiceId } from '../../functions/core/service-ids.ts';
-import type { NoticeRenderContext } from './render.ts';
+
+/** (Defined here, not in render.ts, so the two modules import one way.) What the renderer needs besides the notices: the services' names and the numbers to make links to call. */
+export interface NoticeRenderContext {
+  serviceNames: Readonly<Partial<Record<ServiceId, string>>>;
+  /** Every phone number of content/contact.yaml, as written there: linked wherever a notice mentions one. */
+  phoneNumbers: readonly string[];
+  /** The desk's first number, for «ring Servicedesk» under the lists. */
+  deskPhone: { number: string; href: string };
+}
 
 /**
  * The part of the notice renderer (render.ts) the report form needs: which notices a list holds at a moment, the

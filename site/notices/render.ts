@@ -5,7 +5,7 @@ import type { ServiceId } from '../../functions/core/service-ids.ts';
 import { formatDateTime } from '../src/lib/i18n.ts';
 import { SEVERITY } from '../src/lib/notice-labels.ts';
 import { phoneNumbersLinked } from '../src/lib/phone-links.ts';
-import { attributesHtml, clockAttributes, takesAffectedSites, listShowsAnything, noticeKey, noticeLineHtml, noticeListAttributes, noticesInList, type Attributes, type NoticeListSpec } from './lists.ts';
+import { attributesHtml, clockAttributes, takesAffectedSites, listShowsAnything, noticeKey, noticeLineHtml, noticeListAttributes, noticesInList, type Attributes, type NoticeListSpec, type NoticeRenderContext } from './lists.ts';
 
 export * from './lists.ts';
 
@@ -20,14 +20,7 @@ export * from './lists.ts';
  * writes is then byte for byte the page the build wrote. Which list a notice is in depends on the moment.
  */
 
-/** What the renderer needs besides the notices: the services' names and the numbers to make links to call. */
-export interface NoticeRenderContext {
-  serviceNames: Readonly<Partial<Record<ServiceId, string>>>;
-  /** Every phone number of content/contact.yaml, as written there: linked wherever a notice mentions one. */
-  phoneNumbers: readonly string[];
-  /** The desk's first number, for «ring Servicedesk» under the lists. */
-  deskPhone: { number: string; href: string };
-}
+export type { NoticeRenderContext } from './lists.ts';
 
 /** The context from the catalog: the services in their order and the contact data's phone numbers. */
 export function noticeRenderContext(

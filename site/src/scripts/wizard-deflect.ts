@@ -51,15 +51,18 @@ export function deflectWhileTyping(input: HTMLInputElement | HTMLTextAreaElement
   let last = '';
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const query = input.value.trim();
-      if (query.length < 4 || query === last) return;
-      last = query;
-      const hits = await topArticles(`${query} ${serviceName}`);
-      const items = hits.length === 0 ? initial : hits.map(articleItem);
-      list.replaceChildren(...items);
-      section.hidden = items.length === 0;
-      status.textContent = hits.length === 0 ? '' : `${hits.length} artikler som kanskje løser det, under feltet.`;
+    // topArticles answers [] on any failure, so the promise never rejects.
+    timer = setTimeout(() => {
+      void (async () => {
+        const query = input.value.trim();
+        if (query.length < 4 || query === last) return;
+        last = query;
+        const hits = await topArticles(`${query} ${serviceName}`);
+        const items = hits.length === 0 ? initial : hits.map(articleItem);
+        list.replaceChildren(...items);
+        section.hidden = items.length === 0;
+        status.textContent = hits.length === 0 ? '' : `${hits.length} artikler som kanskje løser det, under feltet.`;
+      })();
     }, 500);
   });
 }
