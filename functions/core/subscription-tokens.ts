@@ -1,4 +1,5 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { decodePayload, encodePayload, openToken, signToken } from './signed-token.ts';
 import { SERVICE_IDS, type ServiceId } from './service-ids.ts';
 
 /**
@@ -25,6 +26,9 @@ export interface SubscriptionRequest {
 
 export type TokenCheck<T> = { ok: true; value: T } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
 
+/** The purposes the tokens are signed for (core/signed-token.ts): one never passes for the other. */
+const CONFIRMATION = 'subscription-confirmation';
+const UNSUBSCRIBE = 'unsubscribe';
 /** A token longer than this is not one of ours: refused before any work. */
 const MAX_TOKEN_LENGTH = 1200;
 /** RFC 5321's limit on a path; the form's own check is stricter (core/subscriptions.ts). */
@@ -38,19 +42,6 @@ export function subscriberIdOf(address: string): string {
   return createHash('sha256').update(`subscriber\u0000${normaliseAddress(address)}`, 'utf8').digest('base64url');
 }
 
-function sign(key: string, purpose: string, payload: string): Buffer {
-  return createHmac('sha256', key).update(`${purpose}\u0000${payload}`, 'utf8').digest();
-}
-
-function splitToken(token: string): { payload: string; signature: Buffer } | undefined {
-  if (token.length > MAX_TOKEN_LENGTH) return undefined;
-  const parts = token.split('.');
-  const [payload, signature] = parts;
-  if (parts.length !== 2 || !payload || !signature || !/^[\w-]+$/.test(payload) || !/^[\w-]+$/.test(signature)) return undefined;
-  return { payload, signature: Buffer.from(signature, 'base64url') };
-}
-
-const sameSignature = (given: Buffer, expected: Buffer) => given.length === expected.length && timingSafeEqual(given, expected);
 
 interface ConfirmationPayload {
   v: 1;
@@ -70,8 +61,7 @@ export function confirmationToken(key: string, request: SubscriptionRequest): st
     s: request.choice.all ? '*' : [...request.choice.services],
     i: Math.floor(request.issuedAt.getTime() / 1000),
   };
-  const encoded = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${encoded}.${sign(key, 'subscription-confirmation', encoded).toString('base64url')}`;
+  return signToken(key, CONFIRMATION, encodePayload(payload));
 }
 
 /**
@@ -79,10 +69,9 @@ export function confirmationToken(key: string, request: SubscriptionRequest): st
  * time) before anything in the payload is believed.
  */
 export function verifyConfirmationToken(key: string, token: string, now: Date): TokenCheck<SubscriptionRequest> {
-  const parts = splitToken(token);
-  if (!parts) return { ok: false, reason: 'malformed' };
-  if (!sameSignature(parts.signature, sign(key, 'subscription-confirmation', parts.payload))) return { ok: false, reason: 'bad-signature' };
-  const payload = parseConfirmation(parts.payload);
+  const opened = openToken(key, CONFIRMATION, token, MAX_TOKEN_LENGTH);
+  if (!opened.ok) return opened;
+  const payload = parseConfirmation(opened.payload);
   if (!payload) return { ok: false, reason: 'malformed' };
   const issuedAt = new Date(payload.i * 1000);
   if (now.getTime() >= issuedAt.getTime() + CONFIRMATION_HOURS * 3600_000) return { ok: false, reason: 'expired' };
@@ -91,12 +80,7 @@ export function verifyConfirmationToken(key: string, token: string, now: Date): 
 }
 
 function parseConfirmation(encoded: string): ConfirmationPayload | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
+  const value = decodePayload(encoded);
   if (typeof value !== 'object' || value === null) return undefined;
   const p = value as Record<string, unknown>;
   const services = p.s === '*' || (Array.isArray(p.s) && p.s.length > 0 && p.s.every((id) => typeof id === 'string' && (SERVICE_IDS as readonly string[]).includes(id)));
@@ -106,15 +90,13 @@ function parseConfirmation(encoded: string): ConfirmationPayload | undefined {
 
 /** The unsubscribe token for an address: `<subscriberId>.<HMAC of it>`. No expiry: every e-mail's link keeps working. */
 export function unsubscribeToken(key: string, address: string): string {
-  const id = subscriberIdOf(address);
-  return `${id}.${sign(key, 'unsubscribe', id).toString('base64url')}`;
+  return signToken(key, UNSUBSCRIBE, subscriberIdOf(address));
 }
 
 /** The subscriber an unsubscribe token names, or why it names none. */
 export function verifyUnsubscribeToken(key: string, token: string): TokenCheck<{ subscriberId: string }> {
-  const parts = splitToken(token);
-  if (!parts) return { ok: false, reason: 'malformed' };
-  if (!/^[\w-]{43}$/.test(parts.payload)) return { ok: false, reason: 'malformed' };
-  if (!sameSignature(parts.signature, sign(key, 'unsubscribe', parts.payload))) return { ok: false, reason: 'bad-signature' };
-  return { ok: true, value: { subscriberId: parts.payload } };
+  // A payload that is no subscriber id is malformed, whatever its signature.
+  if (!/^[\w-]{43}\./.test(token)) return { ok: false, reason: 'malformed' };
+  const opened = openToken(key, UNSUBSCRIBE, token, MAX_TOKEN_LENGTH);
+  return opened.ok ? { ok: true, value: { subscriberId: opened.payload } } : opened;
 }
