@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { REPOSITORY_ROOT } from '../repository.ts';
 import {
@@ -10,25 +8,24 @@ import {
   API_THROTTLING,
   CASE_EVENT_STREAM_SOURCE,
   CATALOG_DIR_NAME,
-  HANDLERS,
   NOTICE_MAIL_QUEUE,
   noticeMailsPerSender,
   NOTICES_PUBLICATION,
   REPORT_STREAM_SOURCE,
   SCHEDULES,
   STREAM_SOURCES,
-  type HandlerName,
+  type StreamSource,
 } from '../wiring.ts';
 import { serveApiRequest, tokenBucket, type ApiHandler, type ApiRoute } from './api-gateway.ts';
 import { startLocalDynamo, LOCAL_CREDENTIALS } from './dynamodb.ts';
 import { StreamEventSource, type StreamHandler } from './event-source.ts';
 import { asForwardedByCloudFront } from './cloudfront.ts';
-import { lambdaContext } from './lambda-context.ts';
+import { loadHandler } from './load-handler.ts';
 import { localSecrets } from './local-secrets.ts';
 import { watchNoticesDocument, type NoticesWatch, type PublicationHandler } from './notices-watch.ts';
 import { startLocalSes } from './ses.ts';
 import { startLocalQueue, type QueueHandler } from './sqs.ts';
-import { streamRecord } from './stream-records.ts';
+import { replayReports } from './replay-reports.ts';
 
 export interface LocalStackOptions {
   host: string;
@@ -174,26 +171,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   delete process.env.AWS_PROFILE;
 
   coldStarts += 1;
-  const routeHandler = await loadHandler<StreamHandler>(REPORT_STREAM_SOURCE.handler, coldStarts);
-  source = new StreamEventSource({
-    handler: routeHandler,
-    eventNames: REPORT_STREAM_SOURCE.eventNames,
-    keyPrefix: REPORT_STREAM_SOURCE.keyPrefix,
-    batchSize: REPORT_STREAM_SOURCE.batchSize,
-    retryAttempts: REPORT_STREAM_SOURCE.retryAttempts,
-    deadLetterFile: join(options.dataDir, 'stream-dead-letters.jsonl'),
-    ...(options.streamRetryDelayMs === undefined ? {} : { retryDelayMs: options.streamRetryDelayMs }),
-  });
-  const publishHandler = await loadHandler<StreamHandler>(CASE_EVENT_STREAM_SOURCE.handler, coldStarts);
-  publisherSource = new StreamEventSource({
-    handler: publishHandler,
-    eventNames: CASE_EVENT_STREAM_SOURCE.eventNames,
-    keyPrefix: CASE_EVENT_STREAM_SOURCE.keyPrefix,
-    batchSize: CASE_EVENT_STREAM_SOURCE.batchSize,
-    retryAttempts: CASE_EVENT_STREAM_SOURCE.retryAttempts,
-    deadLetterFile: join(options.dataDir, 'case-event-dead-letters.jsonl'),
-    ...(options.streamRetryDelayMs === undefined ? {} : { retryDelayMs: options.streamRetryDelayMs }),
-  });
+  const streamSource = async (consumer: StreamSource, deadLetterFile: string) =>
+    new StreamEventSource({
+      handler: await loadHandler<StreamHandler>(consumer.handler, coldStarts),
+      eventNames: consumer.eventNames,
+      keyPrefix: consumer.keyPrefix,
+      batchSize: consumer.batchSize,
+      retryAttempts: consumer.retryAttempts,
+      deadLetterFile: join(options.dataDir, deadLetterFile),
+      ...(options.streamRetryDelayMs === undefined ? {} : { retryDelayMs: options.streamRetryDelayMs }),
+    });
+  source = await streamSource(REPORT_STREAM_SOURCE, 'stream-dead-letters.jsonl');
+  publisherSource = await streamSource(CASE_EVENT_STREAM_SOURCE, 'case-event-dead-letters.jsonl');
   for (const record of pending.splice(0)) {
     source.push(record);
     publisherSource.push(record);
@@ -266,38 +255,4 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await ses.stop();
     },
   };
-}
-
-/**
- * Imports a handler module as Lambda would on a cold start. The query string gives each stack its own module
- * instance, so a restarted stack reads its configuration afresh.
- */
-async function loadHandler<T>(name: HandlerName, instance: number): Promise<T> {
-  const url = `${pathToFileURL(join(REPOSITORY_ROOT, HANDLERS[name].entry)).href}?cold-start=${instance}`;
-  const module = (await import(url)) as { handler: T };
-  const handler = module.handler;
-  if (typeof handler !== 'function') throw new Error(`${HANDLERS[name].entry} eksporterer ingen handler.`);
-  return ((event: unknown) => (handler as (event: unknown, context: unknown) => unknown)(event, lambdaContext(name))) as T;
-}
-
-/**
- * DynamoDB keeps stream records for 24 hours, so a report stored just before the routers stopped is still routed
- * and published. Locally the stream lives in memory: on start, one scan hands the router every report not yet
- * routed (as INSERT) and the publisher every report (as MODIFY; it does nothing for one whose events are all
- * published, handlers/publish-case-events.ts reads that from the image).
- */
-async function replayReports(client: DynamoDBClient, tableName: string, region: string, router: StreamEventSource, publisher: StreamEventSource): Promise<void> {
-  const tableArn = `arn:aws:dynamodb:${region}:000000000000:table/${tableName}`;
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({ TableName: tableName, FilterExpression: 'begins_with(pk, :report)', ExpressionAttributeValues: { ':report': { S: 'REPORT#' } }, ExclusiveStartKey: startKey }),
-    );
-    for (const item of page.Items ?? []) {
-      const keys = Object.fromEntries([REPORT_TABLE.partitionKey, REPORT_TABLE.sortKey].map((name) => [name, item[name]!]));
-      if (item.routing?.M?.status?.S === 'pending') router.push(streamRecord({ tableArn, region, eventName: 'INSERT', keys, newImage: item }));
-      publisher.push(streamRecord({ tableArn, region, eventName: 'MODIFY', keys, newImage: item }));
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
 }
