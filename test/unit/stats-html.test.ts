@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRIORITIES } from '../../functions/core/priority.ts';
 import { SERVICE_IDS } from '../../functions/core/service-ids.ts';
-import { formatDuration, formatWindow, monthLabel, renderStatsHtml } from '../../functions/core/stats-html.ts';
+import { formatDuration, formatWindow, monthLabel } from '../../functions/core/stats-format.ts';
+import { renderStatsHtml } from '../../functions/core/stats-html.ts';
 import { summariseStats } from '../../functions/core/stats-report.ts';
 import { escapeHtml } from '../../functions/core/html.ts';
 import { statsWordsOf } from '../../infra/tools/stats-words.ts';
