@@ -1,16 +1,12 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { affectedSiteKey, followerKey } from '../../functions/adapters/report-table.ts';
-import { NOTICES_DOCUMENT_FORMAT, type PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import type { PublishedNotice } from '../../functions/catalog/notices-document.ts';
 import { AFFECTED_SITE_SUBJECT } from '../../functions/core/affected-site-email.ts';
-import { AFFECTED_DONE_PATH, AFFECTED_ROUTE, NOTICES_DOCUMENT_KEY } from '../../functions/core/notice-paths.ts';
-import { startPortalServer } from '../../infra/local/portal-server.ts';
-import { GENEROUS_LIMITS } from '../../infra/local/settings.ts';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
-import { SITE_DIR, sentEmails, temporaryDataDir } from '../support/local-portal.ts';
+import { AFFECTED_DONE_PATH, AFFECTED_ROUTE } from '../../functions/core/notice-paths.ts';
+import { sentEmails } from '../support/local-portal.ts';
+import { useNoticesPortal } from '../support/notices-portal.ts';
 
 /**
  * «Vi er også rammet» on the local stack: control rooms add themselves to a live notice published into the site
@@ -18,34 +14,7 @@ import { SITE_DIR, sentEmails, temporaryDataDir } from '../support/local-portal.
  * every site; the reporters follow the notice, so its next update reaches them. Waits are for states, never time.
  */
 
-const data = temporaryDataDir();
-const bucket = temporaryDataDir();
-let stack: LocalStack;
-let url: string;
-let stopPortal: () => Promise<void>;
-
-beforeAll(async () => {
-  stack = await startLocalStack({
-    host: '127.0.0.1',
-    dynamodbPort: 0,
-    sesPort: 0,
-    dataDir: data.path,
-    siteDir: SITE_DIR,
-    noticesBucketDir: bucket.path,
-    streamRetryDelayMs: 10,
-    queueRetryDelayMs: 10,
-    environment: { ...GENEROUS_LIMITS },
-  });
-  const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: SITE_DIR, stack });
-  url = portal.url.replace('localhost', '127.0.0.1');
-  stopPortal = portal.stop;
-});
-afterAll(async () => {
-  await stopPortal?.();
-  await stack?.stop();
-  data.remove();
-  bucket.remove();
-});
+const portal = useNoticesPortal();
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 const outage = (updates: PublishedNotice['updates'] = []): PublishedNotice => ({
@@ -60,28 +29,22 @@ const outage = (updates: PublishedNotice['updates'] = []): PublishedNotice => ({
 });
 const planned: PublishedNotice = { ...outage(), id: 'test-planlagt', title: 'Planlagt oppgradering', severity: 'planned', expectedEnd: hoursAgo(-3) };
 
-function publish(notices: PublishedNotice[]): void {
-  const file = join(bucket.path, ...NOTICES_DOCUMENT_KEY.split('/'));
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify({ format: NOTICES_DOCUMENT_FORMAT, publishedAt: new Date().toISOString(), notices }));
-  renameSync(`${file}.tmp`, file);
-}
 
 const site = (organisation: string, email: string) => ({ notice: 'test-iccs-utfall', contact: { organisation, name: 'Vakthavende', phone: '55 12 34 56', email } });
 const postJson = (body: unknown) =>
-  fetch(`${url}${AFFECTED_ROUTE}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${portal.url}${AFFECTED_ROUTE}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
 
 async function itemsUnder(pk: string): Promise<Record<string, unknown>[]> {
-  const page = await stack.dynamodb.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': pk }), ConsistentRead: true }));
+  const page = await portal.stack.dynamodb.send(new QueryCommand({ TableName: portal.stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': pk }), ConsistentRead: true }));
   return (page.Items ?? []).map((item) => unmarshall(item));
 }
 
-const deskMail = async () => (await sentEmails(stack)).filter((email) => email.subject.startsWith(AFFECTED_SITE_SUBJECT));
+const deskMail = async () => (await sentEmails(portal.stack)).filter((email) => email.subject.startsWith(AFFECTED_SITE_SUBJECT));
 
 describe('«Vi er også rammet»', () => {
   beforeAll(async () => {
-    publish([outage(), planned]);
-    await stack.noticesSettled();
+    portal.publish([outage(), planned]);
+    await portal.stack.noticesSettled();
   });
 
   it('counts each control room once, and gives the desk one incident with every site listed', async () => {
@@ -107,10 +70,10 @@ describe('«Vi er også rammet»', () => {
   });
 
   it('sends the notice\'s next update to the control rooms that said they are hit', async () => {
-    publish([outage([{ at: hoursAgo(0.25), text: 'Feilen er funnet. Vi venter at alt virker om en time.' }]), planned]);
-    await stack.noticesSettled();
+    portal.publish([outage([{ at: hoursAgo(0.25), text: 'Feilen er funnet. Vi venter at alt virker om en time.' }]), planned]);
+    await portal.stack.noticesSettled();
 
-    const updates = (await sentEmails(stack)).filter((email) => email.subject === '[Oppdatering] Utfall i kontrollromsløsningen i Helse Vest');
+    const updates = (await sentEmails(portal.stack)).filter((email) => email.subject === '[Oppdatering] Utfall i kontrollromsløsningen i Helse Vest');
     expect(updates.map((email) => email.destination.to[0]).sort()).toEqual(['bergen@amk.example', 'stavanger@amk.example', 'vakt2@amk.example']);
     expect(updates[0]?.body.text).toContain('Feilen er funnet.');
   });
@@ -118,7 +81,7 @@ describe('«Vi er også rammet»', () => {
   it('answers a form post without JavaScript with the page that says it is done', async () => {
     const form = new URLSearchParams({ notice: 'test-iccs-utfall', 'contact.organisation': 'AMK Førde', 'contact.name': 'Kari', 'contact.phone': '57 00 00 00', 'contact.email': 'forde@amk.example' });
 
-    const response = await fetch(`${url}${AFFECTED_ROUTE}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const response = await fetch(`${portal.url}${AFFECTED_ROUTE}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
 
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${AFFECTED_DONE_PATH}?melding=test-iccs-utfall`);

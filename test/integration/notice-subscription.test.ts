@@ -1,18 +1,14 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { announcementKey, subscriptionKey } from '../../functions/adapters/report-table.ts';
-import type { NoticesDocument, PublishedNotice } from '../../functions/catalog/notices-document.ts';
-import { NOTICES_DOCUMENT_PATH, noticePath } from '../../functions/core/notice-paths.ts';
+import type { PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import { noticePath } from '../../functions/core/notice-paths.ts';
 import { NOTICE_EMAIL_FORMAT } from '../../functions/core/subscription-email.ts';
 import { CONFIRM_SUBSCRIPTION_ROUTE, SUBSCRIBE_ROUTE, TOKEN_PARAMETER } from '../../functions/core/subscription-paths.ts';
-import { startPortalServer } from '../../infra/local/portal-server.ts';
 import { RAW_HEADERS_PATH, type RawMessageHeaders } from '../../infra/local/ses.ts';
-import { GENEROUS_LIMITS } from '../../infra/local/settings.ts';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack.ts';
-import { SITE_DIR, sentEmails, temporaryDataDir, type SentEmail } from '../support/local-portal.ts';
+import { sentEmails, type SentEmail } from '../support/local-portal.ts';
+import { useNoticesPortal } from '../support/notices-portal.ts';
 
 /**
  * The issue's journey on the local stack (dynalite, the SES emulator, the local queue): subscribe to one service
@@ -23,34 +19,7 @@ import { SITE_DIR, sentEmails, temporaryDataDir, type SentEmail } from '../suppo
  */
 
 const ADDRESS = 'vakt.amk@helse-test.no';
-const data = temporaryDataDir();
-const bucket = temporaryDataDir();
-let stack: LocalStack;
-let url: string;
-let stopPortal: () => Promise<void>;
-
-beforeAll(async () => {
-  stack = await startLocalStack({
-    host: '127.0.0.1',
-    dynamodbPort: 0,
-    sesPort: 0,
-    dataDir: data.path,
-    siteDir: SITE_DIR,
-    noticesBucketDir: bucket.path,
-    streamRetryDelayMs: 10,
-    queueRetryDelayMs: 10,
-    environment: { ...GENEROUS_LIMITS },
-  });
-  const portal = await startPortalServer({ host: '127.0.0.1', port: 0, siteDir: SITE_DIR, stack });
-  url = portal.url.replace('localhost', '127.0.0.1');
-  stopPortal = portal.stop;
-});
-afterAll(async () => {
-  await stopPortal?.();
-  await stack?.stop();
-  data.remove();
-  bucket.remove();
-});
+const portal = useNoticesPortal();
 
 const form = (fields: [string, string][]) => ({
   method: 'POST',
@@ -59,33 +28,25 @@ const form = (fields: [string, string][]) => ({
 });
 
 async function subscriptions(): Promise<Record<string, unknown>[]> {
-  const page = await stack.dynamodb.send(
-    new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': subscriptionKey('').pk }), ConsistentRead: true }),
+  const page = await portal.stack.dynamodb.send(
+    new QueryCommand({ TableName: portal.stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': subscriptionKey('').pk }), ConsistentRead: true }),
   );
   return (page.Items ?? []).map((item) => unmarshall(item));
 }
 
 async function marker(noticeId: string, key: string): Promise<boolean> {
   const { pk, sk } = announcementKey(noticeId, key);
-  const page = await stack.dynamodb.send(
-    new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: marshall({ ':pk': pk, ':sk': sk }), ConsistentRead: true }),
+  const page = await portal.stack.dynamodb.send(
+    new QueryCommand({ TableName: portal.stack.tableName, KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: marshall({ ':pk': pk, ':sk': sk }), ConsistentRead: true }),
   );
   return (page.Count ?? 0) > 0;
 }
 
-const mailTo = async (address: string): Promise<SentEmail[]> => (await sentEmails(stack)).filter((email) => email.destination.to.includes(address));
+const mailTo = async (address: string): Promise<SentEmail[]> => (await sentEmails(portal.stack)).filter((email) => email.destination.to.includes(address));
 const headersTo = async (address: string): Promise<RawMessageHeaders[]> =>
-  ((await (await fetch(`${stack.sesEndpoint}${RAW_HEADERS_PATH}`)).json()) as { messages: RawMessageHeaders[] }).messages.filter((message) => message.destinations.includes(address));
+  ((await (await fetch(`${portal.stack.sesEndpoint}${RAW_HEADERS_PATH}`)).json()) as { messages: RawMessageHeaders[] }).messages.filter((message) => message.destinations.includes(address));
 const header = (message: RawMessageHeaders | undefined, name: string) => message?.headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 
-/** Publishes the document as the publish script does: written beside it, then renamed over it. */
-function publish(notices: PublishedNotice[], at: Date): void {
-  const file = join(bucket.path, ...NOTICES_DOCUMENT_PATH.split('/').filter(Boolean));
-  mkdirSync(join(file, '..'), { recursive: true });
-  const document: NoticesDocument = { format: 'serviceportal.notices.v1', publishedAt: at.toISOString(), notices };
-  writeFileSync(`${file}.tmp`, JSON.stringify(document));
-  renameSync(`${file}.tmp`, file);
-}
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 const radioNotice = (updates: PublishedNotice['updates']): PublishedNotice => ({
@@ -112,7 +73,7 @@ const iccsNotice: PublishedNotice = {
 describe('subscribing to notices, and leaving with one click', () => {
   it('asks, confirms, gets the notice and its update once each, unsubscribes with one click, and gets nothing after', async () => {
     // Asking stores nothing: only the e-mail with the link goes out.
-    const asked = await fetch(`${url}${SUBSCRIBE_ROUTE}`, form([['epost', ADDRESS], ['omfang', 'valgte'], ['tjeneste', 'radio']]));
+    const asked = await fetch(`${portal.url}${SUBSCRIBE_ROUTE}`, form([['epost', ADDRESS], ['omfang', 'valgte'], ['tjeneste', 'radio']]));
     expect(asked.status).toBe(202);
     expect(await asked.text()).toContain('Sjekk e-posten din');
     expect(await subscriptions()).toEqual([]);
@@ -123,29 +84,29 @@ describe('subscribing to notices, and leaving with one click', () => {
     expect(link.pathname).toBe(CONFIRM_SUBSCRIPTION_ROUTE);
 
     // A mail scanner opening the link changes nothing.
-    const opened = await fetch(`${url}${link.pathname}${link.search}`);
+    const opened = await fetch(`${portal.url}${link.pathname}${link.search}`);
     expect(opened.status).toBe(200);
     expect(await opened.text()).toContain('Bekreft abonnement');
     expect(await subscriptions()).toEqual([]);
 
     // The button stores the address, its choice and the consent time, and nothing else.
-    const confirmed = await fetch(`${url}${CONFIRM_SUBSCRIPTION_ROUTE}`, form([[TOKEN_PARAMETER, link.searchParams.get(TOKEN_PARAMETER) ?? '']]));
+    const confirmed = await fetch(`${portal.url}${CONFIRM_SUBSCRIPTION_ROUTE}`, form([[TOKEN_PARAMETER, link.searchParams.get(TOKEN_PARAMETER) ?? '']]));
     expect(confirmed.status).toBe(200);
     const [stored] = await subscriptions();
     expect(Object.keys(stored ?? {}).sort()).toEqual(['address', 'consentedAt', 'format', 'pk', 'services', 'sk']);
     expect(stored).toMatchObject({ format: 'serviceportal.subscription.v1', address: ADDRESS, services: ['radio'] });
 
     // A new notice for radio, and one for another service: only the first reaches this subscriber.
-    publish([radioNotice([]), iccsNotice], new Date());
-    await stack.noticesSettled();
+    portal.publish([radioNotice([]), iccsNotice], new Date());
+    await portal.stack.noticesSettled();
     expect((await mailTo(ADDRESS)).map((email) => email.subject)).toEqual(['Bekreft abonnement på driftsmeldinger', '[Driftsmelding] Redusert dekning i Nødnett i Valdres']);
 
     // An update: announced once, even when the same document is published again.
     const firstUpdate = { at: hoursAgo(1), text: 'To av tre basestasjoner er tilbake.' };
-    publish([radioNotice([firstUpdate]), iccsNotice], new Date());
-    await stack.noticesSettled();
-    publish([radioNotice([firstUpdate]), iccsNotice], new Date(Date.now() + 1000));
-    await stack.noticesSettled();
+    portal.publish([radioNotice([firstUpdate]), iccsNotice], new Date());
+    await portal.stack.noticesSettled();
+    portal.publish([radioNotice([firstUpdate]), iccsNotice], new Date(Date.now() + 1000));
+    await portal.stack.noticesSettled();
     const received = await mailTo(ADDRESS);
     expect(received.map((email) => email.subject)).toEqual([
       'Bekreft abonnement på driftsmeldinger',
@@ -166,7 +127,7 @@ describe('subscribing to notices, and leaving with one click', () => {
 
     // A mail client's one-click POST ends it at once; a second one is fine too.
     for (let click = 0; click < 2; click++) {
-      const left = await fetch(`${url}${unsubscribe.pathname}${unsubscribe.search}`, {
+      const left = await fetch(`${portal.url}${unsubscribe.pathname}${unsubscribe.search}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: 'List-Unsubscribe=One-Click',
@@ -177,8 +138,8 @@ describe('subscribing to notices, and leaving with one click', () => {
 
     // The next update is announced (its marker is there once the queue is drained), but not to this address.
     const secondUpdate = { at: hoursAgo(0.5), text: 'Alle basestasjoner er tilbake.' };
-    publish([radioNotice([secondUpdate, firstUpdate]), iccsNotice], new Date());
-    await stack.noticesSettled();
+    portal.publish([radioNotice([secondUpdate, firstUpdate]), iccsNotice], new Date());
+    await portal.stack.noticesSettled();
     expect(await marker('test-radio-dekning', `update#${new Date(secondUpdate.at).toISOString()}`)).toBe(true);
     expect(await mailTo(ADDRESS)).toHaveLength(3);
   });
@@ -187,7 +148,7 @@ describe('subscribing to notices, and leaving with one click', () => {
     const address = 'kapp@helse-test.no';
     const answers = [];
     for (let request = 0; request < 5; request++) {
-      const response = await fetch(`${url}${SUBSCRIBE_ROUTE}`, {
+      const response = await fetch(`${portal.url}${SUBSCRIBE_ROUTE}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: address, scope: 'all', services: [] }),
@@ -201,7 +162,7 @@ describe('subscribing to notices, and leaving with one click', () => {
   });
 
   it('refuses an altered confirmation link with a page that says so, and stores nothing', async () => {
-    const response = await fetch(`${url}${CONFIRM_SUBSCRIPTION_ROUTE}?${TOKEN_PARAMETER}=eyJ2IjoxfQ.AAAA`);
+    const response = await fetch(`${portal.url}${CONFIRM_SUBSCRIPTION_ROUTE}?${TOKEN_PARAMETER}=eyJ2IjoxfQ.AAAA`);
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('Lenken kan ikke brukes');
   });
