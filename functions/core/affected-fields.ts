@@ -6,4 +6,3 @@ import { FIELD } from './fixed-questions.ts';
  * script bundles it, and should not bring the server's imports along.
  */
 export const AFFECTED_FIELDS = [FIELD.organisation, FIELD.name, FIELD.phone, FIELD.email] as const;
-export { AFFECTED_NOTICE_FIELD as NOTICE_FIELD } from './notice-paths.ts';

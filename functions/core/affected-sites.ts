@@ -3,7 +3,8 @@ import { publishedNoticePhase, type PublishedNotice } from '../catalog/notices-d
 import { renderAffectedSiteEmail, type AffectedDeskMail, type AffectedSite } from './affected-site-email.ts';
 export type { AffectedSite } from './affected-site-email.ts';
 import { AFFECTABLE_SEVERITIES } from '../catalog/notice-terms.ts';
-import { AFFECTED_FIELDS, NOTICE_FIELD } from './affected-fields.ts';
+import { AFFECTED_FIELDS } from './affected-fields.ts';
+import { AFFECTED_NOTICE_FIELD as NOTICE_FIELD, AFFECTED_NOTICE_MISSING } from './notice-paths.ts';
 import { FIELD } from './fixed-questions.ts';
 import { flatValues, questionByField, type Journey } from './journey.ts';
 import type { Mailer } from './ports.ts';
@@ -72,7 +73,7 @@ function contactAnswersSchema(journey: Journey) {
 export async function recordAffected(body: Readonly<Record<string, unknown>>, deps: AffectedDependencies): Promise<AffectedOutcome> {
   const input = flatValues(body);
   const noticeId = input[NOTICE_FIELD] ?? '';
-  if (!NOTICE_ID.test(noticeId)) return { status: 'invalid', errors: [{ path: NOTICE_FIELD, message: 'Velg hvilken driftsmelding dere er rammet av.' }] };
+  if (!NOTICE_ID.test(noticeId)) return { status: 'invalid', errors: [{ path: NOTICE_FIELD, message: AFFECTED_NOTICE_MISSING }] };
   const notice = await deps.notices.find(noticeId);
   if (!notice) return { status: 'unknown-notice' };
   if (!AFFECTABLE_SEVERITIES.has(notice.severity)) return { status: 'not-a-fault', notice };

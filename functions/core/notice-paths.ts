@@ -40,3 +40,5 @@ export const AFFECTED_DONE_PATH = '/meld-feil/ogsa-rammet/registrert/';
 export const AFFECTED_ROUTE = '/api/notices/affected';
 /** The body's field that names the notice (beside `contact`, as a report's). */
 export const AFFECTED_NOTICE_FIELD = 'notice';
+/** What the page and the API say when no notice is chosen. */
+export const AFFECTED_NOTICE_MISSING = 'Velg hvilken driftsmelding dere er rammet av.';

@@ -1,5 +1,5 @@
 import type { JourneyQuestion } from '../../../functions/core/journey.ts';
-import { AFFECTED_NOTICE_FIELD as NOTICE_FIELD, AFFECTED_ROUTE, noticePath, NOTICES_DOCUMENT_PATH } from '../../../functions/core/notice-paths.ts';
+import { AFFECTED_NOTICE_FIELD as NOTICE_FIELD, AFFECTED_NOTICE_MISSING, AFFECTED_ROUTE, noticePath, NOTICES_DOCUMENT_PATH } from '../../../functions/core/notice-paths.ts';
 import { recallContact } from './contact-memory.ts';
 import { clearErrors, showErrors, type FieldProblem } from './wizard-errors.ts';
 
@@ -113,7 +113,7 @@ function showFields(form: HTMLFormElement): void {
 
 function problemsIn(values: Values, questions: readonly JourneyQuestion[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!values[NOTICE_FIELD]) problems.push({ name: NOTICE_FIELD, message: 'Velg hvilken driftsmelding dere er rammet av.' });
+  if (!values[NOTICE_FIELD]) problems.push({ name: NOTICE_FIELD, message: AFFECTED_NOTICE_MISSING });
   for (const question of questions) {
     if (!values[question.field]?.trim()) problems.push({ name: question.field, message: question.missingMessage ?? `Svar på «${question.label}».` });
   }
