@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { type Catalog, loadCatalog } from './load-catalog.ts';
 import type { DeskContact } from './contact-schema.ts';
 import { checkLinks, linksIn } from './links.ts';
+import { markdownBodyProblems } from './markdown-body.ts';
 import { readMarkdown } from './markdown-source.ts';
 import { noticeSchema, type Notice } from './notice-schema.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
@@ -28,7 +29,8 @@ const FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.md$/;
 
 /**
  * Everything `npm run check:content` and the build check: services, teams, routing and contact data (through
- * loadCatalog), articles and notices against their schemas, then related articles and internal links across files.
+ * loadCatalog), articles and notices against their schemas, their Markdown (boxes, headings, empty links, images'
+ * text: markdown-body.ts), then related articles and internal links across files.
  */
 export function checkContent(contentDir: string): ContentReport {
   const problems: ContentProblem[] = [];
@@ -48,6 +50,8 @@ export function checkContent(contentDir: string): ContentReport {
   const routes = new Set<string>([...FIXED_ROUTES, ...published.map((entry) => articlePath(entry.slug))]);
 
   for (const entry of [...articleFiles, ...noticeFiles]) {
+    // A draft is checked as it is written (it shows on the dev server), but may link to pages not published yet.
+    problems.push(...markdownBodyProblems(entry.file, entry.body, entry.bodyLine));
     if (entry.data?.draft) continue;
     problems.push(...checkLinks(entry.file, linksIn(entry.body, entry.bodyLine), routes, drafts));
   }

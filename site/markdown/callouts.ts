@@ -1,12 +1,16 @@
 import type { MdastPluginDefinition } from 'satteri';
-import { isContentBlock } from './blocks.ts';
+import { isBoxName, isContentBlock, type BoxName } from '../../functions/catalog/markdown-syntax.ts';
 
-/** `:::info`, `:::warning` and `:::urgent` boxes, drawn as Designsystemet alerts. */
-export const CALLOUTS = {
+/**
+ * `:::info`, `:::warning` and `:::urgent` boxes, drawn as Designsystemet alerts in these colours. The names are
+ * BOX_NAMES (markdown-syntax.ts), which `npm run check:content` holds the content to; a name added there and not
+ * drawn here fails the type check.
+ */
+export const CALLOUTS: Record<BoxName, string> = {
   info: 'info',
   warning: 'warning',
   urgent: 'danger',
-} as const;
+};
 
 /**
  * Callouts become alerts, and `::prioriteter`-style lines the markers for generated parts (blocks.ts). Every other directive is turned back into the text the editor typed: with directives
@@ -15,8 +19,8 @@ export const CALLOUTS = {
 export const calloutsPlugin: MdastPluginDefinition = {
   name: 'serviceportal-callouts',
   containerDirective(node, ctx) {
-    const color = CALLOUTS[node.name as keyof typeof CALLOUTS];
-    if (color) {
+    if (isBoxName(node.name)) {
+      const color = CALLOUTS[node.name];
       const properties = { className: ['ds-alert', 'callout'], dataColor: color, ...(node.name === 'urgent' ? { role: 'note' } : {}) };
       ctx.replaceNode(node, { type: 'blockquote', data: { hName: 'div', hProperties: properties }, children: node.children });
       return;

@@ -1,8 +1,10 @@
 import { satteri } from '@astrojs/markdown-satteri';
+import { MARKDOWN_FEATURES } from '../../functions/catalog/markdown-syntax.ts';
 import { calloutsPlugin } from './callouts.ts';
 import { designsystemPlugin, externalLinksPlugin, headingAnchorsPlugin, sanitizePlugin } from './html-plugins.ts';
 
-export const markdownFeatures = { gfm: true, directive: true, smartPunctuation: false } as const;
+/** The same parser settings `npm run check:content` reads the Markdown with. */
+export const markdownFeatures = MARKDOWN_FEATURES;
 export const mdastPlugins = [calloutsPlugin];
 export const hastPlugins = [sanitizePlugin, headingAnchorsPlugin, externalLinksPlugin, designsystemPlugin];
 
