@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseNoticesDocument, type NoticesDocument } from '../functions/catalog/notices-document.ts';
+import { parseNoticesDocument, type NoticesDocument } from '../functions/core/notices-document.ts';
 import { NOTICES_DOCUMENT_PATH, noticePath } from '../functions/core/notice-paths.ts';
 import { CONFIRM_SUBSCRIPTION_ROUTE, SCOPE_VALUES, SUBSCRIBE_FIELDS, SUBSCRIBE_ROUTE, TOKEN_PARAMETER } from '../functions/core/subscription-paths.ts';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';

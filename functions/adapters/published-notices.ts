@@ -1,6 +1,6 @@
 import type { PublishedNotices } from '../core/affected-sites.ts';
-import { parseNoticesDocument } from '../catalog/notices-document.ts';
-import type { NoticesDocument } from '../catalog/notices-document.ts';
+import { parseNoticesDocument } from '../core/notices-document.ts';
+import type { NoticesDocument } from '../core/notices-document.ts';
 import type { NoticesObjectSource } from './notices-object.ts';
 
 /** A notice published a minute ago must count: the document is read again after this long. */

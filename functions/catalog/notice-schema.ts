@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { SERVICE_IDS } from '../core/service-ids.ts';
 import { dateTime } from './dates.ts';
-import { NOTICE_SEVERITIES } from './notice-terms.ts';
+import { NOTICE_SEVERITIES } from '../vocabulary/notice-terms.ts';
 
-export { isActive, NOTICE_SEVERITIES, noticeEnd, noticePhase, type NoticePhase, type NoticeSeverity } from './notice-terms.ts';
+export { isActive, NOTICE_SEVERITIES, noticeEnd, noticePhase, type NoticePhase, type NoticeSeverity } from '../vocabulary/notice-terms.ts';
 
 
 

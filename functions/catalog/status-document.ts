@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { noticePath } from '../core/notice-paths.ts';
 import { SERVICE_IDS, type ServiceId } from '../core/service-ids.ts';
 import { NOTICE_SEVERITIES, type NoticeSeverity } from './notice-schema.ts';
-import { publishedNoticePhase, type NoticesDocument, type PublishedNotice } from './notices-document.ts';
+import { publishedNoticePhase, type NoticesDocument, type PublishedNotice } from '../core/notices-document.ts';
 
 /**
  * The status document (core/notice-paths.ts NOTICE_FEED_PATHS.status): each service's state and its current

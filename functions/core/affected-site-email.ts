@@ -1,4 +1,4 @@
-import type { PublishedNotice } from '../catalog/notices-document.ts';
+import type { PublishedNotice } from './notices-document.ts';
 import { emailMarks, formatOsloTime, renderEmailBody, type RowSection } from './email-layout.ts';
 import { noticePath } from './notice-paths.ts';
 import type { OutgoingEmail } from './ports.ts';

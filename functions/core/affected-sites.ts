@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { publishedNoticePhase, type PublishedNotice } from '../catalog/notices-document.ts';
+import { publishedNoticePhase, type PublishedNotice } from './notices-document.ts';
 import { renderAffectedSiteEmail, type AffectedDeskMail, type AffectedSite } from './affected-site-email.ts';
 export type { AffectedSite } from './affected-site-email.ts';
-import { AFFECTABLE_SEVERITIES } from '../catalog/notice-terms.ts';
+import { AFFECTABLE_SEVERITIES } from '../vocabulary/notice-terms.ts';
 import { AFFECTED_FIELDS } from './affected-fields.ts';
 import { AFFECTED_NOTICE_FIELD as NOTICE_FIELD, AFFECTED_NOTICE_MISSING } from './notice-paths.ts';
 import { FIELD } from './fixed-questions.ts';

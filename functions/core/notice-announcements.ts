@@ -1,4 +1,4 @@
-import type { NoticesDocument, PublishedNotice } from '../catalog/notices-document.ts';
+import type { NoticesDocument, PublishedNotice } from './notices-document.ts';
 import type { ServiceId } from './service-ids.ts';
 import type { AnnouncementKind, NoticeEmailContent } from './subscription-email.ts';
 import { subscriptionCovers, type SubscriptionStore } from './subscriptions.ts';

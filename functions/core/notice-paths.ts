@@ -14,7 +14,7 @@ export const NOTICE_FEED_PATHS = {
   atom: '/driftsmeldinger/atom.xml',
   /** Planned work only, as iCalendar events. */
   calendar: '/driftsmeldinger/planlagt.ics',
-  /** Current notices per service, for integrations (functions/catalog/notices-document.ts). */
+  /** Current notices per service, for integrations (functions/catalog/status-document.ts). */
   status: '/driftsmeldinger/status.json',
 } as const;
 

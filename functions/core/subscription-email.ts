@@ -1,4 +1,4 @@
-import type { NoticeSeverity } from '../catalog/notice-schema.ts';
+import type { NoticeSeverity } from '../vocabulary/notice-terms.ts';
 import { formatOsloTime, FORMAT_HEADER, renderEmailBody, type Row } from './email-layout.ts';
 import { noticePath } from './notice-paths.ts';
 import type { OutgoingEmail } from './ports.ts';

@@ -7,7 +7,7 @@ import { logger } from '../adapters/log.ts';
 import { createDirectoryNoticesSource, createS3NoticesSource } from '../adapters/notices-object.ts';
 import { createSqsNoticeMailQueue } from '../adapters/sqs-notice-mail-queue.ts';
 import { announceNotices, type AnnounceDependencies } from '../core/notice-announcements.ts';
-import { parseNoticesDocument } from '../catalog/notices-document.ts';
+import { parseNoticesDocument } from '../core/notices-document.ts';
 
 /**
  * A new notices document was published (S3 ObjectCreated on the site bucket's driftsmeldinger/meldinger.json; on

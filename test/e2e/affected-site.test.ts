@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOTICES_DOCUMENT_FORMAT, type PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import { NOTICES_DOCUMENT_FORMAT, type PublishedNotice } from '../../functions/core/notices-document.ts';
 import { AFFECTED_SITE_SUBJECT } from '../../functions/core/affected-site-email.ts';
 import { affectedPagePath, NOTICES_DOCUMENT_KEY } from '../../functions/core/notice-paths.ts';
 import { auditPage } from '../a11y/axe.ts';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noticesDocumentSchema, type PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import { noticesDocumentSchema, type PublishedNotice } from '../../functions/core/notices-document.ts';
 import { NOTICES_DOCUMENT_PATH, NOTICES_PATH, noticePath } from '../../functions/core/notice-paths.ts';
 import { contentWith } from '../support/content-copy.ts';
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site.ts';

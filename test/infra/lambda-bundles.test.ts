@@ -13,7 +13,7 @@ import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../functions/core/webh
 import { ORIGIN_VERIFY_HEADER } from '../../functions/http/origin-verify.ts';
 import { parsePrebuiltCatalog, PREBUILT_CATALOG_FILE } from '../../functions/catalog/prebuilt-catalog.ts';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBRecord, SQSEvent } from 'aws-lambda';
-import { NOTICES_DOCUMENT_FORMAT } from '../../functions/catalog/notices-document.ts';
+import { NOTICES_DOCUMENT_FORMAT } from '../../functions/core/notices-document.ts';
 import { AFFECTED_ROUTE, NOTICES_DOCUMENT_KEY } from '../../functions/core/notice-paths.ts';
 import { CONFIRM_SUBSCRIPTION_ROUTE, SUBSCRIBE_ROUTE, TOKEN_PARAMETER } from '../../functions/core/subscription-paths.ts';
 import { confirmationToken } from '../../functions/core/subscription-tokens.ts';

@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { affectedSiteKey, followerKey } from '../../functions/adapters/report-table.ts';
-import type { PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import type { PublishedNotice } from '../../functions/core/notices-document.ts';
 import { AFFECTED_SITE_SUBJECT } from '../../functions/core/affected-site-email.ts';
 import { AFFECTED_DONE_PATH, AFFECTED_ROUTE } from '../../functions/core/notice-paths.ts';
 import { sentEmails } from '../support/local-portal.ts';

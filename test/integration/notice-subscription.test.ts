@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { announcementKey, subscriptionKey } from '../../functions/adapters/report-table.ts';
-import type { PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import type { PublishedNotice } from '../../functions/core/notices-document.ts';
 import { noticePath } from '../../functions/core/notice-paths.ts';
 import { NOTICE_EMAIL_FORMAT } from '../../functions/core/subscription-email.ts';
 import { CONFIRM_SUBSCRIPTION_ROUTE, SUBSCRIBE_ROUTE, TOKEN_PARAMETER } from '../../functions/core/subscription-paths.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../functions/catalog/check-content.ts';
-import { noticesDocumentSchema, publishedNoticePhase } from '../../functions/catalog/notices-document.ts';
+import { noticesDocumentSchema, publishedNoticePhase } from '../../functions/core/notices-document.ts';
 import { NOTICE_ARCHIVE_PATH, NOTICES_PATH, noticePath } from '../../functions/core/notice-paths.ts';
 import { NOTICE_TEMPLATE_PATHS, NOTICE_SLOTS, TEMPLATE_ONLY } from '../../site/notices/templates.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';

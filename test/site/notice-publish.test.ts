@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noticesDocumentSchema } from '../../functions/catalog/notices-document.ts';
+import { noticesDocumentSchema } from '../../functions/core/notices-document.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { publishNotices } from '../../site/notices/publish.ts';
 import { contentWith } from '../support/content-copy.ts';

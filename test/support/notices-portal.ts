@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { NOTICES_DOCUMENT_FORMAT, type NoticesDocument, type PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import { NOTICES_DOCUMENT_FORMAT, type NoticesDocument, type PublishedNotice } from '../../functions/core/notices-document.ts';
 import { NOTICES_DOCUMENT_KEY } from '../../functions/core/notice-paths.ts';
 import { startPortalServer } from '../../infra/local/portal-server.ts';
 import { GENEROUS_LIMITS } from '../../infra/local/settings.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import type { PublishedNotice } from '../../functions/core/notices-document.ts';
 import { AFFECTED_SITE_SUBJECT, renderAffectedSiteEmail } from '../../functions/core/affected-site-email.ts';
 import { recordAffected, siteKeyOf, type AffectedDependencies, type AffectedSite, type AffectedSites } from '../../functions/core/affected-sites.ts';
 import { FIELD } from '../../functions/core/fixed-questions.ts';

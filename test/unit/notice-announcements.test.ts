@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { NoticesDocument, PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import type { NoticesDocument, PublishedNotice } from '../../functions/core/notices-document.ts';
 import { announceNotices, dueEvents, recipientsOf, type AnnouncementMarkers, type NoticeEvent, type NoticeMailJob } from '../../functions/core/notice-announcements.ts';
-import { parseNoticesDocument } from '../../functions/catalog/notices-document.ts';
+import { parseNoticesDocument } from '../../functions/core/notices-document.ts';
 import type { NoticeFollower, StoredSubscription } from '../../functions/core/subscriptions.ts';
 import { subscriberIdOf } from '../../functions/core/subscription-tokens.ts';
 

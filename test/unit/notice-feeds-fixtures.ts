@@ -1,5 +1,5 @@
 import { loadCatalog } from '../../functions/catalog/load-catalog.ts';
-import { NOTICES_DOCUMENT_FORMAT, noticesDocumentSchema, type NoticesDocument, type PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import { NOTICES_DOCUMENT_FORMAT, noticesDocumentSchema, type NoticesDocument, type PublishedNotice } from '../../functions/core/notices-document.ts';
 import { SERVICE_IDS, type ServiceId } from '../../functions/core/service-ids.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { publishedNoticePhase, type PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import { publishedNoticePhase, type PublishedNotice } from '../../functions/core/notices-document.ts';
 import { liveDocumentSchema } from '../../site/notices/live-schema.ts';
 import { listSpecOf, noticeCardHtml, noticeItemsHtml, noticeKey, noticeLineHtml, noticePage, noticePhaseAt, noticesInList, type NoticeRenderContext } from '../../site/notices/render.ts';
 import { fillNoticeTemplate, NOTICE_SLOTS, TEMPLATE_ONLY } from '../../site/notices/templates.ts';
