@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { CHANNEL_KINDS, type Channel as CoreChannel, type DeskContact as CoreDeskContact } from '../core/desk-contact.ts';
 import { WEEKDAYS, type OpeningHours } from '../core/opening-hours.ts';
-export const CHANNEL_KINDS = ['phone', 'email', 'radio', 'web'] as const;
 
 const text = z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' });
 const clock = z.string({ error: 'må være et klokkeslett på formen 08:00' }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'må være et klokkeslett på formen 08:00' });
@@ -46,12 +46,12 @@ export const channelSchema = z
     path: ['value'],
     error: 'må være et telefonnummer med bare sifre og mellomrom (og + først for landskode), for eksempel «61 18 28 00» eller «+47 61 18 28 00»',
   });
+// Named here too because site/** imports it from here; the same type as the core's Channel (core/desk-contact.ts).
 export type Channel = z.infer<typeof channelSchema>;
+true satisfies (Channel extends CoreChannel ? true : false);
+true satisfies (CoreChannel extends Channel ? true : false);
 
-/**
- * `content/contact.yaml`: how to reach the Servicedesk (its channels, the fallback ladder, opening hours). Not the
- * reporter's details, which are core/report-submission.ts `ReporterContact`.
- */
+/** `content/contact.yaml`: how to reach the Servicedesk (its channels, the fallback ladder, opening hours); core/desk-contact.ts. */
 export const deskContactSchema = z
   .object({
     channels: z.array(channelSchema).min(1, { error: 'må ha minst én kanal' }).describe('Alle kanalene, i den rekkefølgen de vises.'),
@@ -84,4 +84,7 @@ export const deskContactSchema = z
       ctx.addIssue({ code: 'custom', path: ['ladder', 0, 'channel'], message: 'det første steget må være en telefon: det er nummeret portalen viser øverst på hver side' });
     }
   });
+// Named here too because site/** and check-content.ts import it from here; the same type as the core's DeskContact.
 export type DeskContact = z.infer<typeof deskContactSchema>;
+true satisfies (DeskContact extends CoreDeskContact ? true : false);
+true satisfies (CoreDeskContact extends DeskContact ? true : false);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EscalationContact, EscalationLevels } from '../core/case-event-email.ts';
+import type { EscalationContact, EscalationLevels } from '../core/catalog-shape.ts';
 import { PRIORITIES } from '../core/priority.ts';
 import { nonEmptyText as text, onlyFields } from './schema.ts';
 

@@ -6,4 +6,4 @@
  * live (load-yaml-catalog.ts). The handlers are the same modules in both.
  */
 export { loadCatalog } from '#catalog-loader';
-export type { Catalog } from './catalog.ts';
+export type { Catalog } from '../core/catalog-shape.ts';

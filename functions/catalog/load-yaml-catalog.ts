@@ -4,18 +4,18 @@ import type { FormDefinition } from '../core/form-definition.ts';
 import { buildJourney } from '../core/build-journey.ts';
 import type { PriorityPolicy } from '../core/priority.ts';
 import type { CaseWords } from '../core/report-life.ts';
+import type { Catalog, EscalationLevels, RoutingRules, Service, Team } from '../core/catalog-shape.ts';
+import type { DeskContact } from '../core/desk-contact.ts';
 import { SERVICE_IDS, type ServiceId } from '../core/service-ids.ts';
 import { ContentError, fieldPath, type ContentProblem } from './problems.ts';
 import { caseStatesSchema } from './case-states-schema.ts';
-import { deskContactSchema, type DeskContact } from './contact-schema.ts';
+import { deskContactSchema } from './contact-schema.ts';
 import { escalationSchema, escalationTeamReferences } from './escalation-schema.ts';
-import type { EscalationLevels } from '../core/case-event-email.ts';
 import { formSchema } from './form-schema.ts';
 import { prioritySchema } from './priority-schema.ts';
-import { routingSchema, teamReferences, type RoutingRules } from './routing-schema.ts';
-import { serviceSchema, teamsFileSchema, type Service, type Team } from './schema.ts';
+import { routingSchema, teamReferences } from './routing-schema.ts';
+import { serviceSchema, teamsFileSchema } from './schema.ts';
 import { readYaml, type LineOf } from './yaml-source.ts';
-import type { Catalog } from './catalog.ts';
 
 const FORM_FILE = 'content/form.yaml';
 

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Catalog } from './catalog.ts';
+import type { Catalog } from '../core/catalog-shape.ts';
 
 /**
  * The catalog as a Lambda bundle carries it: validated from `content/` when the bundle is built, and read at cold

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../core/priority.ts';
 import { SERVICE_IDS } from '../core/service-ids.ts';
+import type { RoutingRules } from '../core/catalog-shape.ts';
 import { onlyFields } from './schema.ts';
 
 /**
@@ -47,7 +48,9 @@ export const routingSchema = z.strictObject(
   },
   { error: onlyFields('filen må inneholde desk og majorIncident, og kan ha copies') },
 );
-export type RoutingRules = z.infer<typeof routingSchema>;
+// The core's RoutingRules (core/catalog-shape.ts) are exactly what this schema gives.
+true satisfies (z.infer<typeof routingSchema> extends RoutingRules ? true : false);
+true satisfies (RoutingRules extends z.infer<typeof routingSchema> ? true : false);
 
 /** Every team key the rules name, with its path in the file, so each one is checked against content/teams.yaml. */
 export function teamReferences(routing: RoutingRules): { path: (string | number)[]; team: string }[] {

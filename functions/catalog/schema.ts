@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REQUEST_TYPES } from '../core/fixed-questions.ts';
 import { QUESTION_TYPES, type Question, type ServicePage } from '../core/form-definition.ts';
 import { SERVICE_IDS } from '../core/service-ids.ts';
+import type { Service, Team } from '../core/catalog-shape.ts';
 import { dateOnly } from './dates.ts';
 
 /**
@@ -103,7 +104,9 @@ export const serviceSchema = z.strictObject({
   formLink: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).optional().describe('Teksten på lenken til skjemaet, når tjenesten ikke tar imot feil, for eksempel «Send et endringsønske». Standard: «Meld feil i denne tjenesten».'),
   checkFirst: z.array(z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }), { error: 'må være en liste med korte punkter' }).default([]).describe('Det brukeren bør sjekke selv før hen melder feil, ett punkt per linje.'),
 }, { error: onlyFields('filen må inneholde feltene id, name, shortName, description, team og pages') });
-export type Service = z.infer<typeof serviceSchema>;
+// The core's Service (core/catalog-shape.ts) is exactly what this schema gives.
+true satisfies (z.infer<typeof serviceSchema> extends Service ? true : false);
+true satisfies (Service extends z.infer<typeof serviceSchema> ? true : false);
 
 export const teamSchema = z.strictObject({
   name: z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' }).describe('Teamets navn.'),
@@ -113,7 +116,8 @@ export const teamSchema = z.strictObject({
     .optional()
     .describe('true når adressen tar imot vedlegg. Kvitteringen ber bare om svar med vedlegg når Servicedesk sin adresse gjør det. Standard: false.'),
 }, { error: onlyFields('et team må ha name og address, og kan ha takesAttachments') });
-export type Team = z.infer<typeof teamSchema>;
+true satisfies (z.infer<typeof teamSchema> extends Team ? true : false);
+true satisfies (Team extends z.infer<typeof teamSchema> ? true : false);
 
 export const teamsFileSchema = z.record(identifier, teamSchema, { error: 'filen må inneholde teamene, hvert med nøkkel, name og address' }).describe('Servicedesk, produktteamene og hendelseslederen, med nøkkel.');
 

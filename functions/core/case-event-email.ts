@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog/catalog.ts';
+import type { Catalog } from './catalog-shape.ts';
 import { emailMarks, formatOsloTime, renderEmailBody, type Row } from './email-layout.ts';
 import type { OutgoingEmail } from './ports.ts';
 import { priorityName, type Priority } from './priority.ts';
@@ -12,12 +12,6 @@ import type { StoredReport } from './stored-report.ts';
  * the case waits for them or is solved, and the escalation contact's when the reporter asks for escalation.
  * Neither repeats anything the reporter wrote; the desk's message is text, escaped in the HTML part.
  */
-
-/** One level of escalation (content/escalation.yaml): a team in content/teams.yaml, or a role with its own address. */
-export type EscalationContact = { team: string } | { name: string; address: string };
-export interface EscalationLevels {
-  levels: Record<Priority, EscalationContact>;
-}
 
 /** Who is told when a report of `priority` is asked to be escalated: the team's name and address, or the role's. */
 export function escalationContactFor(catalog: Pick<Catalog, 'escalation' | 'teams'>, priority: Priority): { name: string; address: string } {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Catalog } from '../catalog/catalog.ts';
+import type { Catalog } from './catalog-shape.ts';
 import { renderEscalationRequestEmail, renderReporterUpdateEmail } from './case-event-email.ts';
 import type { CaseEventPublisher, CaseEventSignals, CaseEventStore, Mailer, OutgoingEmail } from './ports.ts';
 import { PRIORITIES } from './priority.ts';

@@ -1,4 +1,4 @@
-import type { Service, Team } from '../catalog/schema.ts';
+import type { Service, Team } from './catalog-shape.ts';
 import { emailMarks, formatOsloTime, renderEmailBody } from './email-layout.ts';
 import type { OutgoingEmail } from './ports.ts';
 import type { StoredReport } from './stored-report.ts';

@@ -1,4 +1,4 @@
-import type { DeskContact } from '../catalog/contact-schema.ts';
+import type { DeskContact } from './desk-contact.ts';
 import type { Inline } from './html.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { DeskContact } from '../catalog/contact-schema.ts';
-import type { Service, Team } from '../catalog/schema.ts';
+import type { Service, Team } from './catalog-shape.ts';
+import type { DeskContact } from './desk-contact.ts';
 import { emailMarks, formatOsloTime, renderEmailBody } from './email-layout.ts';
 import { FIELD } from './fixed-questions.ts';
 import { labelOfAnswer, questionByField, type Journey } from './journey.ts';

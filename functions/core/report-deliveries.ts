@@ -1,5 +1,4 @@
-import type { Catalog } from '../catalog/load-catalog.ts';
-import type { Team } from '../catalog/schema.ts';
+import type { Catalog, Team } from './catalog-shape.ts';
 import type { DeskLink } from './action-links.ts';
 import { journeyOfReport } from './build-journey.ts';
 import type { OutgoingEmail } from './ports.ts';

@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog/load-catalog.ts';
+import type { Catalog } from './catalog-shape.ts';
 import { journeyOfReport } from './build-journey.ts';
 import { FIELD, type RequestType } from './fixed-questions.ts';
 import { labelOfAnswer, questionByField } from './journey.ts';

@@ -1,5 +1,5 @@
 import { $ZodError, type $ZodIssue } from 'zod/v4/core';
-import type { Service, Team } from '../catalog/schema.ts';
+import type { Service, Team } from './catalog-shape.ts';
 import { FIELD } from './fixed-questions.ts';
 import { questionByField, type Journey } from './journey.ts';
 import { emailMarks, formatOsloTime, renderEmailBody, type Row } from './email-layout.ts';

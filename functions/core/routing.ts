@@ -1,5 +1,4 @@
-import type { Catalog } from '../catalog/load-catalog.ts';
-import type { Team } from '../catalog/schema.ts';
+import type { Catalog, Team } from './catalog-shape.ts';
 import type { Priority } from './priority.ts';
 import { isServiceId, SERVICE_IDS, type ServiceId } from './service-ids.ts';
 

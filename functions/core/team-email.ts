@@ -1,4 +1,4 @@
-import type { Service, Team } from '../catalog/schema.ts';
+import type { Service, Team } from './catalog-shape.ts';
 import { answerSections, answersNotAsked, reportValues, type AnswerRow } from './answer-sections.ts';
 import { EMAIL_FORMAT_VERSION, emailMarks, formatOsloTime, renderEmailBody, type Row } from './email-layout.ts';
 import type { Journey } from './journey.ts';

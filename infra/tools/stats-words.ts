@@ -1,4 +1,4 @@
-import type { Catalog } from '../../functions/catalog/catalog.ts';
+import type { Catalog } from '../../functions/core/catalog-shape.ts';
 import { PRIORITIES, type Priority } from '../../functions/core/priority.ts';
 import { CASE_STATES, type CaseState } from '../../functions/core/report-life.ts';
 import type { StatsWords } from '../../functions/core/stats-html.ts';

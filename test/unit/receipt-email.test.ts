@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { journeyOfReport } from '../../functions/core/build-journey.ts';
 import { renderReceiptEmail } from '../../functions/core/receipt-email.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
-import type { Team } from '../../functions/catalog/schema.ts';
+import type { Team } from '../../functions/core/catalog-shape.ts';
 import { realCatalog, storedReport } from './builders.ts';
 
 const catalog = realCatalog();

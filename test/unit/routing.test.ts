@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../functions/catalog/load-catalog.ts';
-import type { RoutingRules } from '../../functions/catalog/routing-schema.ts';
+import type { RoutingRules } from '../../functions/core/catalog-shape.ts';
 import { PRIORITIES } from '../../functions/core/priority.ts';
 import { deskTeam, escalationTable, escalationTeam, isDesk, majorIncidentTeam, teamRecipients } from '../../functions/core/routing.ts';
 import { SERVICE_IDS } from '../../functions/core/service-ids.ts';

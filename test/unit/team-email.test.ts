@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { journeyOfReport } from '../../functions/core/build-journey.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
 import { renderTeamEmail, TEAM_EMAIL_VERSION } from '../../functions/core/team-email.ts';
-import type { Team } from '../../functions/catalog/schema.ts';
+import type { Team } from '../../functions/core/catalog-shape.ts';
 import { realCatalog, storedReport, validSubmission } from './builders.ts';
 import { fakeDeskLinks } from './fakes.ts';
 
