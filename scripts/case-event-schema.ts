@@ -2,12 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toJSONSchema } from 'zod/v4/core';
-import { CASE_EVENT_SCHEMA, caseEventSchema } from '../functions/core/case-events.ts';
+import { CASE_EVENT_SCHEMA, caseEventSchema } from '../functions/core/case-event-schema.ts';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';
 
 /**
  * `npm run schema`: writes docs/case-event.schema.json, the JSON Schema of the case events the portal publishes,
- * generated from their zod schema (functions/core/case-events.ts), so the document a desk reads cannot drift from
+ * generated from their zod schema (functions/core/case-event-schema.ts), so the document a desk reads cannot drift from
  * what is sent. `npm run schema -- --check` only says whether the committed file is current (a test does the same).
  */
 

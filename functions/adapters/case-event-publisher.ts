@@ -1,11 +1,11 @@
 import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { CASE_EVENT_DETAIL_TYPE, CASE_EVENT_SOURCE } from '../core/case-events.ts';
+import { CASE_EVENT_DETAIL_TYPE, CASE_EVENT_SOURCE } from '../core/case-event-schema.ts';
 import type { CaseEventPublisher } from '../core/ports.ts';
 import { isPermanentRoutingError } from '../core/routing-failure.ts';
 
 /**
  * Where case events go in AWS: the portal's EventBridge bus (infra/aws/case-events.ts), `source` serviceportal,
- * `detail-type` «Serviceportal case event», `detail` the versioned payload itself (core/case-events.ts). Rules on
+ * `detail-type` «Serviceportal case event», `detail` the versioned payload itself (core/case-event-schema.ts). Rules on
  * the bus send them on: to the desk's webhook through an API destination when cdk.json configures one.
  */
 

@@ -1,4 +1,4 @@
-import type { CaseEvent } from './case-events.ts';
+import type { CaseEvent } from './case-event-schema.ts';
 import type { CaseState, ReportEvent } from './report-life.ts';
 import type { StoredReport } from './stored-report.ts';
 import type { SubmissionClaim } from './submission-claim.ts';

@@ -11,7 +11,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRIC, METRICS_NAMESPACE } from '../../functions/adapters/metric-names.ts';
-import { CASE_EVENT_DETAIL_TYPE, CASE_EVENT_SOURCE } from '../../functions/core/case-events.ts';
+import { CASE_EVENT_DETAIL_TYPE, CASE_EVENT_SOURCE } from '../../functions/core/case-event-schema.ts';
 import { CASE_EVENT_STREAM_SOURCE } from '../wiring.ts';
 import type { PortalFunction } from './portal-function.ts';
 
@@ -92,7 +92,7 @@ export class CaseEvents extends Construct {
         eventPattern: { source: [CASE_EVENT_SOURCE], detailType: [CASE_EVENT_DETAIL_TYPE] },
         targets: [
           new ApiDestinationTarget(destination, {
-            // The payload as it is (core/case-events.ts, docs/case-event.schema.json), without EventBridge's envelope.
+            // The payload as it is (core/case-event-schema.ts, docs/case-event.schema.json), without EventBridge's envelope.
             event: RuleTargetInput.fromEventPath('$.detail'),
             retryAttempts: 185,
             maxEventAge: Duration.hours(24),

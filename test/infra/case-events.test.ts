@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_EVENT_DETAIL_TYPE, CASE_EVENT_SOURCE } from '../../functions/core/case-events.ts';
+import { CASE_EVENT_DETAIL_TYPE, CASE_EVENT_SOURCE } from '../../functions/core/case-event-schema.ts';
 import { CASE_EVENTS_WEBHOOK_KEY_HEADER } from '../../infra/aws/case-events.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { CASE_EVENT_STREAM_SOURCE } from '../../infra/wiring.ts';

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_EVENT_SCHEMA, caseEventSchema, type CaseEvent } from '../../functions/core/case-events.ts';
+import { CASE_EVENT_SCHEMA, caseEventSchema, type CaseEvent } from '../../functions/core/case-event-schema.ts';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../functions/core/webhook-signature.ts';
 import { CASE_EVENTS_OUTBOX_FILE } from '../../infra/local/stack.ts';
 import { iccsReport } from '../support/fixtures.ts';

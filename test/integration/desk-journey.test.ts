@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTION_LINK_PARAMETER } from '../../functions/core/action-links.ts';
 import { STATUS_TOKEN_HEADER, statusLinkOf } from '../../functions/core/page-paths.ts';
-import type { CaseEvent } from '../../functions/core/case-events.ts';
+import type { CaseEvent } from '../../functions/core/case-event-schema.ts';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../functions/core/webhook-signature.ts';
 import { CASE_EVENTS_OUTBOX_FILE } from '../../infra/local/stack.ts';
 import { iccsReport } from '../support/fixtures.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CASE_EVENT_SCHEMA, caseEventSchema } from '../../functions/core/case-events.ts';
+import { CASE_EVENT_SCHEMA, caseEventSchema } from '../../functions/core/case-event-schema.ts';
 import { CASE_EVENT_SCHEMA_FILE, caseEventJsonSchema } from '../../scripts/case-event-schema.ts';
 
 /** docs/case-event.schema.json is what the desk reads; it must be what the zod schema the publisher validates with generates. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CASE_EVENT_SCHEMA,
   caseEventFor,
   escalationMailKey,
   failedKey,
@@ -11,6 +10,7 @@ import {
   reporterMailKey,
   type CaseEventDependencies,
 } from '../../functions/core/case-events.ts';
+import { CASE_EVENT_SCHEMA } from '../../functions/core/case-event-schema.ts';
 import { escalationContactFor } from '../../functions/core/case-event-email.ts';
 import { isPermanentCaseEventError } from '../../functions/adapters/case-event-publisher.ts';
 import { withEvent, type ReportEvent } from '../../functions/core/report-life.ts';

@@ -1,5 +1,5 @@
 import type { DeskLink } from '../../functions/core/action-links.ts';
-import type { CaseEvent } from '../../functions/core/case-events.ts';
+import type { CaseEvent } from '../../functions/core/case-event-schema.ts';
 import type { CaseEventPublisher, CaseEventSignals, CaseEventStore } from '../../functions/core/ports.ts';
 import type { CapScope, MailCaps, Mailer, OptionalMail, OutgoingEmail, ReportStore, RoutingLease, RoutingSignals, UnroutedReport } from '../../functions/core/ports.ts';
 import { withEvent, type CaseState, type ReportEvent } from '../../functions/core/report-life.ts';
