@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import { PortalEdgeStack } from './edge-stack.ts';
+import { GitHubDeployRole } from './github-deploy-role.ts';
 import { PortalStack } from './portal-stack.ts';
 
 export interface PortalStacks {
@@ -7,6 +8,8 @@ export interface PortalStacks {
   edge: PortalEdgeStack;
   /** The portal's own region: everything else. */
   portal: PortalStack;
+  /** In the portal's stack: what GitHub Actions deploys both stacks and the site with (DEPLOY.md section 16). */
+  deployRole: GitHubDeployRole;
 }
 
 export interface AddPortalProps {
@@ -29,5 +32,10 @@ export function addPortal(scope: Construct, id: string, props: AddPortalProps): 
     webAclArn: edge.firewall.webAcl.attrArn,
     ...(props.siteDir ? { siteDir: props.siteDir } : {}),
   });
-  return { edge, portal };
+  const deployRole = new GitHubDeployRole(portal, 'GitHubDeploy', {
+    environment: props.environment,
+    regions: [edge.region, portal.region],
+    site: portal.site,
+  });
+  return { edge, portal, deployRole };
 }
