@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { checkContent } from '../functions/catalog/check-content.ts';
-import { formatProblem } from '../functions/catalog/problems.ts';
+import { problemReport } from '../functions/catalog/problems.ts';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';
 
 /** `npm run check:content [content-dir]`: every problem in content/, one per line, or a short all-clear. */
@@ -8,9 +8,7 @@ const contentDir = process.argv[2] ?? join(REPOSITORY_ROOT, 'content');
 const report = checkContent(contentDir);
 
 if (report.problems.length > 0) {
-  console.error(`Innholdet har ${report.problems.length} feil:\n`);
-  for (const problem of report.problems) console.error(formatProblem(problem));
-  console.error('\nRett feilene og kjør «npm run check:content» igjen. Veiledning: CONTENT.md');
+  console.error(problemReport(report.problems));
   process.exitCode = 1;
 } else {
   const published = report.articles.filter((entry) => !entry.data.draft).length;

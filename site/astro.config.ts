@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import { withContentErrorsPrinted } from './build-stop.ts';
 import { contentCheck } from './content-check.ts';
 import { selfHostedFont } from './fonts.ts';
 import { headingHyphenation } from './hyphenation.ts';
@@ -22,7 +23,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
-  integrations: [contentCheck(CONTENT_DIR), selfHostedFont(), headingHyphenation()],
+  integrations: [withContentErrorsPrinted(contentCheck(CONTENT_DIR)), selfHostedFont(), headingHyphenation()],
   markdown: markdownConfig,
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -11,6 +11,14 @@ export function formatProblem(problem: ContentProblem): string {
   return problem.field ? `${where} ${problem.field} — ${problem.message}` : `${where} — ${problem.message}`;
 }
 
+/**
+ * Everything wrong in content/ as an editor reads it, in the terminal after `npm run check:content` or a failed
+ * build: how many, one line per problem, and what to do next.
+ */
+export function problemReport(problems: readonly ContentProblem[]): string {
+  return [`Innholdet i content/ har ${problems.length} feil:`, '', ...problems.map(formatProblem), '', 'Rett feilene og kjør «npm run check:content» igjen. Veiledning: CONTENT.md'].join('\n');
+}
+
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => {
     if (typeof key === 'number') return `${text}[${key}]`;
