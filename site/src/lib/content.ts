@@ -23,7 +23,7 @@ const titleOrder = new Intl.Collator('nb');
  * The dev server (`astro dev` runs in development mode, `astro build` in production mode). Not DEV: that follows
  * NODE_ENV, which a build started by the tests inherits as `test`, and a build must never publish drafts.
  */
-const ON_DEV_SERVER = import.meta.env.MODE === 'development';
+export const ON_DEV_SERVER = import.meta.env.MODE === 'development';
 
 function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
@@ -36,6 +36,17 @@ function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
  */
 export const publishedArticles = oncePerBuild(async () => {
   const articles = await getCollection('articles', ({ data }) => !data.draft);
+  return articles.sort((a, b) => titleOrder.compare(a.data.title, b.data.title));
+});
+
+/**
+ * The articles that get a page of their own: the published ones, and on the dev server the drafts too, so an editor
+ * sees what they are writing (the page marks it «Utkast»). Lists, search and related articles use
+ * publishedArticles, so a draft is reached only by its address.
+ */
+export const articlePages = oncePerBuild(async () => {
+  if (!ON_DEV_SERVER) return publishedArticles();
+  const articles = await getCollection('articles');
   return articles.sort((a, b) => titleOrder.compare(a.data.title, b.data.title));
 });
 
