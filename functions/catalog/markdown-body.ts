@@ -52,7 +52,10 @@ export function markdownBodyProblems(file: string, body: string, firstLine: numb
       }
       case 'image':
       case 'imageReference':
-        if ((node.alt ?? '').trim() === '') report(node, 'bilde', `bildet${node.type === 'image' ? ` «${node.url}»` : ''} mangler tekst for dem som ikke ser det: beskriv bildet mellom [ og ], for eksempel ![Kontrollpanelet med rødt varsellys](/bilder/panel.png)`);
+        if ((node.alt ?? '').trim() === '') {
+          const example = node.type === 'image' ? `![Kontrollpanelet med rødt varsellys](${node.url})` : '![Kontrollpanelet med rødt varsellys][bilde]';
+          report(node, 'bilde', `bildet${node.type === 'image' ? ` «${node.url}»` : ''} mangler tekst for dem som ikke ser det: skriv hva bildet viser mellom [ og ], for eksempel ${example}`);
+        }
         break;
       case 'text':
         if (parent?.type === 'paragraph' && node.value.split('\n').some((line) => CLOSING_FENCE.test(line))) {

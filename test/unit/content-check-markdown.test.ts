@@ -31,7 +31,7 @@ describe('checkContent: the Markdown of articles and notices, one problem per mi
     ],
     [
       'image-without-alt',
-      ['content/articles/bilde-uten-tekst.md:9 bilde — bildet «https://bilder.example.no/panel.png» mangler tekst for dem som ikke ser det: beskriv bildet mellom [ og ], for eksempel ![Kontrollpanelet med rødt varsellys](/bilder/panel.png)'],
+      ['content/articles/bilde-uten-tekst.md:9 bilde — bildet «https://bilder.example.no/panel.png» mangler tekst for dem som ikke ser det: skriv hva bildet viser mellom [ og ], for eksempel ![Kontrollpanelet med rødt varsellys](https://bilder.example.no/panel.png)'],
     ],
   ])('%s', (fixture, expected) => {
     const problems = problemsWith(fixture);
