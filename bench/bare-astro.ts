@@ -1,15 +1,15 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * The smallest Astro site that publishes the same articles: a glob collection without schema and one page
- * template, default Markdown processing, no integrations, no search index.
+ * template, default Markdown processing, no integrations, no search index. `dir` lies inside the repository
+ * (builds.ts), so the repository's node_modules is found by walking up.
  */
-export function writeBareAstroProject(dir: string, articlesDir: string, nodeModules: string): void {
+export function writeBareAstroProject(dir: string, articlesDir: string): void {
   mkdirSync(join(dir, 'src', 'pages', 'artikler'), { recursive: true });
-  symlinkSync(nodeModules, join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-astro-bench', type: 'module', private: true }));
-  // A cache of its own, empty like ours: the default (node_modules/.astro) would be the repository's, through the link.
+  // A cache of its own, empty like ours: the default (node_modules/.astro) would be the repository's.
   writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ devToolbar: { enabled: false }, cacheDir: './cache' });\n");
   writeFileSync(
     join(dir, 'src', 'content.config.ts'),

@@ -3,13 +3,10 @@ import { median } from './notice-publish.ts';
 import type { BenchResults } from './results.ts';
 import { checkTargets } from './targets.ts';
 import { WARMUP_SECONDS } from './api-load.ts';
+import { table } from './markdown-table.ts';
+import { buildSections, searchSection } from './report-builds.ts';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-
-function table(headers: string[], rows: (string | number)[][]): string {
-  const align = headers.map((header) => (header.startsWith('<') ? '---' : '---:'));
-  return [`| ${headers.map((h) => h.replace(/^</, '')).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-}
 
 /** The printed report: one Markdown table per measurement, then the targets. */
 export function formatResults(results: BenchResults): string {
@@ -17,11 +14,7 @@ export function formatResults(results: BenchResults): string {
   const m = results.machine;
   parts.push(`Serviceportal bench ${results.startedAt} · ${m.commit}${m.dirty ? ' (uncommitted changes)' : ''} · ${m.cpus} × ${m.cpuModel}, ${m.memoryGigabytes} GB · Node ${m.node} · ${results.seconds.toFixed(0)} s · belastning (1 min) ${m.loadAverageAtStart.toFixed(1)} → ${m.loadAverageAtEnd.toFixed(1)}`);
 
-  if (results.builds.length > 0) {
-    parts.push('## Bygging: vår side mot bar Astro (samme artikler)');
-    parts.push(table(['Artikler', 'Vår tid (s)', 'Bar Astro (s)', 'Tid ×', 'Vårt minne (MB)', 'Bar Astro (MB)', 'Minne ×'], results.builds.map((b) => [b.articles, b.oursSeconds.toFixed(1), b.bareSeconds.toFixed(1), b.timeRatio.toFixed(2), b.oursPeakMegabytes, b.barePeakMegabytes, b.memoryRatio.toFixed(2)])));
-    parts.push(table(['Artikler', '<Steg', 'HTML-sider', 'Tid (s)', 'Største minnebruk (MB)'], results.buildRows.map((r) => [r.articles, r.label, r.pages, r.result.seconds.toFixed(1), r.result.peakMegabytes])));
-  }
+  parts.push(...buildSections(results));
 
   if (results.pages.length > 0) {
     parts.push('## Bytes per sidetype (gzip)');
@@ -40,10 +33,7 @@ export function formatResults(results: BenchResults): string {
     parts.push('Skjermer fra tjenestens skjemaside til kvitteringen, «Sjekk svarene» med. Tastetrykk er Tab, mellomrom, piltaster, Enter og hvert tegn som skrives; «Husk meg» krysses av første gang.');
   }
 
-  if (results.search.length > 0) {
-    parts.push('## Søk: første søk');
-    parts.push(table(['Artikler', '<Søk', 'Forespørsler', 'Bytes (kB)', 'Gzip (kB)', 'Treff vist'], results.search.map((s) => [s.articles, `«${s.query}»`, s.requests, kb(s.bytes), kb(s.gzipBytes), s.results])));
-  }
+  parts.push(...searchSection(results.search));
 
   if (results.api.length > 0) {
     parts.push('## API på den lokale stakken (autocannon, gyldige meldinger, POST /api/reports)');

@@ -1,5 +1,5 @@
 import type { ApiLoadFigures } from './api-load.ts';
-import type { BuildComparison, BuildRow } from './builds.ts';
+import type { BuildComparison, BuildRow, MarkdownComparison, SearchSite } from './builds.ts';
 import type { JourneyFigures } from './journeys.ts';
 import type { BundleFigure } from './lambda-bundles.ts';
 import type { LighthouseFigures } from './lighthouse-audit.ts';
@@ -21,7 +21,10 @@ export interface BenchResults {
   bundles: (BundleFigure & { largestSources: { source: string; bytes: number }[] })[];
   buildRows: BuildRow[];
   builds: BuildComparison[];
-  search: (SearchFigures & { articles: number })[];
+  /** `site` is absent in files from before Starlight was measured: those are ours. */
+  search: (SearchFigures & { articles: number; site?: SearchSite })[];
+  /** Sätteri against remark/rehype (bench/builds.ts); absent in older files. */
+  markdown?: MarkdownComparison[];
   /** Driftsmeldinger published without a build, against a full build, and on the local stack (bench/notice-publish.ts); absent in older files. */
   notices?: NoticePublishFigures;
 }

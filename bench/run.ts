@@ -14,7 +14,7 @@ import { measureNoticePublishing } from './notice-publish.ts';
 import { PAGE_TYPES, weighPageTypes } from './page-weight.ts';
 import { formatResults } from './report.ts';
 import type { BenchResults } from './results.ts';
-import { measureSearch } from './search-bytes.ts';
+import { SEARCH_QUERY } from './search-bytes.ts';
 
 /**
  * `npm run bench` (after `npm run build`): every figure of issues 7 and 12 in one run, printed as tables and written to
@@ -26,7 +26,6 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 const args = new Set(process.argv.slice(2));
 const sizes = args.has('--quick') ? [1000] : [1000, 10000];
 const onlyNotices = args.has('--only-notices');
-const SEARCH_QUERY = 'talegruppe reserve';
 const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 const git = (...command: string[]) => execFileSync('git', command, { cwd: REPOSITORY_ROOT, encoding: 'utf8' }).trim();
@@ -91,13 +90,10 @@ if (!onlyNotices) {
 }
 
 if (!onlyNotices && !args.has('--skip-builds')) {
-  results.buildRows = await benchmarkBuilds(sizes, {
-    log,
-    async onOursBuilt(count, siteDir) {
-      log(`${count} artikler: første søk i Chromium …`);
-      results.search.push({ articles: count, ...(await measureSearch(siteDir, SEARCH_QUERY)) });
-    },
-  });
+  const builds = await benchmarkBuilds(sizes, { log, searchQuery: SEARCH_QUERY });
+  results.buildRows = builds.rows;
+  results.search = builds.search;
+  results.markdown = builds.markdown;
   results.builds = compareBuilds(results.buildRows);
 }
 

@@ -10,10 +10,13 @@ function sentence(seed: number, length: number): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
+/** The id (file name and address) of the `index`th generated article. */
+export const syntheticArticleId = (index: number) => `artikkel-${String(index).padStart(5, '0')}`;
+
 /** One article in the shape editors write: front matter, headings, a list, a table, a callout and internal links. */
 function article(index: number, count: number): string {
   const service = SERVICE_IDS[index % SERVICE_IDS.length];
-  const related = `artikkel-${String((index + 1) % count).padStart(5, '0')}`;
+  const related = syntheticArticleId((index + 1) % count);
   const paragraphs = Array.from({ length: 4 }, (_, p) => sentence(index + p, 24)).join('\n\n');
   return `---
 title: Syntetisk artikkel ${index} om ${service}
@@ -54,6 +57,6 @@ export function writeSyntheticContent(realContent: string, target: string, count
   rmSync(join(target, 'articles'), { recursive: true, force: true });
   mkdirSync(join(target, 'articles'));
   for (let index = 0; index < count; index++) {
-    writeFileSync(join(target, 'articles', `artikkel-${String(index).padStart(5, '0')}.md`), article(index, count));
+    writeFileSync(join(target, 'articles', `${syntheticArticleId(index)}.md`), article(index, count));
   }
 }

@@ -29,14 +29,44 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     const limit = SCREEN_LIMITS[journey.visit];
     checks.push({ target: `Melding, ${journey.service}, ${journey.visit}: ≤ ${limit} skjermer`, measured: `${journey.screens.length} skjermer, ${journey.keystrokes} tastetrykk`, met: journey.screens.length <= limit });
   }
-  for (const build of results.builds) {
-    checks.push({ target: `Bygging ≤ 1,2 × bar Astro (${build.articles} artikler)`, measured: `${build.timeRatio.toFixed(2)} ×`, met: build.timeRatio <= 1.2 });
-  }
+  checks.push(...buildTargets(results));
   checks.push(...apiLatencyChecks(results.api));
   for (const bundle of results.bundles) {
     checks.push({ target: `Lambda-pakke ≤ 300 kB: ${bundle.handler}`, measured: kb(bundle.bytes), met: bundle.bytes <= 300 * 1024 });
+    checks.push({ target: `Lambda modul-init ≤ ${LAMBDA_INIT_MS} ms (median av 5, lokalt): ${bundle.handler}`, measured: `${bundle.initMs.toFixed(0)} ms`, met: bundle.initMs <= LAMBDA_INIT_MS });
   }
   if (results.notices) checks.push(...noticeChecks(results.notices));
+  return checks;
+}
+
+/** Issue 17: a cold start pays module init before the first event; measured locally, so Lambda's arm64 has less headroom. */
+export const LAMBDA_INIT_MS = 80;
+/** Issue 17: what a reader downloads for the first search, at the largest size the issue names. */
+export const FIRST_SEARCH_ARTICLES = 10000;
+export const FIRST_SEARCH_GZIP_KB = 150;
+
+/**
+ * The build targets: ≤ 1.2 × bare Astro; our whole build, search included, faster than Starlight's (judged on
+ * wall clock, CPU time shown beside it); and the first search at 10,000 articles (judged only when that size was
+ * built: `--quick` builds 1,000).
+ */
+export function buildTargets(results: Pick<BenchResults, 'builds' | 'search'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const build of results.builds) {
+    checks.push({ target: `Bygging ≤ 1,2 × bar Astro (${build.articles} artikler)`, measured: `${build.timeRatio.toFixed(2)} × (CPU ${build.cpuRatio.toFixed(2)} ×)`, met: build.timeRatio <= 1.2 });
+  }
+  for (const build of results.builds) {
+    if (build.starlightSeconds === undefined) continue;
+    checks.push({
+      target: `Hele byggingen med søk raskere enn Starlight med søk (${build.articles} artikler)`,
+      measured: `${build.oursSeconds.toFixed(1)} s mot ${build.starlightSeconds.toFixed(1)} s (${(build.starlightRatio ?? 0).toFixed(2)} ×, CPU ${(build.starlightCpuRatio ?? 0).toFixed(2)} ×)`,
+      met: build.oursSeconds < build.starlightSeconds,
+    });
+  }
+  for (const search of results.search) {
+    if ((search.site ?? 'ours') !== 'ours' || search.articles !== FIRST_SEARCH_ARTICLES) continue;
+    checks.push({ target: `Første søk ≤ ${FIRST_SEARCH_GZIP_KB} kB gz (${FIRST_SEARCH_ARTICLES} artikler)`, measured: `${kb(search.gzipBytes)} i ${search.requests} forespørsler`, met: search.gzipBytes <= FIRST_SEARCH_GZIP_KB * 1024 });
+  }
   return checks;
 }
 
