@@ -30,6 +30,7 @@ import { MoveContendedError } from '../core/move-report.ts';
 import { ESCALATION_ROUTE, RECEIPT_COOKIE, RECEIPT_ESCALATION_ROUTE, serverReceiptPath, STATUS_TOKEN_HEADER } from '../core/page-paths.ts';
 import { handlingHours } from '../core/priority.ts';
 import { CASE_EVENTS_ROUTE, WEBHOOK_REFUSALS, WEBHOOK_SIGNATURE_HEADER } from '../core/webhook-signature.ts';
+import type { EscalationAsked, EscalationRefusedAnswer } from '../http/contract/escalation.ts';
 import { isCrossSitePost, siteOriginsOf } from '../http/cross-site.ts';
 import { deskActionDonePage, deskActionPage, deskActionRefusedPage, statusProblemPage } from '../http/form-pages.ts';
 import { cameThroughEdge } from '../http/origin-verify.ts';
@@ -190,7 +191,7 @@ async function escalation(event: APIGatewayProxyEventV2, reference: string): Pro
   }
   switch (asked.status) {
     case 'asked':
-      return jsonResponse(200, { status: 'asked', at: asked.at });
+      return jsonResponse(200, { status: 'asked', at: asked.at } satisfies EscalationAsked);
     case 'not-found':
       return errorResponse(404, STATUS_NOT_FOUND);
     case 'refused': {
@@ -200,7 +201,7 @@ async function escalation(event: APIGatewayProxyEventV2, reference: string): Pro
         ...(check.reason === 'tooEarly' ? { from: check.from.toISOString() } : {}),
         ...(check.reason === 'alreadyAsked' ? { at: check.at } : {}),
         errors: [{ path: '', message: refusalInWords(asked) }],
-      });
+      } satisfies EscalationRefusedAnswer);
     }
   }
 }

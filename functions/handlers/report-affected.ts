@@ -18,6 +18,8 @@ import { deskPhone } from '../core/phone-ladder.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { isCrossSitePost, siteOriginsOf } from '../http/cross-site.ts';
 import { problemsInWords, problemsPage, tryAgainPage } from '../http/form-pages.ts';
+import type { AffectedAnswer } from '../http/contract/affected.ts';
+import type { ApiErrors } from '../http/contract/errors.ts';
 import { cameThroughEdge } from '../http/origin-verify.ts';
 import { readBody, type BodyKind } from '../http/request-body.ts';
 import { errorResponse, jsonResponse, redirectResponse } from '../http/responses.ts';
@@ -78,7 +80,7 @@ function answer(outcome: AffectedOutcome, kind: BodyKind): APIGatewayProxyStruct
     case 'invalid':
       return kind === 'form'
         ? problemsPage(pages, problemsInWords(outcome.errors, Object.values(deps.journeys)[0]))
-        : jsonResponse(400, { errors: outcome.errors });
+        : jsonResponse(400, { errors: outcome.errors } satisfies ApiErrors);
     case 'not-a-fault': {
       const message = 'Driftsmeldingen gjelder ikke en feil (den er planlagt arbeid eller til informasjon). Merker dere en feil, meld den som vanlig.';
       return kind === 'form' ? tryAgainPage(pages, 409, message) : errorResponse(409, message);
@@ -92,6 +94,6 @@ function answer(outcome: AffectedOutcome, kind: BodyKind): APIGatewayProxyStruct
       if (outcome.added) logger.info('Site counted against a notice', { notice: outcome.notice.id, count: outcome.count });
       return kind === 'form'
         ? redirectResponse(`${AFFECTED_DONE_PATH}?${new URLSearchParams({ melding: outcome.notice.id })}`)
-        : jsonResponse(200, { notice: { id: outcome.notice.id, title: outcome.notice.title }, count: outcome.count, added: outcome.added });
+        : jsonResponse(200, { notice: { id: outcome.notice.id, title: outcome.notice.title }, count: outcome.count, added: outcome.added } satisfies AffectedAnswer);
   }
 }

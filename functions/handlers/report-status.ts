@@ -10,6 +10,7 @@ import { deskPhone } from '../core/phone-ladder.ts';
 import { handlingHours } from '../core/priority.ts';
 import { reportStatus, type ReportStatusView } from '../core/report-status.ts';
 import { loadPageTemplates } from '../adapters/page-templates.ts';
+import type { ReportStatusAnswer } from '../http/contract/report-status.ts';
 import { receiptPage, statusProblemPage } from '../http/form-pages.ts';
 import { cameThroughEdge } from '../http/origin-verify.ts';
 import { errorResponse, jsonResponse } from '../http/responses.ts';
@@ -41,7 +42,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   try {
     const view = await reportStatus(event.pathParameters?.reference ?? '', token, deps);
     if (asPage) return view ? receiptPage(pages, view, receiptEscalation(view)) : statusProblemPage(pages, 404, NOT_FOUND);
-    return view ? jsonResponse(200, view) : errorResponse(404, NOT_FOUND);
+    return view ? jsonResponse(200, view satisfies ReportStatusAnswer) : errorResponse(404, NOT_FOUND);
   } catch (error) {
     logger.error('Status could not be read', { requestId: event.requestContext?.requestId, error: error as Error });
     // The page has the desk's number to call on it; the JSON says it in words.

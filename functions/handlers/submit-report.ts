@@ -16,6 +16,8 @@ import { submitReport, type SubmitDependencies, type SubmitResult } from '../cor
 import { clientAddress } from '../http/client-address.ts';
 import { isCrossSitePost, siteOriginsOf } from '../http/cross-site.ts';
 import { problemsInWords, problemsPage, tryAgainPage } from '../http/form-pages.ts';
+import type { ApiErrors } from '../http/contract/errors.ts';
+import type { Receipt } from '../http/contract/reports.ts';
 import { cameThroughEdge } from '../http/origin-verify.ts';
 import { readBody, type BodyKind } from '../http/request-body.ts';
 import { errorResponse, jsonResponse, redirectResponse } from '../http/responses.ts';
@@ -88,7 +90,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
 
 function answer(result: SubmitResult, kind: BodyKind, data: unknown): APIGatewayProxyStructuredResultV2 {
   if (!result.ok) {
-    if (kind !== 'form') return jsonResponse(400, { errors: result.errors });
+    if (kind !== 'form') return jsonResponse(400, { errors: result.errors } satisfies ApiErrors);
     const serviceId = (data as { serviceId?: unknown } | null)?.serviceId;
     return problemsPage(pages, problemsInWords(result.errors, isServiceId(serviceId) ? deps.journeys[serviceId] : undefined));
   }
@@ -102,5 +104,5 @@ function answer(result: SubmitResult, kind: BodyKind, data: unknown): APIGateway
       cookies: [`${RECEIPT_COOKIE}=${result.statusToken}; Path=${path}; Max-Age=${RECEIPT_COOKIE_SECONDS}; HttpOnly; Secure; SameSite=Strict`],
     };
   }
-  return jsonResponse(201, { reference: result.reference, statusUrl: statusPath(result.reference, result.statusToken), priority: result.priority });
+  return jsonResponse(201, { reference: result.reference, statusUrl: statusPath(result.reference, result.statusToken), priority: result.priority } satisfies Receipt);
 }

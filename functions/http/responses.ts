@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { escapeHtml } from '../core/html.ts';
-import type { FieldError } from '../core/report-submission.ts';
+import type { ApiErrors } from './contract/errors.ts';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
@@ -8,9 +8,9 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
   return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers }, body: JSON.stringify(body) };
 }
 
-/** The API's error shape: `{errors: [{path, message}]}`, with an empty path for errors about the whole request. */
+/** The API's error answer (contract/errors.ts), with an empty path: the error is about the whole request. */
 export function errorResponse(statusCode: number, message: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
-  return jsonResponse(statusCode, { errors: [{ path: '', message }] satisfies FieldError[] }, headers);
+  return jsonResponse(statusCode, { errors: [{ path: '', message }] } satisfies ApiErrors, headers);
 }
 
 export function redirectResponse(location: string): APIGatewayProxyStructuredResultV2 {
