@@ -1,5 +1,8 @@
 import type { JourneyQuestion } from '../../../functions/core/journey.ts';
-import { AFFECTED_NOTICE_FIELD as NOTICE_FIELD, AFFECTED_NOTICE_MISSING, AFFECTED_ROUTE, noticePath, NOTICES_DOCUMENT_PATH } from '../../../functions/core/notice-paths.ts';
+import { AFFECTED_NOTICE_FIELD as NOTICE_FIELD, AFFECTED_NOTICE_MISSING, noticePath, NOTICES_DOCUMENT_PATH } from '../../../functions/core/notice-paths.ts';
+import { AFFECTED_ROUTE, isAffectedAnswer } from '../../../functions/http/contract/affected.ts';
+import { fieldErrorsOf } from '../../../functions/http/contract/errors.ts';
+import { isJsonObject } from '../../../functions/http/contract/json-guards.ts';
 import { recallContact } from './contact-memory.ts';
 import { clearErrors, showErrors, type FieldProblem } from './wizard-errors.ts';
 
@@ -49,16 +52,14 @@ interface LiveNotice {
   title: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The notice, if the published document has it going on now (by the reader's clock). */
 async function liveNotice(id: string): Promise<LiveNotice | undefined> {
   try {
     const response = await fetch(NOTICES_DOCUMENT_PATH, { cache: 'no-store' });
     const document: unknown = response.ok ? await response.json() : undefined;
-    const notices: unknown[] = isRecord(document) && Array.isArray(document.notices) ? document.notices : [];
-    const notice = notices.find((candidate) => isRecord(candidate) && candidate.id === id);
-    if (!isRecord(notice) || typeof notice.title !== 'string' || typeof notice.start !== 'string') return undefined;
+    const notices: unknown[] = isJsonObject(document) && Array.isArray(document.notices) ? document.notices : [];
+    const notice = notices.find((candidate) => isJsonObject(candidate) && candidate.id === id);
+    if (!isJsonObject(notice) || typeof notice.title !== 'string' || typeof notice.start !== 'string') return undefined;
     const end = typeof notice.resolved === 'string' ? notice.resolved : typeof notice.expectedEnd === 'string' ? notice.expectedEnd : undefined;
     const now = Date.now();
     return Date.parse(notice.start) <= now && (end === undefined || now < Date.parse(end)) ? { id, title: notice.title } : undefined;
@@ -141,12 +142,9 @@ async function send(page: Page): Promise<void> {
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ [NOTICE_FIELD]: values[NOTICE_FIELD], contact }),
     });
-    const answer: unknown = await response.json().catch(() => undefined);
-    if (response.ok && isRecord(answer) && typeof answer.count === 'number') {
-      return done(values[NOTICE_FIELD] ?? '', answer.count, answer.added !== false, values[questions.at(-1)?.field ?? ''] ?? '', form);
-    }
-    const errors = isRecord(answer) && Array.isArray(answer.errors) ? answer.errors.filter(isRecord) : [];
-    const said = errors.map((error) => ({ name: typeof error.path === 'string' && error.path ? error.path : NOTICE_FIELD, message: String(error.message ?? '') })).filter((problem) => problem.message);
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok && isAffectedAnswer(body)) return done(values[NOTICE_FIELD] ?? '', body.count, body.added, values[questions.at(-1)?.field ?? ''] ?? '', form);
+    const said = fieldErrorsOf(body).map((error) => ({ name: error.path || NOTICE_FIELD, message: error.message })).filter((problem) => problem.message);
     fail(page, said.length > 0 ? said : [{ name: NOTICE_FIELD, message: 'Vi fikk ikke lagt dere til akkurat nå. Prøv igjen om litt, eller ring Servicedesk.' }]);
   } catch {
     fail(page, [{ name: NOTICE_FIELD, message: 'Fikk ikke kontakt med Serviceportalen. Sjekk nettet og prøv igjen, eller ring Servicedesk.' }]);

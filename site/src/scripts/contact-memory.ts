@@ -1,4 +1,5 @@
 import { containsNationalIdNumber } from '../../../functions/core/national-id.ts';
+import { isJsonObject } from '../../../functions/http/contract/json-guards.ts';
 import type { Values } from './wizard-fields.ts';
 
 /**
@@ -16,9 +17,8 @@ const VERSION = 1;
 export function recallContact(fields: ReadonlySet<string>): Values | undefined {
   try {
     const stored: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
-    if (typeof stored !== 'object' || stored === null) return undefined;
-    const { version, values } = stored as { version?: unknown; values?: unknown };
-    if (version !== VERSION || typeof values !== 'object' || values === null) return undefined;
+    if (!isJsonObject(stored) || stored.version !== VERSION || !isJsonObject(stored.values)) return undefined;
+    const { values } = stored;
     const kept = Object.entries(values).filter((entry): entry is [string, string] => fields.has(entry[0]) && typeof entry[1] === 'string' && entry[1] !== '' && !containsNationalIdNumber(entry[1]));
     return kept.length > 0 ? Object.fromEntries(kept) : undefined;
   } catch {

@@ -1,7 +1,7 @@
 import { REFERENCE_PATTERN } from '../../../functions/core/reference.ts';
 import { statusLinkOf, statusPath } from '../../../functions/core/page-paths.ts';
+import { recalledReceipt } from '../../../functions/http/contract/reports.ts';
 import { fetchStatus } from './form-report-status.ts';
-import { recalledReceipt } from './wizard-send.ts';
 
 /** The confirmation page: the reference from the query (plain form) or from this tab's session (wizard). */
 export function showReceipt(): void {
@@ -11,12 +11,13 @@ export function showReceipt(): void {
   const token = remembered ? statusLinkOf(new URL(remembered.statusUrl, window.location.href).hash).token : '';
   if (!REFERENCE_PATTERN.test(reference)) return;
 
-  const element = (id: string) => document.getElementById(id) as HTMLElement;
+  // The page is built with every one of these (kvittering.astro).
+  const element = (id: string) => document.getElementById(id)!;
   element('reference').textContent = reference;
   element('receipt').hidden = false;
   element('receipt-missing').hidden = true;
   if (!token) return;
-  (element('status-link') as HTMLAnchorElement).href = statusPath(reference, token);
+  element('status-link').setAttribute('href', statusPath(reference, token));
   element('receipt-follow').hidden = false;
   void showPriority(reference, token, element('receipt-priority'));
 }

@@ -1,19 +1,23 @@
-import { escalationPath, STATUS_TOKEN_HEADER } from '../../../functions/core/page-paths.ts';
-import type { ReportStatusView } from '../../../functions/core/report-status.ts';
+import { STATUS_TOKEN_HEADER } from '../../../functions/core/page-paths.ts';
+import { fieldErrorsOf } from '../../../functions/http/contract/errors.ts';
+import { escalationPath, isEscalationAsked, isEscalationRefused, type EscalationRefusal } from '../../../functions/http/contract/escalation.ts';
+import { isReportStatus, reportStatusPath, type ReportStatusAnswer } from '../../../functions/http/contract/report-status.ts';
 
 /** `GET /api/reports/{reference}` with the link's secret in a header: where a report is, never what it says. */
 
-/** The API's answer, as functions/core/report-status.ts shapes it (a type only: nothing of the core is bundled). */
-export type ReportStatus = ReportStatusView;
+/** The API's answer, as the contract reads it (functions/http/contract/report-status.ts). */
+export type ReportStatus = ReportStatusAnswer;
 
+/** An answer that is not the contract's counts as `failed`, as a failed request does. */
 export type StatusAnswer = { kind: 'found'; status: ReportStatus } | { kind: 'notFound' } | { kind: 'failed' };
 
 export async function fetchStatus(reference: string, token: string): Promise<StatusAnswer> {
   try {
-    const response = await fetch(`/api/reports/${encodeURIComponent(reference)}`, { headers: { accept: 'application/json', [STATUS_TOKEN_HEADER]: token } });
+    const response = await fetch(reportStatusPath(reference), { headers: { accept: 'application/json', [STATUS_TOKEN_HEADER]: token } });
     if (response.status === 404) return { kind: 'notFound' };
     if (!response.ok) return { kind: 'failed' };
-    return { kind: 'found', status: (await response.json()) as ReportStatus };
+    const status: unknown = await response.json();
+    return isReportStatus(status) ? { kind: 'found', status } : { kind: 'failed' };
   } catch {
     return { kind: 'failed' };
   }
@@ -25,7 +29,7 @@ export async function fetchStatus(reference: string, token: string): Promise<Sta
  */
 export type EscalationAnswer =
   | { kind: 'asked'; at: string }
-  | { kind: 'refused'; reason: string; message: string; from?: string; at?: string }
+  | { kind: 'refused'; reason: EscalationRefusal; message: string; from?: string; at?: string }
   | { kind: 'notFound' }
   | { kind: 'failed'; message?: string };
 
@@ -33,11 +37,12 @@ export async function postEscalation(reference: string, token: string): Promise<
   try {
     const response = await fetch(escalationPath(reference), { method: 'POST', headers: { accept: 'application/json', [STATUS_TOKEN_HEADER]: token } });
     if (response.status === 404) return { kind: 'notFound' };
-    const body = (await response.json().catch(() => ({}))) as { at?: string; from?: string; reason?: string; errors?: { message: string }[] };
-    const message = body.errors?.[0]?.message;
-    if (response.ok && body.at) return { kind: 'asked', at: body.at };
-    if (response.status === 409 && body.reason && message) {
-      return { kind: 'refused', reason: body.reason, message, ...(body.from ? { from: body.from } : {}), ...(body.at ? { at: body.at } : {}) };
+    const body: unknown = await response.json().catch(() => undefined);
+    const message = fieldErrorsOf(body)[0]?.message;
+    if (response.ok && isEscalationAsked(body)) return { kind: 'asked', at: body.at };
+    if (response.status === 409 && isEscalationRefused(body) && message) {
+      const { reason, from, at } = body;
+      return { kind: 'refused', reason, message, ...(from ? { from } : {}), ...(at ? { at } : {}) };
     }
     return { kind: 'failed', ...(message ? { message } : {}) };
   } catch {

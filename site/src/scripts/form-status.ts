@@ -12,10 +12,10 @@ import { fetchStatus, formatTime, postEscalation, type ReportStatus } from './fo
  */
 export async function showStatus(): Promise<void> {
   const { reference, token } = statusLinkOf(window.location.hash);
-  const message = document.getElementById('status-message') as HTMLElement;
-  const details = document.getElementById('status-details') as HTMLElement;
-  const history = document.getElementById('status-history') as HTMLElement;
-  const timeline = document.getElementById('status-timeline') as HTMLElement;
+  const message = document.getElementById('status-message')!;
+  const details = document.getElementById('status-details')!;
+  const history = document.getElementById('status-history')!;
+  const timeline = document.getElementById('status-timeline')!;
   if (!reference || !token) {
     message.textContent = 'Lenken mangler referanse eller kode. Bruk lenken i kvitteringen du fikk på e-post.';
     return;
@@ -39,8 +39,8 @@ export async function showStatus(): Promise<void> {
     [status.priority.label, `${status.priority.title}: ${status.priority.meaning} ${status.priority.settledTogether}`],
     [status.priority.responseLabel, status.priority.expectedResponse],
     ['Mottatt', formatTime(status.receivedAt)],
-    ...(status.routedAt ? [['Levert', formatTime(status.routedAt)] as [string, string]] : []),
-    ...(status.teams.length > 0 ? [['Levert til', status.teams.join(', ')] as [string, string]] : []),
+    ...(status.routedAt ? [['Levert', formatTime(status.routedAt)] satisfies [string, string]] : []),
+    ...(status.teams.length > 0 ? [['Levert til', status.teams.join(', ')] satisfies [string, string]] : []),
   ];
   details.replaceChildren(
     ...rows.flatMap(([term, value]) => {
@@ -58,16 +58,25 @@ export async function showStatus(): Promise<void> {
 }
 
 /**
+ * The page's data-escalation: content/priority.yaml's rules and the desk's hours, written by status.astro in the same
+ * build as this script, so trusted as they are (the API decides again in any case).
+ */
+interface EscalationData {
+  escalation: EscalationPolicy;
+  hours?: OpeningHours;
+}
+
+/**
  * «Be om eskalering» (status.astro): the button and what happens once the priority's time has passed, from when
  * before, when it was asked after; nothing once the case is solved or closed. The rules come with the page
  * (content/priority.yaml); the API decides again when the button is pressed, and its answer is what is shown.
  */
 function showEscalation(status: ReportStatus, token: string): void {
   const section = document.getElementById('status-escalation');
-  if (!section?.dataset.escalation) return;
-  const text = document.getElementById('status-escalation-text') as HTMLElement;
-  const button = document.getElementById('status-escalation-button') as HTMLButtonElement;
-  const { escalation, hours } = JSON.parse(section.dataset.escalation) as { escalation: EscalationPolicy; hours?: OpeningHours };
+  const text = document.getElementById('status-escalation-text');
+  const button = document.getElementById('status-escalation-button');
+  if (!section?.dataset.escalation || !text || !(button instanceof HTMLButtonElement)) return;
+  const { escalation, hours }: EscalationData = JSON.parse(section.dataset.escalation);
   const asked = (at: string) => `${status.life.events.find((event) => event.kind === 'escalationRequested')?.label ?? 'Du ba om eskalering'} ${formatTime(at)}. ${escalation.explanation}`;
   const check: EscalationCheck = mayAskForEscalation({ priority: status.priority.level, receivedAt: status.receivedAt, life: status.life }, { escalation }, hours, new Date());
 

@@ -12,14 +12,18 @@ const WORDS: Record<Channel['kind'], { open: string; closed: string }> = {
   web: { open: 'Behandles nå', closed: 'Behandles i åpningstiden' },
 };
 
+const isKind = (kind: string | undefined): kind is Channel['kind'] => kind !== undefined && Object.hasOwn(WORDS, kind);
+
 /** Marks each channel open or closed by the reader's clock, in Norwegian time, with the same rule the tests check. */
 const now = new Date();
 for (const element of document.querySelectorAll<HTMLElement>('[data-hours]')) {
   const status = element.querySelector<HTMLElement>('[data-open-status]');
   if (!status) continue;
-  const open = isOpen(JSON.parse(element.dataset.hours ?? '{}') as OpeningHours, now);
+  // The channel's hours as kontakt.astro wrote them, in the same build as this script.
+  const hours: OpeningHours = JSON.parse(element.dataset.hours ?? '{}');
+  const open = isOpen(hours, now);
   const kind = element.dataset.kind;
-  const words = WORDS[kind !== undefined && Object.hasOwn(WORDS, kind) ? (kind as Channel['kind']) : 'phone'];
+  const words = WORDS[isKind(kind) ? kind : 'phone'];
   status.textContent = open ? words.open : words.closed;
   status.dataset.color = open ? 'success' : 'neutral';
   status.hidden = false;

@@ -8,10 +8,24 @@ interface IndexEntry extends SearchHit {
   text: string;
 }
 
+/** An entry of /sok/indeks.json (pages/sok/indeks.json.ts); anything else in it is left out. */
+const isIndexEntry = (entry: unknown): entry is IndexEntry =>
+  typeof entry === 'object' &&
+  entry !== null &&
+  'url' in entry &&
+  typeof entry.url === 'string' &&
+  'title' in entry &&
+  typeof entry.title === 'string' &&
+  'summary' in entry &&
+  typeof entry.summary === 'string' &&
+  'text' in entry &&
+  typeof entry.text === 'string';
+
 /** Every word of the query must occur; a hit in the title counts most. */
 export async function fallbackSearch(query: string): Promise<SearchHit[]> {
   const response = await fetch('/sok/indeks.json');
-  const index = (await response.json()) as IndexEntry[];
+  const body: unknown = await response.json();
+  const index = Array.isArray(body) ? body.filter(isIndexEntry) : [];
   const terms = query.toLocaleLowerCase('nb').split(/\s+/).filter(Boolean);
   return index
     .map((entry) => {

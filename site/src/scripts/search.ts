@@ -8,16 +8,20 @@ interface Pagefind {
   search(query: string): Promise<{ results: PagefindResult[] }>;
 }
 
-const form = document.getElementById('search-form') as HTMLFormElement;
-const input = document.getElementById('search-q') as HTMLInputElement;
-const status = document.getElementById('search-status') as HTMLElement;
-const list = document.getElementById('search-results') as HTMLOListElement;
+/** Pagefind's module, once loaded: only its `search` is used. */
+const isPagefind = (module: unknown): module is Pagefind => typeof module === 'object' && module !== null && 'search' in module && typeof module.search === 'function';
+
+// The search page is built with each of these (pages/sok/index.astro).
+const form = document.querySelector<HTMLFormElement>('#search-form')!;
+const input = document.querySelector<HTMLInputElement>('#search-q')!;
+const status = document.getElementById('search-status')!;
+const list = document.getElementById('search-results')!;
 let pagefind: Promise<Pagefind | undefined> | undefined;
 
 // Pagefind is loaded on the first search only, so a reader who never searches downloads none of it.
 function loadPagefind(): Promise<Pagefind | undefined> {
   const url = '/pagefind/pagefind.js';
-  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).catch(() => undefined);
+  pagefind ??= import(/* @vite-ignore */ url).then((module: unknown) => (isPagefind(module) ? module : undefined), () => undefined);
   return pagefind;
 }
 

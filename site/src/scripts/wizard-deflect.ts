@@ -1,3 +1,5 @@
+import { isJsonObject } from '../../../functions/http/contract/json-guards.ts';
+
 /** Articles that may solve the problem, found while the reporter types the summary. Pagefind loads on the first search only. */
 
 interface PagefindResult {
@@ -7,10 +9,13 @@ interface Pagefind {
   search(query: string): Promise<{ results: PagefindResult[] }>;
 }
 
+/** Pagefind's module, once loaded: only its `search` is used. */
+const isPagefind = (module: unknown): module is Pagefind => isJsonObject(module) && typeof module.search === 'function';
+
 let pagefind: Promise<Pagefind | undefined> | undefined;
 function loadPagefind(): Promise<Pagefind | undefined> {
   const url = '/pagefind/pagefind.js';
-  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).catch(() => undefined);
+  pagefind ??= import(/* @vite-ignore */ url).then((module: unknown) => (isPagefind(module) ? module : undefined), () => undefined);
   return pagefind;
 }
 

@@ -1,4 +1,5 @@
 import { containsNationalIdNumber } from '../../../functions/core/national-id.ts';
+import { isJsonObject, isString, objectOf } from '../../../functions/http/contract/json-guards.ts';
 import type { Values } from './wizard-fields.ts';
 
 /**
@@ -22,14 +23,9 @@ const keyFor = (serviceId: string) => `${PREFIX}${serviceId}`;
 /** A draft dated more than this into the future (a clock set back, an edited entry) is not trusted either. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-const isValues = (value: unknown): value is Values =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((entry) => typeof entry === 'string');
+const isValues = (value: unknown): value is Values => isJsonObject(value) && Object.values(value).every((entry) => typeof entry === 'string');
 
-function isDraft(value: unknown): value is Draft {
-  if (typeof value !== 'object' || value === null) return false;
-  const draft = value as Record<string, unknown>;
-  return isValues(draft.values) && typeof draft.page === 'string' && typeof draft.idempotencyKey === 'string' && typeof draft.savedAt === 'string';
-}
+const isDraft = objectOf<Draft>({ values: isValues, page: isString, idempotencyKey: isString, savedAt: isString });
 
 const isFresh = (draft: Draft, now: Date) => {
   const age = now.getTime() - Date.parse(draft.savedAt);

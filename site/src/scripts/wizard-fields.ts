@@ -44,6 +44,7 @@ export function writeValues(form: HTMLFormElement, values: Readonly<Values>, onl
  */
 export function toBody(journey: Journey, values: Readonly<Values>): Record<string, unknown> {
   const body: Record<string, unknown> = { serviceId: journey.service.id };
+  const groups: Record<string, Values> = {};
   const fields = [...visibleQuestions(journey, values), ...journey.unasked].map((question) => question.field);
   for (const field of fields) {
     const value = values[field];
@@ -51,7 +52,7 @@ export function toBody(journey: Journey, values: Readonly<Values>): Record<strin
     const [group, key] = field.split('.');
     if (!group) continue;
     if (key === undefined) body[group] = value;
-    else body[group] = { ...(body[group] as Record<string, string> | undefined), [key]: value };
+    else body[group] = groups[group] = { ...groups[group], [key]: value };
   }
   return body;
 }

@@ -1,3 +1,5 @@
+import { isNumber, isString, objectOf } from '../../../functions/http/contract/json-guards.ts';
+
 /**
  * The browser's Back and Forward move between the wizard's pages, as people expect of anything that looks like
  * pages, instead of leaving the form. Each page the reporter moves to gets a history entry of its own (same URL).
@@ -18,7 +20,7 @@ export interface StepHistory {
   leave(url: string): void;
 }
 
-const isStepState = (state: unknown): state is StepState => typeof (state as StepState | null)?.wizardPage === 'string';
+const isStepState = objectOf<StepState>({ wizardPage: isString, wizardDepth: isNumber });
 
 export function followBrowserHistory(firstPage: string, onStep: (page: string) => void): StepHistory {
   const trail = [firstPage];

@@ -1,18 +1,13 @@
+import { isApiErrors } from '../../../functions/http/contract/errors.ts';
+import { isReceipt, REPORTS_ROUTE, type Receipt } from '../../../functions/http/contract/reports.ts';
 import { deskPhoneNumber } from './desk-phone.ts';
 import type { FieldProblem } from './wizard-errors.ts';
 
-export interface Receipt {
-  reference: string;
-  statusUrl: string;
-  priority: string;
-}
-
 export type SendResult =
-  | { kind: 'sent'; receipt: Receipt }
+  /** `receipt` is missing when the 201's answer cannot be read: the report is stored, its reference comes by e-mail. */
+  | { kind: 'sent'; receipt: Receipt | undefined }
   | { kind: 'invalid'; problems: FieldProblem[] }
   | { kind: 'failed'; reason: string };
-
-const RECEIPT_KEY = 'serviceportal.kvittering';
 
 /**
  * Posts the report as JSON. The same Idempotency-Key on every attempt means a double click or a retry files it once,
@@ -21,7 +16,7 @@ const RECEIPT_KEY = 'serviceportal.kvittering';
 export async function sendReport(submission: unknown, idempotencyKey: string): Promise<SendResult> {
   let response: Response;
   try {
-    response = await fetch('/api/reports', {
+    response = await fetch(REPORTS_ROUTE, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey },
       body: JSON.stringify(submission),
@@ -29,11 +24,9 @@ export async function sendReport(submission: unknown, idempotencyKey: string): P
   } catch {
     return { kind: 'failed', reason: 'Vi får ikke kontakt med Serviceportalen. Kanskje nettet er borte, eller portalen har problemer.' };
   }
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (response.status === 201) return { kind: 'sent', receipt: body as unknown as Receipt };
-  if (response.status === 400 && Array.isArray(body.errors)) {
-    return { kind: 'invalid', problems: (body.errors as { path: string; message: string }[]).map((error) => ({ name: error.path, message: error.message })) };
-  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.status === 201) return { kind: 'sent', receipt: isReceipt(body) ? body : undefined };
+  if (response.status === 400 && isApiErrors(body)) return { kind: 'invalid', problems: body.errors.map((error) => ({ name: error.path, message: error.message })) };
   // The key was taken by a report that was stored, and this one differs: a 400 stores nothing under the key, so
   // only a report that went through (its answer lost) can hold it.
   if (response.status === 422) {
@@ -41,22 +34,6 @@ export async function sendReport(submission: unknown, idempotencyKey: string): P
   }
   if (response.status === 429) return { kind: 'failed', reason: 'Det er sendt mange meldinger herfra på kort tid. Vent et minutt, og prøv igjen.' };
   return { kind: 'failed', reason: `Serviceportalen svarte med en feil (${response.status}). Det er ikke din feil.` };
-}
-
-export function rememberReceipt(receipt: Receipt): void {
-  try {
-    sessionStorage.setItem(RECEIPT_KEY, JSON.stringify(receipt));
-  } catch {
-    // The confirmation page then shows what the query string carries.
-  }
-}
-
-export function recalledReceipt(): Receipt | undefined {
-  try {
-    return (JSON.parse(sessionStorage.getItem(RECEIPT_KEY) ?? 'null') as Receipt | null) ?? undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A ready-made e-mail to the desk for when the portal fails: the same answers, in the reporter's own mail program. */

@@ -5,6 +5,7 @@ import { rememberPageOf, visiblePages } from '../../../functions/core/journey.ts
 import { RECEIPT_PATH } from '../../../functions/core/page-paths.ts';
 import { priorityName, writtenReportsHandled } from '../../../functions/core/priority.ts';
 import { firstErrorPerField, submissionSchemaFor } from '../../../functions/core/report-submission.ts';
+import { rememberReceipt } from '../../../functions/http/contract/reports.ts';
 import { stepLine, type WizardData } from './wizard-data.ts';
 import { deflectWhileTyping } from './wizard-deflect.ts';
 import { clearDraft, hasAnswers, loadDraft, saveDraft } from './wizard-draft.ts';
@@ -13,7 +14,7 @@ import { fieldError, readValues, toBody, writeValues, type Values } from './wiza
 import { followBrowserHistory } from './wizard-history.ts';
 import { offerRememberedContact } from './wizard-memory.ts';
 import { renderReview, showPriority } from './wizard-review.ts';
-import { mailtoLink, rememberReceipt, sendReport } from './wizard-send.ts';
+import { mailtoLink, sendReport } from './wizard-send.ts';
 
 /**
  * Progressive enhancement of the one-page form: the journey's pages one screen at a time, checked with the API's
@@ -23,8 +24,10 @@ import { mailtoLink, rememberReceipt, sendReport } from './wizard-send.ts';
  */
 
 export function startWizard(form: HTMLFormElement): void {
-  const { journey, policy, handledHours, fallbackAddress } = JSON.parse(form.dataset.wizard ?? '{}') as WizardData;
-  const find = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector) as T;
+  // Written by [service].astro from the same type, in the same build as this script.
+  const { journey, policy, handledHours, fallbackAddress }: WizardData = JSON.parse(form.dataset.wizard ?? '{}');
+  // Every element looked up here is on the page the wizard starts on ([service].astro).
+  const find = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
   const pageElements = Array.from(form.querySelectorAll<HTMLElement>('[data-page]'));
   const pageElement = (step: string) => pageElements.find((element) => element.dataset.page === step);
   const heading = find<HTMLElement>('[data-wizard-heading]');
@@ -36,7 +39,7 @@ export function startWizard(form: HTMLFormElement): void {
   const failed = find<HTMLElement>('[data-send-failed]');
   const sendStatus = find<HTMLElement>('[data-send-status]');
   const resume = find<HTMLElement>('[data-resume]');
-  const calledDesk = form.elements.namedItem(FIELD.calledDesk) as HTMLInputElement;
+  const calledDesk = find<HTMLInputElement>(`[name="${FIELD.calledDesk}"]`);
   const siteName = document.title.split(' – ').at(-1) ?? '';
   const serviceId = journey.service.id;
   const rememberPage = rememberPageOf(journey);
