@@ -15,7 +15,8 @@ import { htmlPage, htmlResponse } from './responses.ts';
  */
 
 const SLOT_PATTERN = /\{\{(\p{L}+)\}\}/gu;
-const SLOT_BY_PLACEHOLDER = new Map<string, Slot>(Object.entries(SLOTS).map(([slot, placeholder]) => [placeholder, slot as Slot]));
+const isSlot = (name: string): name is Slot => Object.hasOwn(SLOTS, name);
+const SLOT_BY_PLACEHOLDER = new Map<string, Slot>(Object.entries(SLOTS).flatMap(([slot, placeholder]) => (isSlot(slot) ? [[placeholder, slot] as const] : [])));
 
 /**
  * The page with every placeholder replaced in one pass (so a value is never read as a placeholder or a replacement

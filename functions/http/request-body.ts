@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { isJsonObject } from './contract/json-guards.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -39,12 +40,20 @@ export function formToObject(params: URLSearchParams): Record<string, unknown> {
   for (const [name, value] of params) {
     const parts = name.split('.');
     if (parts.some((part) => part === '' || part === '__proto__' || part === 'constructor' || part === 'prototype')) continue;
+    // split gives at least one part, so `last` is always there.
+    const last = parts.pop() ?? name;
     let target = result;
-    for (const part of parts.slice(0, -1)) {
+    for (const part of parts) {
       const next = target[part];
-      target = (typeof next === 'object' && next !== null ? next : (target[part] = {})) as Record<string, unknown>;
+      if (isJsonObject(next)) {
+        target = next;
+      } else {
+        const created: Record<string, unknown> = {};
+        target[part] = created;
+        target = created;
+      }
     }
-    target[parts[parts.length - 1] as string] = value;
+    target[last] = value;
   }
   return result;
 }
