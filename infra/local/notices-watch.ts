@@ -11,7 +11,8 @@ export interface NoticesWatch {
    * would do on its next look, done at once, so a test that has just written the file can wait for the state.
    */
   settle(): Promise<void>;
-  stop(): void;
+  /** Stops watching and waits for an announcement in flight, which would otherwise meet a stopped stack. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -49,7 +50,10 @@ export function watchNoticesDocument(options: { siteDir: string; objectKey: stri
   void check();
   return {
     settle: check,
-    stop: () => unwatchFile(file),
+    stop: () => {
+      unwatchFile(file);
+      return running.catch(() => undefined);
+    },
   };
 }
 

@@ -27,12 +27,17 @@ export interface LocalSes {
   rejectRecipients(addresses: readonly string[]): void;
 }
 
-/** aws-ses-v2-local: speaks the SES API and shows what was sent on its own page; `/store` returns it as JSON. */
+/**
+ * aws-ses-v2-local: speaks the SES API and shows what was sent on its own page; `/store` returns it as JSON.
+ * The emulator keeps one store per process, not per server: a new emulator starts with it emptied, so a stack
+ * started after another in the same process (test files sharing a worker) does not show the other's mail.
+ */
 export async function startLocalSes(options: LocalSesOptions): Promise<LocalSes> {
   const rejected = new Set((options.rejectRecipients ?? []).map((address) => address.toLowerCase()));
   const refusing = (): ReadonlySet<string> => rejected;
   let server = await listenSes(options.host, options.port, refusing);
   const port = (server.address() as AddressInfo).port;
+  await emptyStore(`http://${options.host}:${port}`);
   let running = true;
   return {
     endpoint: `http://${options.host}:${port}`,
@@ -50,6 +55,12 @@ export async function startLocalSes(options: LocalSesOptions): Promise<LocalSes>
       for (const address of addresses) rejected.add(address.toLowerCase());
     },
   };
+}
+
+async function emptyStore(endpoint: string): Promise<void> {
+  const response = await fetch(`${endpoint}/clear-store`, { method: 'POST' });
+  if (!response.ok) throw new Error(`SES-emulatoren tømte ikke postkassen (${response.status}).`);
+  rawHeaders.length = 0;
 }
 
 async function listenSes(host: string, port: number, rejected: () => ReadonlySet<string>): Promise<Server> {
@@ -99,7 +110,7 @@ function refuseRecipients(server: Server, rejected: () => ReadonlySet<string>): 
 /**
  * The emulator's store keeps no headers of a raw message, yet a message's own headers are part of what it promises
  * (the layout version, List-Unsubscribe): the gate keeps each raw message's headers, for `GET /store/headers`.
- * In memory, like the emulator's store, for as long as the process runs.
+ * In memory, like the emulator's store, and emptied with it when an emulator starts.
  */
 export const RAW_HEADERS_PATH = '/store/headers';
 export interface RawMessageHeaders {

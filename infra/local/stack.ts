@@ -247,7 +247,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     restartDatabase: (downtimeMs) => dynamo.restartDatabase(downtimeMs),
     async stop() {
       for (const timer of timers) clearInterval(timer);
-      notices.stop();
+      await notices.stop();
       await queue.stop();
       await eventSource.stop();
       await caseEventSource.stop();
