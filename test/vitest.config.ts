@@ -6,17 +6,31 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
-    include: ['test/**/*.test.ts'],
     // Integration and browser tests start real servers (dynalite, the SES emulator, Chromium) on free ports.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // expect.poll waits for a state (a page's text after its script ran, a search that answered). Vitest's default
     // gives up after 1 s, which a busy machine exceeds; the test's own timeout is the limit that means something.
     expect: { poll: { timeout: 20_000, interval: 50 } },
-    pool: 'forks',
+    // Vitest leaves one core free by default, which on these 2-core machines runs every file one after another.
+    // Most of a browser or integration test is waiting (for Chromium, dynalite, a stream), so two files at once
+    // use both cores. Tests wait for states, never for time, so they hold under load.
+    maxWorkers: 2,
+    // Files reuse a worker and its loaded modules (the AWS SDK, Astro's compiler, Playwright) instead of a fresh
+    // process per file; each file still gets its own servers on free ports and its own data, and restore-env.ts
+    // hands the next file the environment as it was.
+    isolate: false,
+    setupFiles: ['test/support/restore-env.ts'],
+    unstubGlobals: true,
     // Handler logs are structured JSON for CloudWatch; show them only where a test failed.
     silent: 'passed-only',
     // Powertools then logs through the global console, which Vitest captures, instead of straight to stdout.
     env: { POWERTOOLS_DEV: 'true' },
+    projects: [
+      // Pure functions and fixture catalogs: the inner loop (`npm run test:unit`), threads are cheapest to start.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads' } },
+      // Real servers and Chromium: processes, so a browser or a server's sockets never share a thread's fate.
+      { extends: true, test: { name: 'system', include: ['test/**/*.test.ts'], exclude: ['test/unit/**'], pool: 'forks' } },
+    ],
   },
 });

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderStatsHtml } from '../../functions/core/stats-html.ts';
 import { summariseStats } from '../../functions/core/stats-report.ts';
 import { statsWordsOf } from '../../infra/tools/stats-words.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { realCatalog } from '../unit/builders.ts';
 import { statsFixture } from '../unit/stats-fixtures.ts';
 import { axeViolations, describeViolations } from './axe.ts';
@@ -16,10 +16,10 @@ import { axeViolations, describeViolations } from './axe.ts';
 
 const HTML = renderStatsHtml(summariseStats(statsFixture()), statsWordsOf(realCatalog()), new Date('2026-12-02T09:30:00Z'));
 
-let browser: Browser;
+let browser: FileBrowser;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await browserForFile();
 });
 
 afterAll(async () => {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBSCRIBE_PATH } from '../../functions/core/notice-paths.ts';
 import { CONFIRM_SUBSCRIPTION_ROUTE, TOKEN_PARAMETER, UNSUBSCRIBE_ROUTE } from '../../functions/core/subscription-paths.ts';
 import { confirmationToken, unsubscribeToken } from '../../functions/core/subscription-tokens.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { useTestPortal } from '../support/local-portal.ts';
 import { axeViolations, describeViolations } from './axe.ts';
 
@@ -17,13 +17,13 @@ import { axeViolations, describeViolations } from './axe.ts';
  */
 
 const portal = useTestPortal();
-let browser: Browser;
+let browser: FileBrowser;
 let page: Page;
 /** The key the local stack generated into its data folder, to sign links as the e-mails would carry them. */
 const key = () => readFileSync(join(portal.dataDir, 'subscription-key'), 'utf8').trim();
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await browserForFile();
   // axe-core is injected as a script, which the site's Content-Security-Policy rightly forbids.
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
 });

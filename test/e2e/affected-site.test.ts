@@ -1,13 +1,13 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICES_DOCUMENT_FORMAT, type PublishedNotice } from '../../functions/core/notices-document.ts';
 import { AFFECTED_SITE_SUBJECT } from '../../functions/core/affected-site-email.ts';
 import { affectedPagePath, NOTICES_DOCUMENT_KEY } from '../../functions/core/notice-paths.ts';
 import { auditPage } from '../a11y/axe.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { SITE_DIR, sentEmails, startTestPortal, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
 
 /**
@@ -32,7 +32,7 @@ const fault: PublishedNotice = {
 const work = mkdtempSync(join(tmpdir(), 'serviceportal-affected-'));
 const data = temporaryDataDir();
 let portal: TestPortal;
-let browser: Browser;
+let browser: FileBrowser;
 
 beforeAll(async () => {
   // The built site, with a notices document published after it: the fault is in no built page.
@@ -40,7 +40,7 @@ beforeAll(async () => {
   cpSync(SITE_DIR, siteDir, { recursive: true });
   writeFileSync(join(siteDir, ...NOTICES_DOCUMENT_KEY.split('/')), JSON.stringify({ format: NOTICES_DOCUMENT_FORMAT, publishedAt: new Date().toISOString(), notices: [fault] }));
   portal = await startTestPortal(data.path, { siteDir });
-  browser = await launchChromium();
+  browser = await browserForFile();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { startTestPortal, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
 import { builtPages } from '../site/built-pages.ts';
 
@@ -8,12 +8,12 @@ import { builtPages } from '../site/built-pages.ts';
 
 const dataDir = temporaryDataDir();
 let portal: TestPortal;
-let browser: Browser;
+let browser: FileBrowser;
 let page: Page;
 
 beforeAll(async () => {
   builtPages();
-  browser = await launchChromium();
+  browser = await browserForFile();
   portal = await startTestPortal(dataDir.path);
   page = await browser.newPage();
 });

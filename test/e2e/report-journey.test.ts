@@ -1,23 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { emailsAbout, SITE_DIR, storedItem, useTestPortal } from '../support/local-portal.ts';
 import { CONTACT, NOT_URGENT_FAULT, receiptReference, walkToReview } from './wizard-driver.ts';
 
 /** A person in Chromium: from the front page to a reference on screen, a report in the table and an e-mail sent. */
 
 const portal = useTestPortal();
-let browser: Browser;
+let browser: FileBrowser;
 let page: Page;
 
 beforeAll(async () => {
   if (!existsSync(join(SITE_DIR, 'index.html'))) {
     throw new Error(`Nettsiden er ikke bygget (${SITE_DIR} mangler). Kjør «npm test», som bygger først, eller «npm run build».`);
   }
-  browser = await launchChromium();
+  browser = await browserForFile();
   page = await browser.newPage();
 });
 

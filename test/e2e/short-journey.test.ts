@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREEN_LIMITS } from '../../bench/journeys.ts';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { fileByKeyboard } from '../support/keyboard-journey.ts';
 import { storedItem, useTestPortal } from '../support/local-portal.ts';
 import { answerScreen, CONTACT, currentPage, receiptReference, TYPICAL, waitForWizard, walkToReview } from './wizard-driver.ts';
@@ -13,10 +13,10 @@ import { answerScreen, CONTACT, currentPage, receiptReference, TYPICAL, waitForW
  */
 
 const portal = useTestPortal();
-let browser: Browser;
+let browser: FileBrowser;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await browserForFile();
 });
 
 afterAll(async () => {

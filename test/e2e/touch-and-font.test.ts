@@ -1,9 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../functions/catalog/load-yaml-catalog.ts';
 import { deskPhone } from '../../functions/core/phone-ladder.ts';
 import { FONT_FAMILY } from '../../site/src/lib/font.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';
 import { useTestPortal } from '../support/local-portal.ts';
 import { answerScreen, currentPage, TYPICAL, waitForWizard } from './wizard-driver.ts';
@@ -21,11 +21,11 @@ const MENU_LINK = 24;
 const desk = deskPhone(loadCatalog(CONTENT_DIR).contact);
 
 const portal = useTestPortal();
-let browser: Browser;
+let browser: FileBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await browserForFile();
   page = await browser.newPage({ viewport: PHONE, hasTouch: true, isMobile: true });
 });
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { useTestPortal } from '../support/local-portal.ts';
 import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, waitForWizard, type Answers } from './wizard-driver.ts';
 
@@ -10,7 +10,7 @@ import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, waitForWizard, ty
 
 const portal = useTestPortal();
 const AXE = join(REPOSITORY_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-let browser: Browser;
+let browser: FileBrowser;
 let page: Page;
 
 interface AxeViolation {
@@ -19,7 +19,7 @@ interface AxeViolation {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await browserForFile();
   // axe is injected as an inline script, which the site's Content-Security-Policy rightly forbids.
   // 320 CSS pixels wide: WCAG 1.4.10 reflow, the width 400% zoom gives on a 1280-pixel screen.
   page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 640 } })).newPage();

@@ -1,15 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATIONAL_ID_MESSAGE } from '../../functions/core/national-id.ts';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { storedReports, useTestPortal } from '../support/local-portal.ts';
 import { answerScreen, CONTACT, currentPage, fieldsOnScreen, NOT_URGENT_FAULT, receiptReference, waitForWizard, walkToReview, type Answers } from './wizard-driver.ts';
 
 /** The wizard as people meet it: by keyboard, with mistakes, a reload, a broken API. */
 
 const portal = useTestPortal();
-let browser: Browser;
+let browser: FileBrowser;
 let context: BrowserContext;
 let page: Page;
 
@@ -25,7 +25,7 @@ const ICCS: Answers = {
 };
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await browserForFile();
 });
 
 afterAll(async () => {

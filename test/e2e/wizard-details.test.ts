@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../functions/catalog/load-catalog.ts';
 import { expectedResponse, priorityName, priorityOf, type ImpactAnswers } from '../../functions/core/priority.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';
 import { useTestPortal } from '../support/local-portal.ts';
 import { answerScreen, CONTACT, currentPage, waitForWizard, type Answers } from './wizard-driver.ts';
@@ -11,11 +11,11 @@ import { answerScreen, CONTACT, currentPage, waitForWizard, type Answers } from 
 
 const portal = useTestPortal();
 const policy = loadCatalog(CONTENT_DIR).priority;
-let browser: Browser;
+let browser: FileBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await browserForFile();
 });
 
 afterAll(async () => {

@@ -1,17 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { useTestPortal } from '../support/local-portal.ts';
 import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, waitForWizard, walkToReview, type Answers } from './wizard-driver.ts';
 
 /** The browser's Back and Forward buttons step through the wizard instead of leaving it. */
 
 const portal = useTestPortal();
-let browser: Browser;
+let browser: FileBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await browserForFile();
 });
 
 afterAll(async () => {

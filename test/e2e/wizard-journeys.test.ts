@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../functions/catalog/load-catalog.ts';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
 import { journeysOf } from '../../functions/core/build-journey.ts';
 import { parseSubmission } from '../../functions/core/report-submission.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';
 import { storedItem, useTestPortal } from '../support/local-portal.ts';
 import { CONTACT, fieldsAsked, NOT_URGENT_FAULT, receiptReference, walkToReview, type Answers } from './wizard-driver.ts';
@@ -13,10 +13,10 @@ import { CONTACT, fieldsAsked, NOT_URGENT_FAULT, receiptReference, walkToReview,
 
 const portal = useTestPortal();
 const journeys = journeysOf(loadCatalog(CONTENT_DIR));
-let browser: Browser;
+let browser: FileBrowser;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await browserForFile();
 });
 
 afterAll(async () => {

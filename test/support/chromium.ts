@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium, never a browser downloaded by Playwright (there is no network here). */
 export function chromiumPath(): string {
@@ -28,4 +28,40 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** What a test file sees of Chromium: contexts and pages of its own, closed by `close()`; the browser stays. */
+export interface FileBrowser {
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+let workerBrowser: Promise<Browser> | undefined;
+
+/**
+ * One Chromium per worker process, shared by the test files it runs one after another (`isolate: false`), instead
+ * of a launch and a shutdown per file. Each file gets fresh contexts — no cookies, storage or cache from another
+ * file — and closes them when it is done. Playwright closes the browser when the worker exits.
+ */
+export async function browserForFile(): Promise<FileBrowser> {
+  workerBrowser ??= launchChromium();
+  let browser = await workerBrowser;
+  if (!browser.isConnected()) {
+    workerBrowser = launchChromium();
+    browser = await workerBrowser;
+  }
+  const contexts: BrowserContext[] = [];
+  const newContext = async (options?: BrowserContextOptions) => {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    return context;
+  };
+  return {
+    newContext,
+    newPage: async (options) => (await newContext(options)).newPage(),
+    close: async () => {
+      await Promise.all(contexts.splice(0).map((context) => context.close()));
+    },
+  };
 }

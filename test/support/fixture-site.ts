@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
+
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
-import { launchChromium } from './chromium.ts';
+import { browserForFile, type FileBrowser } from './chromium.ts';
 import { startTestPortal, temporaryDataDir, type TestPortal } from './local-portal.ts';
 
 export interface FixtureSite {
@@ -13,7 +13,7 @@ export interface FixtureSite {
   siteDir: string;
   /** The portal serving it, its API reading the same content. */
   portal: TestPortal;
-  browser: Browser;
+  browser: FileBrowser;
   stop(): Promise<void>;
 }
 
@@ -35,7 +35,7 @@ export async function startFixtureSite(contentDir: string, options: { buildTime?
   };
   await promisify(execFile)(process.execPath, [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', siteDir, '--silent'], { cwd: REPOSITORY_ROOT, env });
   const portal = await startTestPortal(data.path, { siteDir, environment: { CATALOG_DIR: contentDir } });
-  const browser = await launchChromium();
+  const browser = await browserForFile();
   return {
     siteDir,
     portal,
