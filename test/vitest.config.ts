@@ -6,12 +6,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
-    // Integration and browser tests start real servers (dynalite, the SES emulator, Chromium) on free ports.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Limits that end a hang, not timings: integration and browser tests start real servers (dynalite, the SES
+    // emulator, Chromium) and must pass beside another CPU-heavy job on two cores, where a journey typed key by key
+    // takes several times as long as on a quiet machine.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // expect.poll waits for a state (a page's text after its script ran, a search that answered). Vitest's default
-    // gives up after 1 s, which a busy machine exceeds; the test's own timeout is the limit that means something.
-    expect: { poll: { timeout: 20_000, interval: 50 } },
+    // gives up after 1 s, which a busy machine exceeds.
+    expect: { poll: { timeout: 60_000, interval: 50 } },
     // Vitest leaves one core free by default, which on these 2-core machines runs every file one after another.
     // Most of a browser or integration test is waiting (for Chromium, dynalite, a stream), so two files at once
     // use both cores. Tests wait for states, never for time, so they hold under load.

@@ -31,7 +31,7 @@ describe('the knowledge base in the browser', () => {
     await page.getByLabel('Hva leter du etter?', { exact: true }).press('Enter');
 
     const result = page.locator('#search-results li').filter({ has: page.getByRole('link', { name: 'Lydlogg', exact: true }) });
-    await expect.poll(() => result.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => result.count()).toBe(1);
     expect(await result.textContent()).toContain('Om opptak og avspilling av samtaler og radiotrafikk');
 
     const scripts: string[] = [];
@@ -49,7 +49,7 @@ describe('the knowledge base in the browser', () => {
     await reader.goto(`${portal.url}/sok/?q=${encodeURIComponent('seks måneder')}`);
 
     const results = reader.locator('#search-results');
-    await expect.poll(() => results.getAttribute('data-engine'), { timeout: 10_000 }).toBe('pagefind');
+    await expect.poll(() => results.getAttribute('data-engine')).toBe('pagefind');
     expect(await results.getByRole('link').first().textContent()).toBe('Flytte et kontrollrom eller en operatørplass');
     expect(await results.locator('li').first().textContent()).toContain('må meldes minst seks måneder før');
     await context.close();
@@ -62,7 +62,7 @@ describe('the knowledge base in the browser', () => {
     await reader.goto(`${portal.url}/sok/?q=${encodeURIComponent('alvorlighetsgrad')}`);
 
     const results = reader.locator('#search-results');
-    await expect.poll(() => results.getAttribute('data-engine'), { timeout: 10_000 }).toBe('pagefind');
+    await expect.poll(() => results.getAttribute('data-engine')).toBe('pagefind');
     const titles = (await results.getByRole('link').allTextContents()).map((title) => title.replaceAll('\u00ad', ''));
     expect(titles[0]).toBe('Prioritet og alvorlighetsgrad');
     const article = await (await fetch(`${portal.url}/artikler/prioritet-og-alvorlighetsgrad/`)).text();
@@ -88,7 +88,7 @@ describe('the knowledge base in the browser', () => {
   it('tells the reader when a search finds nothing', async () => {
     await page.goto(`${portal.url}/sok/?q=${encodeURIComponent('qqqxyzzy')}`);
 
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Fant ingen treff på «qqqxyzzy»');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Fant ingen treff på «qqqxyzzy»');
   });
 
   it('shows 08915 as open now on the contact page, with the whole fallback ladder', async () => {

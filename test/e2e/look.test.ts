@@ -111,7 +111,7 @@ describe('the portal as people see it, against the committed screenshots', () =>
     await shoot('kvittering');
     // The status page says where the report is: wait until the router has sent it on, so it always says the same.
     const reference = await receiptReference(page);
-    await expect.poll(async () => ((await storedItem(site.portal.stack, reference))?.routing as { status?: string } | undefined)?.status, { timeout: 30_000 }).toBe('routed');
+    await expect.poll(async () => ((await storedItem(site.portal.stack, reference))?.routing as { status?: string } | undefined)?.status).toBe('routed');
     await page.locator('#status-link').click();
     await page.locator('#status-details').waitFor();
     await shoot('status');

@@ -93,7 +93,7 @@ export async function walkToReview(page: Page, answers: Answers): Promise<Screen
     await answerScreen(page, answers);
     seen.push({ page: name, fields: await fieldsOnScreen(page) });
     await page.getByRole('button', { name: 'Fortsett' }).click();
-    await page.waitForFunction((previous) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') !== previous, name, { timeout: 5000 });
+    await page.waitForFunction((previous) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') !== previous, name);
   }
   throw new Error(`The wizard never reached the review page: ${seen.map((screen) => screen.page).join(' → ')}`);
 }

@@ -30,7 +30,7 @@ async function open(): Promise<void> {
 }
 
 async function waitForPage(name: string): Promise<void> {
-  await page.waitForFunction((expected) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') === expected, name, { timeout: 5000 });
+  await page.waitForFunction((expected) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') === expected, name);
 }
 
 async function forwardTo(target: string): Promise<void> {

@@ -40,9 +40,12 @@ const BUNDLE_TABLE = 'bundle-test-reports';
 const ENVIRONMENT_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'ASIABUNDLETEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_SESSION_TOKEN: 'test' };
 
 let portal: SynthesizedPortal;
+// Bundling ten functions with esbuild takes about 20 s on a quiet machine and several times that beside a bench
+// build; the limit is there to end a hang, not to time it.
+const BUNDLING_LIMIT_MS = 300_000;
 beforeAll(() => {
   portal = synthesizePortal({ bundle: true });
-});
+}, BUNDLING_LIMIT_MS);
 afterAll(() => portal?.cleanUp());
 
 /** CATALOG_DIR as set in the stack, resolved inside the bundle instead of under /var/task. */

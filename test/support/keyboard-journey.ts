@@ -63,7 +63,7 @@ export async function fileByKeyboard(page: Page, formUrl: string, answers: Reado
     }
     await tabTo('[data-next]');
     await press('Enter');
-    await page.waitForFunction((previous) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') !== previous, screen, { timeout: 5000 });
+    await page.waitForFunction((previous) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') !== previous, screen);
   }
   throw new Error(`The report never reached «Sjekk svarene»: ${figures.screens.join(' → ')}`);
 
