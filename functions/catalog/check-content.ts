@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { type Catalog, loadCatalog } from './load-catalog.ts';
-import type { DeskContact } from './contact-schema.ts';
+import type { DeskContact } from '../core/desk-contact.ts';
 import { checkLinks, linksIn } from './links.ts';
 import { markdownBodyProblems } from './markdown-body.ts';
 import { readMarkdown } from './markdown-source.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_KINDS, type Channel as CoreChannel, type DeskContact as CoreDeskContact } from '../core/desk-contact.ts';
+import { CHANNEL_KINDS, type Channel, type DeskContact } from '../core/desk-contact.ts';
 import { WEEKDAYS, type OpeningHours } from '../core/opening-hours.ts';
 
 const text = z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' });
@@ -46,10 +46,9 @@ export const channelSchema = z
     path: ['value'],
     error: 'må være et telefonnummer med bare sifre og mellomrom (og + først for landskode), for eksempel «61 18 28 00» eller «+47 61 18 28 00»',
   });
-// Named here too because site/** imports it from here; the same type as the core's Channel (core/desk-contact.ts).
-export type Channel = z.infer<typeof channelSchema>;
-true satisfies (Channel extends CoreChannel ? true : false);
-true satisfies (CoreChannel extends Channel ? true : false);
+// The schema must give the core's Channel, checked both ways: a required field only one of them has fails to compile.
+true satisfies (z.infer<typeof channelSchema> extends Channel ? true : false);
+true satisfies (Channel extends z.infer<typeof channelSchema> ? true : false);
 
 /** `content/contact.yaml`: how to reach the Servicedesk (its channels, the fallback ladder, opening hours); core/desk-contact.ts. */
 export const deskContactSchema = z
@@ -84,7 +83,6 @@ export const deskContactSchema = z
       ctx.addIssue({ code: 'custom', path: ['ladder', 0, 'channel'], message: 'det første steget må være en telefon: det er nummeret portalen viser øverst på hver side' });
     }
   });
-// Named here too because site/** and check-content.ts import it from here; the same type as the core's DeskContact.
-export type DeskContact = z.infer<typeof deskContactSchema>;
-true satisfies (DeskContact extends CoreDeskContact ? true : false);
-true satisfies (CoreDeskContact extends DeskContact ? true : false);
+// The schema must give exactly the core's DeskContact, both ways.
+true satisfies (z.infer<typeof deskContactSchema> extends DeskContact ? true : false);
+true satisfies (DeskContact extends z.infer<typeof deskContactSchema> ? true : false);

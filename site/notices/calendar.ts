@@ -1,6 +1,6 @@
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { noticeEnd } from '../../functions/catalog/notice-schema.ts';
-import type { PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import type { PublishedNotice } from '../../functions/core/notices-document.ts';
 import { NOTICE_FEED_PATHS } from '../../functions/core/notice-paths.ts';
 import { formatDateTime } from '../src/lib/i18n.ts';
 import { SEVERITY } from '../src/lib/notice-labels.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { readMarkdown } from '../../functions/catalog/markdown-source.ts';
 import { noticeSchema } from '../../functions/catalog/notice-schema.ts';
-import { NOTICES_DOCUMENT_FORMAT, noticesDocumentSchema, type NoticesDocument } from '../../functions/catalog/notices-document.ts';
+import { NOTICES_DOCUMENT_FORMAT, noticesDocumentSchema, type NoticesDocument } from '../../functions/core/notices-document.ts';
 import { ContentError, type ContentProblem } from '../../functions/catalog/problems.ts';
 import { hastPlugins, markdownFeatures, mdastPlugins } from '../markdown/pipeline.ts';
 
@@ -15,7 +15,7 @@ export interface NoticesDocumentOptions {
 }
 
 /**
- * Every notice in `content/notices`, as published (functions/catalog/notices-document.ts): the pages, the feeds
+ * Every notice in `content/notices`, as published (functions/core/notices-document.ts): the pages, the feeds
  * and the publishing script all read this one document, so a notice looks the same wherever it is read. The text
  * goes through the same Sätteri processor and plugins as the site's own markdown. Newest start first.
  */

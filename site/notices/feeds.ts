@@ -1,4 +1,4 @@
-import type { NoticesDocument, PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import type { NoticesDocument, PublishedNotice } from '../../functions/core/notices-document.ts';
 import { NOTICE_FEED_PATHS, NOTICES_PATH, noticePath } from '../../functions/core/notice-paths.ts';
 import type { ServiceId } from '../../functions/core/service-ids.ts';
 import { formatDateTime, words } from '../src/lib/i18n.ts';

@@ -1,5 +1,5 @@
-import { AFFECTABLE_SEVERITIES, type NoticePhase } from '../../functions/catalog/notice-terms.ts';
-import type { PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import { AFFECTABLE_SEVERITIES, type NoticePhase } from '../../functions/vocabulary/notice-terms.ts';
+import type { PublishedNotice } from '../../functions/core/notices-document.ts';
 import { escapeHtml } from '../../functions/core/html.ts';
 import { affectedPagePath, noticePath } from '../../functions/core/notice-paths.ts';
 import { SERVICE_IDS, type ServiceId } from '../../functions/core/service-ids.ts';

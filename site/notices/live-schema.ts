@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import type { NoticeSeverity } from '../../functions/catalog/notice-schema.ts';
-import type { NOTICES_DOCUMENT_FORMAT, NoticesDocument, PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import type { NOTICES_DOCUMENT_FORMAT, NoticesDocument, PublishedNotice } from '../../functions/core/notices-document.ts';
 import { SERVICE_IDS } from '../../functions/core/service-ids.ts';
 
 /**
  * What the page script checks before it draws anything from /driftsmeldinger/meldinger.json or from a page's
- * attributes: the published notices document (functions/catalog/notices-document.ts) again, in zod/mini, whose
+ * attributes: the published notices document (functions/core/notices-document.ts) again, in zod/mini, whose
  * functions a bundler can leave out when unused (the full zod would add some 15 kB to every page with a notice
  * list). The types below tie the two together: a change to the document's schema that this one does not follow
  * fails the typecheck, and test/unit/notice-live.test.ts parses a built document with both.

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { checkContent } from '../../functions/catalog/check-content.ts';
 import { statusDocument } from '../../functions/catalog/status-document.ts';
 import { ContentError } from '../../functions/catalog/problems.ts';
-import type { NoticesDocument } from '../../functions/catalog/notices-document.ts';
+import type { NoticesDocument } from '../../functions/core/notices-document.ts';
 import { NOTICE_ARCHIVE_PATH, NOTICE_FEED_PATHS, NOTICES_DOCUMENT_PATH, NOTICES_PATH, noticePath } from '../../functions/core/notice-paths.ts';
 import { deskPhone } from '../../functions/core/phone-ladder.ts';
 import { SERVICE_IDS, type ServiceId } from '../../functions/core/service-ids.ts';

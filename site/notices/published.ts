@@ -1,4 +1,4 @@
-import type { NoticesDocument } from '../../functions/catalog/notices-document.ts';
+import type { NoticesDocument } from '../../functions/core/notices-document.ts';
 import type { ServiceId } from '../../functions/core/service-ids.ts';
 import { noticesDocument, noticesDrawnAt, serviceNames } from '../src/lib/content.ts';
 

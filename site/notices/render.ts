@@ -1,4 +1,4 @@
-import type { NoticesDocument, PublishedNotice } from '../../functions/catalog/notices-document.ts';
+import type { NoticesDocument, PublishedNotice } from '../../functions/core/notices-document.ts';
 import { escapeHtml } from '../../functions/core/html.ts';
 import { affectedPagePath, NOTICE_ARCHIVE_PATH, NOTICE_FEED_PATHS, NOTICES_PATH, noticePath, SUBSCRIBE_PATH } from '../../functions/core/notice-paths.ts';
 import type { ServiceId } from '../../functions/core/service-ids.ts';
@@ -11,7 +11,7 @@ export * from './lists.ts';
 
 /**
  * The one renderer of driftsmeldinger: cards and lines for the lists, a notice's own page, the list page and the
- * archive, as HTML strings from the published notices document (functions/catalog/notices-document.ts). The Astro
+ * archive, as HTML strings from the published notices document (functions/core/notices-document.ts). The Astro
  * pages insert them with set:html, scripts/publish-notices.ts fills the site's template pages with them, and the
  * page script (src/scripts/notices-live.ts) draws a notice published after the last build with them. So this file
  * runs in the browser too: it imports no Node module and no zod (the type imports above cost nothing).

@@ -1,4 +1,4 @@
-import type { NoticesDocument } from '../../functions/catalog/notices-document.ts';
+import type { NoticesDocument } from '../../functions/core/notices-document.ts';
 import type { ContentProblem } from '../../functions/catalog/problems.ts';
 import { escapeHtml } from '../../functions/core/html.ts';
 import type { NoticePageParts } from './render.ts';

@@ -1,5 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { PublishedNotice } from '../../../functions/catalog/notices-document.ts';
+import type { PublishedNotice } from '../../../functions/core/notices-document.ts';
 import type { FormDefinition } from '../../../functions/core/form-definition.ts';
 import { journeyFor } from '../../../functions/core/build-journey.ts';
 import { deskPhone as deskPhoneOf } from '../../../functions/core/phone-ladder.ts';

@@ -1,4 +1,4 @@
-import type { DeskContact } from '../../../functions/catalog/contact-schema.ts';
+import type { DeskContact } from '../../../functions/core/desk-contact.ts';
 import { telHref } from '../../../functions/core/phone-ladder.ts';
 
 /**

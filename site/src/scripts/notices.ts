@@ -1,4 +1,4 @@
-import type { PublishedNotice } from '../../../functions/catalog/notices-document.ts';
+import type { PublishedNotice } from '../../../functions/core/notices-document.ts';
 import { NOTICES_DOCUMENT_PATH } from '../../../functions/core/notice-paths.ts';
 import { listSpecOf, noticeKey, noticeLineHtml, noticesInList, type NoticeListSpec } from '../../notices/lists.ts';
 import { liveDocumentSchema } from '../../notices/live-schema.ts';

@@ -1,4 +1,4 @@
-import type { Channel } from '../../../functions/catalog/contact-schema.ts';
+import type { Channel } from '../../../functions/core/desk-contact.ts';
 import { isOpen, type OpeningHours } from '../../../functions/core/opening-hours.ts';
 
 /**
