@@ -43,6 +43,17 @@ function wholeNumber(min: number, max: number, fallback: number) {
   );
 }
 
+/**
+ * An instant the handler's clock stands still at (adapters/clock.ts), ISO 8601 with a zone. Only the local stack
+ * sets it, for a test of a window of time; absent, the system clock runs.
+ */
+const clockFixedAt = z.optional(
+  z.pipe(
+    z.iso.datetime({ offset: true, error: 'må være et tidspunkt med tidssone, for eksempel 2026-11-30T10:00:30Z' }),
+    z.transform((text) => new Date(text)),
+  ),
+);
+
 export const submitEnvSchema = z.object({
   TABLE_NAME: tableName,
   CATALOG_DIR: catalogDir,
@@ -57,6 +68,7 @@ export const submitEnvSchema = z.object({
   STATUS_TOKEN_KEY: statusTokenKey,
   /** Where the site is: a form post whose Origin is another site is refused (http/cross-site.ts). */
   SITE_URL: z.optional(siteUrl),
+  CLOCK_FIXED_AT: clockFixedAt,
 });
 
 /** What every function that e-mails about a report reads: the table, the catalog, the sender and the status link. */
@@ -146,6 +158,7 @@ export const affectedEnvSchema = /* @__PURE__ */ z.object({
   SITE_BUCKET_DIR: z.optional(requiredText),
   RETENTION_DAYS: wholeNumber(1, 3650, 548),
   RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000, 60),
+  CLOCK_FIXED_AT: clockFixedAt,
 }).check(
   z.refine((env) => env.SITE_BUCKET_NAME !== undefined || env.SITE_BUCKET_DIR !== undefined, {
     error: 'sett SITE_BUCKET_NAME (AWS) eller SITE_BUCKET_DIR (lokalt; den brukes når begge er satt)',

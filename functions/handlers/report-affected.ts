@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { handlerClock } from '../adapters/clock.ts';
 import { affectedEnvSchema, readEnv } from '../adapters/config.ts';
 import { createDynamoAffectedSites } from '../adapters/dynamodb-affected-sites.ts';
 import { createDynamoRateLimiter } from '../adapters/dynamodb-rate-limiter.ts';
@@ -31,6 +32,7 @@ import { errorResponse, jsonResponse, redirectResponse } from '../http/responses
  */
 
 const env = readEnv(affectedEnvSchema);
+const now = handlerClock(env.CLOCK_FIXED_AT);
 const dynamodb = new DynamoDBClient({});
 const catalog = loadCatalog(env.CATALOG_DIR);
 const deskTeam = catalog.teams[catalog.routing.desk]!;
@@ -48,7 +50,7 @@ const deps: AffectedDependencies = {
     serviceNames: Object.fromEntries(Object.values(catalog.services).map((service) => [service.id, service.name])),
     siteUrl: env.SITE_URL,
   },
-  now: () => new Date(),
+  now,
 };
 const limiter = createDynamoRateLimiter(dynamodb, env.TABLE_NAME, env.RATE_LIMIT_PER_MINUTE);
 const { templates: pages, missing: missingPages } = loadPageTemplates(env.PAGES_DIR);
@@ -63,7 +65,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   const failure = (status: number, message: string, headers: Record<string, string> = {}) =>
     body.kind === 'form' ? tryAgainPage(pages, status, message, headers) : errorResponse(status, `${message} Haster det, ring ${urgentNumber}.`, headers);
   try {
-    if (!(await limiter.allow(clientAddress(event), new Date()))) {
+    if (!(await limiter.allow(clientAddress(event), now()))) {
       return failure(429, 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen.', { 'retry-after': '60' });
     }
     const fields = typeof body.data === 'object' && body.data !== null ? (body.data as Record<string, unknown>) : {};

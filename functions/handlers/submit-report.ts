@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { handlerClock } from '../adapters/clock.ts';
 import { readEnv, submitEnvSchema } from '../adapters/config.ts';
 import { createDynamoRateLimiter } from '../adapters/dynamodb-rate-limiter.ts';
 import { createDynamoReportStore } from '../adapters/dynamodb-report-store.ts';
@@ -29,13 +30,14 @@ import { errorResponse, jsonResponse, redirectResponse } from '../http/responses
  */
 
 const env = readEnv(submitEnvSchema);
+const now = handlerClock(env.CLOCK_FIXED_AT);
 const dynamodb = new DynamoDBClient({});
 const catalog = loadCatalog(env.CATALOG_DIR);
 const deps: SubmitDependencies = {
   journeys: journeysOf(catalog),
   priorityPolicy: catalog.priority,
   store: createDynamoReportStore(dynamodb, env.TABLE_NAME),
-  now: () => new Date(),
+  now,
   statusTokenFor: (reference) => statusTokenFor(env.STATUS_TOKEN_KEY, reference),
   referencePrefix: env.REFERENCE_PREFIX,
   retentionDays: env.RETENTION_DAYS,
@@ -71,7 +73,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     body.kind === 'form' ? tryAgainPage(pages, status, message, headers) : errorResponse(status, `${message} Haster det, ring ${urgentNumber}.`, headers);
   try {
     const address = clientAddress(event);
-    if (!(await limiter.allow(address, new Date()))) {
+    if (!(await limiter.allow(address, now()))) {
       return failure(429, 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen.', { 'retry-after': '60' });
     }
     const result = await submitReport(body.data, deps, {
