@@ -4,6 +4,8 @@ import { AFFECTED_ROUTE, NOTICES_DOCUMENT_KEY } from '../functions/core/notice-p
 import { CONFIRM_SUBSCRIPTION_ROUTE, SUBSCRIBE_ROUTE, UNSUBSCRIBE_ROUTE } from '../functions/core/subscription-paths.ts';
 import { ESCALATION_ROUTE, RECEIPT_ESCALATION_ROUTE, SERVER_RECEIPT_ROUTE } from '../functions/core/page-paths.ts';
 import { CASE_EVENTS_ROUTE } from '../functions/core/webhook-signature.ts';
+import { REPORT_STATUS_ROUTE } from '../functions/http/contract/report-status.ts';
+import { REPORTS_ROUTE } from '../functions/http/contract/reports.ts';
 
 /**
  * How the handlers are wired, described once for both wirings: `infra/aws` (CDK) and `infra/local` read these,
@@ -26,8 +28,8 @@ export const HANDLERS = {
 export type HandlerName = keyof typeof HANDLERS;
 
 export const API_ROUTES = [
-  { method: 'POST', path: '/api/reports', handler: 'submitReport' },
-  { method: 'GET', path: '/api/reports/{reference}', handler: 'reportStatus' },
+  { method: 'POST', path: REPORTS_ROUTE, handler: 'submitReport' },
+  { method: 'GET', path: REPORT_STATUS_ROUTE, handler: 'reportStatus' },
   // The receipt the API draws for a browser without JavaScript.
   { method: 'GET', path: SERVER_RECEIPT_ROUTE, handler: 'reportStatus' },
   // An action link from the desk's e-mail: GET shows what it will do and changes nothing; the page's POST does it.
