@@ -35,9 +35,9 @@ export const PHONE_NUMBER = /^\+?\d+( \d+)*$/;
 
 export const channelSchema = z
   .object({
-    id: key.describe('Fast nøkkel for kanalen, brukt i stigen (ladder).'),
+    id: key.describe('Fast nøkkel for kanalen, som stigen (ladder) og handledBy i content/priority.yaml viser til.'),
     name: text.describe('Navnet på kanalen, for eksempel «Servicedesk, hovednummer».'),
-    kind: z.enum(CHANNEL_KINDS, { error: `må være en av: ${CHANNEL_KINDS.join(', ')}` }).describe('phone, email, radio eller web.'),
+    kind: z.enum(CHANNEL_KINDS, { error: `må være en av: ${CHANNEL_KINDS.join(', ')}` }).describe('Slags kanal: phone (telefon), email (e-post), radio (Nødnett) eller web (nettside). Et telefonnummer får en lenke man ringer med ett trykk.'),
     value: text.describe('Nummeret, adressen eller talegruppen slik brukeren skal se den. Et telefonnummer skrives med sifre og mellomrom, for eksempel «61 18 28 00».'),
     use: text.describe('Hva kanalen brukes til, i én setning.'),
     hours: openingHoursSchema.describe('Når kanalen er bemannet.'),
@@ -57,7 +57,7 @@ export const deskContactSchema = z
     ladder: z
       .array(
         z.object({
-          channel: key.describe('Nøkkelen til kanalen.'),
+          channel: key.describe('id-en til en kanal i channels. Det første steget må være en telefon.'),
           when: sentencePart.describe('Når dette steget brukes, som starten på en setning, uten punktum: «Kommer du ikke gjennom».'),
           action: sentencePart
             .refine((action) => action.split('{value}').length <= 2, { error: 'kan ha {value} bare én gang' })

@@ -17,8 +17,8 @@ const fixedQuestionTextSchema = z
     id: fixedQuestionId.describe('Hvilket fast spørsmål teksten gjelder.'),
     label: text.describe('Spørsmålet slik brukeren leser det.'),
     hint: text.optional().describe('Hjelpetekst under spørsmålet.'),
-    missingMessage: text.optional().describe('Feilmelding når svaret mangler. Standard: «Svar på «<label>».».'),
-    options: z.array(choiceOptionSchema).optional().describe('Ordene for hvert valg. Verdiene (value) er faste og står i samme rekkefølge som i eksemplet.'),
+    missingMessage: text.optional().describe('Feilmeldingen når svaret mangler. Standard: «Svar på «spørsmålet».».'),
+    options: z.array(choiceOptionSchema).optional().describe('Ordene for hvert valg, for spørsmål med valg. Verdiene (value) er faste og står i samme rekkefølge som i filen nå; bare label kan endres.'),
   }, { error: onlyFields('et fast spørsmål må ha id og label') })
   .superRefine((question, ctx) => {
     if (!isFixedQuestionId(question.id)) return;
@@ -43,30 +43,41 @@ const fixedPageSchema = z.strictObject(
 );
 
 const servicePagesSlotSchema = z
-  .strictObject({ servicePages: z.strictObject({ section: identifier.describe('Delen av «Sjekk svarene» tjenestens svar vises under.') }, { error: onlyFields('må ha section') }) })
+  .strictObject({ servicePages: z.strictObject({ section: identifier.describe('Delen av «Sjekk svarene» tjenestens svar vises under.') }, { error: onlyFields('må ha section') }).describe('I stedet for en fast side: her kommer tjenestens egne sider (pages i content/services/<tjeneste>.yaml). Står nøyaktig én gang.') })
   .describe('Her kommer tjenestens egne sider (pages i content/services/<id>.yaml).');
 
 export const formSchema = z
   .strictObject(
     {
-      sections: z.array(z.strictObject({ id: identifier, title: text }, { error: onlyFields('en del må ha id og title') })).min(1, { error: 'må ha minst én del' }).describe('Delene svarene vises i på «Sjekk svarene» og i e-posten til Servicedesk, i rekkefølge.'),
-      questions: z.array(fixedQuestionTextSchema).describe('Ordene for de faste spørsmålene.'),
-      pages: z.array(z.union([servicePagesSlotSchema, fixedPageSchema], { error: 'må være en side med id, title, section og questions, eller servicePages' })).describe('Sidene i veiviseren, i rekkefølge.'),
+      sections: z.array(z.strictObject({ id: identifier.describe('Delens faste nøkkel, som sidene viser til med section.'), title: text.describe('Overskriften på delen i «Sjekk svarene» og i e-posten.') }, { error: onlyFields('en del må ha id og title') })).min(1, { error: 'må ha minst én del' }).describe('Delene svarene vises i på «Sjekk svarene» og i e-posten til Servicedesk, i rekkefølge.'),
+      questions: z.array(fixedQuestionTextSchema).describe('Ordene for de faste spørsmålene, ett avsnitt for hvert. Nøklene og verdiene er faste; ordene kan du endre fritt.'),
+      pages: z.array(z.union([servicePagesSlotSchema, fixedPageSchema], { error: 'må være en side med id, title, section og questions, eller servicePages' })).describe('Sidene i veiviseren, i rekkefølge: de faste sidene, og servicePages der tjenestens egne sider kommer. Et fast spørsmål står på nøyaktig én side.'),
       phone: z
         .strictObject(
           {
-            title: text,
-            intro: text,
-            priorityIntro: text,
-            writtenReport: text,
-            writtenReportHint: text,
-            afterCall: z.array(identifier).min(1, { error: 'må ha minst én side' }),
+            title: text.describe('Overskriften på telefonsiden, for eksempel «Ring Servicedesk nå».'),
+            intro: text.describe('Teksten øverst når brukeren har svart at det haster.'),
+            priorityIntro: text.describe('Teksten øverst i stedet for intro når svarene gir en prioritet som skal ringes inn. Siden legger prioriteten til etter den.'),
+            writtenReport: text.describe('Knappen for å sende en skriftlig melding etter samtalen.'),
+            writtenReportHint: text.describe('Teksten over knappen, om hva den skriftlige meldingen spør om.'),
+            afterCall: z.array(identifier).min(1, { error: 'må ha minst én side' }).describe('id-ene til sidene en skriftlig melding etter samtalen spør om; samtalen dekker resten. Siden som spør om det haster, må være med.'),
           },
           { error: onlyFields('må ha title, intro, priorityIntro, writtenReport, writtenReportHint og afterCall') },
         )
         .describe('Siden som sender det som haster til telefonen, og hva en skriftlig melding etter samtalen spør om (afterCall).'),
-      remember: z.strictObject({ label: text, hint: text, remembered: text, forget: text, forgotten: text }, { error: onlyFields('må ha label, hint, remembered, forget og forgotten') }).describe('«Husk meg på denne enheten».'),
-      review: z.strictObject({ title: text }, { error: onlyFields('må ha title') }).describe('Siden «Sjekk svarene».'),
+      remember: z
+        .strictObject(
+          {
+            label: text.describe('Avkrysningen, for eksempel «Husk meg på denne enheten».'),
+            hint: text.describe('Teksten under avkrysningen: hva som lagres, og hvor.'),
+            remembered: text.describe('Det som står når kontaktopplysningene er husket.'),
+            forget: text.describe('Knappen som sletter dem, for eksempel «Glem meg».'),
+            forgotten: text.describe('Det som står når de er slettet.'),
+          },
+          { error: onlyFields('må ha label, hint, remembered, forget og forgotten') },
+        )
+        .describe('«Husk meg på denne enheten»: kontaktopplysningene lagres i nettleseren, så neste melding hopper over kontaktsiden.'),
+      review: z.strictObject({ title: text.describe('Overskriften på siden, for eksempel «Sjekk svarene før du sender».') }, { error: onlyFields('må ha title') }).describe('Siden «Sjekk svarene», der brukeren ser alle svarene før hen sender.'),
       patientDataWarning: text.describe('Advarselen mot pasientopplysninger, vist én gang, der brukeren først kan skrive fritt.'),
     },
     { error: onlyFields('filen må inneholde sections, questions, pages, phone, remember, review og patientDataWarning') },

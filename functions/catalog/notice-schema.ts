@@ -13,8 +13,8 @@ const text = (what: string, max: number) =>
 /** «Oppdatering kl. 14:10»: an incident is updated several times; each update is dated and announced once. */
 export const noticeUpdateSchema = z.object(
   {
-    at: dateTime,
-    text: text('skriv hva som er nytt', 2000),
+    at: dateTime.describe('Når oppdateringen kom, med tidssone. Etter start, før resolved, og ikke samme tidspunkt som en annen oppdatering.'),
+    text: text('skriv hva som er nytt', 2000).describe('Hva som er nytt, for eksempel «Feilen er funnet, og montører er på vei. Neste oppdatering kl. 17.»'),
   },
   { error: 'hver oppdatering skrives som «- at: 2026-11-22T14:10+01:00» med «text: …» under' },
 );
@@ -24,17 +24,29 @@ export type NoticeUpdate = z.infer<typeof noticeUpdateSchema>;
 export const noticeSchema = z
   .object(
     {
-      title: text('skriv en kort overskrift', 120),
-      severity: z.enum(NOTICE_SEVERITIES, { error: `må være en av: ${NOTICE_SEVERITIES.join(', ')}` }),
+      title: text('skriv en kort overskrift', 120).describe('Kort overskrift om hva som er rammet, for eksempel «Redusert dekning i Nødnett i Valdres».'),
+      severity: z
+        .enum(NOTICE_SEVERITIES, { error: `må være en av: ${NOTICE_SEVERITIES.join(', ')}` })
+        .describe('Hva slags melding det er, og dermed fargen: planned (planlagt arbeid, blå), disruption (forstyrrelse: noe virker dårligere, gul), outage (utfall: noe virker ikke, rød) eller information (informasjon, grå). Rødt er forbeholdt det som ikke virker nå.'),
       services: z
         .array(z.enum(SERVICE_IDS, { error: `må være en av: ${SERVICE_IDS.join(', ')}` }), { error: 'må være en liste, for eksempel [radio]' })
-        .min(1, { error: 'må ha minst én tjeneste' }),
-      areas: z.array(text('skriv et område, for eksempel Agder', 80), { error: 'må være en liste, for eksempel [Agder, Rogaland]' }).default([]),
-      start: dateTime,
-      expectedEnd: dateTime.optional(),
-      resolved: dateTime.optional(),
-      updates: z.array(noticeUpdateSchema, { error: 'må være en liste med oppdateringer' }).default([]),
-      draft: z.boolean({ error: 'må være true eller false' }).default(false),
+        .min(1, { error: 'må ha minst én tjeneste' })
+        .describe('Tjenestene som er berørt, for eksempel [radio, iccs]. Meldingen vises på sidene deres og i skjemaet «Meld feil» for dem.'),
+      areas: z
+        .array(text('skriv et område, for eksempel Agder', 80), { error: 'må være en liste, for eksempel [Agder, Rogaland]' })
+        .default([])
+        .describe('Områdene som er berørt, for eksempel [Agder, Rogaland].'),
+      start: dateTime.describe('Når meldingen gjelder fra, med tidssone: +01:00 om vinteren, +02:00 om sommeren.'),
+      expectedEnd: dateTime.optional().describe('Når vi venter at det er over, etter start. Påkrevd for planned: det er vinduet i kalenderen. Når tiden er passert, flyttes meldingen til arkivet.'),
+      resolved: dateTime.optional().describe('Når det faktisk var over. Da flyttes meldingen til arkivet, og abonnentene får «Løst».'),
+      updates: z
+        .array(noticeUpdateSchema, { error: 'må være en liste med oppdateringer' })
+        .default([])
+        .describe('Oppdateringene, hver med at og text. Legg nye til nederst; siden viser den nyeste først, og hver sendes én gang til dem som abonnerer.'),
+      draft: z
+        .boolean({ error: 'må være true eller false' })
+        .default(false)
+        .describe('true: meldingen publiseres ikke. Med npm run dev vises den likevel, så du ser hvordan den blir.'),
     },
     { error: 'øverst i filen må det stå title, severity, services og start mellom to linjer med ---' },
   )
