@@ -6,7 +6,22 @@ import { promisify } from 'node:util';
 
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { browserForFile, type FileBrowser } from './chromium.ts';
-import { startTestPortal, temporaryDataDir, type TestPortal } from './local-portal.ts';
+import { SITE_DIR, startTestPortal, temporaryDataDir, type TestPortal } from './local-portal.ts';
+
+const REAL_CONTENT_DIR = join(REPOSITORY_ROOT, 'content');
+
+async function buildSite(contentDir: string, work: string, buildTime: string | undefined): Promise<string> {
+  const siteDir = join(work, 'dist');
+  const env = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    SERVICEPORTAL_CONTENT_DIR: contentDir,
+    SERVICEPORTAL_CACHE_DIR: join(work, 'cache'),
+    ...(buildTime ? { SERVICEPORTAL_BUILD_TIME: buildTime } : {}),
+  };
+  await promisify(execFile)(process.execPath, [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', siteDir, '--silent'], { cwd: REPOSITORY_ROOT, env });
+  return siteDir;
+}
 
 export interface FixtureSite {
   /** The built site, from the given content. */
@@ -18,22 +33,15 @@ export interface FixtureSite {
 }
 
 /**
- * The site built from another content folder than content/ (a fixture), into a folder of its own, served by a
- * portal of its own whose API reads the same content, with a browser to look at it. `buildTime` builds it as of
- * that moment (which notices are current).
+ * The site built from a content folder (a fixture) into a folder of its own, served by a portal of its own whose API
+ * reads the same content, with a browser to look at it. `buildTime` builds it as of that moment (which notices are
+ * current). The site only reads it: a test that publishes into it takes a fixture folder.
  */
 export async function startFixtureSite(contentDir: string, options: { buildTime?: string } = {}): Promise<FixtureSite> {
   const work = mkdtempSync(join(tmpdir(), 'serviceportal-site-'));
-  const siteDir = join(work, 'dist');
   const data = temporaryDataDir();
-  const env = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    SERVICEPORTAL_CONTENT_DIR: contentDir,
-    SERVICEPORTAL_CACHE_DIR: join(work, 'cache'),
-    ...(options.buildTime ? { SERVICEPORTAL_BUILD_TIME: options.buildTime } : {}),
-  };
-  await promisify(execFile)(process.execPath, [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', siteDir, '--silent'], { cwd: REPOSITORY_ROOT, env });
+  // content/ as it is, built now, is what `npm run build` made site/dist from before the tests: that build is used.
+  const siteDir = contentDir === REAL_CONTENT_DIR && options.buildTime === undefined ? SITE_DIR : await buildSite(contentDir, work, options.buildTime);
   const portal = await startTestPortal(data.path, { siteDir, environment: { CATALOG_DIR: contentDir } });
   const browser = await browserForFile();
   return {
