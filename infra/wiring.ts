@@ -17,13 +17,29 @@ export const HANDLERS = {
   routeReport: { entry: 'functions/handlers/route-report.ts', description: 'Sender nye meldinger fra tabellens strøm til riktig team' },
   reportStatus: { entry: 'functions/handlers/report-status.ts', description: 'GET /api/reports/{reference}: status for den som har lenken' },
   sweepUnrouted: { entry: 'functions/handlers/sweep-unrouted.ts', description: 'Sender meldinger som strømmen ga opp, slik at ingen blir liggende' },
-  moveReport: { entry: 'functions/handlers/move-report.ts', description: 'Servicedesk flytter en sak: lenkene i e-posten og saksbehandlingssystemets signerte kall' },
-  publishCaseEvents: { entry: 'functions/handlers/publish-case-events.ts', description: 'Sender sakens hendelser ut til saksbehandlingssystemet, og e-post til melder og eskaleringskontakt' },
-  subscribeNotices: { entry: 'functions/handlers/subscribe-notices.ts', description: 'Abonnement på driftsmeldinger: bekreftelseslenke på e-post, bekreftelse og avmelding med ett klikk' },
+  moveReport: {
+    entry: 'functions/handlers/move-report.ts',
+    description: 'Servicedesk flytter en sak: lenkene i e-posten og saksbehandlingssystemets signerte kall',
+  },
+  publishCaseEvents: {
+    entry: 'functions/handlers/publish-case-events.ts',
+    description: 'Sender sakens hendelser ut til saksbehandlingssystemet, og e-post til melder og eskaleringskontakt',
+  },
+  subscribeNotices: {
+    entry: 'functions/handlers/subscribe-notices.ts',
+    description: 'Abonnement på driftsmeldinger: bekreftelseslenke på e-post, bekreftelse og avmelding med ett klikk',
+  },
   // Reads no catalog: the notices document names its services by id, checked against core/service-ids.ts.
-  announceNotices: { entry: 'functions/handlers/announce-notices.ts', description: 'Leser nye driftsmeldinger når de publiseres, og legger én e-post per mottaker i køen', readsCatalog: false },
+  announceNotices: {
+    entry: 'functions/handlers/announce-notices.ts',
+    description: 'Leser nye driftsmeldinger når de publiseres, og legger én e-post per mottaker i køen',
+    readsCatalog: false,
+  },
   sendNoticeMail: { entry: 'functions/handlers/send-notice-mail.ts', description: 'Sender driftsmeldinger fra køen til abonnentene, i takt med SES-grensen' },
-  reportAffected: { entry: 'functions/handlers/report-affected.ts', description: '«Vi er også rammet»: legger et kontrollrom til en driftsmelding og sier fra til Servicedesk' },
+  reportAffected: {
+    entry: 'functions/handlers/report-affected.ts',
+    description: '«Vi er også rammet»: legger et kontrollrom til en driftsmelding og sier fra til Servicedesk',
+  },
 } as const;
 export type HandlerName = keyof typeof HANDLERS;
 
@@ -133,7 +149,14 @@ export const NOTICE_MAIL_QUEUE = {
   maxReceiveCount: 5,
   /** Long enough for a batch at the slowest pace, with room for SES's own retries. */
   timeoutSeconds: 30,
-} as const satisfies { handler: HandlerName; batchSize: number; maxConcurrency: number; sendsPerSecond: number; maxReceiveCount: number; timeoutSeconds: number };
+} as const satisfies {
+  handler: HandlerName;
+  batchSize: number;
+  maxConcurrency: number;
+  sendsPerSecond: number;
+  maxReceiveCount: number;
+  timeoutSeconds: number;
+};
 
 /** What one sender may send per second, for its NOTICE_MAILS_PER_SECOND. */
 export const noticeMailsPerSender = () => Math.max(1, Math.floor(NOTICE_MAIL_QUEUE.sendsPerSecond / NOTICE_MAIL_QUEUE.maxConcurrency));

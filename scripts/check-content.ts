@@ -13,5 +13,7 @@ if (report.problems.length > 0) {
 } else {
   const published = report.articles.filter((entry) => !entry.data.draft).length;
   const drafts = report.articles.length - published;
-  console.log(`Innholdet er i orden: ${published} artikler (${drafts} utkast), ${report.notices.length} driftsmeldinger, ${Object.keys(report.catalog?.services ?? {}).length} tjenester, kontaktdata.`);
+  console.log(
+    `Innholdet er i orden: ${published} artikler (${drafts} utkast), ${report.notices.length} driftsmeldinger, ${Object.keys(report.catalog?.services ?? {}).length} tjenester, kontaktdata.`,
+  );
 }

@@ -99,7 +99,8 @@ function typeText(schema: Schema, below: string): string {
   const keyed = sameValues(schema);
   if (keyed) return `én for hver av ${list(keyed.keys)}${isLeaf(keyed.value) ? `: ${typeText(keyed.value, below)}` : ''}`;
   if (recordValue(schema)) return below;
-  if (schema.anyOf) return isLeaf(schema) ? [...new Set(schema.anyOf.map((alternative) => typeText(alternative, below)))].join(', eller ') : eitherText(schema.anyOf, below);
+  if (schema.anyOf)
+    return isLeaf(schema) ? [...new Set(schema.anyOf.map((alternative) => typeText(alternative, below)))].join(', eller ') : eitherText(schema.anyOf, below);
   if (schema.enum) return schema.enum.length === 1 ? `\`${String(schema.enum[0])}\`` : `en av ${list(schema.enum)}`;
   switch (schema.type) {
     case 'string':
@@ -142,7 +143,11 @@ function stringText(schema: Schema): string {
 function rangeText(schema: Schema): string {
   const { minimum: min, maximum: max, exclusiveMinimum: above } = schema;
   if (min !== undefined && max !== undefined) return ` fra ${min} til ${max}`;
-  const parts = [...(typeof above === 'number' ? [`over ${above}`] : []), ...(min !== undefined ? [`minst ${min}`] : []), ...(max !== undefined ? [`høyst ${max}`] : [])];
+  const parts = [
+    ...(typeof above === 'number' ? [`over ${above}`] : []),
+    ...(min !== undefined ? [`minst ${min}`] : []),
+    ...(max !== undefined ? [`høyst ${max}`] : []),
+  ];
   return parts.length > 0 ? ` ${parts.join(', ')}` : '';
 }
 

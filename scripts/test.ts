@@ -12,8 +12,8 @@ const STAGES: readonly (readonly string[])[] = [
   ['build', 'test:unit'],
   // Both read site/.astro/ as the build left it; neither writes it.
   ['typecheck:ts', 'lint:ts'],
-  // dependency-cruiser leaves site/.astro/ out.
-  ['lint:astro', 'lint:deps'],
+  // dependency-cruiser and prettier leave site/.astro/ out.
+  ['lint:astro', 'lint:deps', 'lint:format'],
   ['test:system'],
 ];
 
@@ -32,11 +32,16 @@ function run(script: string, alone: boolean): Promise<Outcome> {
   const started = performance.now();
   if (alone) process.stdout.write(`\n> npm run ${script}\n`);
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { stdio: alone ? 'inherit' : 'pipe', env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+    const child = spawn('npm', ['run', '--silent', script], {
+      stdio: alone ? 'inherit' : 'pipe',
+      env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+    });
     const chunks: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('close', (code) => resolve({ script, code: code ?? 1, output: Buffer.concat(chunks).toString('utf8'), seconds: (performance.now() - started) / 1000 }));
+    child.on('close', (code) =>
+      resolve({ script, code: code ?? 1, output: Buffer.concat(chunks).toString('utf8'), seconds: (performance.now() - started) / 1000 }),
+    );
   });
 }
 

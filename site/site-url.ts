@@ -23,7 +23,9 @@ export function siteUrlFromEnvironment(env: NodeJS.ProcessEnv = process.env, rea
   if (given !== undefined) {
     const url = checkedSiteUrl(given);
     if (configured !== undefined && configured !== url) {
-      throw new Error(`SITE_URL=${given} er ikke adressen cdk.json gir miljøet «${environment ?? ''}» (${configured}). Fjern SITE_URL, eller rett customDomain.`);
+      throw new Error(
+        `SITE_URL=${given} er ikke adressen cdk.json gir miljøet «${environment ?? ''}» (${configured}). Fjern SITE_URL, eller rett customDomain.`,
+      );
     }
     return url;
   }

@@ -15,7 +15,6 @@ import { createSesClient, statusUrlWith } from './route-dependencies.ts';
 import { createSesMailer } from './ses-mailer.ts';
 import type * as z from 'zod/mini';
 
-
 export function createCaseEventSignals(log: Pick<Logger, 'error'> = logger, metrics: Metrics = createMetrics()): CaseEventSignals {
   return {
     failed(reference, what, error) {
@@ -26,7 +25,6 @@ export function createCaseEventSignals(log: Pick<Logger, 'error'> = logger, metr
   };
 }
 
-
 /** What the publisher needs; built once per module, at cold start. */
 export function createCaseEventDependencies(env: z.output<typeof publishEnvSchema>): CaseEventDependencies {
   const dynamodb = new DynamoDBClient({});
@@ -36,7 +34,11 @@ export function createCaseEventDependencies(env: z.output<typeof publishEnvSchem
     publisher: env.CASE_EVENTS_BUS_NAME
       ? createEventBridgePublisher(new EventBridgeClient({ maxAttempts: 2 }), env.CASE_EVENTS_BUS_NAME)
       : createLocalCaseEventPublisher({ outboxFile: env.CASE_EVENTS_OUTBOX ?? 'case-events.jsonl', webhookUrl: env.CASE_EVENTS_WEBHOOK_URL }),
-    mailer: createSesMailer(createSesClient(), { from: env.MAIL_FROM, deskConfigurationSet: env.MAIL_CONFIGURATION_SET, receiptConfigurationSet: env.RECEIPT_CONFIGURATION_SET }),
+    mailer: createSesMailer(createSesClient(), {
+      from: env.MAIL_FROM,
+      deskConfigurationSet: env.MAIL_CONFIGURATION_SET,
+      receiptConfigurationSet: env.RECEIPT_CONFIGURATION_SET,
+    }),
     now: () => new Date(),
     statusUrlFor: statusUrlWith(env),
     signals: createCaseEventSignals(),

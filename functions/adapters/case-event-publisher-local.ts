@@ -30,7 +30,10 @@ export function createLocalCaseEventPublisher(options: { outboxFile: string; web
         if (!response.ok) {
           const error = new Error(`Webhooken svarte ${response.status} på hendelsen ${event.id}`);
           // 4xx but timeouts and throttling: the receiver will refuse it again. 5xx and the rest may pass.
-          error.name = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429 ? CASE_EVENT_REJECTED : 'CaseEventNotAccepted';
+          error.name =
+            response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429
+              ? CASE_EVENT_REJECTED
+              : 'CaseEventNotAccepted';
           throw error;
         }
       }

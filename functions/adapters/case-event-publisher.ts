@@ -20,7 +20,9 @@ export function createEventBridgePublisher(client: EventBridgeClient, busName: s
     async publish(event) {
       const result = await client.send(
         new PutEventsCommand({
-          Entries: [{ EventBusName: busName, Source: CASE_EVENT_SOURCE, DetailType: CASE_EVENT_DETAIL_TYPE, Detail: JSON.stringify(event), Time: new Date(event.at) }],
+          Entries: [
+            { EventBusName: busName, Source: CASE_EVENT_SOURCE, DetailType: CASE_EVENT_DETAIL_TYPE, Detail: JSON.stringify(event), Time: new Date(event.at) },
+          ],
         }),
       );
       const [entry] = result.Entries ?? [];

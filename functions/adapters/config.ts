@@ -58,7 +58,10 @@ export const submitEnvSchema = z.object({
   TABLE_NAME: tableName,
   CATALOG_DIR: catalogDir,
   PAGES_DIR: pagesDir,
-  REFERENCE_PREFIX: z._default(z.string({ error: 'må være en tekst' }).check(z.regex(/^[A-Z]{2,8}$/, { error: 'må være 2–8 store bokstaver, for eksempel HDO' })), 'HDO'),
+  REFERENCE_PREFIX: z._default(
+    z.string({ error: 'må være en tekst' }).check(z.regex(/^[A-Z]{2,8}$/, { error: 'må være 2–8 store bokstaver, for eksempel HDO' })),
+    'HDO',
+  ),
   RETENTION_DAYS: wholeNumber(1, 3650, 548),
   /** Reports one client (by source address) may send per minute; generous, since a region can share one address. */
   RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000, 60),
@@ -143,28 +146,30 @@ export const publishEnvSchema = /* @__PURE__ */ z
  * «Vi er også rammet» (handlers/report-affected.ts): counts a site against a notice read from the site itself, and
  * e-mails the desk's queue; the reporter follows the notice's updates.
  */
-export const affectedEnvSchema = /* @__PURE__ */ z.object({
-  TABLE_NAME: tableName,
-  CATALOG_DIR: catalogDir,
-  PAGES_DIR: pagesDir,
-  ORIGIN_VERIFY_SECRET: originVerifySecret,
-  MAIL_FROM: z.email({ error: 'må være en e-postadresse' }),
-  MAIL_CONFIGURATION_SET: z.optional(requiredText),
-  /** Unused (its one e-mail goes to the desk), but set by the same grant (infra/aws/portal-function.ts bindMailSender). */
-  RECEIPT_CONFIGURATION_SET: z.optional(requiredText),
-  SITE_URL: siteUrl,
-  /** Where the published notices document is read: the site's bucket in AWS, the local site directory locally. */
-  SITE_BUCKET_NAME: z.optional(requiredText),
-  SITE_BUCKET_DIR: z.optional(requiredText),
-  RETENTION_DAYS: wholeNumber(1, 3650, 548),
-  RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000, 60),
-  CLOCK_FIXED_AT: clockFixedAt,
-}).check(
-  z.refine((env) => env.SITE_BUCKET_NAME !== undefined || env.SITE_BUCKET_DIR !== undefined, {
-    error: 'sett SITE_BUCKET_NAME (AWS) eller SITE_BUCKET_DIR (lokalt; den brukes når begge er satt)',
-    path: ['SITE_BUCKET_NAME'],
-  }),
-);
+export const affectedEnvSchema = /* @__PURE__ */ z
+  .object({
+    TABLE_NAME: tableName,
+    CATALOG_DIR: catalogDir,
+    PAGES_DIR: pagesDir,
+    ORIGIN_VERIFY_SECRET: originVerifySecret,
+    MAIL_FROM: z.email({ error: 'må være en e-postadresse' }),
+    MAIL_CONFIGURATION_SET: z.optional(requiredText),
+    /** Unused (its one e-mail goes to the desk), but set by the same grant (infra/aws/portal-function.ts bindMailSender). */
+    RECEIPT_CONFIGURATION_SET: z.optional(requiredText),
+    SITE_URL: siteUrl,
+    /** Where the published notices document is read: the site's bucket in AWS, the local site directory locally. */
+    SITE_BUCKET_NAME: z.optional(requiredText),
+    SITE_BUCKET_DIR: z.optional(requiredText),
+    RETENTION_DAYS: wholeNumber(1, 3650, 548),
+    RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000, 60),
+    CLOCK_FIXED_AT: clockFixedAt,
+  })
+  .check(
+    z.refine((env) => env.SITE_BUCKET_NAME !== undefined || env.SITE_BUCKET_DIR !== undefined, {
+      error: 'sett SITE_BUCKET_NAME (AWS) eller SITE_BUCKET_DIR (lokalt; den brukes når begge er satt)',
+      path: ['SITE_BUCKET_NAME'],
+    }),
+  );
 
 /** Key of the notice subscriptions' links (core/subscription-tokens.ts): the confirmation link and the unsubscribe token. */
 const subscriptionKey = secret;

@@ -50,7 +50,13 @@ export function createDynamoAffectedSites(client: DynamoDBClient, tableName: str
         );
         for (const raw of page.Items ?? []) {
           const item = unmarshall(raw);
-          sites.push({ organisation: String(item.organisation), name: String(item.name), phone: String(item.phone), email: String(item.email), at: String(item.at) });
+          sites.push({
+            organisation: String(item.organisation),
+            name: String(item.name),
+            phone: String(item.phone),
+            email: String(item.email),
+            at: String(item.at),
+          });
         }
         startKey = page.LastEvaluatedKey;
       } while (startKey);

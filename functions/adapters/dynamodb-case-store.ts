@@ -23,7 +23,10 @@ export function createDynamoCaseStore(client: DynamoDBClient, tableName: string)
             ConditionExpression: 'attribute_exists(pk) AND #life.#state = :expected AND NOT contains(#ids, :id)',
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: {
-              ...marshall({ ':events': [event], ':expected': expectedState, ':id': event.id, ...(moves ? { ':state': event.state } : {}) }, { removeUndefinedValues: true }),
+              ...marshall(
+                { ':events': [event], ':expected': expectedState, ':id': event.id, ...(moves ? { ':state': event.state } : {}) },
+                { removeUndefinedValues: true },
+              ),
               ':ids': { SS: [event.id] },
             },
           }),

@@ -44,7 +44,18 @@ export async function readReport(client: DynamoDBClient, tableName: string, refe
 
 /** Reads a report item, from GetItem or from a stream image, dropping the table's own key attributes. */
 export function parseReportItem(item: AttributeMap): StoredReport {
-  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, [LEASE_ATTRIBUTE]: _lease, [LIFE_EVENT_IDS_ATTRIBUTE]: _lifeEventIds, delivered, ...report } = unmarshall(item);
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _gsi1pk,
+    gsi1sk: _gsi1sk,
+    unroutedPk: _unroutedPk,
+    unroutedSince: _unroutedSince,
+    [LEASE_ATTRIBUTE]: _lease,
+    [LIFE_EVENT_IDS_ATTRIBUTE]: _lifeEventIds,
+    delivered,
+    ...report
+  } = unmarshall(item);
   return storedReportSchema.parse({ ...report, delivered: delivered instanceof Set ? [...delivered] : [] });
 }
 

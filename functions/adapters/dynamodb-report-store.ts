@@ -16,7 +16,6 @@ import { conditional, DELIVERY_RECORD_BUDGET_MS, LEASE_ATTRIBUTE, readReport, re
 import { retryWithin } from './retry-within.ts';
 import { byServiceKey, clusterKey, counterKey, REPORT_TABLE, reportKey, submissionKey, unroutedKey } from './report-table.ts';
 
-
 /**
  * The whole store, for the submit and status functions: routing's part (below) and the writes a submission makes.
  * Two factories, so the router's bundle carries only what the router calls.
@@ -49,7 +48,10 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
         client.send(
           new PutItemCommand({
             TableName: tableName,
-            Item: marshall({ ...reportKey(report.reference), ...byServiceKey(report.serviceId, report.receivedAt), ...unroutedKey(report.receivedAt), ...item }, { removeUndefinedValues: true }),
+            Item: marshall(
+              { ...reportKey(report.reference), ...byServiceKey(report.serviceId, report.receivedAt), ...unroutedKey(report.receivedAt), ...item },
+              { removeUndefinedValues: true },
+            ),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         ),
@@ -58,7 +60,8 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
       const existing = await client.send(
         new GetItemCommand({ TableName: tableName, Key: marshall(reportKey(report.reference)), ConsistentRead: true, ProjectionExpression: 'statusTokenHash' }),
       );
-      if (existing.Item?.statusTokenHash?.S !== report.statusTokenHash) throw new Error(`Referansen ${report.reference} er allerede brukt av en annen melding.`);
+      if (existing.Item?.statusTokenHash?.S !== report.statusTokenHash)
+        throw new Error(`Referansen ${report.reference} er allerede brukt av en annen melding.`);
     },
 
     async findClaim(idempotencyKey, now) {
@@ -137,9 +140,15 @@ export function createDynamoRoutingStore(client: DynamoDBClient, tableName: stri
             TableName: tableName,
             Key: marshall(reportKey(reference)),
             UpdateExpression: 'SET #lease = :lease',
-            ConditionExpression: 'attribute_exists(pk) AND #routing.#status = :pending AND (attribute_not_exists(#lease) OR #lease.#until < :now OR #lease.#holder = :holder)',
+            ConditionExpression:
+              'attribute_exists(pk) AND #routing.#status = :pending AND (attribute_not_exists(#lease) OR #lease.#until < :now OR #lease.#holder = :holder)',
             ExpressionAttributeNames: { '#lease': LEASE_ATTRIBUTE, '#routing': 'routing', '#status': 'status', '#until': 'until', '#holder': 'holder' },
-            ExpressionAttributeValues: marshall({ ':lease': { holder: lease.holder, until: lease.until }, ':pending': 'pending', ':now': now.getTime(), ':holder': lease.holder }),
+            ExpressionAttributeValues: marshall({
+              ':lease': { holder: lease.holder, until: lease.until },
+              ':pending': 'pending',
+              ':now': now.getTime(),
+              ':holder': lease.holder,
+            }),
           }),
         ),
       );

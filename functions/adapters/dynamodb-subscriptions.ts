@@ -48,7 +48,13 @@ export function createDynamoSubscriptionStore(client: DynamoDBClient, tableName:
 
   const asSubscription = (item: Record<string, unknown>): StoredSubscription | undefined =>
     item.format === SUBSCRIPTION_FORMAT && typeof item.address === 'string'
-      ? { format: SUBSCRIPTION_FORMAT, subscriberId: String(item.sk), address: item.address, services: item.services as StoredSubscription['services'], consentedAt: String(item.consentedAt) }
+      ? {
+          format: SUBSCRIPTION_FORMAT,
+          subscriberId: String(item.sk),
+          address: item.address,
+          services: item.services as StoredSubscription['services'],
+          consentedAt: String(item.consentedAt),
+        }
       : undefined;
 
   return {
@@ -92,12 +98,21 @@ export function createDynamoSubscriptionStore(client: DynamoDBClient, tableName:
       const expiresAt = epochSeconds(at, FOLLOW_DAYS);
       // The index entry first: a follow the unsubscribe cannot find must never exist.
       await client.send(
-        new PutItemCommand({ TableName: tableName, Item: marshall({ ...followsKey(subscriberId, noticeId), noticeId, at: at.toISOString(), [REPORT_TABLE.timeToLiveAttribute]: expiresAt }) }),
+        new PutItemCommand({
+          TableName: tableName,
+          Item: marshall({ ...followsKey(subscriberId, noticeId), noticeId, at: at.toISOString(), [REPORT_TABLE.timeToLiveAttribute]: expiresAt }),
+        }),
       );
       await client.send(
         new PutItemCommand({
           TableName: tableName,
-          Item: marshall({ ...followerKey(noticeId, subscriberId), noticeId, address: address.trim(), at: at.toISOString(), [REPORT_TABLE.timeToLiveAttribute]: expiresAt }),
+          Item: marshall({
+            ...followerKey(noticeId, subscriberId),
+            noticeId,
+            address: address.trim(),
+            at: at.toISOString(),
+            [REPORT_TABLE.timeToLiveAttribute]: expiresAt,
+          }),
         }),
       );
     },
@@ -124,7 +139,13 @@ export function createDynamoAnnouncementMarkers(client: DynamoDBClient, tableNam
         await client.send(
           new PutItemCommand({
             TableName: tableName,
-            Item: marshall({ ...announcementKey(event.noticeId, event.key), kind: event.kind, eventAt: event.at, announcedAt: now.toISOString(), [REPORT_TABLE.timeToLiveAttribute]: epochSeconds(now, MARKER_DAYS) }),
+            Item: marshall({
+              ...announcementKey(event.noticeId, event.key),
+              kind: event.kind,
+              eventAt: event.at,
+              announcedAt: now.toISOString(),
+              [REPORT_TABLE.timeToLiveAttribute]: epochSeconds(now, MARKER_DAYS),
+            }),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );

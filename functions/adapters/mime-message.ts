@@ -27,7 +27,14 @@ export function mimeMessage(email: OutgoingEmail, from: string, boundary: string
   ];
   const part = (type: string, body: string) =>
     [`--${boundary}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body.replace(/\r?\n/g, CRLF))].join(CRLF);
-  const message = [...headers.map(([name, value]) => `${name}: ${value}`), '', part('text/plain', email.text), part('text/html', email.html), `--${boundary}--`, ''].join(CRLF);
+  const message = [
+    ...headers.map(([name, value]) => `${name}: ${value}`),
+    '',
+    part('text/plain', email.text),
+    part('text/html', email.html),
+    `--${boundary}--`,
+    '',
+  ].join(CRLF);
   return new TextEncoder().encode(message);
 }
 

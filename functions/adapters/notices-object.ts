@@ -38,7 +38,10 @@ export function createS3NoticesSource(region: string, env: NodeJS.ProcessEnv = p
         query: {},
       });
       const response = await fetch(`https://${hostname}${path}`, { headers: signed.headers as Record<string, string> });
-      if (!response.ok) throw Object.assign(new Error(`GET s3://${bucket}/${key}: ${response.status} ${await response.text().catch(() => '')}`.slice(0, 400)), { name: 'S3GetObjectFailed' });
+      if (!response.ok)
+        throw Object.assign(new Error(`GET s3://${bucket}/${key}: ${response.status} ${await response.text().catch(() => '')}`.slice(0, 400)), {
+          name: 'S3GetObjectFailed',
+        });
       return response.text();
     },
   };
@@ -48,10 +51,20 @@ export function createS3NoticesSource(region: string, env: NodeJS.ProcessEnv = p
 class NodeSha256 {
   private readonly hash: Hash | Hmac;
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', typeof secret === 'string' ? secret : Buffer.from(secret instanceof ArrayBuffer ? new Uint8Array(secret) : new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength)));
+    this.hash =
+      secret === undefined
+        ? createHash('sha256')
+        : createHmac(
+            'sha256',
+            typeof secret === 'string'
+              ? secret
+              : Buffer.from(secret instanceof ArrayBuffer ? new Uint8Array(secret) : new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength)),
+          );
   }
   update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(typeof data === 'string' ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    this.hash.update(
+      typeof data === 'string' ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    );
   }
   async digest(): Promise<Uint8Array> {
     return new Uint8Array(this.hash.digest());

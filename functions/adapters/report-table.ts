@@ -19,7 +19,10 @@ export const REPORT_TABLE = {
 export const REPORT_TABLE_INDEXES = [REPORT_TABLE.byServiceIndex, REPORT_TABLE.unroutedIndex] as const;
 
 /** Idempotency-Keys are chosen by clients: hashed, so any key fits the table's key rules and none is stored in clear. */
-export const submissionKey = (idempotencyKey: string) => ({ pk: `SUBMISSION#${createHash('sha256').update(idempotencyKey, 'utf8').digest('base64url')}`, sk: 'SUBMISSION' });
+export const submissionKey = (idempotencyKey: string) => ({
+  pk: `SUBMISSION#${createHash('sha256').update(idempotencyKey, 'utf8').digest('base64url')}`,
+  sk: 'SUBMISSION',
+});
 export const reportKey = (reference: string) => ({ pk: `REPORT#${reference}`, sk: 'REPORT' });
 export const counterKey = (scope: string) => ({ pk: `COUNTER#${scope}`, sk: 'COUNTER' });
 export const clusterKey = (serviceId: string) => ({ pk: `CLUSTER#${serviceId}`, sk: 'CLUSTER' });

@@ -88,7 +88,13 @@ export function createRouteDependencies(env: z.output<typeof routeEnvSchema>): R
     now: () => new Date(),
     statusUrlFor: statusUrlWith(env),
     deskLinksFor: (reference, escalateTo) =>
-      deskActionLinks(env.ACTION_LINK_KEY, { siteUrl: env.SITE_URL, reference, escalateTo, now: new Date(), nonce: () => randomBytes(16).toString('base64url') }),
+      deskActionLinks(env.ACTION_LINK_KEY, {
+        siteUrl: env.SITE_URL,
+        reference,
+        escalateTo,
+        now: new Date(),
+        nonce: () => randomBytes(16).toString('base64url'),
+      }),
     // Keyed with the same secret as the status links (domain-separated inside): counters hold no address.
     caps: createDynamoMailCaps(dynamodb, env.TABLE_NAME, env.STATUS_TOKEN_KEY),
     limits: {

@@ -21,7 +21,8 @@ export function createSqsNoticeMailQueue(client: SQSClient, queueUrl: string): N
           }),
         );
         const failed = result.Failed ?? [];
-        if (failed.length > 0) throw new Error(`SQS took ${batch.length - failed.length} of ${batch.length} notice e-mails: ${failed.map((entry) => entry.Code).join(', ')}`);
+        if (failed.length > 0)
+          throw new Error(`SQS took ${batch.length - failed.length} of ${batch.length} notice e-mails: ${failed.map((entry) => entry.Code).join(', ')}`);
       }
     },
   };

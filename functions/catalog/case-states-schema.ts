@@ -21,17 +21,22 @@ const stateWordsSchema = z.strictObject(
 export const caseStatesSchema = z.strictObject(
   {
     states: z
-      .strictObject(Object.fromEntries(CASE_STATES.map((state) => [state, stateWordsSchema])) as Record<(typeof CASE_STATES)[number], typeof stateWordsSchema>, {
-        error: onlyFields(`må ha ${CASE_STATES.join(', ')}`),
-      })
+      .strictObject(
+        Object.fromEntries(CASE_STATES.map((state) => [state, stateWordsSchema])) as Record<(typeof CASE_STATES)[number], typeof stateWordsSchema>,
+        {
+          error: onlyFields(`må ha ${CASE_STATES.join(', ')}`),
+        },
+      )
       .describe('Hver tilstand en sak kan ha, med label og explanation.'),
     actors: z
-      .strictObject(Object.fromEntries(ACTORS.map((actor) => [actor, text])) as Record<(typeof ACTORS)[number], typeof text>, { error: onlyFields(`må ha ${ACTORS.join(', ')}`) })
+      .strictObject(Object.fromEntries(ACTORS.map((actor) => [actor, text])) as Record<(typeof ACTORS)[number], typeof text>, {
+        error: onlyFields(`må ha ${ACTORS.join(', ')}`),
+      })
       .describe('Ordet for hver som kan gjøre noe med en sak, slik det står i historikken.'),
     escalationRequested: text.describe('Det som står i historikken når den som meldte har bedt om eskalering.'),
   },
   { error: onlyFields('filen må inneholde states, actors og escalationRequested') },
 );
 
-true satisfies (z.infer<typeof caseStatesSchema> extends CaseWords ? true : false);
-true satisfies (CaseWords extends z.infer<typeof caseStatesSchema> ? true : false);
+true satisfies z.infer<typeof caseStatesSchema> extends CaseWords ? true : false;
+true satisfies CaseWords extends z.infer<typeof caseStatesSchema> ? true : false;

@@ -58,12 +58,17 @@ export function checkContent(contentDir: string): ContentReport {
   for (const entry of published) {
     entry.data?.related.forEach((slug, index) => {
       if (routes.has(articlePath(slug)) && slug !== entry.slug) return;
-      const message = slug === entry.slug ? 'en artikkel kan ikke vise til seg selv' : drafts.has(articlePath(slug)) ? `«${slug}» er et utkast og publiseres ikke` : `det finnes ingen artikkel content/articles/${slug}.md`;
+      const message =
+        slug === entry.slug
+          ? 'en artikkel kan ikke vise til seg selv'
+          : drafts.has(articlePath(slug))
+            ? `«${slug}» er et utkast og publiseres ikke`
+            : `det finnes ingen artikkel content/articles/${slug}.md`;
       problems.push({ file: entry.file, line: entry.lineOfRelated(index), field: `related[${index}]`, message });
     });
   }
 
-  const done = <T,>(entries: { slug: string; file: string; data: T | undefined }[]): ContentEntry<T>[] =>
+  const done = <T>(entries: { slug: string; file: string; data: T | undefined }[]): ContentEntry<T>[] =>
     entries.flatMap((entry) => (entry.data === undefined ? [] : [{ slug: entry.slug, file: entry.file, data: entry.data }]));
   return {
     problems: problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line),
@@ -85,14 +90,30 @@ interface MarkdownEntry<T> {
 
 function readMarkdownDir<T>(contentDir: string, folder: string, schema: z.ZodType<T>, problems: ContentProblem[]): MarkdownEntry<T>[] {
   const dir = join(contentDir, folder);
-  const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
   return files.map((name) => {
     const file = `content/${folder}/${name}`;
     if (!FILE_NAME.test(name)) {
-      problems.push({ file, line: 1, field: '', message: 'filnavnet må ha små bokstaver a–z, tall og bindestrek, uten æ, ø, å og mellomrom (for eksempel «bytte-batteri.md»)' });
+      problems.push({
+        file,
+        line: 1,
+        field: '',
+        message: 'filnavnet må ha små bokstaver a–z, tall og bindestrek, uten æ, ø, å og mellomrom (for eksempel «bytte-batteri.md»)',
+      });
     }
     const read = readMarkdown(join(dir, name), file, schema);
     problems.push(...read.problems);
-    return { slug: name.replace(/\.md$/, ''), file, data: read.data, body: read.body, bodyLine: read.bodyLine, lineOfRelated: (index: number) => read.lineOf(['related', index]) };
+    return {
+      slug: name.replace(/\.md$/, ''),
+      file,
+      data: read.data,
+      body: read.body,
+      bodyLine: read.bodyLine,
+      lineOfRelated: (index: number) => read.lineOf(['related', index]),
+    };
   });
 }

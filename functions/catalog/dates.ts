@@ -21,7 +21,11 @@ export const dateTime = z.preprocess(
   asText,
   z
     .string({ error: 'må være et tidspunkt på formen 2026-11-22T08:00+01:00' })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { error: 'må være et tidspunkt på formen 2026-11-22T08:00+01:00 (med tidssone)' })
-    .refine((text) => isRealDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text)), { error: 'må være et tidspunkt som finnes, på formen 2026-11-22T08:00+01:00' })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+      error: 'må være et tidspunkt på formen 2026-11-22T08:00+01:00 (med tidssone)',
+    })
+    .refine((text) => isRealDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text)), {
+      error: 'må være et tidspunkt som finnes, på formen 2026-11-22T08:00+01:00',
+    })
     .transform((text) => new Date(text)),
 );

@@ -26,7 +26,10 @@ const levelSchema = z
     if (team !== undefined && named) {
       ctx.addIssue({ code: 'custom', message: 'bruk enten team, eller name og address, ikke begge' });
     } else if (team === undefined && (name === undefined || address === undefined)) {
-      ctx.addIssue({ code: 'custom', message: name === undefined && address === undefined ? 'skriv team, eller name og address' : 'name og address må stå sammen' });
+      ctx.addIssue({
+        code: 'custom',
+        message: name === undefined && address === undefined ? 'skriv team, eller name og address' : 'name og address må stå sammen',
+      });
     }
   })
   .transform((level): EscalationContact => (level.team !== undefined ? { team: level.team } : { name: level.name ?? '', address: level.address ?? '' }));
@@ -42,8 +45,8 @@ export const escalationSchema = z.strictObject(
   { error: onlyFields('filen må inneholde levels') },
 );
 
-true satisfies (z.output<typeof escalationSchema> extends EscalationLevels ? true : false);
-true satisfies (EscalationLevels extends z.output<typeof escalationSchema> ? true : false);
+true satisfies z.output<typeof escalationSchema> extends EscalationLevels ? true : false;
+true satisfies EscalationLevels extends z.output<typeof escalationSchema> ? true : false;
 
 /** The team keys the file names, with where they stand, for the check against content/teams.yaml. */
 export function escalationTeamReferences(escalation: EscalationLevels): { path: (string | number)[]; team: string }[] {

@@ -9,17 +9,24 @@ import { choiceOptionSchema, identifier, nonEmptyText as text, onlyFields, showI
  * say it in words and place it on a page.
  */
 
-
-const fixedQuestionId = z.enum(FIXED_QUESTION_IDS as [FixedQuestionId, ...FixedQuestionId[]], { error: `må være et av de faste spørsmålene: ${FIXED_QUESTION_IDS.join(', ')}` });
+const fixedQuestionId = z.enum(FIXED_QUESTION_IDS as [FixedQuestionId, ...FixedQuestionId[]], {
+  error: `må være et av de faste spørsmålene: ${FIXED_QUESTION_IDS.join(', ')}`,
+});
 
 const fixedQuestionTextSchema = z
-  .strictObject({
-    id: fixedQuestionId.describe('Hvilket fast spørsmål teksten gjelder.'),
-    label: text.describe('Spørsmålet slik brukeren leser det.'),
-    hint: text.optional().describe('Hjelpetekst under spørsmålet.'),
-    missingMessage: text.optional().describe('Feilmeldingen når svaret mangler. Standard: «Svar på «spørsmålet».».'),
-    options: z.array(choiceOptionSchema).optional().describe('Ordene for hvert valg, for spørsmål med valg. Verdiene (value) er faste og står i samme rekkefølge som i filen nå; bare label kan endres.'),
-  }, { error: onlyFields('et fast spørsmål må ha id og label') })
+  .strictObject(
+    {
+      id: fixedQuestionId.describe('Hvilket fast spørsmål teksten gjelder.'),
+      label: text.describe('Spørsmålet slik brukeren leser det.'),
+      hint: text.optional().describe('Hjelpetekst under spørsmålet.'),
+      missingMessage: text.optional().describe('Feilmeldingen når svaret mangler. Standard: «Svar på «spørsmålet».».'),
+      options: z
+        .array(choiceOptionSchema)
+        .optional()
+        .describe('Ordene for hvert valg, for spørsmål med valg. Verdiene (value) er faste og står i samme rekkefølge som i filen nå; bare label kan endres.'),
+    },
+    { error: onlyFields('et fast spørsmål må ha id og label') },
+  )
   .superRefine((question, ctx) => {
     if (!isFixedQuestionId(question.id)) return;
     const fixed = FIXED_QUESTIONS[question.id];
@@ -37,30 +44,59 @@ const fixedPageSchema = z.strictObject(
     title: text.describe('Overskriften på siden: spørsmålet eller temaet.'),
     section: identifier.describe('Hvilken del av «Sjekk svarene» svarene vises under (en id fra sections).'),
     showIf: showIfSchema.optional().describe('Vis siden bare når et tidligere svar er et bestemt valg.'),
-    questions: z.array(fixedQuestionId, { error: 'må være en liste med id-er fra questions' }).min(1, { error: 'må ha minst ett spørsmål' }).describe('De faste spørsmålene på siden, i rekkefølge.'),
+    questions: z
+      .array(fixedQuestionId, { error: 'må være en liste med id-er fra questions' })
+      .min(1, { error: 'må ha minst ett spørsmål' })
+      .describe('De faste spørsmålene på siden, i rekkefølge.'),
   },
   { error: onlyFields('en side må ha id, title, section og questions') },
 );
 
 const servicePagesSlotSchema = z
-  .strictObject({ servicePages: z.strictObject({ section: identifier.describe('Delen av «Sjekk svarene» tjenestens svar vises under.') }, { error: onlyFields('må ha section') }).describe('I stedet for en fast side: her kommer tjenestens egne sider (pages i content/services/<tjeneste>.yaml). Står nøyaktig én gang.') })
+  .strictObject({
+    servicePages: z
+      .strictObject({ section: identifier.describe('Delen av «Sjekk svarene» tjenestens svar vises under.') }, { error: onlyFields('må ha section') })
+      .describe('I stedet for en fast side: her kommer tjenestens egne sider (pages i content/services/<tjeneste>.yaml). Står nøyaktig én gang.'),
+  })
   .describe('Her kommer tjenestens egne sider (pages i content/services/<id>.yaml).');
 
 export const formSchema = z
   .strictObject(
     {
-      sections: z.array(z.strictObject({ id: identifier.describe('Delens faste nøkkel, som sidene viser til med section.'), title: text.describe('Overskriften på delen i «Sjekk svarene» og i e-posten.') }, { error: onlyFields('en del må ha id og title') })).min(1, { error: 'må ha minst én del' }).describe('Delene svarene vises i på «Sjekk svarene» og i e-posten til Servicedesk, i rekkefølge.'),
-      questions: z.array(fixedQuestionTextSchema).describe('Ordene for de faste spørsmålene, ett avsnitt for hvert. Nøklene og verdiene er faste; ordene kan du endre fritt.'),
-      pages: z.array(z.union([servicePagesSlotSchema, fixedPageSchema], { error: 'må være en side med id, title, section og questions, eller servicePages' })).describe('Sidene i veiviseren, i rekkefølge: de faste sidene, og servicePages der tjenestens egne sider kommer. Et fast spørsmål står på nøyaktig én side.'),
+      sections: z
+        .array(
+          z.strictObject(
+            {
+              id: identifier.describe('Delens faste nøkkel, som sidene viser til med section.'),
+              title: text.describe('Overskriften på delen i «Sjekk svarene» og i e-posten.'),
+            },
+            { error: onlyFields('en del må ha id og title') },
+          ),
+        )
+        .min(1, { error: 'må ha minst én del' })
+        .describe('Delene svarene vises i på «Sjekk svarene» og i e-posten til Servicedesk, i rekkefølge.'),
+      questions: z
+        .array(fixedQuestionTextSchema)
+        .describe('Ordene for de faste spørsmålene, ett avsnitt for hvert. Nøklene og verdiene er faste; ordene kan du endre fritt.'),
+      pages: z
+        .array(z.union([servicePagesSlotSchema, fixedPageSchema], { error: 'må være en side med id, title, section og questions, eller servicePages' }))
+        .describe(
+          'Sidene i veiviseren, i rekkefølge: de faste sidene, og servicePages der tjenestens egne sider kommer. Et fast spørsmål står på nøyaktig én side.',
+        ),
       phone: z
         .strictObject(
           {
             title: text.describe('Overskriften på telefonsiden, for eksempel «Ring Servicedesk nå».'),
             intro: text.describe('Teksten øverst når brukeren har svart at det haster.'),
-            priorityIntro: text.describe('Teksten øverst i stedet for intro når svarene gir en prioritet som skal ringes inn. Siden legger prioriteten til etter den.'),
+            priorityIntro: text.describe(
+              'Teksten øverst i stedet for intro når svarene gir en prioritet som skal ringes inn. Siden legger prioriteten til etter den.',
+            ),
             writtenReport: text.describe('Knappen for å sende en skriftlig melding etter samtalen.'),
             writtenReportHint: text.describe('Teksten over knappen, om hva den skriftlige meldingen spør om.'),
-            afterCall: z.array(identifier).min(1, { error: 'må ha minst én side' }).describe('id-ene til sidene en skriftlig melding etter samtalen spør om; samtalen dekker resten. Siden som spør om det haster, må være med.'),
+            afterCall: z
+              .array(identifier)
+              .min(1, { error: 'må ha minst én side' })
+              .describe('id-ene til sidene en skriftlig melding etter samtalen spør om; samtalen dekker resten. Siden som spør om det haster, må være med.'),
           },
           { error: onlyFields('må ha title, intro, priorityIntro, writtenReport, writtenReportHint og afterCall') },
         )
@@ -77,7 +113,9 @@ export const formSchema = z
           { error: onlyFields('må ha label, hint, remembered, forget og forgotten') },
         )
         .describe('«Husk meg på denne enheten»: kontaktopplysningene lagres i nettleseren, så neste melding hopper over kontaktsiden.'),
-      review: z.strictObject({ title: text.describe('Overskriften på siden, for eksempel «Sjekk svarene før du sender».') }, { error: onlyFields('må ha title') }).describe('Siden «Sjekk svarene», der brukeren ser alle svarene før hen sender.'),
+      review: z
+        .strictObject({ title: text.describe('Overskriften på siden, for eksempel «Sjekk svarene før du sender».') }, { error: onlyFields('må ha title') })
+        .describe('Siden «Sjekk svarene», der brukeren ser alle svarene før hen sender.'),
       patientDataWarning: text.describe('Advarselen mot pasientopplysninger, vist én gang, der brukeren først kan skrive fritt.'),
     },
     { error: onlyFields('filen må inneholde sections, questions, pages, phone, remember, review og patientDataWarning') },
@@ -99,7 +137,11 @@ export const formSchema = z
     const pageIds: string[] = [];
     form.pages.forEach((page, index) => {
       const section = isServicePagesSlot(page) ? page.servicePages.section : page.section;
-      if (!sections.includes(section)) problem(['pages', index, ...(isServicePagesSlot(page) ? ['servicePages'] : []), 'section'], `«${section}» er ikke en av sections (${sections.join(', ')})`);
+      if (!sections.includes(section))
+        problem(
+          ['pages', index, ...(isServicePagesSlot(page) ? ['servicePages'] : []), 'section'],
+          `«${section}» er ikke en av sections (${sections.join(', ')})`,
+        );
       if (isServicePagesSlot(page)) return;
       if (pageIds.includes(page.id)) problem(['pages', index, 'id'], `«${page.id}» er brukt av en annen side`);
       pageIds.push(page.id);
@@ -124,4 +166,4 @@ export const formSchema = z
     }
   });
 
-true satisfies (z.infer<typeof formSchema> extends FormDefinition ? true : false);
+true satisfies z.infer<typeof formSchema> extends FormDefinition ? true : false;

@@ -36,7 +36,11 @@ export function loadCatalog(contentDir: string): Catalog {
   const services: Partial<Record<ServiceId, Service>> = {};
   const serviceSources = new Map<ServiceId, { displayName: string; lineOf: LineOf }>();
   const servicesDir = join(contentDir, 'services');
-  const files = existsSync(servicesDir) ? readdirSync(servicesDir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const files = existsSync(servicesDir)
+    ? readdirSync(servicesDir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+    : [];
   for (const file of files) {
     const displayName = `content/services/${file}`;
     const parsed = readYaml(join(servicesDir, file), displayName, serviceSchema);
@@ -75,13 +79,23 @@ export function loadCatalog(contentDir: string): Catalog {
   if (escalationFile.data && teamsFile.data) {
     for (const { path, team } of escalationTeamReferences(escalationFile.data)) {
       if (teams[team]) continue;
-      problems.push({ file: 'content/escalation.yaml', line: escalationFile.lineOf(path), field: fieldPath(path), message: `teamet «${team}» finnes ikke i content/teams.yaml (finnes: ${Object.keys(teams).join(', ')})` });
+      problems.push({
+        file: 'content/escalation.yaml',
+        line: escalationFile.lineOf(path),
+        field: fieldPath(path),
+        message: `teamet «${team}» finnes ikke i content/teams.yaml (finnes: ${Object.keys(teams).join(', ')})`,
+      });
     }
   }
 
   for (const id of SERVICE_IDS) {
     if (!files.includes(`${id}.yaml`)) {
-      problems.push({ file: `content/services/${id}.yaml`, line: 1, field: '', message: `filen mangler: hver tjeneste (${SERVICE_IDS.join(', ')}) må ha sin egen fil` });
+      problems.push({
+        file: `content/services/${id}.yaml`,
+        line: 1,
+        field: '',
+        message: `filen mangler: hver tjeneste (${SERVICE_IDS.join(', ')}) må ha sin egen fil`,
+      });
     }
   }
 
@@ -141,7 +155,12 @@ function crossCheckService(
     problems.push({ file: displayName, line: lineOf(['id']), field: 'id', message: `må være lik filnavnet: filen heter ${file}, men id er «${service.id}»` });
   }
   if (teams && !teams[service.team]) {
-    problems.push({ file: displayName, line: lineOf(['team']), field: 'team', message: `teamet «${service.team}» finnes ikke i content/teams.yaml (finnes: ${Object.keys(teams).join(', ')})` });
+    problems.push({
+      file: displayName,
+      line: lineOf(['team']),
+      field: 'team',
+      message: `teamet «${service.team}» finnes ikke i content/teams.yaml (finnes: ${Object.keys(teams).join(', ')})`,
+    });
   }
   return problems;
 }

@@ -20,7 +20,8 @@ const CLOSING_FENCE = /^[\s>]*:{3,}\s*$/;
 export function markdownBodyProblems(file: string, body: string, firstLine: number): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const lines = body.split('\n');
-  const report = (node: Nodes, field: string, message: string) => problems.push({ file, line: firstLine - 1 + (node.position?.start.line ?? 1), field, message });
+  const report = (node: Nodes, field: string, message: string) =>
+    problems.push({ file, line: firstLine - 1 + (node.position?.start.line ?? 1), field, message });
   // The page's title is the one <h1>; the text's own headings start at ##.
   let previousDepth = 1;
 
@@ -28,11 +29,13 @@ export function markdownBodyProblems(file: string, body: string, firstLine: numb
     switch (node.type) {
       case 'containerDirective': {
         if (!isBoxName(node.name)) report(node, 'boks', `«:::${node.name}» er ikke en boks nettstedet kjenner, og vises som tekst: bruk ${BOXES}`);
-        if (!isClosed(node, lines)) report(node, 'boks', `«:::${node.name}» lukkes aldri, så resten av teksten havner i boksen: skriv ::: på en egen linje der boksen skal slutte`);
+        if (!isClosed(node, lines))
+          report(node, 'boks', `«:::${node.name}» lukkes aldri, så resten av teksten havner i boksen: skriv ::: på en egen linje der boksen skal slutte`);
         break;
       }
       case 'leafDirective':
-        if (!isContentBlock(node.name)) report(node, 'del', `«::${node.name}» er ikke en del nettstedet kan sette inn, og vises som tekst: bruk ${BLOCKS} på en egen linje`);
+        if (!isContentBlock(node.name))
+          report(node, 'del', `«::${node.name}» er ikke en del nettstedet kan sette inn, og vises som tekst: bruk ${BLOCKS} på en egen linje`);
         break;
       case 'heading':
         if (node.depth > previousDepth + 1) {
@@ -45,16 +48,22 @@ export function markdownBodyProblems(file: string, body: string, firstLine: numb
       case 'link': {
         const text = plainText(node);
         const url = node.url.trim();
-        if (text === '' && url === '') report(node, 'lenke', 'en tom lenke «[]()»: skriv teksten mellom [ og ] og adressen mellom ( og ), for eksempel [Meld feil](/meld-feil/)');
+        if (text === '' && url === '')
+          report(node, 'lenke', 'en tom lenke «[]()»: skriv teksten mellom [ og ] og adressen mellom ( og ), for eksempel [Meld feil](/meld-feil/)');
         else if (url === '') report(node, 'lenke', `lenken «${text}» har ingen adresse: skriv den mellom ( og ), for eksempel [${text}](/kontakt/)`);
-        else if (text === '') report(node, 'lenke', `lenken til «${url}» har ingen tekst: skriv hva den går til mellom [ og ], for eksempel [Meld feil](/meld-feil/)`);
+        else if (text === '')
+          report(node, 'lenke', `lenken til «${url}» har ingen tekst: skriv hva den går til mellom [ og ], for eksempel [Meld feil](/meld-feil/)`);
         break;
       }
       case 'image':
       case 'imageReference':
         if ((node.alt ?? '').trim() === '') {
           const example = node.type === 'image' ? `![Kontrollpanelet med rødt varsellys](${node.url})` : '![Kontrollpanelet med rødt varsellys][bilde]';
-          report(node, 'bilde', `bildet${node.type === 'image' ? ` «${node.url}»` : ''} mangler tekst for dem som ikke ser det: skriv hva bildet viser mellom [ og ], for eksempel ${example}`);
+          report(
+            node,
+            'bilde',
+            `bildet${node.type === 'image' ? ` «${node.url}»` : ''} mangler tekst for dem som ikke ser det: skriv hva bildet viser mellom [ og ], for eksempel ${example}`,
+          );
         }
         break;
       case 'text':
@@ -83,5 +92,10 @@ function isClosed(node: Extract<Nodes, { type: 'containerDirective' }>, lines: r
 function plainText(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   if (node.type === 'image') return node.alt ?? '';
-  return 'children' in node ? node.children.map((child) => plainText(child as Nodes)).join('').trim() : '';
+  return 'children' in node
+    ? node.children
+        .map((child) => plainText(child as Nodes))
+        .join('')
+        .trim()
+    : '';
 }

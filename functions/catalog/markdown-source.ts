@@ -28,7 +28,14 @@ export function readMarkdown<S extends z.ZodType>(absolutePath: string, displayN
       body: source,
       bodyLine: 1,
       lineOf: () => 1,
-      problems: [{ file: displayName, line: 1, field: '', message: 'mangler opplysningene øverst i filen: start filen med en linje med ---, så feltene, så en ny linje med ---' }],
+      problems: [
+        {
+          file: displayName,
+          line: 1,
+          field: '',
+          message: 'mangler opplysningene øverst i filen: start filen med en linje med ---, så feltene, så en ny linje med ---',
+        },
+      ],
     };
   }
   const yamlText = match[1] ?? '';
@@ -43,7 +50,12 @@ export function readMarkdown<S extends z.ZodType>(absolutePath: string, displayN
   }
   const { document, lineAt, lineOf } = yamlDocument(yamlText);
   if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => ({ file: displayName, line: lineAt(error.pos[0]), field: '', message: `YAML-feil: ${error.message.split('\n')[0]}` }));
+    const problems = document.errors.map((error) => ({
+      file: displayName,
+      line: lineAt(error.pos[0]),
+      field: '',
+      message: `YAML-feil: ${error.message.split('\n')[0]}`,
+    }));
     return { data: undefined, body, bodyLine, problems, lineOf: () => 2 };
   }
   const result = schema.safeParse(document.toJS() ?? {});
@@ -82,7 +94,10 @@ export function simpleFrontMatter(yamlText: string): Record<string, unknown> | u
     if (value === 'true' || value === 'false') data[key] = value === 'true';
     else if (DATE.test(value)) data[key] = value;
     else if (value.startsWith('[') && value.endsWith(']')) {
-      const items = value.slice(1, -1).split(',').map((item) => item.trim());
+      const items = value
+        .slice(1, -1)
+        .split(',')
+        .map((item) => item.trim());
       if (items.length === 1 && items[0] === '') data[key] = [];
       else if (items.every((item) => SIMPLE_WORD.test(item) && !YAML_WORDS.has(item))) data[key] = items;
       else return undefined;

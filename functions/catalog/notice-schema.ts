@@ -5,10 +5,12 @@ import { NOTICE_SEVERITIES } from '../vocabulary/notice-terms.ts';
 
 export { isActive, NOTICE_SEVERITIES, noticeEnd, noticePhase, type NoticePhase, type NoticeSeverity } from '../vocabulary/notice-terms.ts';
 
-
-
 const text = (what: string, max: number) =>
-  z.string({ error: `mangler: ${what}` }).trim().min(1, { error: 'kan ikke være tom' }).max(max, { error: `kan være høyst ${max} tegn` });
+  z
+    .string({ error: `mangler: ${what}` })
+    .trim()
+    .min(1, { error: 'kan ikke være tom' })
+    .max(max, { error: `kan være høyst ${max} tegn` });
 
 /** «Oppdatering kl. 14:10»: an incident is updated several times; each update is dated and announced once. */
 export const noticeUpdateSchema = z.object(
@@ -27,7 +29,9 @@ export const noticeSchema = z
       title: text('skriv en kort overskrift', 120).describe('Kort overskrift om hva som er rammet, for eksempel «Redusert dekning i Nødnett i Valdres».'),
       severity: z
         .enum(NOTICE_SEVERITIES, { error: `må være en av: ${NOTICE_SEVERITIES.join(', ')}` })
-        .describe('Hva slags melding det er, og dermed fargen: planned (planlagt arbeid, blå), disruption (forstyrrelse: noe virker dårligere, gul), outage (utfall: noe virker ikke, rød) eller information (informasjon, grå). Rødt er forbeholdt det som ikke virker nå.'),
+        .describe(
+          'Hva slags melding det er, og dermed fargen: planned (planlagt arbeid, blå), disruption (forstyrrelse: noe virker dårligere, gul), outage (utfall: noe virker ikke, rød) eller information (informasjon, grå). Rødt er forbeholdt det som ikke virker nå.',
+        ),
       services: z
         .array(z.enum(SERVICE_IDS, { error: `må være en av: ${SERVICE_IDS.join(', ')}` }), { error: 'må være en liste, for eksempel [radio]' })
         .min(1, { error: 'må ha minst én tjeneste' })
@@ -37,7 +41,11 @@ export const noticeSchema = z
         .default([])
         .describe('Områdene som er berørt, for eksempel [Agder, Rogaland].'),
       start: dateTime.describe('Når meldingen gjelder fra, med tidssone: +01:00 om vinteren, +02:00 om sommeren.'),
-      expectedEnd: dateTime.optional().describe('Når vi venter at det er over, etter start. Påkrevd for planned: det er vinduet i kalenderen. Når tiden er passert, flyttes meldingen til arkivet.'),
+      expectedEnd: dateTime
+        .optional()
+        .describe(
+          'Når vi venter at det er over, etter start. Påkrevd for planned: det er vinduet i kalenderen. Når tiden er passert, flyttes meldingen til arkivet.',
+        ),
       resolved: dateTime.optional().describe('Når det faktisk var over. Da flyttes meldingen til arkivet, og abonnentene får «Løst».'),
       updates: z
         .array(noticeUpdateSchema, { error: 'må være en liste med oppdateringer' })

@@ -32,7 +32,9 @@ export function serializeCatalog(catalog: Catalog): string {
 export function parsePrebuiltCatalog(text: string, file: string): Catalog {
   const parsed = JSON.parse(text) as Partial<PrebuiltCatalogFile> | null;
   if (parsed?.formatVersion !== PREBUILT_CATALOG_FORMAT) {
-    throw new Error(`${file} har formatversjon ${String(parsed?.formatVersion)}, men funksjonen leser versjon ${PREBUILT_CATALOG_FORMAT}: bygg og publiser funksjonen på nytt.`);
+    throw new Error(
+      `${file} har formatversjon ${String(parsed?.formatVersion)}, men funksjonen leser versjon ${PREBUILT_CATALOG_FORMAT}: bygg og publiser funksjonen på nytt.`,
+    );
   }
   const missing = CATALOG_PARTS.filter((part) => typeof parsed.catalog?.[part] !== 'object' || parsed.catalog[part] === null);
   if (missing.length > 0) throw new Error(`${file} mangler ${missing.join(', ')}: bygg og publiser funksjonen på nytt.`);

@@ -32,7 +32,9 @@ const escalationRule = z.strictObject(
       .number({ error: 'må være et antall timer, for eksempel 4' })
       .positive({ error: 'må være flere enn 0 timer' })
       .max(24 * 30, { error: 'kan være høyst 720 timer (30 døgn)' })
-      .describe('Antall timer fra meldingen ble mottatt til den som meldte kan be om eskalering. Innen to virkedager med åpent kl. 08–16 er 16 timer i åpningstiden.'),
+      .describe(
+        'Antall timer fra meldingen ble mottatt til den som meldte kan be om eskalering. Innen to virkedager med åpent kl. 08–16 er 16 timer i åpningstiden.',
+      ),
     openingHours: z
       .boolean({ error: 'må være true eller false' })
       .default(false)
@@ -53,21 +55,41 @@ const escalationSchema = z.strictObject(
   { error: onlyFields('escalation må ha explanation og after') },
 );
 
-export const prioritySchema = z
-  .strictObject(
-    {
-      label: text.describe('Hva forslaget kalles, for eksempel «Foreslått prioritet».'),
-      settledTogether: text.describe('At Servicedesk avgjør prioriteten sammen med den som melder.'),
-      responseLabel: text.describe('Overskriften foran det som skjer nå, for eksempel «Hva skjer nå».'),
-      levels: z.strictObject(Object.fromEntries(PRIORITIES.map((level) => [level, levelSchema])) as Record<(typeof PRIORITIES)[number], typeof levelSchema>, { error: onlyFields(`må ha ${PRIORITIES.join(', ')}`) }).describe('P1–P4 med navn, betydning, eksempel, om de skal ringes inn, og hva som skjer.'),
-      urgency: z.strictObject(Object.fromEntries(URGENCIES.map((urgency) => [urgency, text])) as Record<(typeof URGENCIES)[number], typeof text>, { error: onlyFields(`må ha ${URGENCIES.join(', ')}`) }).describe('Overskriftene på kolonnene i matrisen.'),
-      matrix: z.strictObject(Object.fromEntries(AFFECTED_SCOPES.map((scope) => [scope, row])) as Record<(typeof AFFECTED_SCOPES)[number], typeof row>, { error: onlyFields(`må ha en rad for hver av ${AFFECTED_SCOPES.join(', ')}`) }).describe('Prioriteten for hvert svar på «Hvor mange er rammet?» (rad: one, several, site, many) og hver hast (kolonne: immediate = pasientsikkerhet eller nødmeldetjeneste er berørt, soon = ingen midlertidig løsning, normal = dere kan jobbe rundt feilen).'),
-      afterUrgentCall: priority.describe('Prioriteten til en skriftlig melding etter en telefon om noe som haster, når skjemaet ikke har spurt om konsekvens.'),
-      otherRequests: priority.describe('Prioriteten til endringsønsker, spørsmål og bestillinger som ikke haster.'),
-      handledBy: z.string({ error: 'må være id-en til en kanal i content/contact.yaml' }).min(1).describe('id-en til kanalen i content/contact.yaml som har åpningstidene for skriftlige meldinger, for eksempel portal.'),
-      escalation: escalationSchema.optional().describe('«Be om eskalering»: når den som meldte kan be om det, for hver prioritet, og hva som skjer da.'),
-    },
-    { error: onlyFields('filen må inneholde label, settledTogether, responseLabel, levels, urgency, matrix, afterUrgentCall, otherRequests og handledBy (og eventuelt escalation)') },
-  );
+export const prioritySchema = z.strictObject(
+  {
+    label: text.describe('Hva forslaget kalles, for eksempel «Foreslått prioritet».'),
+    settledTogether: text.describe('At Servicedesk avgjør prioriteten sammen med den som melder.'),
+    responseLabel: text.describe('Overskriften foran det som skjer nå, for eksempel «Hva skjer nå».'),
+    levels: z
+      .strictObject(Object.fromEntries(PRIORITIES.map((level) => [level, levelSchema])) as Record<(typeof PRIORITIES)[number], typeof levelSchema>, {
+        error: onlyFields(`må ha ${PRIORITIES.join(', ')}`),
+      })
+      .describe('P1–P4 med navn, betydning, eksempel, om de skal ringes inn, og hva som skjer.'),
+    urgency: z
+      .strictObject(Object.fromEntries(URGENCIES.map((urgency) => [urgency, text])) as Record<(typeof URGENCIES)[number], typeof text>, {
+        error: onlyFields(`må ha ${URGENCIES.join(', ')}`),
+      })
+      .describe('Overskriftene på kolonnene i matrisen.'),
+    matrix: z
+      .strictObject(Object.fromEntries(AFFECTED_SCOPES.map((scope) => [scope, row])) as Record<(typeof AFFECTED_SCOPES)[number], typeof row>, {
+        error: onlyFields(`må ha en rad for hver av ${AFFECTED_SCOPES.join(', ')}`),
+      })
+      .describe(
+        'Prioriteten for hvert svar på «Hvor mange er rammet?» (rad: one, several, site, many) og hver hast (kolonne: immediate = pasientsikkerhet eller nødmeldetjeneste er berørt, soon = ingen midlertidig løsning, normal = dere kan jobbe rundt feilen).',
+      ),
+    afterUrgentCall: priority.describe('Prioriteten til en skriftlig melding etter en telefon om noe som haster, når skjemaet ikke har spurt om konsekvens.'),
+    otherRequests: priority.describe('Prioriteten til endringsønsker, spørsmål og bestillinger som ikke haster.'),
+    handledBy: z
+      .string({ error: 'må være id-en til en kanal i content/contact.yaml' })
+      .min(1)
+      .describe('id-en til kanalen i content/contact.yaml som har åpningstidene for skriftlige meldinger, for eksempel portal.'),
+    escalation: escalationSchema.optional().describe('«Be om eskalering»: når den som meldte kan be om det, for hver prioritet, og hva som skjer da.'),
+  },
+  {
+    error: onlyFields(
+      'filen må inneholde label, settledTogether, responseLabel, levels, urgency, matrix, afterUrgentCall, otherRequests og handledBy (og eventuelt escalation)',
+    ),
+  },
+);
 
-true satisfies (z.infer<typeof prioritySchema> extends PriorityPolicy ? true : false);
+true satisfies z.infer<typeof prioritySchema> extends PriorityPolicy ? true : false;

@@ -16,7 +16,13 @@ export function formatProblem(problem: ContentProblem): string {
  * build: how many, one line per problem, and what to do next.
  */
 export function problemReport(problems: readonly ContentProblem[]): string {
-  return [`Innholdet i content/ har ${problems.length} feil:`, '', ...problems.map(formatProblem), '', 'Rett feilene og kjør «npm run check:content» igjen. Veiledning: CONTENT.md'].join('\n');
+  return [
+    `Innholdet i content/ har ${problems.length} feil:`,
+    '',
+    ...problems.map(formatProblem),
+    '',
+    'Rett feilene og kjør «npm run check:content» igjen. Veiledning: CONTENT.md',
+  ].join('\n');
 }
 
 export function fieldPath(path: readonly PropertyKey[]): string {

@@ -5,9 +5,7 @@ import { fieldPath, type ContentProblem } from './problems.ts';
 
 export type LineOf = (path: readonly PropertyKey[]) => number;
 
-export type YamlRead<T> =
-  | { data: T; problems: []; lineOf: LineOf }
-  | { data: undefined; problems: ContentProblem[]; lineOf: LineOf };
+export type YamlRead<T> = { data: T; problems: []; lineOf: LineOf } | { data: undefined; problems: ContentProblem[]; lineOf: LineOf };
 
 /**
  * YAML parsed with the line of every node: `firstLine` is the file's line the text starts on (1 for a YAML file, 2
@@ -32,11 +30,7 @@ export function yamlWithLines(text: string, firstLine: number) {
  * Parses a YAML file and validates it against a schema, reporting every problem with the line it is on.
  * `displayName` is the path an editor recognises (relative to the repository).
  */
-export function readYaml<S extends z.ZodType>(
-  absolutePath: string,
-  displayName: string,
-  schema: S,
-): YamlRead<z.output<S>> {
+export function readYaml<S extends z.ZodType>(absolutePath: string, displayName: string, schema: S): YamlRead<z.output<S>> {
   if (!existsSync(absolutePath)) {
     return { data: undefined, problems: [{ file: displayName, line: 1, field: '', message: 'filen mangler' }], lineOf: () => 1 };
   }

@@ -42,9 +42,7 @@ export interface ActionLink {
 export const LINK_HOLDERS = ['desk', 'team'] as const satisfies readonly Actor[];
 export type LinkHolder = (typeof LINK_HOLDERS)[number];
 
-export type ActionLinkCheck =
-  | { ok: true; link: ActionLink }
-  | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'other-report' };
+export type ActionLinkCheck = { ok: true; link: ActionLink } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'other-report' };
 
 const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 /** A team's key in content/teams.yaml (catalog/schema.ts identifier), bounded. */
@@ -107,7 +105,14 @@ export function verifyActionLink(key: string, token: string, now: Date, referenc
   if (now.getTime() >= payload.e * 1000) return { ok: false, reason: 'expired' };
   return {
     ok: true,
-    link: { reference: payload.r, action: payload.a, ...(payload.t === undefined ? {} : { team: payload.t }), expiresAt: new Date(payload.e * 1000), nonce: payload.n, holder: payload.h ?? 'desk' },
+    link: {
+      reference: payload.r,
+      action: payload.a,
+      ...(payload.t === undefined ? {} : { team: payload.t }),
+      expiresAt: new Date(payload.e * 1000),
+      nonce: payload.n,
+      holder: payload.h ?? 'desk',
+    },
   };
 }
 
@@ -152,7 +157,11 @@ export function actionInWords(action: LinkAction, teamName?: string): { button: 
         done: `Meldingen er eskalert til ${teamName ?? 'teamet'}.`,
       };
     case 'awaitingReporter':
-      return { button: 'Venter på melder', will: 'Meldingen blir markert som «venter på deg», og melderen får beskjed på e-post.', done: 'Meldingen venter nå på melderen.' };
+      return {
+        button: 'Venter på melder',
+        will: 'Meldingen blir markert som «venter på deg», og melderen får beskjed på e-post.',
+        done: 'Meldingen venter nå på melderen.',
+      };
     case 'solved':
       return { button: 'Løst', will: 'Meldingen blir markert som løst, og melderen får beskjed på e-post.', done: 'Meldingen er markert som løst.' };
   }

@@ -32,7 +32,13 @@ export interface AffectedDeskMail {
  * One incident with its sites: every e-mail lists all sites counted so far, newest told last, so the desk's
  * latest e-mail is the whole picture. Replies go to the site that was just added.
  */
-export function renderAffectedSiteEmail(desk: AffectedDeskMail, notice: PublishedNotice, sites: readonly AffectedSite[], added: AffectedSite, labels: ContactLabels): OutgoingEmail {
+export function renderAffectedSiteEmail(
+  desk: AffectedDeskMail,
+  notice: PublishedNotice,
+  sites: readonly AffectedSite[],
+  added: AffectedSite,
+  labels: ContactLabels,
+): OutgoingEmail {
   const services = notice.services.map((id) => desk.serviceNames[id] ?? id).join(', ');
   const link = new URL(noticePath(notice.id), desk.siteUrl).href;
   const sections: RowSection[] = sites.map((site, index) => ({

@@ -17,8 +17,6 @@ import type { ServiceId } from './service-ids.ts';
  * each listing them all), and the reporter follows the notice's updates by e-mail.
  */
 
-
-
 export interface AffectedSites {
   /** Adds the site unless the same organisation is already counted for the notice; then it stays as first told. */
   add(noticeId: string, site: AffectedSite): Promise<{ added: boolean }>;

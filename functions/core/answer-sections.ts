@@ -35,7 +35,15 @@ export function answerSections(journey: Journey, values: Values): AnswerSection[
   const pages = visiblePages(journey, values);
   for (const page of pages) {
     const section = sections.find((candidate) => candidate.id === page.section);
-    section?.rows.push(...page.questions.map((question) => ({ field: question.field, label: question.label, answer: answerInWords(question, values[question.field]), page: page.id, type: question.type })));
+    section?.rows.push(
+      ...page.questions.map((question) => ({
+        field: question.field,
+        label: question.label,
+        answer: answerInWords(question, values[question.field]),
+        page: page.id,
+        type: question.type,
+      })),
+    );
   }
   // What no page asked but the report carries (the only request type a service takes, that the reporter phoned) goes
   // with the first section.

@@ -39,20 +39,31 @@ export function buildJourney(form: FormDefinition, service: ServiceForm): { jour
   service.pages.forEach((page, pageIndex) => {
     const questions = page.questions.map((question, questionIndex) => {
       const path = ['pages', pageIndex, 'questions', questionIndex];
-      if (seen.has(question.id)) problems.push({ source: 'service', path: [...path, 'id'], message: `«${question.id}» er brukt før i samme tjeneste: hver id må være unik` });
+      if (seen.has(question.id))
+        problems.push({ source: 'service', path: [...path, 'id'], message: `«${question.id}» er brukt før i samme tjeneste: hver id må være unik` });
       seen.add(question.id);
       const built = serviceQuestion(question);
       written.set(built, { source: 'service', path });
       return built;
     });
     if (page.join === undefined) {
-      const built: JourneyPage = { id: `${service.id}-${pageIndex + 1}`, title: page.title ?? '', section: '', questions, ...(page.showIf ? { showIf: rawCondition(page.showIf) } : {}) };
+      const built: JourneyPage = {
+        id: `${service.id}-${pageIndex + 1}`,
+        title: page.title ?? '',
+        section: '',
+        questions,
+        ...(page.showIf ? { showIf: rawCondition(page.showIf) } : {}),
+      };
       written.set(built, { source: 'service', path: ['pages', pageIndex] });
       servicePages.push(built);
     } else if (fixedPageIds.includes(page.join)) {
       joined.set(page.join, [...(joined.get(page.join) ?? []), ...questions]);
     } else {
-      problems.push({ source: 'service', path: ['pages', pageIndex, 'join'], message: `«${page.join}» er ikke en side i content/form.yaml (kan være: ${fixedPageIds.join(', ')})` });
+      problems.push({
+        source: 'service',
+        path: ['pages', pageIndex, 'join'],
+        message: `«${page.join}» er ikke en side i content/form.yaml (kan være: ${fixedPageIds.join(', ')})`,
+      });
     }
   });
 
@@ -69,7 +80,13 @@ export function buildJourney(form: FormDefinition, service: ServiceForm): { jour
       const question = fixedQuestion(id);
       return !question || (id === 'requestType' && requestTypes.length === 1) ? [] : [question];
     });
-    const built: JourneyPage = { id: page.id, title: page.title, section: page.section, questions: [...(joined.get(page.id) ?? []), ...own], ...(page.showIf ? { showIf: rawCondition(page.showIf) } : {}) };
+    const built: JourneyPage = {
+      id: page.id,
+      title: page.title,
+      section: page.section,
+      questions: [...(joined.get(page.id) ?? []), ...own],
+      ...(page.showIf ? { showIf: rawCondition(page.showIf) } : {}),
+    };
     written.set(built, { source: 'form', path: ['pages', pageIndex] });
     pages.push(built);
   });
@@ -121,7 +138,8 @@ function serviceQuestion(question: Question): JourneyQuestion {
 const rawCondition = (showIf: ShowIf): Condition => ({ field: showIf.question, equals: [showIf.equals].flat() });
 
 /** The fixed question asked under `field`, if it is one. */
-const fixedIdAt = (field: string): FixedQuestionId | undefined => (Object.keys(FIXED_QUESTIONS) as FixedQuestionId[]).find((id) => FIXED_QUESTIONS[id].field === field);
+const fixedIdAt = (field: string): FixedQuestionId | undefined =>
+  (Object.keys(FIXED_QUESTIONS) as FixedQuestionId[]).find((id) => FIXED_QUESTIONS[id].field === field);
 
 /**
  * A condition points back at an earlier choice question (never forward: the journey asks in order), a service's
@@ -133,10 +151,22 @@ function resolveConditions(journey: Journey, written: ReadonlyMap<JourneyPage | 
   const earlier: JourneyQuestion[] = journey.unasked.filter((question) => question.field in journey.preset);
   const resolve = (condition: Condition, where: Where): Condition | undefined => {
     const id = condition.field;
-    const target = earlier.find((question) => question.field === `${ANSWERS}${id}`) ?? earlier.find((question) => isFixedQuestionId(id) && question.field === FIXED_QUESTIONS[id].field);
+    const target =
+      earlier.find((question) => question.field === `${ANSWERS}${id}`) ??
+      earlier.find((question) => isFixedQuestionId(id) && question.field === FIXED_QUESTIONS[id].field);
     if (!target) {
-      const known = [...new Set(earlier.map((question) => (question.field.startsWith(ANSWERS) ? question.field.slice(ANSWERS.length) : (fixedIdAt(question.field) ?? question.field))))];
-      problems.push({ ...where, path: [...where.path, 'showIf', 'question'], message: `«${id}» er ikke et spørsmål som kommer før dette (kan være: ${known.join(', ')})` });
+      const known = [
+        ...new Set(
+          earlier.map((question) =>
+            question.field.startsWith(ANSWERS) ? question.field.slice(ANSWERS.length) : (fixedIdAt(question.field) ?? question.field),
+          ),
+        ),
+      ];
+      problems.push({
+        ...where,
+        path: [...where.path, 'showIf', 'question'],
+        message: `«${id}» er ikke et spørsmål som kommer før dette (kan være: ${known.join(', ')})`,
+      });
       return undefined;
     }
     if (target.type !== 'choice') {
@@ -148,7 +178,12 @@ function resolveConditions(journey: Journey, written: ReadonlyMap<JourneyPage | 
     const fixed: FixedQuestion | undefined = fixedId && FIXED_QUESTIONS[fixedId];
     const allowed = fixed?.values ?? (target.options ?? []).map((option) => option.value);
     const unknown = condition.equals.filter((value) => !allowed.includes(value));
-    if (unknown.length > 0) problems.push({ ...where, path: [...where.path, 'showIf', 'equals'], message: `«${unknown.join('», «')}» er ikke et av valgene til «${id}» (${allowed.join(', ')})` });
+    if (unknown.length > 0)
+      problems.push({
+        ...where,
+        path: [...where.path, 'showIf', 'equals'],
+        message: `«${unknown.join('», «')}» er ikke et av valgene til «${id}» (${allowed.join(', ')})`,
+      });
     return { field: target.field, equals: condition.equals };
   };
 
@@ -187,5 +222,7 @@ export function fixedJourney(form: FormDefinition, service: { id: string; name: 
 
 /** The journey of a report's service, or the fixed one for a service that has since been removed. */
 export function journeyOfReport(content: FormContent, serviceId: string): Journey {
-  return (SERVICE_IDS as readonly string[]).includes(serviceId) ? journeysOf(content)[serviceId as ServiceId] : fixedJourney(content.form, { id: serviceId, name: serviceId });
+  return (SERVICE_IDS as readonly string[]).includes(serviceId)
+    ? journeysOf(content)[serviceId as ServiceId]
+    : fixedJourney(content.form, { id: serviceId, name: serviceId });
 }

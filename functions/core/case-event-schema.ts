@@ -26,8 +26,14 @@ const described = <T extends z.ZodMiniType>(schema: T, description: string): T =
 export const caseEventSchema = described(
   z.object({
     schema: described(z.literal(CASE_EVENT_SCHEMA), 'Versjonen av denne formen. Les den først; en ny form får en ny versjon.'),
-    id: described(z.string().check(z.regex(/^[\w.:-]{8,100}$/)), 'Hendelsens id, unik per melding og hendelse. Samme id sendt igjen er samme hendelse: lagre den bare én gang.'),
-    type: described(z.enum(CASE_EVENT_TYPES), 'report.received: ny melding; report.state-changed: saken har fått ny tilstand; report.escalation-requested: den som meldte ber om eskalering.'),
+    id: described(
+      z.string().check(z.regex(/^[\w.:-]{8,100}$/)),
+      'Hendelsens id, unik per melding og hendelse. Samme id sendt igjen er samme hendelse: lagre den bare én gang.',
+    ),
+    type: described(
+      z.enum(CASE_EVENT_TYPES),
+      'report.received: ny melding; report.state-changed: saken har fått ny tilstand; report.escalation-requested: den som meldte ber om eskalering.',
+    ),
     reference: described(z.string().check(z.regex(REFERENCE_PATTERN)), 'Meldingens referanse, for eksempel HDO-2026-000123.'),
     serviceId: described(z.string(), 'Tjenestens nøkkel i Serviceportalen (content/services/<id>.yaml).'),
     category: described(z.string(), 'Tjenestens navn: saksbehandlingssystemets kategori.'),

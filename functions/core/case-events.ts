@@ -76,7 +76,9 @@ interface Delivery {
 export function deliveriesFor(report: StoredReport, deps: Pick<CaseEventDependencies, 'catalog' | 'publisher' | 'mailer' | 'statusUrlFor'>): Delivery[] {
   const send = (email: () => OutgoingEmail) => () => deps.mailer.send(email());
   return report.life.events.flatMap((event): Delivery[] => {
-    const deliveries: Delivery[] = [{ key: publishedKey(event.id), what: 'case-event', run: () => deps.publisher.publish(caseEventFor(report, event, deps.catalog)) }];
+    const deliveries: Delivery[] = [
+      { key: publishedKey(event.id), what: 'case-event', run: () => deps.publisher.publish(caseEventFor(report, event, deps.catalog)) },
+    ];
     if (event.kind === 'state' && REPORTER_MAIL_STATES.includes(event.state)) {
       deliveries.push({
         key: reporterMailKey(event.id),
@@ -85,7 +87,11 @@ export function deliveriesFor(report: StoredReport, deps: Pick<CaseEventDependen
       });
     }
     if (event.kind === 'escalationRequested') {
-      deliveries.push({ key: escalationMailKey(event.id), what: 'escalation-mail', run: send(() => renderEscalationRequestEmail(report, event, { catalog: deps.catalog })) });
+      deliveries.push({
+        key: escalationMailKey(event.id),
+        what: 'escalation-mail',
+        run: send(() => renderEscalationRequestEmail(report, event, { catalog: deps.catalog })),
+      });
     }
     return deliveries;
   });

@@ -80,7 +80,12 @@ export async function useActionLink(reference: string, token: string, message: u
 /** What a case system may send: one move of the report, its own event id, optionally when and why. */
 export const caseSystemEventSchema = z.object({
   id: reportEventSchema.shape.id,
-  state: z.enum(CASE_STATES.filter((state) => state !== 'received') as [Exclude<(typeof CASE_STATES)[number], 'received'>, ...Exclude<(typeof CASE_STATES)[number], 'received'>[]]),
+  state: z.enum(
+    CASE_STATES.filter((state) => state !== 'received') as [
+      Exclude<(typeof CASE_STATES)[number], 'received'>,
+      ...Exclude<(typeof CASE_STATES)[number], 'received'>[],
+    ],
+  ),
   at: z.optional(reportEventSchema.shape.at),
   message: z.optional(deskMessageSchema),
   team: z.optional(z.string().check(z.regex(/^[a-z][a-zA-Z0-9]{0,63}$/))),
@@ -105,7 +110,12 @@ export interface CaseSystemDependencies {
  * One call of `POST /api/reports/{reference}/events`: the signature over time and raw body first (nothing is read
  * before it holds), then the reference, then the body; the move, idempotent by the case system's event id.
  */
-export async function receiveCaseSystemEvent(reference: string, signature: string | undefined, rawBody: Buffer, deps: CaseSystemDependencies): Promise<CaseSystemCall> {
+export async function receiveCaseSystemEvent(
+  reference: string,
+  signature: string | undefined,
+  rawBody: Buffer,
+  deps: CaseSystemDependencies,
+): Promise<CaseSystemCall> {
   const now = deps.now();
   const check = verifyWebhook(deps.key, signature, rawBody, now);
   if (!check.ok) return { status: 'unsigned', reason: check.reason };
@@ -119,11 +129,16 @@ export async function receiveCaseSystemEvent(reference: string, signature: strin
   }
   const parsed = z.safeParse(caseSystemEventSchema, body);
   if (!parsed.success) {
-    return { status: 'invalid', errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issueMessage(issue.path.join('.'), issue.message) })) };
+    return {
+      status: 'invalid',
+      errors: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issueMessage(issue.path.join('.'), issue.message) })),
+    };
   }
   const { id, state, at, message, team } = parsed.data;
-  if (state === 'escalated' && team === undefined) return { status: 'invalid', errors: [{ path: 'team', message: 'En eskalering må si hvilket team (nøkkelen i content/teams.yaml).' }] };
-  if (team !== undefined && state !== 'escalated') return { status: 'invalid', errors: [{ path: 'team', message: 'Bare en eskalering (state: escalated) har et team.' }] };
+  if (state === 'escalated' && team === undefined)
+    return { status: 'invalid', errors: [{ path: 'team', message: 'En eskalering må si hvilket team (nøkkelen i content/teams.yaml).' }] };
+  if (team !== undefined && state !== 'escalated')
+    return { status: 'invalid', errors: [{ path: 'team', message: 'Bare en eskalering (state: escalated) har et team.' }] };
   if (team !== undefined && !deps.teams.has(team)) return { status: 'unknown-team', team };
 
   const event: ReportEvent = {
@@ -156,9 +171,7 @@ function issueMessage(path: string, message: string): string {
 
 export type EscalationAsk =
   /** An unknown reference, a wrong secret and an expired report alike, as for the status (core/report-status.ts). */
-  | { status: 'not-found' }
-  | { status: 'refused'; check: Exclude<EscalationCheck, { allowed: true }> }
-  | { status: 'asked'; at: string };
+  { status: 'not-found' } | { status: 'refused'; check: Exclude<EscalationCheck, { allowed: true }> } | { status: 'asked'; at: string };
 
 export interface EscalationDependencies {
   policy: Pick<PriorityPolicy, 'escalation'>;

@@ -38,9 +38,9 @@ export interface EmailBody {
   html: string;
 }
 
-
 const inlineText = (parts: readonly Inline[]) => parts.map((part) => (typeof part === 'string' ? part : part.text)).join('');
-const inlineHtml = (parts: readonly Inline[]) => parts.map((part) => (typeof part === 'string' ? escapeHtml(part) : `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>`)).join('');
+const inlineHtml = (parts: readonly Inline[]) =>
+  parts.map((part) => (typeof part === 'string' ? escapeHtml(part) : `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>`)).join('');
 
 export interface RowSection {
   title: string;
@@ -63,7 +63,10 @@ export function renderEmailBody(options: {
   const textRows = (values: readonly Row[]) => values.map((row) => `${row.label}:\n${indent(row.value)}\n`);
   const htmlTable = (values: readonly Row[]) => [
     '<table>',
-    ...values.map((row) => `<tr><th scope="row" style="text-align:left;vertical-align:top">${escapeHtml(row.label)}</th><td style="white-space:pre-wrap">${inlineHtml([row.href ? { text: row.linkText ?? row.value, href: row.href } : row.value])}</td></tr>`),
+    ...values.map(
+      (row) =>
+        `<tr><th scope="row" style="text-align:left;vertical-align:top">${escapeHtml(row.label)}</th><td style="white-space:pre-wrap">${inlineHtml([row.href ? { text: row.linkText ?? row.value, href: row.href } : row.value])}</td></tr>`,
+    ),
     '</table>',
   ];
   const text = [

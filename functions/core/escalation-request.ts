@@ -36,7 +36,12 @@ const ENDED: readonly CaseState[] = ['solved', 'closed'];
 /** The id of a reporter's request to escalate: one per report, so a second request is a duplicate. */
 export const escalationEventId = (reference: string) => `escalation:${reference}`;
 
-export function mayAskForEscalation(report: EscalationSubject, policy: Pick<PriorityPolicy, 'escalation'>, hours: OpeningHours | undefined, now: Date): EscalationCheck {
+export function mayAskForEscalation(
+  report: EscalationSubject,
+  policy: Pick<PriorityPolicy, 'escalation'>,
+  hours: OpeningHours | undefined,
+  now: Date,
+): EscalationCheck {
   const asked = report.life.events.find((event) => event.kind === 'escalationRequested');
   if (asked) return { allowed: false, reason: 'alreadyAsked', at: asked.at };
   if (ENDED.includes(report.life.state)) return { allowed: false, reason: 'ended', state: report.life.state };

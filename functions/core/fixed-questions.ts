@@ -55,7 +55,10 @@ export const FIXED_QUESTION_IDS = Object.keys(FIXED_QUESTIONS) as FixedQuestionI
 export const isFixedQuestionId = (id: string): id is FixedQuestionId => Object.hasOwn(FIXED_QUESTIONS, id);
 
 /** Whether an answer is one of a fixed question's values, typed as such. */
-export const isOneOf = <T extends string>(values: readonly T[], value: string | undefined): value is T => value !== undefined && (values as readonly string[]).includes(value);
+export const isOneOf = <T extends string>(values: readonly T[], value: string | undefined): value is T =>
+  value !== undefined && (values as readonly string[]).includes(value);
 
 /** The field names, for code that reads one fixed answer (the wizard's phone page, the priority). */
-export const FIELD = Object.fromEntries(FIXED_QUESTION_IDS.map((id) => [id, FIXED_QUESTIONS[id].field])) as { [K in FixedQuestionId]: (typeof FIXED_QUESTIONS)[K]['field'] };
+export const FIELD = Object.fromEntries(FIXED_QUESTION_IDS.map((id) => [id, FIXED_QUESTIONS[id].field])) as {
+  [K in FixedQuestionId]: (typeof FIXED_QUESTIONS)[K]['field'];
+};

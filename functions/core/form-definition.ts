@@ -8,7 +8,6 @@ export { QUESTION_TYPES, type QuestionType } from './fixed-questions.ts';
  * wizard walks it, the API validates against it and the e-mails take their labels from it.
  */
 
-
 export interface ChoiceOption {
   /** What is stored and sent (English, camelCase). */
   value: string;

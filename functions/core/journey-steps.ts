@@ -44,7 +44,11 @@ export function stepsFor(journey: Journey, policy: PriorityPolicy, values: Value
     return { steps: [...ids.slice(0, index + 1), PHONE_STEP, ...rest], phone };
   };
 
-  if (values[FIELD.urgent] === 'yes') return withPhoneAfter(pages.findIndex((page) => page.questions.some((question) => question.field === FIELD.urgent)), 'urgent');
+  if (values[FIELD.urgent] === 'yes')
+    return withPhoneAfter(
+      pages.findIndex((page) => page.questions.some((question) => question.field === FIELD.urgent)),
+      'urgent',
+    );
   const priority = suggestedPriority(policy, values);
   const impactPage = pages.findLastIndex((page) => page.questions.some((question) => question.field === FIELD.affected || question.field === FIELD.workaround));
   if (priority && impactPage >= 0 && mustPhone(policy, priority)) return withPhoneAfter(impactPage, 'priority');

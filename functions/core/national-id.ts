@@ -20,14 +20,16 @@ const FIRST_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2, 1];
 const SECOND_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const remainder = (digits: readonly number[], weights: readonly number[]) => weights.reduce((sum, weight, index) => sum + weight * (digits[index] ?? 0), 0) % 11;
+const remainder = (digits: readonly number[], weights: readonly number[]) =>
+  weights.reduce((sum, weight, index) => sum + weight * (digits[index] ?? 0), 0) % 11;
 
 function hasBirthDate(digits: readonly number[]): boolean {
   const [d1 = 0, d2 = 0, m1 = 0, m2 = 0, y1 = 0, y2 = 0] = digits;
   let day = d1 * 10 + d2;
   let month = m1 * 10 + m2;
   if (day > 40) day -= 40; // D-nummer
-  if (month > 80) month -= 80; // synthetic test numbers (Tenor)
+  if (month > 80)
+    month -= 80; // synthetic test numbers (Tenor)
   else if (month > 40) month -= 40; // H-nummer, and NAV's synthetic numbers
   // Two digits of the year: 29 February is a date in any year divisible by four (and in 2000).
   const days = month === 2 && (y1 * 10 + y2) % 4 !== 0 ? 28 : DAYS_IN_MONTH[month - 1];

@@ -43,11 +43,16 @@ export function dueEvents(document: NoticesDocument, now: Date, maxAgeHours: num
 
 /** The e-mail's content for the latest of a notice's newly announced events. */
 export function contentOf(notice: PublishedNotice, event: NoticeEvent): NoticeEmailContent {
-  const update = event.kind === 'update' ? notice.updates.find((candidate) => new Date(candidate.at).toISOString() === event.key.slice('update#'.length)) : undefined;
+  const update =
+    event.kind === 'update' ? notice.updates.find((candidate) => new Date(candidate.at).toISOString() === event.key.slice('update#'.length)) : undefined;
   const latestUpdate = [...notice.updates].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
   const text =
     update?.text ??
-    (event.kind === 'resolved' ? (latestUpdate && Date.parse(latestUpdate.at) >= Date.parse(notice.start) ? latestUpdate.text : 'Saken er løst.') : plainText(notice.html) || notice.title);
+    (event.kind === 'resolved'
+      ? latestUpdate && Date.parse(latestUpdate.at) >= Date.parse(notice.start)
+        ? latestUpdate.text
+        : 'Saken er løst.'
+      : plainText(notice.html) || notice.title);
   return {
     kind: event.kind,
     noticeId: notice.id,
@@ -121,13 +126,19 @@ export interface AnnounceOutcome {
 }
 
 /** The recipients of a notice's e-mail: subscribers whose choice covers one of its services, and its followers; one e-mail per address. */
-export async function recipientsOf(notice: { id: string; services: readonly ServiceId[] }, subscriptions: Pick<SubscriptionStore, 'list' | 'followers'>, all?: Awaited<ReturnType<SubscriptionStore['list']>>) {
+export async function recipientsOf(
+  notice: { id: string; services: readonly ServiceId[] },
+  subscriptions: Pick<SubscriptionStore, 'list' | 'followers'>,
+  all?: Awaited<ReturnType<SubscriptionStore['list']>>,
+) {
   const recipients = new Map<string, { to: string; subscriberId: string; via: 'subscription' | 'follow' }>();
   for (const subscription of all ?? (await subscriptions.list())) {
-    if (subscriptionCovers(subscription, notice.services)) recipients.set(subscription.subscriberId, { to: subscription.address, subscriberId: subscription.subscriberId, via: 'subscription' });
+    if (subscriptionCovers(subscription, notice.services))
+      recipients.set(subscription.subscriberId, { to: subscription.address, subscriberId: subscription.subscriberId, via: 'subscription' });
   }
   for (const follower of await subscriptions.followers(notice.id)) {
-    if (!recipients.has(follower.subscriberId)) recipients.set(follower.subscriberId, { to: follower.address, subscriberId: follower.subscriberId, via: 'follow' });
+    if (!recipients.has(follower.subscriberId))
+      recipients.set(follower.subscriberId, { to: follower.address, subscriberId: follower.subscriberId, via: 'follow' });
   }
   return [...recipients.values()];
 }
@@ -149,7 +160,11 @@ export async function announceNotices(document: NoticesDocument, deps: AnnounceD
     try {
       everyone ??= await deps.subscriptions.list();
       const content = contentOf(notice, latest);
-      const jobs = (await recipientsOf(notice, deps.subscriptions, everyone)).map((recipient): NoticeMailJob => ({ format: NOTICE_MAIL_JOB_FORMAT, ...recipient, content }));
+      const jobs = (await recipientsOf(notice, deps.subscriptions, everyone)).map((recipient): NoticeMailJob => ({
+        format: NOTICE_MAIL_JOB_FORMAT,
+        ...recipient,
+        content,
+      }));
       await deps.queue.enqueue(jobs);
       outcome.queued += jobs.length;
     } catch (error) {

@@ -60,7 +60,14 @@ export async function sendNoticeMail(job: NoticeMailJob, deps: SendDependencies)
   if (!still) return 'unsubscribed';
   await deps.pacer.next();
   await deps.mailer.send(
-    renderNoticeEmail({ to: job.to, content: job.content, siteUrl: deps.siteUrl, unsubscribeUrl: unsubscribeUrl(deps, job.to), serviceNames: deps.serviceNames, via: job.via }),
+    renderNoticeEmail({
+      to: job.to,
+      content: job.content,
+      siteUrl: deps.siteUrl,
+      unsubscribeUrl: unsubscribeUrl(deps, job.to),
+      serviceNames: deps.serviceNames,
+      via: job.via,
+    }),
   );
   return 'sent';
 }

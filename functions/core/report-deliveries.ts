@@ -40,23 +40,21 @@ export function deliveriesFor(report: StoredReport, deps: DeliveryDependencies):
   // The desk can escalate to the service's product team, unless the desk keeps the category itself.
   const escalationKey = service?.team;
   const escalateTo = escalatesTo && escalationKey && escalatesTo.address !== desk.address ? [{ key: escalationKey, name: escalatesTo.name }] : [];
-  const teams = teamRecipients(report, catalog).map(
-    (recipient): Delivery => ({
-      key: recipient.key,
-      role: recipient.role,
+  const teams = teamRecipients(report, catalog).map((recipient): Delivery => ({
+    key: recipient.key,
+    role: recipient.role,
+    team: recipient.team,
+    email: renderTeamEmail(report, {
+      service,
+      journey,
       team: recipient.team,
-      email: renderTeamEmail(report, {
-        service,
-        journey,
-        team: recipient.team,
-        role: recipient.role,
-        desk,
-        escalatesTo,
-        policy: catalog.priority,
-        ...(recipient.role === 'owner' ? { actions: deps.deskLinksFor(report.reference, escalateTo) } : {}),
-      }),
+      role: recipient.role,
+      desk,
+      escalatesTo,
+      policy: catalog.priority,
+      ...(recipient.role === 'owner' ? { actions: deps.deskLinksFor(report.reference, escalateTo) } : {}),
     }),
-  );
+  }));
   const statusUrl = deps.statusUrlFor(report.reference);
   const receipt = renderReceiptEmail(report, {
     service,

@@ -50,12 +50,18 @@ const EMAIL_MESSAGE = 'Skriv inn en gyldig e-postadresse, for eksempel navn@virk
 // Phone numbers and e-mail addresses are typed text too: the same rules apply (well-formed, NFC, no national
 // identity number, `01019012480@example.no` included), then their own format.
 function phoneText(options: { required: boolean; missing: string }): TextSchema {
-  return typedText(options, z.refine((v) => v === '' || PHONE.test(v), { error: 'Skriv inn et telefonnummer med bare tall, for eksempel 912 34 567.' }));
+  return typedText(
+    options,
+    z.refine((v) => v === '' || PHONE.test(v), { error: 'Skriv inn et telefonnummer med bare tall, for eksempel 912 34 567.' }),
+  );
 }
 
 function emailText(options: { required: boolean; missing: string; max?: number }): TextSchema {
   const address = z.email({ error: EMAIL_MESSAGE });
-  return typedText(options, z.refine((v) => v === '' || address.safeParse(v).success, { error: EMAIL_MESSAGE }));
+  return typedText(
+    options,
+    z.refine((v) => v === '' || address.safeParse(v).success, { error: EMAIL_MESSAGE }),
+  );
 }
 
 export function answerSchema(question: JourneyQuestion): z.ZodMiniType<string | undefined, unknown> | TextSchema {
@@ -78,7 +84,10 @@ export function answerSchema(question: JourneyQuestion): z.ZodMiniType<string | 
         error: (issue) => (issue.input === undefined ? missing : 'Velg ett av alternativene.'),
       });
       // An unticked radio group is absent, an empty <select> sends '': both mean "no answer".
-      return z.pipe(z.transform((v) => (v === '' ? undefined : v)), required ? choice : z.optional(choice));
+      return z.pipe(
+        z.transform((v) => (v === '' ? undefined : v)),
+        required ? choice : z.optional(choice),
+      );
     }
   }
 }
@@ -106,13 +115,20 @@ export function parseSubmission(journeys: Readonly<Record<ServiceId, Journey>>, 
   const urgent = answers[FIELD.urgent];
   // The form asks both on its first page; a form in content/ that stopped asking them is caught here, not stored.
   if (!isOneOf(REQUEST_TYPES, requestType) || !isOneOf(YES_NO, urgent)) {
-    return { ok: false, errors: [{ path: isOneOf(YES_NO, urgent) ? FIELD.requestType : FIELD.urgent, message: 'Skjemaet mangler et svar det må ha. Ring Servicedesk.' }] };
+    return {
+      ok: false,
+      errors: [{ path: isOneOf(YES_NO, urgent) ? FIELD.requestType : FIELD.urgent, message: 'Skjemaet mangler et svar det må ha. Ring Servicedesk.' }],
+    };
   }
   return { ok: true, submission: toSubmission(body.serviceId, { requestType, urgent }, answers) };
 }
 
 /** The checked answers in the stored report's shape; every choice has been checked against its values. */
-function toSubmission(serviceId: ServiceId, fixed: Pick<ReportSubmission, 'requestType' | 'urgent'>, answers: Record<string, string | undefined>): ReportSubmission {
+function toSubmission(
+  serviceId: ServiceId,
+  fixed: Pick<ReportSubmission, 'requestType' | 'urgent'>,
+  answers: Record<string, string | undefined>,
+): ReportSubmission {
   const given = (field: string) => answers[field] || undefined;
   const affected = given(FIELD.affected);
   const workaround = given(FIELD.workaround);

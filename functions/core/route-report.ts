@@ -206,7 +206,8 @@ async function capReached(delivery: Delivery, report: StoredReport, deps: RouteD
     const address = delivery.email.to.trim().toLowerCase();
     // The address first: one address at its cap does not use up its domain's.
     if (!(await deps.caps.take('receipt-address', address, deps.limits.receiptsPerAddressPerDay, now))) return 'receipt-address';
-    if (!(await deps.caps.take('receipt-domain', address.slice(address.lastIndexOf('@') + 1), deps.limits.receiptsPerDomainPerDay, now))) return 'receipt-domain';
+    if (!(await deps.caps.take('receipt-domain', address.slice(address.lastIndexOf('@') + 1), deps.limits.receiptsPerDomainPerDay, now)))
+      return 'receipt-domain';
     return undefined;
   }
   if (delivery.role === 'copy' && delivery.team && !isDesk(delivery.team, deps.catalog)) {

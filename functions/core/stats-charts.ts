@@ -33,7 +33,14 @@ const GAP = 12;
  * text keeps its size, so the chart fills a phone's width as well as a desktop's and stays legible at 320 px.
  * `role="img"` with a title and description, so a screen reader hears the chart's name and is pointed to the table.
  */
-export function barChart(options: { id: string; title: string; description: string; rows: readonly ChartRow[]; series: readonly Series[]; format: (value: number) => string }): string {
+export function barChart(options: {
+  id: string;
+  title: string;
+  description: string;
+  rows: readonly ChartRow[];
+  series: readonly Series[];
+  format: (value: number) => string;
+}): string {
   const { id, rows, series, format } = options;
   const max = Math.max(1, ...rows.flatMap((row) => row.bars.map((bar) => bar.reduce((sum, part) => sum + part.value, 0))));
   const colour = new Map(series.map((item) => [item.key, item.colour]));
@@ -47,7 +54,9 @@ export function barChart(options: { id: string; title: string; description: stri
       for (const part of bar) {
         if (part.value <= 0) continue;
         const width = Math.max(0.4, (part.value / max) * LONGEST);
-        parts.push(`<rect x="${round(x)}%" y="${y}" width="${round(width)}%" height="${BAR}" fill="${esc(colour.get(part.series) ?? STATE_COLOUR)}" data-value="${esc(part.value)}"/>`);
+        parts.push(
+          `<rect x="${round(x)}%" y="${y}" width="${round(width)}%" height="${BAR}" fill="${esc(colour.get(part.series) ?? STATE_COLOUR)}" data-value="${esc(part.value)}"/>`,
+        );
         x += width;
       }
       const total = bar.reduce((sum, part) => sum + part.value, 0);

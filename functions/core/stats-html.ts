@@ -35,7 +35,12 @@ export function renderStatsHtml(summary: StatsSummary, words: StatsWords, genera
   const sections =
     summary.total === 0
       ? ''
-      : [monthSection(summary, serviceName, priorityName, prioritySeries), durationSection(summary, serviceName, priorityName), clusterSection(summary, serviceName), stateSection(summary, words.states)].join('\n');
+      : [
+          monthSection(summary, serviceName, priorityName, prioritySeries),
+          durationSection(summary, serviceName, priorityName),
+          clusterSection(summary, serviceName),
+          stateSection(summary, words.states),
+        ].join('\n');
 
   return `<!doctype html>
 <html lang="nb">

@@ -39,14 +39,19 @@ export function statsReportFromItem(item: Record<string, unknown>, nowSeconds: n
   if (!PRIORITIES.includes(item.priority as Priority)) return undefined;
   const life = isRecord(item.life) ? item.life : {};
   const state: CaseState = CASE_STATES.includes(life.state as CaseState) ? (life.state as CaseState) : 'received';
-  const events = (Array.isArray(life.events) ? life.events : []).filter(isRecord).flatMap((event) =>
-    typeof event.kind === 'string' && CASE_STATES.includes(event.state as CaseState) && typeof event.at === 'string' && !Number.isNaN(Date.parse(event.at))
-      ? [{ kind: event.kind, state: event.state as CaseState, at: event.at }]
-      : [],
-  );
+  const events = (Array.isArray(life.events) ? life.events : [])
+    .filter(isRecord)
+    .flatMap((event) =>
+      typeof event.kind === 'string' && CASE_STATES.includes(event.state as CaseState) && typeof event.at === 'string' && !Number.isNaN(Date.parse(event.at))
+        ? [{ kind: event.kind, state: event.state as CaseState, at: event.at }]
+        : [],
+    );
   const answers = isRecord(item.answers) ? item.answers : {};
   const site = SITE_ANSWERS.map((id) => answers[id]).find((answer): answer is string => typeof answer === 'string' && answer.trim() !== '');
-  const organisation = isRecord(item.contact) && typeof item.contact.organisation === 'string' && item.contact.organisation.trim() !== '' ? item.contact.organisation.trim() : undefined;
+  const organisation =
+    isRecord(item.contact) && typeof item.contact.organisation === 'string' && item.contact.organisation.trim() !== ''
+      ? item.contact.organisation.trim()
+      : undefined;
   const reference = typeof item.reference === 'string' ? item.reference : String(item.pk ?? '').replace(/^REPORT#/, '');
   return {
     reference,
@@ -232,7 +237,8 @@ export function findClusters(reports: readonly StatsReport[], rule: ClusterRule 
 }
 
 function clusterOf(serviceId: string, chain: readonly StatsReport[]): Cluster {
-  const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((value): value is string => value !== undefined))].sort((a, b) => a.localeCompare(b, 'nb'));
+  const distinct = (values: (string | undefined)[]) =>
+    [...new Set(values.filter((value): value is string => value !== undefined))].sort((a, b) => a.localeCompare(b, 'nb'));
   return {
     serviceId,
     from: chain[0]?.receivedAt ?? '',

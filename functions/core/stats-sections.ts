@@ -45,7 +45,12 @@ export function monthSection(summary: StatsSummary, serviceName: (id: string) =>
     numericFrom: 2,
     rows: [...byMonthService].map(([key, counts]) => {
       const [month = '', serviceId = ''] = key.split('|');
-      return [header(monthLabel(month)), header(serviceName(serviceId)), ...PRIORITIES.map((priority) => count(counts[priority], false)), count(sum(counts), false)];
+      return [
+        header(monthLabel(month)),
+        header(serviceName(serviceId)),
+        ...PRIORITIES.map((priority) => count(counts[priority], false)),
+        count(sum(counts), false),
+      ];
     }),
   });
   return `<section aria-labelledby="per-maaned">
@@ -118,7 +123,16 @@ export function durationSection(summary: StatsSummary, serviceName: (id: string)
     const durationTable = table({
       id: `table-${id}`,
       caption: `Median tid per ${what}`,
-      headers: [what === 'tjeneste' ? 'Tjeneste' : 'Prioritet', 'Meldinger', 'Median til registrert', 'Målt', 'Ikke registrert ennå', 'Median til løst', 'Målt', 'Ikke løst ennå'],
+      headers: [
+        what === 'tjeneste' ? 'Tjeneste' : 'Prioritet',
+        'Meldinger',
+        'Median til registrert',
+        'Målt',
+        'Ikke registrert ennå',
+        'Median til løst',
+        'Målt',
+        'Ikke løst ennå',
+      ],
       numericFrom: 1,
       rows: rows.map((row) => [header(label(row.key)), ...cells(row, true)]),
       foot: [header('Alle meldinger'), ...cells(all, false)],
@@ -140,7 +154,9 @@ function medianBar(series: string, cell: MedianCell): { series: string; value: n
 }
 
 function medianCellText(cell: MedianCell, drawn: boolean): Cell {
-  return cell.median === undefined ? { text: '–', numeric: true } : { text: formatDuration(cell.median), numeric: true, ...(drawn ? { value: cell.median } : {}) };
+  return cell.median === undefined
+    ? { text: '–', numeric: true }
+    : { text: formatDuration(cell.median), numeric: true, ...(drawn ? { value: cell.median } : {}) };
 }
 
 export function clusterSection(summary: StatsSummary, serviceName: (id: string) => string): string {

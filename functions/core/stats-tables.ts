@@ -14,7 +14,14 @@ export interface Cell {
   items?: readonly string[];
 }
 
-export function table(options: { id: string; caption: string; headers: readonly string[]; numericFrom: number; rows: readonly Cell[][]; foot?: Cell[] | undefined }): string {
+export function table(options: {
+  id: string;
+  caption: string;
+  headers: readonly string[];
+  numericFrom: number;
+  rows: readonly Cell[][];
+  foot?: Cell[] | undefined;
+}): string {
   const { id, caption, headers, numericFrom } = options;
   const cell = (item: Cell, column: number, scope: 'row' | 'col' = 'row') => {
     const numeric = item.numeric ?? column >= numericFrom;

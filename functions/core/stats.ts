@@ -11,7 +11,11 @@ export interface StatsRow {
 
 /** ISO 8601 week of a date in Oslo, written `2026-W47`. */
 export function isoWeek(iso: string): string {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(iso)).split('-').map(Number) as [number, number, number];
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(iso)).split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
   const date = new Date(Date.UTC(year, month - 1, day));
   const weekday = date.getUTCDay() || 7;
   date.setUTCDate(date.getUTCDate() + 4 - weekday); // the Thursday of this week decides its year
@@ -44,9 +48,12 @@ export function formatStatsTable(rows: readonly StatsRow[]): string {
   if (rows.length === 0) return 'Ingen meldinger funnet.';
   const cells = [[...HEADERS], ...rows.map((row) => [row.week, row.serviceId, row.priority, String(row.count)])];
   const widths = HEADERS.map((_, column) => Math.max(...cells.map((line) => line[column]?.length ?? 0)));
-  const render = (line: string[]) => line.map((cell, column) => (column === 3 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ');
+  const render = (line: string[]) =>
+    line.map((cell, column) => (column === 3 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ');
   const total = rows.reduce((sum, row) => sum + row.count, 0);
-  return [render(cells[0] ?? []), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.slice(1).map(render), '', `Totalt: ${total} meldinger`].join('\n');
+  return [render(cells[0] ?? []), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.slice(1).map(render), '', `Totalt: ${total} meldinger`].join(
+    '\n',
+  );
 }
 
 /** Reports by where their case is at the desk now (core/report-life.ts): every state, in the order a case goes. */
@@ -71,7 +78,8 @@ export function formatStatesCsv(rows: readonly StateRow[], labels: Readonly<Reco
 export function formatStatesTable(rows: readonly StateRow[], labels: Readonly<Record<CaseState, string>>): string {
   const cells = [[...STATE_HEADERS], ...rows.map((row) => [labels[row.state], String(row.count)])];
   const widths = STATE_HEADERS.map((_, column) => Math.max(...cells.map((line) => line[column]?.length ?? 0)));
-  const render = (line: string[]) => line.map((cell, column) => (column === 1 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ');
+  const render = (line: string[]) =>
+    line.map((cell, column) => (column === 1 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ');
   return [render(cells[0] ?? []), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.slice(1).map(render)].join('\n');
 }
 

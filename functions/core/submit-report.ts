@@ -20,9 +20,7 @@ export interface SubmitDependencies {
   idempotencyHours: number;
 }
 
-export type SubmitResult =
-  | { ok: true; reference: string; priority: Priority; statusToken: string }
-  | { ok: false; errors: FieldError[] };
+export type SubmitResult = { ok: true; reference: string; priority: Priority; statusToken: string } | { ok: false; errors: FieldError[] };
 
 export interface SubmitOptions {
   /** The client's Idempotency-Key: the same key with the same report stores it once and answers the same. */

@@ -98,8 +98,15 @@ export function renderNoticeEmail(options: {
     { label: 'Tjenester', value: content.services.map((id) => options.serviceNames[id] ?? id).join(', ') },
     ...(content.areas.length > 0 ? [{ label: 'Områder', value: content.areas.join(', ') }] : []),
     { label: 'Fra', value: formatOsloTime(content.start) },
-    ...(content.resolved ? [{ label: 'Løst', value: formatOsloTime(content.resolved) }] : content.expectedEnd ? [{ label: 'Forventet ferdig', value: formatOsloTime(content.expectedEnd) }] : []),
-    { label: content.kind === 'update' ? `Oppdatering ${formatOsloTime(content.at)}` : content.kind === 'resolved' ? 'Status' : 'Beskrivelse', value: content.text },
+    ...(content.resolved
+      ? [{ label: 'Løst', value: formatOsloTime(content.resolved) }]
+      : content.expectedEnd
+        ? [{ label: 'Forventet ferdig', value: formatOsloTime(content.expectedEnd) }]
+        : []),
+    {
+      label: content.kind === 'update' ? `Oppdatering ${formatOsloTime(content.at)}` : content.kind === 'resolved' ? 'Status' : 'Beskrivelse',
+      value: content.text,
+    },
     { label: 'Les mer', value: pageUrl, href: pageUrl, linkText: 'Driftsmeldingen i Serviceportalen' },
   ];
   const why =

@@ -39,9 +39,10 @@ export const normaliseAddress = (address: string) => address.trim().toLowerCase(
 
 /** The subscriber's id: the same for every spelling of one address, and no address in clear. */
 export function subscriberIdOf(address: string): string {
-  return createHash('sha256').update(`subscriber\u0000${normaliseAddress(address)}`, 'utf8').digest('base64url');
+  return createHash('sha256')
+    .update(`subscriber\u0000${normaliseAddress(address)}`, 'utf8')
+    .digest('base64url');
 }
-
 
 interface ConfirmationPayload {
   v: 1;
@@ -83,8 +84,16 @@ function parseConfirmation(encoded: string): ConfirmationPayload | undefined {
   const value = decodePayload(encoded);
   if (typeof value !== 'object' || value === null) return undefined;
   const p = value as Record<string, unknown>;
-  const services = p.s === '*' || (Array.isArray(p.s) && p.s.length > 0 && p.s.every((id) => typeof id === 'string' && (SERVICE_IDS as readonly string[]).includes(id)));
-  const valid = p.v === 1 && typeof p.a === 'string' && p.a.length > 0 && p.a.length <= MAX_ADDRESS_LENGTH && services && typeof p.i === 'number' && Number.isSafeInteger(p.i);
+  const services =
+    p.s === '*' || (Array.isArray(p.s) && p.s.length > 0 && p.s.every((id) => typeof id === 'string' && (SERVICE_IDS as readonly string[]).includes(id)));
+  const valid =
+    p.v === 1 &&
+    typeof p.a === 'string' &&
+    p.a.length > 0 &&
+    p.a.length <= MAX_ADDRESS_LENGTH &&
+    services &&
+    typeof p.i === 'number' &&
+    Number.isSafeInteger(p.i);
   return valid ? (p as unknown as ConfirmationPayload) : undefined;
 }
 

@@ -76,17 +76,25 @@ const MAX_ADDRESS = 254;
  * The form's answer as a request, or what to correct. `scope` is `all` or `chosen`; `services` the chosen ids. The
  * address must be plain ASCII: it goes in a mail header as it is (adapters/mime-message.ts).
  */
-export function readSubscriptionInput(fields: { email?: unknown; scope?: unknown; services?: unknown }): { ok: true; input: SubscriptionInput } | { ok: false; problems: FieldProblem[] } {
+export function readSubscriptionInput(fields: {
+  email?: unknown;
+  scope?: unknown;
+  services?: unknown;
+}): { ok: true; input: SubscriptionInput } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const address = typeof fields.email === 'string' ? fields.email.trim() : '';
   if (address === '') problems.push({ path: 'email', message: 'Skriv e-postadressen meldingene skal sendes til.' });
-  else if (address.length > MAX_ADDRESS || !ADDRESS.test(address)) problems.push({ path: 'email', message: 'Skriv en hel e-postadresse, for eksempel navn@helse.no.' });
+  else if (address.length > MAX_ADDRESS || !ADDRESS.test(address))
+    problems.push({ path: 'email', message: 'Skriv en hel e-postadresse, for eksempel navn@helse.no.' });
 
-  const services = (Array.isArray(fields.services) ? fields.services : fields.services === undefined ? [] : [fields.services]).filter((id): id is string => typeof id === 'string');
+  const services = (Array.isArray(fields.services) ? fields.services : fields.services === undefined ? [] : [fields.services]).filter(
+    (id): id is string => typeof id === 'string',
+  );
   const all = fields.scope === 'all' || (fields.scope === undefined && services.length === 0);
   const chosen = [...new Set(services)].filter((id): id is ServiceId => (SERVICE_IDS as readonly string[]).includes(id));
   if (!all && chosen.length === 0) problems.push({ path: 'services', message: 'Velg minst én tjeneste, eller «Alle tjenester».' });
-  if (!all && chosen.length !== new Set(services).size) problems.push({ path: 'services', message: 'En av tjenestene finnes ikke. Last siden på nytt og velg igjen.' });
+  if (!all && chosen.length !== new Set(services).size)
+    problems.push({ path: 'services', message: 'En av tjenestene finnes ikke. Last siden på nytt og velg igjen.' });
   if (problems.length > 0) return { ok: false, problems };
   // In the catalog's order, so the same choice always makes the same link.
   const ordered = SERVICE_IDS.filter((id) => chosen.includes(id));
@@ -112,14 +120,16 @@ export interface AskDependencies {
 export async function askForSubscription(input: SubscriptionInput, deps: AskDependencies): Promise<{ sent: boolean }> {
   const now = deps.now();
   // The receipt's per-address cap, under a subject of its own: the same counters and the same TTL, a separate count.
-  if (!(await deps.caps.take('receipt-address', `subscription\u0000${input.address.toLowerCase()}`, deps.limits.confirmationsPerAddressPerDay, now))) return { sent: false };
+  if (!(await deps.caps.take('receipt-address', `subscription\u0000${input.address.toLowerCase()}`, deps.limits.confirmationsPerAddressPerDay, now)))
+    return { sent: false };
   const request: SubscriptionRequest = { address: input.address, choice: input.choice, issuedAt: now };
   const link = `${deps.siteUrl}${deps.confirmPath}?${new URLSearchParams({ kode: confirmationToken(deps.key, request) })}`;
   await deps.mailer.send(renderConfirmationEmail({ to: input.address, choice: input.choice, link, issuedAt: now, serviceNames: deps.serviceNames }));
   return { sent: true };
 }
 
-export type ConfirmOutcome = { status: 'confirmed'; subscription: StoredSubscription } | { status: 'refused'; reason: 'malformed' | 'bad-signature' | 'expired' };
+export type ConfirmOutcome =
+  { status: 'confirmed'; subscription: StoredSubscription } | { status: 'refused'; reason: 'malformed' | 'bad-signature' | 'expired' };
 
 /** What the confirmation page shows before the button is pressed: the link's request, or why it cannot be used. Reads nothing. */
 export function checkConfirmation(key: string, token: string, now: Date) {
@@ -144,7 +154,10 @@ export async function confirmSubscription(token: string, deps: { key: string; st
 }
 
 /** One-click unsubscribe: deletes the subscription and every follow. Idempotent: an address already gone is fine. */
-export async function unsubscribe(token: string, deps: { key: string; store: SubscriptionStore }): Promise<{ status: 'removed' } | { status: 'refused'; reason: 'malformed' | 'bad-signature' | 'expired' }> {
+export async function unsubscribe(
+  token: string,
+  deps: { key: string; store: SubscriptionStore },
+): Promise<{ status: 'removed' } | { status: 'refused'; reason: 'malformed' | 'bad-signature' | 'expired' }> {
   const check = verifyUnsubscribeToken(deps.key, token);
   if (!check.ok) return { status: 'refused', reason: check.reason };
   await deps.store.remove(check.value.subscriberId);

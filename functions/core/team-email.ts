@@ -36,11 +36,19 @@ export function renderTeamEmail(
   const { service, journey, team, role, desk, escalatesTo, policy, actions = [] } = about;
   const level = policy.levels[report.priority];
   const values = reportValues(report);
-  const asRows = (rows: readonly AnswerRow[]): Row[] => rows.filter((row) => row.answer !== '').map((row) => ({ label: row.label, value: row.answer, href: linkTo(row) }));
+  const asRows = (rows: readonly AnswerRow[]): Row[] =>
+    rows.filter((row) => row.answer !== '').map((row) => ({ label: row.label, value: row.answer, href: linkTo(row) }));
   const leftOver = answersNotAsked(journey, report, values);
   const sections = [
     // First, so the desk sees what it can do before the answers; each link opens a page that asks before it acts.
-    ...(actions.length > 0 ? [{ title: 'Flytt saken (åpner en side der du bekrefter)', rows: actions.map((action) => ({ label: action.label, value: action.url, href: action.url, linkText: 'Åpne og bekreft' })) }] : []),
+    ...(actions.length > 0
+      ? [
+          {
+            title: 'Flytt saken (åpner en side der du bekrefter)',
+            rows: actions.map((action) => ({ label: action.label, value: action.url, href: action.url, linkText: 'Åpne og bekreft' })),
+          },
+        ]
+      : []),
     ...answerSections(journey, values).map((section) => ({ title: section.title, rows: asRows(section.rows) })),
     ...(leftOver.length > 0 ? [{ title: 'Andre svar i meldingen', rows: asRows(leftOver) }] : []),
   ];
@@ -50,7 +58,9 @@ export function renderTeamEmail(
     { label: 'Referanse', value: report.reference },
     { label: policy.label, value: `${priorityName(policy, report.priority)}: ${level.meaning}` },
     { label: 'Tjeneste', value: service?.name ?? report.serviceId },
-    ...(escalatesTo ? [{ label: 'Eskaleres til', value: escalatesTo.address === desk.address ? `Ingen: ${desk.name} behandler den selv` : escalatesTo.name }] : []),
+    ...(escalatesTo
+      ? [{ label: 'Eskaleres til', value: escalatesTo.address === desk.address ? `Ingen: ${desk.name} behandler den selv` : escalatesTo.name }]
+      : []),
     { label: 'Mottatt', value: formatOsloTime(report.receivedAt) },
   ];
   const priorityTag = level.phone ? `${report.priority} ${level.name.toUpperCase()}` : report.priority;

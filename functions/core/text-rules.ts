@@ -65,8 +65,10 @@ export function multiLineText(options: TextOptions & { max: number }): TextSchem
   );
 }
 
-
 /** A calendar date as `<input type="date">` sends it; an empty field means no answer. */
 export function dateText(options: { required: boolean; missing: string }): TextSchema {
-  return typedText(options, z.refine((v) => v === '' || isRealDate(v), { error: 'Skriv datoen som dd.mm.åååå, for eksempel 01.06.2027.' }));
+  return typedText(
+    options,
+    z.refine((v) => v === '' || isRealDate(v), { error: 'Skriv datoen som dd.mm.åååå, for eksempel 01.06.2027.' }),
+  );
 }

@@ -81,11 +81,15 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     if (isEscalation(event)) return escalationFailed(event, error);
     if (error instanceof MoveContendedError) {
       const message = 'Saken ble endret av noen andre i samme øyeblikk. Prøv igjen.';
-      return event.routeKey === `POST ${CASE_EVENTS_ROUTE}` ? errorResponse(409, message) : deskActionRefusedPage(pages, 409, `${message} Lenken virker fortsatt.`);
+      return event.routeKey === `POST ${CASE_EVENTS_ROUTE}`
+        ? errorResponse(409, message)
+        : deskActionRefusedPage(pages, 409, `${message} Lenken virker fortsatt.`);
     }
     logger.error('Report could not be moved', { requestId: event.requestContext?.requestId, reference, error: error as Error });
     const message = 'Saken ble ikke flyttet på grunn av en feil hos oss. Prøv igjen om litt.';
-    return event.routeKey === `POST ${CASE_EVENTS_ROUTE}` ? errorResponse(500, message) : deskActionRefusedPage(pages, 500, `${message} Lenken virker fortsatt.`);
+    return event.routeKey === `POST ${CASE_EVENTS_ROUTE}`
+      ? errorResponse(500, message)
+      : deskActionRefusedPage(pages, 500, `${message} Lenken virker fortsatt.`);
   }
 }
 
@@ -108,7 +112,8 @@ function confirm(reference: string, token: string): APIGatewayProxyStructuredRes
 }
 
 async function useLink(event: APIGatewayProxyEventV2, reference: string): Promise<APIGatewayProxyStructuredResultV2> {
-  if (isCrossSitePost(event, siteOriginsOf(event, env.SITE_URL))) return deskActionRefusedPage(pages, 403, 'Lenken kan bare brukes fra bekreftelsessiden i Serviceportalen.');
+  if (isCrossSitePost(event, siteOriginsOf(event, env.SITE_URL)))
+    return deskActionRefusedPage(pages, 403, 'Lenken kan bare brukes fra bekreftelsessiden i Serviceportalen.');
   const body = readBody(event);
   if (!body.ok) return deskActionRefusedPage(pages, body.status, body.message);
   const fields = (body.data ?? {}) as Record<string, unknown>;
@@ -176,7 +181,8 @@ async function escalation(event: APIGatewayProxyEventV2, reference: string): Pro
     const message = 'Du kan bare be om eskalering fra statussiden eller kvitteringen i Serviceportalen.';
     return asPage ? statusProblemPage(pages, 403, message) : errorResponse(403, message);
   }
-  const token = (asPage ? cookieValue(event.cookies, RECEIPT_COOKIE) : (event.headers[STATUS_TOKEN_HEADER] ?? cookieValue(event.cookies, RECEIPT_COOKIE))) ?? '';
+  const token =
+    (asPage ? cookieValue(event.cookies, RECEIPT_COOKIE) : (event.headers[STATUS_TOKEN_HEADER] ?? cookieValue(event.cookies, RECEIPT_COOKIE))) ?? '';
   const asked = await askForEscalation(reference, token, escalationDeps);
   if (asked.status === 'asked') logger.info('Reporter asked for escalation', { reference });
   if (asPage) {
@@ -224,7 +230,9 @@ function refusalInWords(asked: Extract<EscalationAsk, { status: 'refused' }>): s
 function escalationFailed(event: APIGatewayProxyEventV2, error: unknown): APIGatewayProxyStructuredResultV2 {
   const contended = error instanceof MoveContendedError;
   if (!contended) logger.error('Escalation could not be recorded', { requestId: event.requestContext?.requestId, error: error as Error });
-  const message = contended ? 'Saken ble endret i samme øyeblikk. Prøv igjen.' : 'Vi kunne ikke registrere at du ba om eskalering, på grunn av en feil hos oss. Prøv igjen om litt.';
+  const message = contended
+    ? 'Saken ble endret i samme øyeblikk. Prøv igjen.'
+    : 'Vi kunne ikke registrere at du ba om eskalering, på grunn av en feil hos oss. Prøv igjen om litt.';
   return fromReceipt(event) ? statusProblemPage(pages, contended ? 409 : 500, message) : errorResponse(contended ? 409 : 500, message);
 }
 

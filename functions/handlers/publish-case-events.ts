@@ -35,10 +35,13 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     },
     deps.isPermanent,
     (record, error, isPermanent) =>
-      logger.error(isPermanent ? 'Case events could not be published, and never will: not retried' : 'Case events could not be published; the stream retries them', {
-        reference: referenceOf(record),
-        error: error as Error,
-      }),
+      logger.error(
+        isPermanent ? 'Case events could not be published, and never will: not retried' : 'Case events could not be published; the stream retries them',
+        {
+          reference: referenceOf(record),
+          error: error as Error,
+        },
+      ),
     { onTransient: 'stop' },
   );
   return { batchItemFailures: [...retry, ...notTried].map((record) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })) };

@@ -90,12 +90,18 @@ function answer(outcome: AffectedOutcome, kind: BodyKind): APIGatewayProxyStruct
     case 'unknown-notice':
     case 'over': {
       const message = 'Driftsmeldingen finnes ikke, eller den er over. Meld feilen som vanlig, så ser Servicedesk på den.';
-      return kind === 'form' ? tryAgainPage(pages, outcome.status === 'over' ? 410 : 404, message) : errorResponse(outcome.status === 'over' ? 410 : 404, message);
+      return kind === 'form'
+        ? tryAgainPage(pages, outcome.status === 'over' ? 410 : 404, message)
+        : errorResponse(outcome.status === 'over' ? 410 : 404, message);
     }
     case 'counted':
       if (outcome.added) logger.info('Site counted against a notice', { notice: outcome.notice.id, count: outcome.count });
       return kind === 'form'
         ? redirectResponse(`${AFFECTED_DONE_PATH}?${new URLSearchParams({ melding: outcome.notice.id })}`)
-        : jsonResponse(200, { notice: { id: outcome.notice.id, title: outcome.notice.title }, count: outcome.count, added: outcome.added } satisfies AffectedAnswer);
+        : jsonResponse(200, {
+            notice: { id: outcome.notice.id, title: outcome.notice.title },
+            count: outcome.count,
+            added: outcome.added,
+          } satisfies AffectedAnswer);
   }
 }

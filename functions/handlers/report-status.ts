@@ -56,7 +56,10 @@ function receiptEscalation(view: ReportStatusView) {
   const { escalation } = catalog.priority;
   if (!escalation) return undefined;
   const subject = { priority: view.priority.level, receivedAt: view.receivedAt, life: view.life };
-  return { check: mayAskForEscalation(subject, catalog.priority, handlingHours(catalog.contact.channels, catalog.priority), deps.now()), explanation: escalation.explanation };
+  return {
+    check: mayAskForEscalation(subject, catalog.priority, handlingHours(catalog.contact.channels, catalog.priority), deps.now()),
+    explanation: escalation.explanation,
+  };
 }
 
 function cookieValue(cookies: readonly string[] | undefined, name: string): string | undefined {

@@ -21,7 +21,11 @@ import { UNSUBSCRIBE_ROUTE } from '../core/subscription-paths.ts';
 const env = readEnv(noticeMailEnvSchema);
 const catalog = loadCatalog(env.CATALOG_DIR);
 const deps: SendDependencies = {
-  mailer: createSesMailer(new SESClient({}), { from: env.MAIL_FROM, deskConfigurationSet: env.MAIL_CONFIGURATION_SET, receiptConfigurationSet: env.RECEIPT_CONFIGURATION_SET }),
+  mailer: createSesMailer(new SESClient({}), {
+    from: env.MAIL_FROM,
+    deskConfigurationSet: env.MAIL_CONFIGURATION_SET,
+    receiptConfigurationSet: env.RECEIPT_CONFIGURATION_SET,
+  }),
   // Module scope: the pace holds across the batches a warm instance handles, not only within one.
   pacer: createPacer({ perSecond: env.NOTICE_MAILS_PER_SECOND, now: () => Date.now(), sleep: (ms) => sleep(ms) }),
   subscriptions: createDynamoSubscriptionStore(new DynamoDBClient({}), env.TABLE_NAME),
@@ -46,7 +50,10 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
       logger.info('Notice e-mail', { messageId: record.messageId, notice: job.content?.noticeId, kind: job.content?.kind, outcome });
     } catch (error) {
       const permanent = error instanceof Error && PERMANENT_ERROR_NAMES.has(error.name);
-      logger.error(permanent ? 'Notice e-mail refused for good: dropped' : 'Notice e-mail failed: retried', { messageId: record.messageId, error: error as Error });
+      logger.error(permanent ? 'Notice e-mail refused for good: dropped' : 'Notice e-mail failed: retried', {
+        messageId: record.messageId,
+        error: error as Error,
+      });
       if (!permanent) failures.push(record.messageId);
     }
   }

@@ -106,5 +106,9 @@ function answer(result: SubmitResult, kind: BodyKind, data: unknown): APIGateway
       cookies: [`${RECEIPT_COOKIE}=${result.statusToken}; Path=${path}; Max-Age=${RECEIPT_COOKIE_SECONDS}; HttpOnly; Secure; SameSite=Strict`],
     };
   }
-  return jsonResponse(201, { reference: result.reference, statusUrl: statusPath(result.reference, result.statusToken), priority: result.priority } satisfies Receipt);
+  return jsonResponse(201, {
+    reference: result.reference,
+    statusUrl: statusPath(result.reference, result.statusToken),
+    priority: result.priority,
+  } satisfies Receipt);
 }

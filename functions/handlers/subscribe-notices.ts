@@ -13,7 +13,15 @@ import { formatOsloTime } from '../core/email-layout.ts';
 import type { ServiceId } from '../core/service-ids.ts';
 import { CONFIRM_SUBSCRIPTION_ROUTE, SCOPE_VALUES, SUBSCRIBE_FIELDS, SUBSCRIBE_ROUTE, TOKEN_PARAMETER, UNSUBSCRIBE_ROUTE } from '../core/subscription-paths.ts';
 import { CONFIRMATION_HOURS } from '../core/subscription-tokens.ts';
-import { askForSubscription, checkConfirmation, choiceInWords, confirmSubscription, readSubscriptionInput, unsubscribe, type FieldProblem } from '../core/subscriptions.ts';
+import {
+  askForSubscription,
+  checkConfirmation,
+  choiceInWords,
+  confirmSubscription,
+  readSubscriptionInput,
+  unsubscribe,
+  type FieldProblem,
+} from '../core/subscriptions.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { isCrossSitePost, siteOriginsOf } from '../http/cross-site.ts';
 import { cameThroughEdge } from '../http/origin-verify.ts';
@@ -42,7 +50,11 @@ const askDeps = {
   key: env.SUBSCRIPTION_KEY,
   siteUrl: env.SITE_URL,
   confirmPath: CONFIRM_SUBSCRIPTION_ROUTE,
-  mailer: createSesMailer(new SESClient({}), { from: env.MAIL_FROM, deskConfigurationSet: env.MAIL_CONFIGURATION_SET, receiptConfigurationSet: env.RECEIPT_CONFIGURATION_SET }),
+  mailer: createSesMailer(new SESClient({}), {
+    from: env.MAIL_FROM,
+    deskConfigurationSet: env.MAIL_CONFIGURATION_SET,
+    receiptConfigurationSet: env.RECEIPT_CONFIGURATION_SET,
+  }),
   caps: createDynamoMailCaps(dynamodb, env.TABLE_NAME, env.SUBSCRIPTION_KEY),
   limits: { confirmationsPerAddressPerDay: env.CONFIRMATIONS_PER_ADDRESS_PER_DAY },
   serviceNames,
@@ -85,7 +97,9 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
 }
 
 /** The body's fields: repeated names (the services' checkboxes) as lists, so a form and JSON read alike. */
-function fieldsOf(event: APIGatewayProxyEventV2): { ok: true; json: boolean; fields: Record<string, unknown> } | { ok: false; status: number; message: string } {
+function fieldsOf(
+  event: APIGatewayProxyEventV2,
+): { ok: true; json: boolean; fields: Record<string, unknown> } | { ok: false; status: number; message: string } {
   const type = (event.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
   if (raw.byteLength > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'Skjemaet er for stort.' };
@@ -100,7 +114,8 @@ function fieldsOf(event: APIGatewayProxyEventV2): { ok: true; json: boolean; fie
   }
   // RFC 8058 lets a one-click POST come as multipart/form-data too; its body carries nothing the token does not.
   if (type === 'multipart/form-data') return { ok: true, json: false, fields: {} };
-  if (type !== 'application/x-www-form-urlencoded' && type !== '') return { ok: false, status: 415, message: 'Skjemaet må sendes som et vanlig skjema eller som JSON.' };
+  if (type !== 'application/x-www-form-urlencoded' && type !== '')
+    return { ok: false, status: 415, message: 'Skjemaet må sendes som et vanlig skjema eller som JSON.' };
   const params = new URLSearchParams(raw.toString('utf8'));
   const fields: Record<string, unknown> = {};
   for (const name of new Set(params.keys())) {
@@ -112,7 +127,12 @@ function fieldsOf(event: APIGatewayProxyEventV2): { ok: true; json: boolean; fie
 
 async function subscribe(event: APIGatewayProxyEventV2, asJson: boolean): Promise<APIGatewayProxyStructuredResultV2> {
   const failed = (status: number, message: string, headers: Record<string, string> = {}) =>
-    asJson ? errorResponse(status, message, headers) : { ...subscriptionMessagePage(pages, status, 'Abonnementet er ikke bestilt', message, 'warning'), ...(Object.keys(headers).length ? { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers } } : {}) };
+    asJson
+      ? errorResponse(status, message, headers)
+      : {
+          ...subscriptionMessagePage(pages, status, 'Abonnementet er ikke bestilt', message, 'warning'),
+          ...(Object.keys(headers).length ? { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers } } : {}),
+        };
   if (isCrossSitePost(event, siteOriginsOf(event, env.SITE_URL))) return failed(403, 'Du kan bare abonnere fra skjemaet i Serviceportalen.');
   const body = fieldsOf(event);
   if (!body.ok) return failed(body.status, body.message);
@@ -132,7 +152,9 @@ async function subscribe(event: APIGatewayProxyEventV2, asJson: boolean): Promis
   const { sent } = await askForSubscription(input.input, askDeps);
   // Logged without the address; the answer is the same whether it was sent or capped.
   logger.info('Subscription asked', { sent, services: input.input.choice.all ? 'all' : input.input.choice.services.join(',') });
-  return asJson ? jsonResponse(202, { status: 'sent', message: SENT_MESSAGE }) : subscriptionMessagePage(pages, 202, 'Sjekk e-posten din', SENT_MESSAGE, 'success');
+  return asJson
+    ? jsonResponse(202, { status: 'sent', message: SENT_MESSAGE })
+    : subscriptionMessagePage(pages, 202, 'Sjekk e-posten din', SENT_MESSAGE, 'success');
 }
 
 const problemsInWords = (problems: readonly FieldProblem[]) => `${problems.map((problem) => problem.message).join(' ')} Gå tilbake og rett det.`;
@@ -157,11 +179,13 @@ function confirmPage(token: string): APIGatewayProxyStructuredResultV2 {
 }
 
 async function confirm(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  if (isCrossSitePost(event, siteOriginsOf(event, env.SITE_URL))) return subscriptionMessagePage(pages, 403, 'Lenken kan ikke brukes', 'Abonnementet kan bare bekreftes fra siden lenken i e-posten åpner.', 'warning');
+  if (isCrossSitePost(event, siteOriginsOf(event, env.SITE_URL)))
+    return subscriptionMessagePage(pages, 403, 'Lenken kan ikke brukes', 'Abonnementet kan bare bekreftes fra siden lenken i e-posten åpner.', 'warning');
   const body = fieldsOf(event);
   if (!body.ok) return subscriptionMessagePage(pages, body.status, 'Lenken kan ikke brukes', body.message, 'warning');
   const confirmed = await confirmSubscription(tokenOf(event, body.fields), { key: env.SUBSCRIPTION_KEY, store, now });
-  if (confirmed.status === 'refused') return subscriptionMessagePage(pages, confirmed.reason === 'expired' ? 410 : 404, 'Lenken kan ikke brukes', LINK_REFUSED[confirmed.reason], 'warning');
+  if (confirmed.status === 'refused')
+    return subscriptionMessagePage(pages, confirmed.reason === 'expired' ? 410 : 404, 'Lenken kan ikke brukes', LINK_REFUSED[confirmed.reason], 'warning');
   logger.info('Subscription confirmed', { services: confirmed.subscription.services === '*' ? 'all' : confirmed.subscription.services.join(',') });
   const choice = confirmed.subscription.services === '*' ? { all: true as const } : { all: false as const, services: confirmed.subscription.services };
   return subscriptionMessagePage(
@@ -177,7 +201,8 @@ async function confirm(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
 function unsubscribePage(token: string): APIGatewayProxyStructuredResultV2 {
   return subscriptionConfirmPage(pages, {
     heading: 'Avslutt abonnementet',
-    message: 'Trykk på knappen for å slutte å få driftsmeldinger på e-post. Du slutter også å få oppdateringer om driftsmeldinger du har sagt at dere er rammet av.',
+    message:
+      'Trykk på knappen for å slutte å få driftsmeldinger på e-post. Du slutter også å få oppdateringer om driftsmeldinger du har sagt at dere er rammet av.',
     button: 'Avslutt abonnementet',
     formAction: `${UNSUBSCRIBE_ROUTE}?${new URLSearchParams({ [TOKEN_PARAMETER]: token })}`,
     token,
@@ -195,5 +220,11 @@ async function leave(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStru
   const left = await unsubscribe(token, { key: env.SUBSCRIPTION_KEY, store });
   if (left.status === 'refused') return subscriptionMessagePage(pages, 404, 'Lenken kan ikke brukes', LINK_REFUSED[left.reason], 'warning');
   logger.info('Subscription ended');
-  return subscriptionMessagePage(pages, 200, 'Abonnementet er avsluttet', 'Du får ikke flere driftsmeldinger på e-post fra oss. Vil du ha dem igjen, kan du abonnere på nytt når du vil.', 'success');
+  return subscriptionMessagePage(
+    pages,
+    200,
+    'Abonnementet er avsluttet',
+    'Du får ikke flere driftsmeldinger på e-post fra oss. Vil du ha dem igjen, kan du abonnere på nytt når du vil.',
+    'success',
+  );
 }

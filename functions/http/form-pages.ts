@@ -124,11 +124,20 @@ export function problemsInWords(errors: readonly FieldError[], journey: Journey 
 export function problemsPage(templates: PageTemplates, problems: readonly string[]): APIGatewayProxyStructuredResultV2 {
   const list = `<ul>${problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join('')}</ul>`;
   if (templates.problems) return htmlResponse(400, fillPage(templates.problems, {}, { problems: list }));
-  return htmlPage(400, 'Meldingen ble ikke sendt', `${list}\n<p>Gå tilbake med nettleserens tilbakeknapp og rett det som står over. <a href="${FORM_PATH}">Eller start på nytt</a>.</p>`);
+  return htmlPage(
+    400,
+    'Meldingen ble ikke sendt',
+    `${list}\n<p>Gå tilbake med nettleserens tilbakeknapp og rett det som står over. <a href="${FORM_PATH}">Eller start på nytt</a>.</p>`,
+  );
 }
 
 /** 429 or 500 to a form post: nothing to correct, send again in a while. */
-export function tryAgainPage(templates: PageTemplates, statusCode: number, message: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+export function tryAgainPage(
+  templates: PageTemplates,
+  statusCode: number,
+  message: string,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
   const page = templates.tryAgain
     ? htmlResponse(statusCode, fillPage(templates.tryAgain, { message }))
     : htmlPage(statusCode, 'Meldingen ble ikke sendt', `<p>${escapeHtml(message)}</p>\n<p>Gå tilbake med nettleserens tilbakeknapp og send igjen om litt.</p>`);
@@ -146,7 +155,13 @@ export function deskActionPage(
   templates: PageTemplates,
   confirm: { reference: string; will: string; button: string; formAction: string; token: string; tokenField: string; messageField: string },
 ): APIGatewayProxyStructuredResultV2 {
-  const values = { reference: confirm.reference, deskAction: confirm.will, deskActionButton: confirm.button, deskActionForm: confirm.formAction, deskActionToken: confirm.token };
+  const values = {
+    reference: confirm.reference,
+    deskAction: confirm.will,
+    deskActionButton: confirm.button,
+    deskActionForm: confirm.formAction,
+    deskActionToken: confirm.token,
+  };
   if (templates.deskAction) return htmlResponse(200, fillPage(templates.deskAction, values));
   return htmlPage(
     200,

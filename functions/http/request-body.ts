@@ -5,9 +5,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export type BodyKind = 'json' | 'form';
 
-export type ReadBodyResult =
-  | { ok: true; kind: BodyKind; data: unknown; text: string }
-  | { ok: false; status: 400 | 413 | 415; message: string };
+export type ReadBodyResult = { ok: true; kind: BodyKind; data: unknown; text: string } | { ok: false; status: 400 | 413 | 415; message: string };
 
 const CONTENT_TYPES: Record<string, BodyKind> = {
   'application/json': 'json',
@@ -23,7 +21,11 @@ export function readBody(event: APIGatewayProxyEventV2): ReadBodyResult {
   }
   const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
   if (raw.byteLength > MAX_BODY_BYTES) {
-    return { ok: false, status: 413, message: `Meldingen er for stor. Den kan være høyst ${MAX_BODY_BYTES / 1024} KiB. Send vedlegg som svar på e-posten du får.` };
+    return {
+      ok: false,
+      status: 413,
+      message: `Meldingen er for stor. Den kan være høyst ${MAX_BODY_BYTES / 1024} KiB. Send vedlegg som svar på e-posten du får.`,
+    };
   }
   const text = raw.toString('utf8');
   if (kind === 'form') return { ok: true, kind, text, data: formToObject(new URLSearchParams(text)) };

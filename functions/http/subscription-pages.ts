@@ -14,7 +14,13 @@ import { htmlPage, htmlResponse } from './responses.ts';
 export type Tone = 'success' | 'info' | 'warning';
 
 /** A heading and what happened, in one or two sentences. */
-export function subscriptionMessagePage(templates: PageTemplates, statusCode: number, heading: string, message: string, tone: Tone): APIGatewayProxyStructuredResultV2 {
+export function subscriptionMessagePage(
+  templates: PageTemplates,
+  statusCode: number,
+  heading: string,
+  message: string,
+  tone: Tone,
+): APIGatewayProxyStructuredResultV2 {
   if (templates.subscriptionMessage) {
     return htmlResponse(statusCode, fillPage(templates.subscriptionMessage, { subscriptionHeading: heading, message, subscriptionTone: tone }));
   }
@@ -26,7 +32,13 @@ export function subscriptionConfirmPage(
   templates: PageTemplates,
   page: { heading: string; message: string; button: string; formAction: string; token: string },
 ): APIGatewayProxyStructuredResultV2 {
-  const values = { subscriptionHeading: page.heading, message: page.message, subscriptionButton: page.button, subscriptionForm: page.formAction, subscriptionToken: page.token };
+  const values = {
+    subscriptionHeading: page.heading,
+    message: page.message,
+    subscriptionButton: page.button,
+    subscriptionForm: page.formAction,
+    subscriptionToken: page.token,
+  };
   if (templates.subscriptionConfirm) return htmlResponse(200, fillPage(templates.subscriptionConfirm, values));
   return htmlPage(
     200,

@@ -50,7 +50,11 @@ export class CaseEvents extends Construct {
     this.bus.grantPutEventsTo(props.publisher);
     props.publisher.addEnvironment('CASE_EVENTS_BUS_NAME', this.bus.eventBusName);
 
-    this.streamDeadLetters = new Queue(this, 'StreamDeadLetters', { enforceSSL: true, encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: Duration.days(14) });
+    this.streamDeadLetters = new Queue(this, 'StreamDeadLetters', {
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      retentionPeriod: Duration.days(14),
+    });
     props.publisher.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -85,7 +89,11 @@ export class CaseEvents extends Construct {
         httpMethod: HttpMethod.POST,
         rateLimitPerSecond: 10,
       });
-      const deadLetters = new Queue(this, 'WebhookDeadLetters', { enforceSSL: true, encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: Duration.days(14) });
+      const deadLetters = new Queue(this, 'WebhookDeadLetters', {
+        enforceSSL: true,
+        encryption: QueueEncryption.SQS_MANAGED,
+        retentionPeriod: Duration.days(14),
+      });
       const rule = new Rule(this, 'ToWebhook', {
         description: 'Serviceportalen: hver sakshendelse til Servicedesks webhook',
         eventBus: this.bus,
@@ -112,14 +120,24 @@ export class CaseEvents extends Construct {
     const period = Duration.minutes(1);
     const action = new SnsAction(topic);
     const watches = [
-      { id: 'StreamDeadLettersAlarm', description: 'Sakshendelser som ikke ble publisert ligger i feilkøen. Se DEPLOY.md.', metric: this.streamDeadLetters.metricApproximateNumberOfMessagesVisible({ period }) },
+      {
+        id: 'StreamDeadLettersAlarm',
+        description: 'Sakshendelser som ikke ble publisert ligger i feilkøen. Se DEPLOY.md.',
+        metric: this.streamDeadLetters.metricApproximateNumberOfMessagesVisible({ period }),
+      },
       {
         id: 'CaseEventFailedAlarm',
         description: 'En sakshendelse eller e-post til melder/eskaleringskontakt kan aldri sendes (se loggen til publishCaseEvents).',
         metric: new Metric({ namespace: METRICS_NAMESPACE, metricName: METRIC.caseEventFailed, statistic: 'Sum', period }),
       },
       ...(this.webhook
-        ? [{ id: 'WebhookDeadLettersAlarm', description: 'Sakshendelser som Servicedesks webhook ikke tok imot på 24 timer ligger i feilkøen.', metric: this.webhook.deadLetters.metricApproximateNumberOfMessagesVisible({ period }) }]
+        ? [
+            {
+              id: 'WebhookDeadLettersAlarm',
+              description: 'Sakshendelser som Servicedesks webhook ikke tok imot på 24 timer ligger i feilkøen.',
+              metric: this.webhook.deadLetters.metricApproximateNumberOfMessagesVisible({ period }),
+            },
+          ]
         : []),
     ];
     dashboard.addWidgets(new GraphWidget({ title: 'Sakshendelser: ikke publisert', left: watches.map((watch) => watch.metric), width: 24 }));

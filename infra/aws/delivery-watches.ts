@@ -18,7 +18,8 @@ export function deliveryWatches(period: Duration): Watch[] {
   return [
     {
       id: 'RoutingFailed',
-      description: 'En melding kan ikke sendes til teamet (for eksempel en adresse SES avviser) og er merket som feilet. Servicedesk har fått den på reserveadressen; se loggen til routeReport/sweepUnrouted for årsaken.',
+      description:
+        'En melding kan ikke sendes til teamet (for eksempel en adresse SES avviser) og er merket som feilet. Servicedesk har fått den på reserveadressen; se loggen til routeReport/sweepUnrouted for årsaken.',
       metric: portalMetric(METRIC.routingFailed, 'Sum', period),
     },
     {

@@ -40,7 +40,10 @@ export class EndpointCache {
   set(key: string, endpoints: readonly Endpoint[]): void {
     const now = Date.now();
     this.cache.delete(key);
-    this.cache.set(key, endpoints.map(({ Address, CachePeriodInMinutes }) => ({ Address, Expires: now + CachePeriodInMinutes * 60_000 })));
+    this.cache.set(
+      key,
+      endpoints.map(({ Address, CachePeriodInMinutes }) => ({ Address, Expires: now + CachePeriodInMinutes * 60_000 })),
+    );
     if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value as string);
   }
 

@@ -12,16 +12,26 @@ const mustBe = (what: string) => ({ error: (issue: { input: unknown }) => (issue
 
 const schema = z.strictObject(
   {
-  repository: z.string(mustBe('eier/navn på GitHub, for eksempel hdo/serviceportal')).regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, mustBe('eier/navn på GitHub, for eksempel hdo/serviceportal')),
-  // Compared with StringEquals in the trust policy: a wildcard would be a literal character there, never a pattern.
-  branch: z.string(mustBe('navnet på en gren')).regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, mustBe('navnet på én gren, uten * eller ?')),
-  /**
-   * Per environment, the account's existing GitHub OIDC provider: an account holds one per URL, so when another
-   * environment's stack (or a person) made it, this one imports it. An environment not listed creates it.
-   */
-  oidcProviderArns: z
-    .record(z.string(), z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/, mustBe(`ARN-en til OIDC-leverandøren for ${GITHUB_OIDC_ISSUER}`)))
-    .default({}),
+    repository: z
+      .string(mustBe('eier/navn på GitHub, for eksempel hdo/serviceportal'))
+      .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, mustBe('eier/navn på GitHub, for eksempel hdo/serviceportal')),
+    // Compared with StringEquals in the trust policy: a wildcard would be a literal character there, never a pattern.
+    branch: z.string(mustBe('navnet på en gren')).regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, mustBe('navnet på én gren, uten * eller ?')),
+    /**
+     * Per environment, the account's existing GitHub OIDC provider: an account holds one per URL, so when another
+     * environment's stack (or a person) made it, this one imports it. An environment not listed creates it.
+     */
+    oidcProviderArns: z
+      .record(
+        z.string(),
+        z
+          .string()
+          .regex(
+            /^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/,
+            mustBe(`ARN-en til OIDC-leverandøren for ${GITHUB_OIDC_ISSUER}`),
+          ),
+      )
+      .default({}),
   },
   {
     error: (issue) => {
@@ -42,7 +52,9 @@ export function readGitHubDeployConfig(raw: unknown, environment: string): GitHu
   const result = schema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${[GITHUB_DEPLOY_CONTEXT_KEY, ...issue.path].join('.')}: ${issue.message}`);
-    throw new Error(`Ugyldig konfigurasjon i cdk.json (context «${GITHUB_DEPLOY_CONTEXT_KEY}», som sier hvilket repo og hvilken gren som får publisere):\n${lines.join('\n')}`);
+    throw new Error(
+      `Ugyldig konfigurasjon i cdk.json (context «${GITHUB_DEPLOY_CONTEXT_KEY}», som sier hvilket repo og hvilken gren som får publisere):\n${lines.join('\n')}`,
+    );
   }
   const { repository, branch, oidcProviderArns } = result.data;
   return { repository, branch, oidcProviderArn: oidcProviderArns[environment] };

@@ -57,7 +57,11 @@ export class GitHubDeployRole extends Construct {
         new PolicyStatement({ sid: 'ReadStackOutputs', actions: ['cloudformation:DescribeStacks'], resources: [stack.stackId] }),
         new PolicyStatement({ sid: 'SyncSiteList', actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
         new PolicyStatement({ sid: 'SyncSiteObjects', actions: ['s3:PutObject', 's3:DeleteObject'], resources: [bucket.arnForObjects('*')] }),
-        new PolicyStatement({ sid: 'ClearSiteCache', actions: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'], resources: [distribution.distributionArn] }),
+        new PolicyStatement({
+          sid: 'ClearSiteCache',
+          actions: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'],
+          resources: [distribution.distributionArn],
+        }),
       ],
     });
     this.role = new Role(this, 'Role', {

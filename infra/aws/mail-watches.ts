@@ -12,7 +12,13 @@ export const MAIL_EVENTS = RECORDED_EVENTS.map((event) => `${event.charAt(0).toU
 export const RECEIPT_BOUNCES_PER_HOUR = 5;
 
 export function mailMetric(set: IConfigurationSet, event: MailEvent, period: Duration): Metric {
-  return new Metric({ namespace: 'AWS/SES', metricName: event, dimensionsMap: { [CONFIGURATION_SET_DIMENSION]: set.configurationSetName }, statistic: 'Sum', period });
+  return new Metric({
+    namespace: 'AWS/SES',
+    metricName: event,
+    dimensionsMap: { [CONFIGURATION_SET_DIMENSION]: set.configurationSetName },
+    statistic: 'Sum',
+    period,
+  });
 }
 
 /**

@@ -30,11 +30,11 @@ export function acknowledgeAcceptedFindings({ portal: stack }: PortalStacks): vo
   acknowledge(stack.secrets.ACTION_LINK_KEY, {
     'AwsSolutions-SMG4':
       'No automatic rotation: the functions get the value through a dynamic reference resolved at deploy, so a rotation would leave them on the old key; ' +
-      'a new key would also break every unused link in the desk\'s e-mails (they live 14 days). DEPLOY.md says how to replace it by hand.',
+      "a new key would also break every unused link in the desk's e-mails (they live 14 days). DEPLOY.md says how to replace it by hand.",
   });
   acknowledge(stack.secrets.WEBHOOK_SIGNING_KEY, {
     'AwsSolutions-SMG4':
-      'No automatic rotation: the desk\'s case system holds a copy that Secrets Manager cannot update, and the function gets the value at deploy. ' +
+      "No automatic rotation: the desk's case system holds a copy that Secrets Manager cannot update, and the function gets the value at deploy. " +
       'DEPLOY.md section 13 says how to replace it together with the desk; the signature header takes several v1 values for the switch.',
   });
 
@@ -55,15 +55,16 @@ export function acknowledgeAcceptedFindings({ portal: stack }: PortalStacks): vo
   });
 
   acknowledge(stack.caseEvents.streamDeadLetters, {
-    'AwsSolutions-SQS3': 'This queue is itself the dead-letter destination of the publisher\'s stream event source; it is watched by an alarm.',
+    'AwsSolutions-SQS3': "This queue is itself the dead-letter destination of the publisher's stream event source; it is watched by an alarm.",
   });
   if (stack.caseEvents.webhook) {
     acknowledge(stack.caseEvents.webhook.deadLetters, {
-      'AwsSolutions-SQS3': 'This queue is itself the dead-letter destination of the rule that sends case events to the desk\'s webhook; it is watched by an alarm.',
+      'AwsSolutions-SQS3':
+        "This queue is itself the dead-letter destination of the rule that sends case events to the desk's webhook; it is watched by an alarm.",
     });
     acknowledge(stack.caseEvents.webhook.key, {
       'AwsSolutions-SMG4':
-        'No automatic rotation: the desk\'s webhook holds a copy that Secrets Manager cannot update, and the EventBridge connection gets the value at deploy. ' +
+        "No automatic rotation: the desk's webhook holds a copy that Secrets Manager cannot update, and the EventBridge connection gets the value at deploy. " +
         'DEPLOY.md says how to replace it together with the desk.',
     });
   }

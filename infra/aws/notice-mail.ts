@@ -44,16 +44,25 @@ export class NoticeMail extends Construct {
     });
 
     // The announcer: started by the document's creation, reads that one object, sends to the queue.
-    props.siteBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(props.announcer), { prefix: NOTICES_PUBLICATION.objectKey, suffix: '.json' });
+    props.siteBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(props.announcer), {
+      prefix: NOTICES_PUBLICATION.objectKey,
+      suffix: '.json',
+    });
     // That one object, nothing else in the bucket (grantRead would allow listing and every GetObject* action).
-    props.announcer.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.siteBucket.arnForObjects(NOTICES_PUBLICATION.objectKey)] }));
+    props.announcer.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.siteBucket.arnForObjects(NOTICES_PUBLICATION.objectKey)] }),
+    );
     props.announcer.addEnvironment('NOTICE_MAIL_QUEUE_URL', this.queue.queueUrl);
     this.queue.grantSendMessages(props.announcer);
 
     // The sender: its share of the fleet's send rate, and the queue as its event source.
     props.sender.addEnvironment('NOTICE_MAILS_PER_SECOND', String(noticeMailsPerSender()));
     props.sender.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: NOTICE_MAIL_QUEUE.batchSize, maxConcurrency: NOTICE_MAIL_QUEUE.maxConcurrency, reportBatchItemFailures: true }),
+      new SqsEventSource(this.queue, {
+        batchSize: NOTICE_MAIL_QUEUE.batchSize,
+        maxConcurrency: NOTICE_MAIL_QUEUE.maxConcurrency,
+        reportBatchItemFailures: true,
+      }),
     );
   }
 
@@ -66,7 +75,13 @@ export class NoticeMail extends Construct {
   addAlarms(topic: ITopic, dashboard: Dashboard): Alarm[] {
     const period = Duration.minutes(1);
     const metric = this.deadLetters.metricApproximateNumberOfMessagesVisible({ period });
-    dashboard.addWidgets(new GraphWidget({ title: 'Driftsmeldinger på e-post: ikke sendt', left: [metric, this.queue.metricApproximateNumberOfMessagesVisible({ period })], width: 24 }));
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Driftsmeldinger på e-post: ikke sendt',
+        left: [metric, this.queue.metricApproximateNumberOfMessagesVisible({ period })],
+        width: 24,
+      }),
+    );
     const alarm = new Alarm(this, 'DeadLettersAlarm', {
       alarmDescription: 'Driftsmeldinger på e-post som ikke ble sendt etter flere forsøk ligger i feilkøen (se loggen til sendNoticeMail).',
       metric,

@@ -6,7 +6,6 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { API_ROUTES, API_THROTTLING, type HandlerName } from '../wiring.ts';
 
-
 /**
  * One line per request, no bodies and no headers: a report's content never reaches the logs. Behind CloudFront,
  * `ip` is the edge location's address, not the visitor's; CloudFront's own logs have that.

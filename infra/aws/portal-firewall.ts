@@ -22,7 +22,10 @@ const RATE_WINDOW_SECONDS = 300;
  * Lambda call and a table write, only traffic the handler would refuse anyway, and a control room behind a shared
  * address is treated no worse than by the handler.
  */
-export const API_POST_RATE_LIMIT = { limit: submitEnvSchema.shape.RATE_LIMIT_PER_MINUTE.parse(undefined) * (RATE_WINDOW_SECONDS / 60), windowSeconds: RATE_WINDOW_SECONDS };
+export const API_POST_RATE_LIMIT = {
+  limit: submitEnvSchema.shape.RATE_LIMIT_PER_MINUTE.parse(undefined) * (RATE_WINDOW_SECONDS / 60),
+  windowSeconds: RATE_WINDOW_SECONDS,
+};
 
 /** AWS managed rule groups, in order of evaluation after the rate rule. */
 export const MANAGED_RULE_GROUPS = [
@@ -89,7 +92,14 @@ export class PortalFirewall extends Construct {
           scopeDownStatement: {
             andStatement: {
               statements: [
-                { byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: 'EXACTLY', searchString: 'POST', textTransformations: [{ priority: 0, type: 'NONE' }] } },
+                {
+                  byteMatchStatement: {
+                    fieldToMatch: { method: {} },
+                    positionalConstraint: 'EXACTLY',
+                    searchString: 'POST',
+                    textTransformations: [{ priority: 0, type: 'NONE' }],
+                  },
+                },
                 {
                   byteMatchStatement: {
                     fieldToMatch: { uriPath: {} },
@@ -107,21 +117,19 @@ export class PortalFirewall extends Construct {
       visibilityConfig: visibility('api-post-rate'),
     };
 
-    const managedRules = MANAGED_RULE_GROUPS.map(
-      (group, index): CfnWebACL.RuleProperty => ({
-        name: group.name,
-        priority: index + 1,
-        overrideAction: { none: {} },
-        statement: {
-          managedRuleGroupStatement: {
-            vendorName: 'AWS',
-            name: group.name,
-            ...(group.countOnly.length > 0 ? { ruleActionOverrides: group.countOnly.map(({ rule }) => ({ name: rule, actionToUse: { count: {} } })) } : {}),
-          },
+    const managedRules = MANAGED_RULE_GROUPS.map((group, index): CfnWebACL.RuleProperty => ({
+      name: group.name,
+      priority: index + 1,
+      overrideAction: { none: {} },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: 'AWS',
+          name: group.name,
+          ...(group.countOnly.length > 0 ? { ruleActionOverrides: group.countOnly.map(({ rule }) => ({ name: rule, actionToUse: { count: {} } })) } : {}),
         },
-        visibilityConfig: visibility(group.name),
-      }),
-    );
+      },
+      visibilityConfig: visibility(group.name),
+    }));
 
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'CLOUDFRONT',
@@ -140,7 +148,12 @@ export class PortalFirewall extends Construct {
       retention: RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    const logGroupArn = Stack.of(this).formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const logGroupArn = Stack.of(this).formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      resourceName: logGroupName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
     const logging = new CfnLoggingConfiguration(this, 'Logging', {
       resourceArn: this.webAcl.attrArn,
       logDestinationConfigs: [logGroupArn],

@@ -90,7 +90,10 @@ export class PortalOperations extends Construct {
         [new GraphWidget({ title: 'Funksjoner: feil og struping', left: functionWatches.map((watch) => watch.metric), width: 24 })],
         [
           new GraphWidget({ title: 'Ruting: meldinger som feilet', left: [portalMetric(METRIC.routingFailed, 'Sum', period)] }),
-          new GraphWidget({ title: 'Ruting: eldste melding som venter (sekunder)', left: [portalMetric(METRIC.oldestUnroutedAgeSeconds, 'Maximum', Duration.minutes(5))] }),
+          new GraphWidget({
+            title: 'Ruting: eldste melding som venter (sekunder)',
+            left: [portalMetric(METRIC.oldestUnroutedAgeSeconds, 'Maximum', Duration.minutes(5))],
+          }),
         ],
         [
           new GraphWidget({ title: 'E-post til team og Servicedesk', left: MAIL_EVENTS.map((event) => mailMetric(props.mail.teamMail, event, mailPeriod)) }),

@@ -1,7 +1,14 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { moveEnvSchema, noticeMailEnvSchema, routeEnvSchema, statusEnvSchema, submitEnvSchema, subscribeEnvSchema } from '../../functions/adapters/config.ts';
+import type {
+  moveEnvSchema,
+  noticeMailEnvSchema,
+  routeEnvSchema,
+  statusEnvSchema,
+  submitEnvSchema,
+  subscribeEnvSchema,
+} from '../../functions/adapters/config.ts';
 
 /** Every variable the handlers' config schemas read; a secret renamed there stops the type check here. */
 type ConfigName = keyof (typeof submitEnvSchema.shape &
@@ -28,7 +35,8 @@ const DESCRIPTIONS: Record<SecretName, string> = {
   STATUS_TOKEN_KEY: 'Serviceportalen: HMAC-nøkkelen statuslenkene avledes av; byttes den, slutter alle utsendte lenker å virke',
   ACTION_LINK_KEY: 'Serviceportalen: HMAC-nøkkelen lenkene i Servicedesks e-post signeres med; byttes den, slutter ubrukte lenker å virke',
   WEBHOOK_SIGNING_KEY: 'Serviceportalen: HMAC-nøkkelen Servicedesks saksbehandlingssystem signerer kall til /api/reports/{referanse}/events med (se DEPLOY.md)',
-  SUBSCRIPTION_KEY: 'Serviceportalen: HMAC-nøkkelen bekreftelses- og avmeldingslenkene for driftsmeldinger på e-post signeres med; byttes den, slutter avmeldingslenkene i sendte e-poster å virke',
+  SUBSCRIPTION_KEY:
+    'Serviceportalen: HMAC-nøkkelen bekreftelses- og avmeldingslenkene for driftsmeldinger på e-post signeres med; byttes den, slutter avmeldingslenkene i sendte e-poster å virke',
 };
 
 /**

@@ -45,7 +45,17 @@ const CALENDAR_FILES = NOTICE_FEED_PATHS.calendar.slice(1);
  * address as CloudFront sets it (it overwrites whatever a client sent under that name), which the per-client
  * limit counts; and the signature a desk's case system sends with its events (core/webhook-signature.ts).
  */
-export const API_ORIGIN_HEADERS = ['Content-Type', 'Accept', 'Idempotency-Key', 'User-Agent', STATUS_TOKEN_HEADER, 'Origin', 'Sec-Fetch-Site', VIEWER_ADDRESS_HEADER, WEBHOOK_SIGNATURE_HEADER] as const;
+export const API_ORIGIN_HEADERS = [
+  'Content-Type',
+  'Accept',
+  'Idempotency-Key',
+  'User-Agent',
+  STATUS_TOKEN_HEADER,
+  'Origin',
+  'Sec-Fetch-Site',
+  VIEWER_ADDRESS_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+] as const;
 /** The only cookie the API reads: the receipt's secret for a browser without JavaScript (page-paths.ts). */
 export const API_ORIGIN_COOKIES = [RECEIPT_COOKIE] as const;
 

@@ -77,13 +77,25 @@ export class PortalStack extends Stack {
       production: this.config.production,
     });
     this.caseEvents.addAlarms(this.operations.topic, this.operations.dashboard);
-    this.noticeMail = new NoticeMail(this, 'NoticeMail', { siteBucket: this.site.bucket, announcer: this.functions.announceNotices, sender: this.functions.sendNoticeMail });
+    this.noticeMail = new NoticeMail(this, 'NoticeMail', {
+      siteBucket: this.site.bucket,
+      announcer: this.functions.announceNotices,
+      sender: this.functions.sendNoticeMail,
+    });
     this.noticeMail.addAlarms(this.operations.topic, this.operations.dashboard);
     this.noticeMail.grantDocumentRead(this.functions.reportAffected);
 
     // Set after the distribution exists. No cycle: the distribution needs only the API's address, not its routes
     // or their functions. The senders link to the site; submit refuses a post whose Origin is not the site's.
-    for (const fn of [this.functions.submitReport, this.functions.routeReport, this.functions.sweepUnrouted, this.functions.publishCaseEvents, this.functions.subscribeNotices, this.functions.sendNoticeMail, this.functions.reportAffected]) {
+    for (const fn of [
+      this.functions.submitReport,
+      this.functions.routeReport,
+      this.functions.sweepUnrouted,
+      this.functions.publishCaseEvents,
+      this.functions.subscribeNotices,
+      this.functions.sendNoticeMail,
+      this.functions.reportAffected,
+    ]) {
       fn.addEnvironment('SITE_URL', this.siteUrl);
     }
 
@@ -94,7 +106,10 @@ export class PortalStack extends Stack {
     });
     // Publishing notices without a deploy uploads into the bucket and clears the distribution's copy (DEPLOY.md §15).
     new CfnOutput(this, 'SiteBucketName', { value: this.site.bucket.bucketName, description: 'Bøtta med nettstedet: npm run publish:notices laster opp hit' });
-    new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId, description: 'CloudFront-distribusjonen: tøm /driftsmeldinger/* etter publisering' });
+    new CfnOutput(this, 'DistributionId', {
+      value: this.site.distribution.distributionId,
+      description: 'CloudFront-distribusjonen: tøm /driftsmeldinger/* etter publisering',
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'API-et direkte; det svarer bare forespørsler som kom gjennom CloudFront' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'Tabellen med feilmeldingene' });
     this.mail.identity.dkimRecords.forEach((record, index) => {
@@ -151,7 +166,10 @@ export class PortalStack extends Stack {
     subscribeNotices.bindMailSender(this.mail, this.config.mailFrom);
     // Announcing a published notices document, and sending its e-mails (the queue and the bucket: NoticeMail, below).
     const announceNotices = new PortalFunction(this, 'AnnounceNotices', { handler: 'announceNotices', timeout: Duration.minutes(1) });
-    const sendNoticeMail = new PortalFunction(this, 'SendNoticeMail', { handler: 'sendNoticeMail', timeout: Duration.seconds(NOTICE_MAIL_QUEUE.timeoutSeconds) });
+    const sendNoticeMail = new PortalFunction(this, 'SendNoticeMail', {
+      handler: 'sendNoticeMail',
+      timeout: Duration.seconds(NOTICE_MAIL_QUEUE.timeoutSeconds),
+    });
     sendNoticeMail.bindMailSender(this.mail, this.config.mailFrom);
     // Signs the unsubscribe link in every notice e-mail.
     sendNoticeMail.bindSecret(this.secrets, 'SUBSCRIPTION_KEY');
@@ -166,7 +184,18 @@ export class PortalStack extends Stack {
     reportAffected.bindSecret(this.secrets, 'ORIGIN_VERIFY_SECRET');
     reportAffected.bindMailSender(this.mail, this.config.mailFrom);
 
-    const functions = { submitReport, routeReport, reportStatus, sweepUnrouted, moveReport, publishCaseEvents, subscribeNotices, announceNotices, sendNoticeMail, reportAffected };
+    const functions = {
+      submitReport,
+      routeReport,
+      reportStatus,
+      sweepUnrouted,
+      moveReport,
+      publishCaseEvents,
+      subscribeNotices,
+      announceNotices,
+      sendNoticeMail,
+      reportAffected,
+    };
     for (const [handler, fn] of Object.entries(functions)) fn.bindReportTable(this.table, handler as HandlerName);
     return functions;
   }

@@ -134,6 +134,8 @@ export function tableAccessStatements(table: ITableV2, access: TableAccess): Pol
     ...(access.queryTable && access.queryTable.length > 0
       ? [new PolicyStatement({ actions: ['dynamodb:Query'], resources: [table.tableArn], conditions: onKeys(access.queryTable) })]
       : []),
-    ...(access.delete && access.delete.length > 0 ? [new PolicyStatement({ actions: ['dynamodb:DeleteItem'], resources: [table.tableArn], conditions: onKeys(access.delete) })] : []),
+    ...(access.delete && access.delete.length > 0
+      ? [new PolicyStatement({ actions: ['dynamodb:DeleteItem'], resources: [table.tableArn], conditions: onKeys(access.delete) })]
+      : []),
   ];
 }

@@ -44,7 +44,11 @@ function decodedOrRaw(value: string): string {
   }
 }
 
-function matchRoute(routes: readonly ApiRoute[], method: string, pathname: string): { route?: ApiRoute; pathParameters?: Record<string, string>; pathKnown: boolean } {
+function matchRoute(
+  routes: readonly ApiRoute[],
+  method: string,
+  pathname: string,
+): { route?: ApiRoute; pathParameters?: Record<string, string>; pathKnown: boolean } {
   let pathKnown = false;
   for (const route of routes) {
     const names: string[] = [];
@@ -94,12 +98,21 @@ export async function serveApiRequest(request: IncomingMessage, response: Server
   }
 }
 
-export function toHttpApiEvent(request: IncomingMessage, url: URL, routeKey: string, body: Buffer, pathParameters?: Record<string, string>): APIGatewayProxyEventV2 {
+export function toHttpApiEvent(
+  request: IncomingMessage,
+  url: URL,
+  routeKey: string,
+  body: Buffer,
+  pathParameters?: Record<string, string>,
+): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
-  const cookies = request.headers.cookie?.split(';').map((c) => c.trim()).filter(Boolean);
+  const cookies = request.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const isText = TEXT_MEDIA_TYPE.test(headers['content-type'] ?? 'text/plain');
   const now = new Date();
   const query = url.searchParams.size > 0 ? Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k).join(',')])) : undefined;

@@ -15,7 +15,10 @@ export interface UpstreamResponse {
 const agent = new Agent({ keepAlive: true });
 
 /** Sends one request to dynalite and collects the whole answer. */
-export function sendToDynalite(upstream: Upstream, options: { method: string; path: string; headers: IncomingHttpHeaders; body: Buffer }): Promise<UpstreamResponse> {
+export function sendToDynalite(
+  upstream: Upstream,
+  options: { method: string; path: string; headers: IncomingHttpHeaders; body: Buffer },
+): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     const { 'transfer-encoding': _chunked, ...sent } = options.headers;
     const headers = { ...sent, 'content-length': String(options.body.length) };

@@ -44,7 +44,14 @@ export function createStreamProxy(options: StreamProxyOptions): Server {
     return names;
   };
 
-  const captureAndEmit = async (table: string, stream: TableStream, operation: WriteOperation, payload: Record<string, unknown>, key: Image, send: (body: Buffer) => ReturnType<typeof sendToDynalite>) => {
+  const captureAndEmit = async (
+    table: string,
+    stream: TableStream,
+    operation: WriteOperation,
+    payload: Record<string, unknown>,
+    key: Image,
+    send: (body: Buffer) => ReturnType<typeof sendToDynalite>,
+  ) => {
     const captured = await captureWrite({
       operation,
       payload,
@@ -68,7 +75,8 @@ export function createStreamProxy(options: StreamProxyOptions): Server {
           response.writeHead(413).end();
           return;
         }
-        const send = (forwarded: Buffer) => sendToDynalite(options.upstream, { method: request.method ?? 'POST', path: request.url ?? '/', headers: request.headers, body: forwarded });
+        const send = (forwarded: Buffer) =>
+          sendToDynalite(options.upstream, { method: request.method ?? 'POST', path: request.url ?? '/', headers: request.headers, body: forwarded });
         const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
         const payload = WRITE_OPERATIONS.has(operation) ? safeJson(body) : undefined;
         const table = typeof payload?.TableName === 'string' ? payload.TableName : undefined;
@@ -83,7 +91,9 @@ export function createStreamProxy(options: StreamProxyOptions): Server {
         sendUpstreamResponse(response, captured.upstream, captured.rewrittenBody);
       } catch (error) {
         console.error('DynamoDB-proxyen nådde ikke dynalite:', error);
-        response.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Local DynamoDB proxy failed' }));
+        response
+          .writeHead(500, { 'content-type': 'application/x-amz-json-1.0' })
+          .end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Local DynamoDB proxy failed' }));
       }
     })();
   });

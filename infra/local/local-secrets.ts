@@ -7,7 +7,13 @@ import { join } from 'node:path';
  * desk's e-mails keep working after a restart, and a local case system keeps its webhook key (`.data/webhook-signing-key`);
  * the origin secret is new on every start, as nothing outside the process needs it.
  */
-export function localSecrets(dataDir: string): { ORIGIN_VERIFY_SECRET: string; STATUS_TOKEN_KEY: string; ACTION_LINK_KEY: string; WEBHOOK_SIGNING_KEY: string; SUBSCRIPTION_KEY: string } {
+export function localSecrets(dataDir: string): {
+  ORIGIN_VERIFY_SECRET: string;
+  STATUS_TOKEN_KEY: string;
+  ACTION_LINK_KEY: string;
+  WEBHOOK_SIGNING_KEY: string;
+  SUBSCRIPTION_KEY: string;
+} {
   mkdirSync(dataDir, { recursive: true });
   return {
     ORIGIN_VERIFY_SECRET: randomBytes(32).toString('base64url'),

@@ -22,7 +22,14 @@ export interface NoticesWatch {
  * inotify watches lose track of; a change is recognised by the content's hash, so a rewrite of the same
  * document sends nothing, and the announcer's own markers make a repeat harmless anyway.
  */
-export function watchNoticesDocument(options: { siteDir: string; objectKey: string; bucket: string; region: string; handler: PublicationHandler; intervalMs?: number }): NoticesWatch {
+export function watchNoticesDocument(options: {
+  siteDir: string;
+  objectKey: string;
+  bucket: string;
+  region: string;
+  handler: PublicationHandler;
+  intervalMs?: number;
+}): NoticesWatch {
   const file = join(options.siteDir, ...options.objectKey.split('/'));
   let announcedHash: string | undefined;
   let running: Promise<void> = Promise.resolve();

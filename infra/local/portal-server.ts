@@ -6,7 +6,12 @@ import type { LocalStack } from './stack.ts';
 import { serveStatic } from './static-site.ts';
 
 /** One origin for site and API, as CloudFront gives in AWS: `/api/*` goes to the API, the rest is the built site. */
-export async function startPortalServer(options: { host: string; port: number; siteDir: string; stack: LocalStack }): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
+export async function startPortalServer(options: {
+  host: string;
+  port: number;
+  siteDir: string;
+  stack: LocalStack;
+}): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const path = (request.url ?? '/').split('?')[0] ?? '/';

@@ -9,12 +9,23 @@ import { streamRecord } from './stream-records.ts';
  * routed (as INSERT) and the publisher every report (as MODIFY; it does nothing for one whose events are all
  * published, handlers/publish-case-events.ts reads that from the image).
  */
-export async function replayReports(client: DynamoDBClient, tableName: string, region: string, router: StreamEventSource, publisher: StreamEventSource): Promise<void> {
+export async function replayReports(
+  client: DynamoDBClient,
+  tableName: string,
+  region: string,
+  router: StreamEventSource,
+  publisher: StreamEventSource,
+): Promise<void> {
   const tableArn = `arn:aws:dynamodb:${region}:000000000000:table/${tableName}`;
   let startKey: Record<string, AttributeValue> | undefined;
   do {
     const page = await client.send(
-      new ScanCommand({ TableName: tableName, FilterExpression: 'begins_with(pk, :report)', ExpressionAttributeValues: { ':report': { S: 'REPORT#' } }, ExclusiveStartKey: startKey }),
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: 'begins_with(pk, :report)',
+        ExpressionAttributeValues: { ':report': { S: 'REPORT#' } },
+        ExclusiveStartKey: startKey,
+      }),
     );
     for (const item of page.Items ?? []) {
       const keys = Object.fromEntries([REPORT_TABLE.partitionKey, REPORT_TABLE.sortKey].map((name) => [name, item[name]!]));

@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 export function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`Porten ${host}:${port} er opptatt. Velg en annen med miljøvariabelen for porten.`, { cause: error }) : error);
+      reject(
+        error.code === 'EADDRINUSE' ? new Error(`Porten ${host}:${port} er opptatt. Velg en annen med miljøvariabelen for porten.`, { cause: error }) : error,
+      );
     };
     server.once('error', onError);
     server.listen(port, host, () => {

@@ -97,7 +97,11 @@ function refuseRecipients(server: Server, rejected: () => ReadonlySet<string>): 
       const body = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
       const refused = recipientsOf(body).filter((address) => rejected().has(address.toLowerCase()));
       if (refused.length > 0) {
-        response.writeHead(400, { 'content-type': 'text/xml' }).end(sesError('MessageRejected', `Email address is not verified. The following identities failed the check in region EU-NORTH-1: ${refused.join(', ')}`));
+        response
+          .writeHead(400, { 'content-type': 'text/xml' })
+          .end(
+            sesError('MessageRejected', `Email address is not verified. The following identities failed the check in region EU-NORTH-1: ${refused.join(', ')}`),
+          );
         return;
       }
       keepHeaders(body);
@@ -123,7 +127,10 @@ const rawHeaders: RawMessageHeaders[] = [];
 function keepHeaders(body: Record<string, string>): void {
   const data = body['RawMessage.Data'];
   if (body.Action !== 'SendRawEmail' || !data) return;
-  const head = Buffer.from(data, 'base64').toString('utf8').split(/\r?\n\r?\n/)[0] ?? '';
+  const head =
+    Buffer.from(data, 'base64')
+      .toString('utf8')
+      .split(/\r?\n\r?\n/)[0] ?? '';
   const headers = head
     .replace(/\r?\n[ \t]+/g, ' ')
     .split(/\r?\n/)

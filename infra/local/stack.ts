@@ -105,7 +105,11 @@ export const CASE_EVENTS_OUTBOX_FILE = 'case-events.jsonl';
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const region = options.region ?? 'eu-north-1';
   const tableName = options.tableName ?? 'serviceportal-reports';
-  const ses = await startLocalSes({ host: options.host, port: options.sesPort, ...(options.sesRejectRecipients ? { rejectRecipients: options.sesRejectRecipients } : {}) });
+  const ses = await startLocalSes({
+    host: options.host,
+    port: options.sesPort,
+    ...(options.sesRejectRecipients ? { rejectRecipients: options.sesRejectRecipients } : {}),
+  });
 
   let source: StreamEventSource | undefined;
   let publisherSource: StreamEventSource | undefined;
@@ -198,7 +202,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   );
   const timers = SCHEDULES.map((schedule) =>
     setInterval(() => {
-      scheduled.get(schedule.handler)?.().catch((error: unknown) => console.error(`${schedule.handler} feilet:`, error));
+      scheduled
+        .get(schedule.handler)?.()
+        .catch((error: unknown) => console.error(`${schedule.handler} feilet:`, error));
     }, schedule.everyMinutes * 60_000).unref(),
   );
   noticeMailHandler = await loadHandler<QueueHandler>(NOTICE_MAIL_QUEUE.handler, coldStarts);

@@ -33,7 +33,10 @@ export function deployPathFor(changedFiles: readonly string[] | undefined): Depl
   if (changedFiles === undefined) return { path: 'full', reason: 'Fant ingen publisert versjon å sammenligne med, så alt publiseres (stacken også).' };
   const beyondContent = changedFiles.filter((file) => !CONTENT_FAST_PATHS.some((prefix) => file.startsWith(prefix)));
   if (beyondContent.length === 0) {
-    return { path: 'content', reason: `Bare artikler og driftsmeldinger er endret (${String(changedFiles.length)} filer): nettstedet bygges og lastes opp, stacken står.` };
+    return {
+      path: 'content',
+      reason: `Bare artikler og driftsmeldinger er endret (${String(changedFiles.length)} filer): nettstedet bygges og lastes opp, stacken står.`,
+    };
   }
   const listed = beyondContent.slice(0, LISTED_FILES).join(', ');
   const more = beyondContent.length > LISTED_FILES ? ` og ${String(beyondContent.length - LISTED_FILES)} til` : '';

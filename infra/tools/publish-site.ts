@@ -32,7 +32,20 @@ export function uploadCommands({ bucket, siteDir }: PublishTarget): string[][] {
     ['s3', 'sync', join(siteDir, ASSETS_DIR), s3(ASSETS_DIR), '--only-show-errors'],
     // The rest, with the pages of deleted articles and notices removed. The two files below are excluded, which also
     // keeps --delete off them.
-    ['s3', 'sync', siteDir, s3(), '--delete', '--only-show-errors', '--exclude', `${ASSETS_DIR}/*`, '--exclude', CALENDAR_KEY, '--exclude', NOTICES_DOCUMENT_KEY],
+    [
+      's3',
+      'sync',
+      siteDir,
+      s3(),
+      '--delete',
+      '--only-show-errors',
+      '--exclude',
+      `${ASSETS_DIR}/*`,
+      '--exclude',
+      CALENDAR_KEY,
+      '--exclude',
+      NOTICES_DOCUMENT_KEY,
+    ],
     ['s3', 'cp', join(siteDir, CALENDAR_KEY), s3(CALENDAR_KEY), '--only-show-errors', '--content-type', CALENDAR_TYPE],
     // Last: writing it starts announceNotices, which e-mails subscribers about new notices; their pages must be up.
     ['s3', 'cp', join(siteDir, NOTICES_DOCUMENT_KEY), s3(NOTICES_DOCUMENT_KEY), '--only-show-errors', '--content-type', DOCUMENT_TYPE],
@@ -41,7 +54,8 @@ export function uploadCommands({ bucket, siteDir }: PublishTarget): string[][] {
 
 /** The stack's outputs by name (portal-stack.ts: SiteBucketName, DistributionId). */
 function stackOutputs(stackName: string): Record<string, string> {
-  const outputs = JSON.parse(aws('cloudformation', 'describe-stacks', '--stack-name', stackName, '--query', 'Stacks[0].Outputs', '--output', 'json')) as { OutputKey: string; OutputValue: string }[] | null;
+  const outputs = JSON.parse(aws('cloudformation', 'describe-stacks', '--stack-name', stackName, '--query', 'Stacks[0].Outputs', '--output', 'json')) as
+    { OutputKey: string; OutputValue: string }[] | null;
   return Object.fromEntries((outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
 }
 
@@ -53,7 +67,18 @@ function aws(...args: string[]): string {
 
 /** Clears CloudFront's copy of every page and waits until it is gone, so «ferdig» in the log means live. */
 function invalidateAll(distribution: string): void {
-  const invalidation = aws('cloudfront', 'create-invalidation', '--distribution-id', distribution, '--paths', '/*', '--query', 'Invalidation.Id', '--output', 'text');
+  const invalidation = aws(
+    'cloudfront',
+    'create-invalidation',
+    '--distribution-id',
+    distribution,
+    '--paths',
+    '/*',
+    '--query',
+    'Invalidation.Id',
+    '--output',
+    'text',
+  );
   aws('cloudfront', 'wait', 'invalidation-completed', '--distribution-id', distribution, '--id', invalidation);
 }
 

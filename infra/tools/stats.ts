@@ -44,7 +44,8 @@ try {
         TableName: values.table,
         FilterExpression: 'begins_with(pk, :report)',
         // Only what the statistics show: no summary, description, name, phone or e-mail (core/stats-report.ts).
-        ProjectionExpression: 'pk, #reference, serviceId, priority, receivedAt, expiresAt, #life, #contact.#organisation, #answers.#controlRoom, #answers.#location',
+        ProjectionExpression:
+          'pk, #reference, serviceId, priority, receivedAt, expiresAt, #life, #contact.#organisation, #answers.#controlRoom, #answers.#location',
         ExpressionAttributeNames: {
           '#reference': 'reference',
           '#life': 'life',
@@ -88,5 +89,10 @@ if (values.html) {
   const rows = tallyReports(reports);
   const stateRows = tallyStates(reports);
   if (values.csv) console.log(values.states ? formatStatesCsv(stateRows, words.states) : formatStatsCsv(rows));
-  else console.log(rows.length === 0 ? formatStatsTable(rows) : `${formatStatsTable(rows)}\n\nMeldingene etter hvor saken er nå:\n\n${formatStatesTable(stateRows, words.states)}`);
+  else
+    console.log(
+      rows.length === 0
+        ? formatStatsTable(rows)
+        : `${formatStatsTable(rows)}\n\nMeldingene etter hvor saken er nå:\n\n${formatStatesTable(stateRows, words.states)}`,
+    );
 }

@@ -58,7 +58,12 @@ export const externalLinksPlugin: HastPluginDefinition = {
       if (typeof href !== 'string' || !/^https?:\/\//i.test(href)) return;
       ctx.setProperty(node, 'rel', ['external', 'noopener', 'noreferrer']);
       ctx.setProperty(node, 'className', ['ds-link', 'external']);
-      ctx.appendChild(node, { type: 'element', tagName: 'span', properties: { className: ['ds-sr-only'] }, children: [{ type: 'text', value: ' (ekstern lenke)' }] });
+      ctx.appendChild(node, {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['ds-sr-only'] },
+        children: [{ type: 'text', value: ' (ekstern lenke)' }],
+      });
     },
   },
 };

@@ -86,7 +86,12 @@ const isOneOf =
  * A list's spec from its element's attributes (noticeListAttributes), or undefined if they are not one. Checked by
  * hand rather than with zod: four attributes, and the report form's JavaScript budget.
  */
-export function listSpecOf(attributes: { noticeList?: string | undefined; noticeStyle?: string | undefined; noticeService?: string | undefined; noticeHeading?: string | undefined }): NoticeListSpec | undefined {
+export function listSpecOf(attributes: {
+  noticeList?: string | undefined;
+  noticeStyle?: string | undefined;
+  noticeService?: string | undefined;
+  noticeHeading?: string | undefined;
+}): NoticeListSpec | undefined {
   const { noticeList: kind, noticeStyle: style, noticeService: service, noticeHeading: heading } = attributes;
   if (!isOneOf(NOTICE_LIST_KINDS)(kind) || !isOneOf(NOTICE_STYLES)(style)) return undefined;
   if (service !== undefined && !isOneOf(SERVICE_IDS)(service)) return undefined;
@@ -112,7 +117,9 @@ export function noticesInList(spec: NoticeListSpec, notices: readonly PublishedN
     planned: (phase) => phase === 'upcoming',
     archive: (phase) => phase === 'over',
   };
-  const chosen = notices.filter((notice) => (spec.service === undefined || notice.services.includes(spec.service)) && wanted[spec.kind](noticePhaseAt(notice, now)));
+  const chosen = notices.filter(
+    (notice) => (spec.service === undefined || notice.services.includes(spec.service)) && wanted[spec.kind](noticePhaseAt(notice, now)),
+  );
   const byStart = (a: PublishedNotice, b: PublishedNotice) => Date.parse(b.start) - Date.parse(a.start) || a.id.localeCompare(b.id);
   if (spec.kind === 'planned') return chosen.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id));
   if (spec.kind === 'archive') return chosen.sort((a, b) => Date.parse(noticeEndOf(b) ?? b.start) - Date.parse(noticeEndOf(a) ?? a.start) || byStart(a, b));
@@ -160,7 +167,11 @@ function affectedLinkHtml(notice: PublishedNotice): string {
   return takesAffectedSites(notice) ? ` <a class="ds-link notice-affected" href="${escapeHtml(affectedPagePath(notice.id))}">Vi er også rammet</a>` : '';
 }
 
-export function noticeLineParts(notice: PublishedNotice, now: Date, spec: NoticeListSpec = { kind: 'current', style: 'line' }): { attributes: Attributes; html: string } {
+export function noticeLineParts(
+  notice: PublishedNotice,
+  now: Date,
+  spec: NoticeListSpec = { kind: 'current', style: 'line' },
+): { attributes: Attributes; html: string } {
   return {
     attributes: { class: 'warning notice-line', 'data-notice': notice.id, 'data-notice-key': noticeKey(notice, 'line'), ...clockAttributes(spec, notice, now) },
     html: `${escapeHtml(LINE_LEAD[notice.severity])} <a class="ds-link" href="${escapeHtml(noticePath(notice.id))}">${escapeHtml(notice.title)}</a>${affectedLinkHtml(notice)}`,
@@ -192,4 +203,3 @@ export function noticeListAttributes(spec: NoticeListSpec, options: { hideEmpty?
 export function listShowsAnything(spec: NoticeListSpec, notices: readonly PublishedNotice[], now: Date): boolean {
   return noticesInList(spec, notices, now).some((notice) => spec.kind !== 'current' || noticePhaseAt(notice, now) === 'ongoing');
 }
-

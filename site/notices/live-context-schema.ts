@@ -11,5 +11,4 @@ export const liveContextSchema = z.object({
   phoneNumbers: z.array(z.string()),
   deskPhone: z.object({ number: z.string(), href: z.string() }),
 });
-true satisfies (z.infer<typeof liveContextSchema> extends NoticeRenderContext ? true : false);
-
+true satisfies z.infer<typeof liveContextSchema> extends NoticeRenderContext ? true : false;

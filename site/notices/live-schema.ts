@@ -13,7 +13,7 @@ import { SERVICE_IDS } from '../../functions/core/service-ids.ts';
 
 const FORMAT = 'serviceportal.notices.v1' satisfies typeof NOTICES_DOCUMENT_FORMAT;
 const SEVERITIES = ['planned', 'disruption', 'outage', 'information'] as const satisfies readonly NoticeSeverity[];
-true satisfies (NoticeSeverity extends (typeof SEVERITIES)[number] ? true : false);
+true satisfies NoticeSeverity extends (typeof SEVERITIES)[number] ? true : false;
 
 /**
  * A time the reader's browser can read. The build checks the ISO form strictly (z.iso.datetime); here a time that
@@ -34,12 +34,12 @@ const liveNoticeSchema = z.object({
   updates: z.array(z.object({ at: isoTime, text: z.string() })),
   html: z.string(),
 });
-true satisfies (z.infer<typeof liveNoticeSchema> extends PublishedNotice ? true : false);
-true satisfies (PublishedNotice extends z.infer<typeof liveNoticeSchema> ? true : false);
+true satisfies z.infer<typeof liveNoticeSchema> extends PublishedNotice ? true : false;
+true satisfies PublishedNotice extends z.infer<typeof liveNoticeSchema> ? true : false;
 
 export const liveDocumentSchema = z.object({
   format: z.literal(FORMAT),
   publishedAt: isoTime,
   notices: z.array(liveNoticeSchema),
 });
-true satisfies (z.infer<typeof liveDocumentSchema> extends NoticesDocument ? true : false);
+true satisfies z.infer<typeof liveDocumentSchema> extends NoticesDocument ? true : false;

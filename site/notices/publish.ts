@@ -49,7 +49,10 @@ function fileOf(outDir: string, path: string): string {
 
 function readTemplate(outDir: string, name: NoticeTemplateName): string {
   const file = fileOf(outDir, NOTICE_TEMPLATE_PATHS[name]);
-  if (!existsSync(file)) throw new Error(`Fant ikke malen ${NOTICE_TEMPLATE_PATHS[name]} i ${outDir}: bygg nettstedet først (npm run build), eller pek på det bygde nettstedet med --out.`);
+  if (!existsSync(file))
+    throw new Error(
+      `Fant ikke malen ${NOTICE_TEMPLATE_PATHS[name]} i ${outDir}: bygg nettstedet først (npm run build), eller pek på det bygde nettstedet med --out.`,
+    );
   return readFileSync(file, 'utf8');
 }
 

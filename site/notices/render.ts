@@ -5,7 +5,19 @@ import type { ServiceId } from '../../functions/core/service-ids.ts';
 import { formatDateTime } from '../src/lib/i18n.ts';
 import { SEVERITY } from '../src/lib/notice-labels.ts';
 import { phoneNumbersLinked } from '../src/lib/phone-links.ts';
-import { attributesHtml, clockAttributes, takesAffectedSites, listShowsAnything, noticeKey, noticeLineHtml, noticeListAttributes, noticesInList, type Attributes, type NoticeListSpec, type NoticeRenderContext } from './lists.ts';
+import {
+  attributesHtml,
+  clockAttributes,
+  takesAffectedSites,
+  listShowsAnything,
+  noticeKey,
+  noticeLineHtml,
+  noticeListAttributes,
+  noticesInList,
+  type Attributes,
+  type NoticeListSpec,
+  type NoticeRenderContext,
+} from './lists.ts';
 
 export * from './lists.ts';
 
@@ -69,7 +81,14 @@ function timesHtml(notice: PublishedNotice): string {
 /** An editor's text or an update with every phone number of the contact data a link to call it. */
 function withPhoneLinks(html: string, context: NoticeRenderContext): string {
   // phoneNumbersLinked reads only each channel's kind and value.
-  const channels = context.phoneNumbers.map((value) => ({ id: value, name: value, kind: 'phone' as const, value, use: '', hours: { alwaysOpen: true, periods: [], exceptions: [], description: '' } }));
+  const channels = context.phoneNumbers.map((value) => ({
+    id: value,
+    name: value,
+    kind: 'phone' as const,
+    value,
+    use: '',
+    hours: { alwaysOpen: true, periods: [], exceptions: [], description: '' },
+  }));
   return phoneNumbersLinked(html, { channels, otherDesks: [] });
 }
 
@@ -78,7 +97,12 @@ function withPhoneLinks(html: string, context: NoticeRenderContext): string {
  * kind of notice it is and which services, the areas, its times, and when it was last updated. Its text is on its
  * page: a list of several notices stays short enough to read on a phone.
  */
-export function noticeCardHtml(notice: PublishedNotice, context: NoticeRenderContext, now: Date, spec: NoticeListSpec = { kind: 'ongoing', style: 'card' }): string {
+export function noticeCardHtml(
+  notice: PublishedNotice,
+  context: NoticeRenderContext,
+  now: Date,
+  spec: NoticeListSpec = { kind: 'ongoing', style: 'card' },
+): string {
   const severity = SEVERITY[notice.severity];
   const level = spec.headingLevel ?? 3;
   const attributes: Attributes = {
@@ -154,9 +178,11 @@ function updatesHtml(notice: PublishedNotice, context: NoticeRenderContext): str
   const updates = [...notice.updates].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   if (updates.length === 0 && notice.resolved === undefined) return '';
   const items = updates.map(
-    (update) => `<li class="notice-update"><h3>Oppdatering ${shortTimeHtml(update.at, notice.start)}</h3><p>${withPhoneLinks(escapeHtml(update.text), context)}</p></li>`,
+    (update) =>
+      `<li class="notice-update"><h3>Oppdatering ${shortTimeHtml(update.at, notice.start)}</h3><p>${withPhoneLinks(escapeHtml(update.text), context)}</p></li>`,
   );
-  if (notice.resolved !== undefined) items.unshift(`<li class="notice-update notice-resolved"><h3>Løst ${shortTimeHtml(notice.resolved, notice.start)}</h3></li>`);
+  if (notice.resolved !== undefined)
+    items.unshift(`<li class="notice-update notice-resolved"><h3>Løst ${shortTimeHtml(notice.resolved, notice.start)}</h3></li>`);
   return [
     '<section class="notice-updates" aria-labelledby="notice-updates-heading">',
     '<h2 id="notice-updates-heading">Oppdateringer</h2>',
@@ -222,10 +248,25 @@ export function noticesIndexPage(document: Pick<NoticesDocument, 'notices'>, con
   const body = [
     `<h1>${NOTICES_TITLE}</h1>`,
     `<p>Kjente driftsforstyrrelser og planlagt arbeid. Når en melding er over, flyttes den til <a class="ds-link" href="${NOTICE_ARCHIVE_PATH}">arkivet</a>.</p>`,
-    listSectionHtml({ kind: 'ongoing', style: 'card' }, { id: 'active-heading', text: 'Pågår nå' }, 'Ingen kjente driftsforstyrrelser akkurat nå.', document.notices, context, now, {
-      'data-notice-context': JSON.stringify(context),
-    }),
-    listSectionHtml({ kind: 'planned', style: 'card' }, { id: 'planned-heading', text: 'Planlagt' }, 'Ikke noe planlagt arbeid.', document.notices, context, now),
+    listSectionHtml(
+      { kind: 'ongoing', style: 'card' },
+      { id: 'active-heading', text: 'Pågår nå' },
+      'Ingen kjente driftsforstyrrelser akkurat nå.',
+      document.notices,
+      context,
+      now,
+      {
+        'data-notice-context': JSON.stringify(context),
+      },
+    ),
+    listSectionHtml(
+      { kind: 'planned', style: 'card' },
+      { id: 'planned-heading', text: 'Planlagt' },
+      'Ikke noe planlagt arbeid.',
+      document.notices,
+      context,
+      now,
+    ),
     callDeskHtml(context),
     '<section aria-labelledby="follow-heading">',
     '<h2 id="follow-heading">Følg med</h2>',

@@ -39,7 +39,12 @@ export const RESERVED_NOTICE_IDS = ['arkiv', 'mal', 'abonner'] as const;
 
 export function reservedNoticeIdProblem(id: string): ContentProblem | undefined {
   if (!(RESERVED_NOTICE_IDS as readonly string[]).includes(id)) return undefined;
-  return { file: `content/notices/${id}.md`, line: 1, field: '', message: `«${id}» er en adresse nettstedet bruker selv (/driftsmeldinger/${id}/): gi filen et annet navn` };
+  return {
+    file: `content/notices/${id}.md`,
+    line: 1,
+    field: '',
+    message: `«${id}» er en adresse nettstedet bruker selv (/driftsmeldinger/${id}/): gi filen et annet navn`,
+  };
 }
 
 const SLOT_PATTERN = /\{\{(?:tittel|beskrivelse|innhold)\}\}/g;

@@ -22,7 +22,11 @@ interface AxeResult {
 export async function axeViolations(page: Page): Promise<Violation[]> {
   await page.addScriptTag({ path: AXE_SCRIPT });
   const result = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    (tags) =>
+      (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      }),
     [...WCAG_TAGS],
   );
   return result.violations.map((violation) => ({

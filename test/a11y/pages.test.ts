@@ -55,7 +55,10 @@ describe('320 px wide: WCAG 1.4.10 Reflow, and words', () => {
   it.each(PATHS)('%s does not scroll sideways, and breaks words only where bokmål hyphenates them', async (path) => {
     await open(narrow, path);
 
-    const { scrollWidth, clientWidth } = await narrow.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    const { scrollWidth, clientWidth } = await narrow.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
     const broken = await wordsBrokenInside(narrow);
 
     if (scrollWidth > clientWidth) {

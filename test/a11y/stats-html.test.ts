@@ -67,7 +67,10 @@ describe('the statistics file', () => {
         const labelledBy = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
         return {
           role: svg.getAttribute('role'),
-          name: labelledBy.map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim(),
+          name: labelledBy
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ')
+            .trim(),
           followedBy: next?.querySelector(':scope > table > caption')?.textContent ?? null,
         };
       }),

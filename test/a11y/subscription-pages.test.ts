@@ -35,7 +35,10 @@ async function expectAccessible(path: string): Promise<void> {
   const violations = await axeViolations(page);
   expect(violations, describeViolations(path, violations)).toEqual([]);
   await page.setViewportSize({ width: 320, height: 640 });
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, `${path} ruller sidelengs ved 320 px`).toBeLessThanOrEqual(clientWidth);
   await page.setViewportSize({ width: 1280, height: 800 });
 }

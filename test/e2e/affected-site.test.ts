@@ -17,7 +17,12 @@ import { SITE_DIR, sentEmails, startTestPortal, temporaryDataDir, type TestPorta
  */
 
 const VIEWPORT = { width: 375, height: 720 };
-const REMEMBERED = { 'contact.name': 'Kari Nordmann', 'contact.organisation': 'AMK Bergen', 'contact.phone': '55 12 34 56', 'contact.email': 'kari@helse-bergen.no' };
+const REMEMBERED = {
+  'contact.name': 'Kari Nordmann',
+  'contact.organisation': 'AMK Bergen',
+  'contact.phone': '55 12 34 56',
+  'contact.email': 'kari@helse-bergen.no',
+};
 const fault: PublishedNotice = {
   id: 'test-utfall-iccs',
   title: 'Utfall i kontrollromsløsningen i Helse Vest',
@@ -38,7 +43,10 @@ beforeAll(async () => {
   // The built site, with a notices document published after it: the fault is in no built page.
   const siteDir = join(work, 'dist');
   cpSync(SITE_DIR, siteDir, { recursive: true });
-  writeFileSync(join(siteDir, ...NOTICES_DOCUMENT_KEY.split('/')), JSON.stringify({ format: NOTICES_DOCUMENT_FORMAT, publishedAt: new Date().toISOString(), notices: [fault] }));
+  writeFileSync(
+    join(siteDir, ...NOTICES_DOCUMENT_KEY.split('/')),
+    JSON.stringify({ format: NOTICES_DOCUMENT_FORMAT, publishedAt: new Date().toISOString(), notices: [fault] }),
+  );
   portal = await startTestPortal(data.path, { siteDir });
   browser = await browserForFile();
 }, 120_000);
@@ -68,7 +76,9 @@ describe('«Vi er også rammet» in the browser', () => {
     await page.getByRole('button', { name: 'Legg oss til' }).click();
     await page.locator('[data-affected-done]').waitFor();
 
-    expect(await page.locator('[data-affected-done-text]').textContent()).toBe('Dere er de første som har sagt fra om dette. Servicedesk har fått beskjed. Oppdateringer sendes til kari@helse-bergen.no.');
+    expect(await page.locator('[data-affected-done-text]').textContent()).toBe(
+      'Dere er de første som har sagt fra om dette. Servicedesk har fått beskjed. Oppdateringer sendes til kari@helse-bergen.no.',
+    );
     expect(await page.locator('[data-affected-done-link]').getAttribute('href')).toBe(`/driftsmeldinger/${fault.id}/`);
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-affected-done'))).toBe(true);
     expect(await auditPage(page)).toEqual([]);
@@ -77,7 +87,7 @@ describe('«Vi er også rammet» in the browser', () => {
     await context.close();
   });
 
-  it('without them: the contact questions, and an error summary in the form\'s words when they are left empty', async () => {
+  it("without them: the contact questions, and an error summary in the form's words when they are left empty", async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
     const page = await context.newPage();
 

@@ -28,13 +28,18 @@ beforeAll(async () => {
   const deps = { store: createDynamoCaseStore(site.portal.stack.dynamodb, site.portal.stack.tableName), now: () => new Date() };
   const move = (event: Omit<ReportEvent, 'at'>) => moveReport(reference, { ...event, at: new Date().toISOString() }, deps);
   await move({ id: `test:${reference}:1`, kind: 'state', state: 'registered', actor: 'desk' });
-  await move({ id: `test:${reference}:2`, kind: 'state', state: 'awaitingReporter', actor: 'caseSystem', message: 'Hvilken talegruppe? <b>Svar</b> på e-posten.' });
+  await move({
+    id: `test:${reference}:2`,
+    kind: 'state',
+    state: 'awaitingReporter',
+    actor: 'caseSystem',
+    message: 'Hvilken talegruppe? <b>Svar</b> på e-posten.',
+  });
 }, 240_000);
 
 afterAll(async () => {
   await site?.stop();
 });
-
 
 describe('the case’s life on the status page', () => {
   it('shows the current state, and a timeline of times, states, actors and the desk’s message as text', async () => {

@@ -45,7 +45,6 @@ async function newReport(options: { daysOld?: number } = {}): Promise<{ referenc
   return { reference, token, statusUrl };
 }
 
-
 describe('«Be om eskalering» on the status page', () => {
   it('before the time: says from when, with no button', async () => {
     const { statusUrl } = await newReport();

@@ -74,55 +74,59 @@ async function compare(page: Page, name: string): Promise<Difference | undefined
 }
 
 describe('the portal as people see it, against the committed screenshots', () => {
-  it.each(WIDTHS)('at %i px', async (width) => {
-    const context = await site.browser.newContext({ viewport: { width, height: HEIGHT } });
-    const page = await context.newPage();
-    await page.clock.setFixedTime(new Date(AT));
-    const differences: Difference[] = [];
-    const shoot = async (name: string) => {
-      const difference = await compare(page, `${name}-${width}`);
-      if (difference) differences.push(difference);
-    };
+  it.each(WIDTHS)(
+    'at %i px',
+    async (width) => {
+      const context = await site.browser.newContext({ viewport: { width, height: HEIGHT } });
+      const page = await context.newPage();
+      await page.clock.setFixedTime(new Date(AT));
+      const differences: Difference[] = [];
+      const shoot = async (name: string) => {
+        const difference = await compare(page, `${name}-${width}`);
+        if (difference) differences.push(difference);
+      };
 
-    for (const [name, path] of [
-      ['forside', '/'],
-      ['artikkel', '/artikler/onsket-informasjon-ved-innmelding-av-feil/'],
-      ['tjeneste', '/tjenester/radio/'],
-      ['kontakt', '/kontakt/'],
-      ['fant-ikke-siden', '/finnes-ikke/'],
-    ] as const) {
-      await page.goto(`${site.portal.url}${path}`);
-      await shoot(name);
-    }
+      for (const [name, path] of [
+        ['forside', '/'],
+        ['artikkel', '/artikler/onsket-informasjon-ved-innmelding-av-feil/'],
+        ['tjeneste', '/tjenester/radio/'],
+        ['kontakt', '/kontakt/'],
+        ['fant-ikke-siden', '/finnes-ikke/'],
+      ] as const) {
+        await page.goto(`${site.portal.url}${path}`);
+        await shoot(name);
+      }
 
-    await page.goto(`${site.portal.url}/meld-feil/iccs/`);
-    await waitForWizard(page);
-    for (let guard = 0; guard < 10; guard += 1) {
-      const step = (await currentPage(page)) ?? '';
-      await shoot(`skjema-${step}`);
-      if (step === 'review') break;
-      await answerScreen(page, TYPICAL.iccs);
+      await page.goto(`${site.portal.url}/meld-feil/iccs/`);
+      await waitForWizard(page);
+      for (let guard = 0; guard < 10; guard += 1) {
+        const step = (await currentPage(page)) ?? '';
+        await shoot(`skjema-${step}`);
+        if (step === 'review') break;
+        await answerScreen(page, TYPICAL.iccs);
+        await page.getByRole('button', { name: 'Fortsett' }).click();
+        await page.waitForFunction((previous) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') !== previous, step);
+      }
+      await page.getByRole('button', { name: 'Send meldingen' }).click();
+      await page.waitForURL('**/meld-feil/kvittering/');
+      await page.locator('#receipt-priority h2').waitFor();
+      await shoot('kvittering');
+      // The status page says where the report is: wait until the router has sent it on, so it always says the same.
+      const reference = await receiptReference(page);
+      await expect.poll(async () => ((await storedItem(site.portal.stack, reference))?.routing as { status?: string } | undefined)?.status).toBe('routed');
+      await page.locator('#status-link').click();
+      await page.locator('#status-details').waitFor();
+      await shoot('status');
+
+      await page.goto(`${site.portal.url}/meld-feil/radio/`);
+      await waitForWizard(page);
+      await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
       await page.getByRole('button', { name: 'Fortsett' }).click();
-      await page.waitForFunction((previous) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') !== previous, step);
-    }
-    await page.getByRole('button', { name: 'Send meldingen' }).click();
-    await page.waitForURL('**/meld-feil/kvittering/');
-    await page.locator('#receipt-priority h2').waitFor();
-    await shoot('kvittering');
-    // The status page says where the report is: wait until the router has sent it on, so it always says the same.
-    const reference = await receiptReference(page);
-    await expect.poll(async () => ((await storedItem(site.portal.stack, reference))?.routing as { status?: string } | undefined)?.status).toBe('routed');
-    await page.locator('#status-link').click();
-    await page.locator('#status-details').waitFor();
-    await shoot('status');
+      await shoot('skjema-ring');
 
-    await page.goto(`${site.portal.url}/meld-feil/radio/`);
-    await waitForWizard(page);
-    await answerScreen(page, { urgent: 'yes', requestType: 'fault' });
-    await page.getByRole('button', { name: 'Fortsett' }).click();
-    await shoot('skjema-ring');
-
-    await context.close();
-    expect(differences.map((difference) => `${difference.name}: ${difference.detail}`)).toEqual([]);
-  }, 240_000);
+      await context.close();
+      expect(differences.map((difference) => `${difference.name}: ${difference.detail}`)).toEqual([]);
+    },
+    240_000,
+  );
 });

@@ -72,7 +72,13 @@ describe('notices between builds, in Chromium', () => {
 
       // A notice that was built: its page shows an update published since.
       const [built] = noticesDocumentSchema.parse(JSON.parse(readFileSync(documentFile, 'utf8'))).notices.filter((notice) => notice.id !== fresh.id);
-      publish((notices) => notices.map((notice) => (notice.id === built?.id ? { ...notice, updates: [{ at: '2026-11-30T08:55:00.000Z', text: 'Ny oppdatering etter bygget.' }, ...notice.updates] } : notice)));
+      publish((notices) =>
+        notices.map((notice) =>
+          notice.id === built?.id
+            ? { ...notice, updates: [{ at: '2026-11-30T08:55:00.000Z', text: 'Ny oppdatering etter bygget.' }, ...notice.updates] }
+            : notice,
+        ),
+      );
       await page.goto(`${site.portal.url}${noticePath(built?.id ?? '')}`);
       await page.getByText('Ny oppdatering etter bygget.').waitFor();
     } finally {

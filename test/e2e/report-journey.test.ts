@@ -56,7 +56,7 @@ describe('reporting a fault in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Meldingen er mottatt');
     const reference = await receiptReference(page);
     expect(reference).toMatch(REFERENCE_PATTERN);
-    expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
 
     expect(await storedItem(portal.stack, reference)).toMatchObject({
       serviceId: 'iccs',

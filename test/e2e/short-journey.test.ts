@@ -42,25 +42,31 @@ async function urgentFault(service: string, viewport = PHONE): Promise<{ context
 }
 
 describe('a typical fault, by keyboard alone, on a 375 px phone', () => {
-  it.each(['iccs', 'radio'] as const)('%s: at most 7 screens the first time, at most 5 with the contact details remembered', async (service) => {
-    const context = await phoneContext();
-    const page = await context.newPage();
-    const formUrl = `${portal.url}/meld-feil/${service}/`;
+  it.each(['iccs', 'radio'] as const)(
+    '%s: at most 7 screens the first time, at most 5 with the contact details remembered',
+    async (service) => {
+      const context = await phoneContext();
+      const page = await context.newPage();
+      const formUrl = `${portal.url}/meld-feil/${service}/`;
 
-    const first = await fileByKeyboard(page, formUrl, TYPICAL[service], { remember: true });
-    const firstReference = await receiptReference(page);
-    const again = await fileByKeyboard(page, formUrl, TYPICAL[service]);
-    const againReference = await receiptReference(page);
+      const first = await fileByKeyboard(page, formUrl, TYPICAL[service], { remember: true });
+      const firstReference = await receiptReference(page);
+      const again = await fileByKeyboard(page, formUrl, TYPICAL[service]);
+      const againReference = await receiptReference(page);
 
-    console.info(`${service}: første gang ${first.screens.length} skjermer, ${first.keystrokes} tastetrykk; husket ${again.screens.length} skjermer, ${again.keystrokes} tastetrykk`);
-    expect(first.screens.length).toBeLessThanOrEqual(SCREEN_LIMITS['første gang']);
-    expect(again.screens.length).toBeLessThanOrEqual(SCREEN_LIMITS.husket);
-    expect(first.screens).toContain('contact');
-    expect(again.screens).not.toContain('contact');
-    expect(firstReference).toMatch(REFERENCE_PATTERN);
-    expect((await storedItem(portal.stack, againReference))?.contact).toEqual((await storedItem(portal.stack, firstReference))?.contact);
-    await context.close();
-  }, JOURNEY_TIMEOUT);
+      console.info(
+        `${service}: første gang ${first.screens.length} skjermer, ${first.keystrokes} tastetrykk; husket ${again.screens.length} skjermer, ${again.keystrokes} tastetrykk`,
+      );
+      expect(first.screens.length).toBeLessThanOrEqual(SCREEN_LIMITS['første gang']);
+      expect(again.screens.length).toBeLessThanOrEqual(SCREEN_LIMITS.husket);
+      expect(first.screens).toContain('contact');
+      expect(again.screens).not.toContain('contact');
+      expect(firstReference).toMatch(REFERENCE_PATTERN);
+      expect((await storedItem(portal.stack, againReference))?.contact).toEqual((await storedItem(portal.stack, firstReference))?.contact);
+      await context.close();
+    },
+    JOURNEY_TIMEOUT,
+  );
 });
 
 describe('«Husk meg på denne enheten»', () => {
@@ -73,39 +79,59 @@ describe('«Husk meg på denne enheten»', () => {
     return { context, page };
   }
 
-  it('keeps only the contact details, never what was written about the fault', async () => {
-    const { context, page } = await rememberedPage();
+  it(
+    'keeps only the contact details, never what was written about the fault',
+    async () => {
+      const { context, page } = await rememberedPage();
 
-    const kept = await page.evaluate(() => localStorage.getItem('serviceportal.kontakt') ?? '');
+      const kept = await page.evaluate(() => localStorage.getItem('serviceportal.kontakt') ?? '');
 
-    expect(JSON.parse(kept)).toEqual({ version: 1, values: { 'contact.name': CONTACT['contact.name'], 'contact.organisation': CONTACT['contact.organisation'], 'contact.phone': CONTACT['contact.phone'], 'contact.email': CONTACT['contact.email'] } });
-    expect(kept).not.toContain('talegruppe');
-    await context.close();
-  }, JOURNEY_TIMEOUT);
+      expect(JSON.parse(kept)).toEqual({
+        version: 1,
+        values: {
+          'contact.name': CONTACT['contact.name'],
+          'contact.organisation': CONTACT['contact.organisation'],
+          'contact.phone': CONTACT['contact.phone'],
+          'contact.email': CONTACT['contact.email'],
+        },
+      });
+      expect(kept).not.toContain('talegruppe');
+      await context.close();
+    },
+    JOURNEY_TIMEOUT,
+  );
 
-  it('is forgotten with «Glem meg» on any form page, and the contact page is asked again', async () => {
-    const { context, page } = await rememberedPage();
+  it(
+    'is forgotten with «Glem meg» on any form page, and the contact page is asked again',
+    async () => {
+      const { context, page } = await rememberedPage();
 
-    await page.getByRole('button', { name: 'Glem meg' }).click();
+      await page.getByRole('button', { name: 'Glem meg' }).click();
 
-    await expect.poll(() => page.locator('[data-memory-status]').textContent()).toBe('Kontaktopplysningene dine er slettet fra denne enheten.');
-    expect(await page.evaluate(() => localStorage.getItem('serviceportal.kontakt'))).toBeNull();
-    expect(await page.locator('[data-memory]').isVisible()).toBe(false);
-    expect(await page.locator('#contact-name').inputValue()).toBe('');
-    const screens = (await fileByKeyboard(page, `${portal.url}/meld-feil/radio/`, TYPICAL.radio)).screens;
-    expect(screens).toContain('contact');
-    await context.close();
-  }, JOURNEY_TIMEOUT);
+      await expect.poll(() => page.locator('[data-memory-status]').textContent()).toBe('Kontaktopplysningene dine er slettet fra denne enheten.');
+      expect(await page.evaluate(() => localStorage.getItem('serviceportal.kontakt'))).toBeNull();
+      expect(await page.locator('[data-memory]').isVisible()).toBe(false);
+      expect(await page.locator('#contact-name').inputValue()).toBe('');
+      const screens = (await fileByKeyboard(page, `${portal.url}/meld-feil/radio/`, TYPICAL.radio)).screens;
+      expect(screens).toContain('contact');
+      await context.close();
+    },
+    JOURNEY_TIMEOUT,
+  );
 
-  it('is not offered without being asked: nothing is kept unless it is ticked', async () => {
-    const context = await phoneContext();
-    const page = await context.newPage();
+  it(
+    'is not offered without being asked: nothing is kept unless it is ticked',
+    async () => {
+      const context = await phoneContext();
+      const page = await context.newPage();
 
-    await fileByKeyboard(page, `${portal.url}/meld-feil/iccs/`, TYPICAL.iccs);
+      await fileByKeyboard(page, `${portal.url}/meld-feil/iccs/`, TYPICAL.iccs);
 
-    expect(await page.evaluate(() => localStorage.getItem('serviceportal.kontakt'))).toBeNull();
-    await context.close();
-  }, JOURNEY_TIMEOUT);
+      expect(await page.evaluate(() => localStorage.getItem('serviceportal.kontakt'))).toBeNull();
+      await context.close();
+    },
+    JOURNEY_TIMEOUT,
+  );
 });
 
 describe('drafts', () => {

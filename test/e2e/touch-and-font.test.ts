@@ -97,8 +97,10 @@ describe('at 375 px, on a phone', () => {
       const screen = page.locator('[data-page]:not([hidden])');
       const wizard = page.locator('form[data-wizard]');
       for (const box of tooSmall(await choiceTargets(wizard), TOUCH, TOUCH)) problems.push(`${step}: valget «${box.name}» er ${box.width} × ${box.height}`);
-      for (const box of tooSmall(await boxes(wizard.locator('button, .ds-button')), 0, TOUCH)) problems.push(`${step}: knappen «${box.name}» er ${box.height} px høy`);
-      for (const box of tooSmall(await boxes(screen.locator('input:not([type="radio"], [type="checkbox"]), textarea')), 0, TOUCH)) problems.push(`${step}: feltet ${box.name} er ${box.height} px høyt`);
+      for (const box of tooSmall(await boxes(wizard.locator('button, .ds-button')), 0, TOUCH))
+        problems.push(`${step}: knappen «${box.name}» er ${box.height} px høy`);
+      for (const box of tooSmall(await boxes(screen.locator('input:not([type="radio"], [type="checkbox"]), textarea')), 0, TOUCH))
+        problems.push(`${step}: feltet ${box.name} er ${box.height} px høyt`);
       for (const box of tooSmall(await boxes(page.locator('.back-link')), 0, TOUCH)) problems.push(`${step}: «${box.name}» er ${box.height} px høy`);
       if (step === 'review') break;
       await answerScreen(page, TYPICAL.iccs);
@@ -136,10 +138,22 @@ describe('at 375 px, on a phone', () => {
 
     const placed = await bar.evaluate((element) => {
       const rect = element.getBoundingClientRect();
-      return { position: getComputedStyle(element).position, bottom: Math.round(rect.bottom), height: Math.round(rect.height), href: element.getAttribute('href'), text: element.textContent?.trim() };
+      return {
+        position: getComputedStyle(element).position,
+        bottom: Math.round(rect.bottom),
+        height: Math.round(rect.height),
+        href: element.getAttribute('href'),
+        text: element.textContent?.trim(),
+      };
     });
 
-    expect(placed).toEqual({ position: 'fixed', bottom: PHONE.height, height: expect.any(Number), href: desk.href, text: expect.stringContaining(desk.number) });
+    expect(placed).toEqual({
+      position: 'fixed',
+      bottom: PHONE.height,
+      height: expect.any(Number),
+      href: desk.href,
+      text: expect.stringContaining(desk.number),
+    });
     expect(placed.height).toBeGreaterThanOrEqual(TOUCH);
   });
 });

@@ -34,7 +34,8 @@ async function violations(): Promise<string[]> {
   const found = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] });
-    const overflow = document.documentElement.scrollWidth > document.documentElement.clientWidth ? [`reflow: ${document.documentElement.scrollWidth} px bred ved 320 px`] : [];
+    const overflow =
+      document.documentElement.scrollWidth > document.documentElement.clientWidth ? [`reflow: ${document.documentElement.scrollWidth} px bred ved 320 px`] : [];
     return [...overflow, ...result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)];
   });
   return found;
@@ -90,7 +91,11 @@ describe('axe-core on the wizard', () => {
     results['skjema uten JavaScript'] = await violations();
     await page.unroute('**/_astro/*.js');
 
-    console.info(Object.entries(results).map(([step, found]) => `axe ${step}: ${found.length} brudd`).join('\n'));
+    console.info(
+      Object.entries(results)
+        .map(([step, found]) => `axe ${step}: ${found.length} brudd`)
+        .join('\n'),
+    );
     expect(Object.keys(results)).toEqual(expect.arrayContaining(['start', 'phone', 'about', 'iccs-1', 'impact', 'contact', 'review']));
     expect(Object.entries(results).filter(([, found]) => found.length > 0)).toEqual([]);
   });

@@ -4,7 +4,17 @@ import { NATIONAL_ID_MESSAGE } from '../../functions/core/national-id.ts';
 import { REFERENCE_PATTERN } from '../../functions/core/reference.ts';
 import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { storedReports, useTestPortal } from '../support/local-portal.ts';
-import { answerScreen, CONTACT, currentPage, fieldsOnScreen, NOT_URGENT_FAULT, receiptReference, waitForWizard, walkToReview, type Answers } from './wizard-driver.ts';
+import {
+  answerScreen,
+  CONTACT,
+  currentPage,
+  fieldsOnScreen,
+  NOT_URGENT_FAULT,
+  receiptReference,
+  waitForWizard,
+  walkToReview,
+  type Answers,
+} from './wizard-driver.ts';
 
 /** The wizard as people meet it: by keyboard, with mistakes, a reload, a broken API. */
 
@@ -177,7 +187,12 @@ describe('without JavaScript', () => {
     await form.getByRole('radio', { name: 'Av og til' }).check();
     await form.getByRole('radio', { name: 'Én bruker eller én operatørplass' }).check();
     await form.getByRole('group', { name: 'Kan dere jobbe rundt feilen i mellomtiden?' }).getByRole('radio', { name: 'Ja' }).check();
-    for (const [label, value] of [['Navn', 'Kari Nordmann'], ['Virksomhet', 'Sykehuset Innlandet'], ['Telefon', '912 34 567'], ['E-post', 'kari@example.no']]) {
+    for (const [label, value] of [
+      ['Navn', 'Kari Nordmann'],
+      ['Virksomhet', 'Sykehuset Innlandet'],
+      ['Telefon', '912 34 567'],
+      ['E-post', 'kari@example.no'],
+    ]) {
       await form.getByLabel(label as string, { exact: true }).fill(value as string);
     }
     await form.getByRole('button', { name: 'Send meldingen' }).click();

@@ -13,7 +13,10 @@ const BUDGET_BYTES = 20 * 1024;
 /** Every script a page loads, as `npm run bench` weighs them: module scripts and their static and dynamic imports. */
 function scriptsOf(pagePath: string): string[] {
   const html = readFileSync(join(SITE_DIR, pagePath, 'index.html'), 'utf8');
-  return scriptClosure(SITE_DIR, [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] as string));
+  return scriptClosure(
+    SITE_DIR,
+    [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] as string),
+  );
 }
 
 const gzippedBytes = (files: readonly string[]) => files.reduce((sum, file) => sum + gzipSync(readFileSync(join(SITE_DIR, file)), { level: 9 }).length, 0);

@@ -57,7 +57,9 @@ const idOf = (name: string) => name.replace(/\W/g, '-');
 
 /** The field names asked on the page on screen now. */
 export async function fieldsOnScreen(page: Page): Promise<string[]> {
-  return page.locator('[data-page]:not([hidden]) [data-question]:not([hidden])').evaluateAll((fields) => fields.map((field) => (field as HTMLElement).dataset.question ?? ''));
+  return page
+    .locator('[data-page]:not([hidden]) [data-question]:not([hidden])')
+    .evaluateAll((fields) => fields.map((field) => (field as HTMLElement).dataset.question ?? ''));
 }
 
 /** Answers what is on screen; an answer may bring up another question on the same page, which is answered too. */

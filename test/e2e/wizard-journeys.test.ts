@@ -34,16 +34,89 @@ const fault = (answers: Answers) => ({ ...NOT_URGENT_FAULT, ...answers });
 const notFault = (requestType: string, answers: Answers) => ({ urgent: 'no', requestType, ...answers });
 
 const JOURNEYS: Journey[] = [
-  { service: 'radio', answers: fault({ 'answers.issi': '2040123', 'answers.location': 'Lillehammer sentrum', 'answers.faultState': 'ongoing' }), stored: { issi: '2040123', location: 'Lillehammer sentrum', faultState: 'ongoing' }, skipped: [] },
-  { service: 'iccs', answers: fault({ 'answers.controlRoom': 'AMK Innlandet', 'answers.operatorPosition': '3', 'answers.affectedFunction': 'radio', 'answers.faultState': 'intermittent' }), stored: { controlRoom: 'AMK Innlandet', operatorPosition: '3', affectedFunction: 'radio', faultState: 'intermittent' }, skipped: [] },
-  { service: 'video', answers: fault({ 'answers.affectedPart': 'picture', 'answers.counterpart': 'all', 'answers.location': 'AMK Innlandet, rom 2.14', 'answers.faultState': 'ongoing' }), stored: { affectedPart: 'picture', counterpart: 'all', location: 'AMK Innlandet, rom 2.14', faultState: 'ongoing' }, skipped: [] },
-  { service: 'backup-telephony', answers: fault({ 'answers.controlRoom': 'AMK Oslo', 'answers.fallbackInUse': 'yes', 'answers.dialTone': 'no', 'answers.faultState': 'ongoing' }), stored: { controlRoom: 'AMK Oslo', fallbackInUse: 'yes', dialTone: 'no', faultState: 'ongoing' }, skipped: [] },
-  { service: 'telephony', answers: fault({ 'answers.affectedNumber': 'alle', 'answers.direction': 'incoming', 'answers.fallbackInUse': 'no', 'answers.faultState': 'resolved' }), stored: { affectedNumber: 'alle', direction: 'incoming', fallbackInUse: 'no', faultState: 'resolved' }, skipped: [] },
-  { service: 'statistics', answers: notFault('question', { 'answers.reportName': 'Samtaler per time', 'answers.period': 'oktober 2026', 'answers.problem': 'wrongNumbers', 'answers.comparedReport': 'notChecked' }), stored: { reportName: 'Samtaler per time', period: 'oktober 2026', problem: 'wrongNumbers', comparedReport: 'notChecked' }, skipped: ['impact.affected'] },
-  { service: 'audio-log', answers: notFault('question', { 'answers.part': 'recording', 'answers.controlRoom': 'AMK Bergen', 'answers.timeRange': '22. november kl. 14–15' }), stored: { part: 'recording', controlRoom: 'AMK Bergen', timeRange: '22. november kl. 14–15' }, skipped: ['answers.otherPlaybackWorks'] },
-  { service: 'change-request', answers: notFault('change', { 'answers.changeArea': 'talkGroups', 'answers.reason': 'Ny talegruppe for samarbeid med legevakten.', 'answers.approvedBy': 'Kari Nordmann, leder for AMK' }), stored: { changeArea: 'talkGroups', reason: 'Ny talegruppe for samarbeid med legevakten.', approvedBy: 'Kari Nordmann, leder for AMK' }, skipped: ['answers.faultState'] },
-  { service: 'relocation', answers: notFault('order', { 'answers.relocationKind': 'operatorPosition', 'answers.positionMoveDate': '2027-01-15', 'answers.fromAddress': 'Storgata 1, rom 4' }), stored: { relocationKind: 'operatorPosition', positionMoveDate: '2027-01-15', fromAddress: 'Storgata 1, rom 4' }, skipped: ['answers.moveDate', 'answers.toAddress'] },
-  { service: 'other', answers: notFault('question', { 'answers.topic': 'invoice', 'answers.invoiceNumber': 'F-12345' }), stored: { topic: 'invoice', invoiceNumber: 'F-12345' }, skipped: [] },
+  {
+    service: 'radio',
+    answers: fault({ 'answers.issi': '2040123', 'answers.location': 'Lillehammer sentrum', 'answers.faultState': 'ongoing' }),
+    stored: { issi: '2040123', location: 'Lillehammer sentrum', faultState: 'ongoing' },
+    skipped: [],
+  },
+  {
+    service: 'iccs',
+    answers: fault({
+      'answers.controlRoom': 'AMK Innlandet',
+      'answers.operatorPosition': '3',
+      'answers.affectedFunction': 'radio',
+      'answers.faultState': 'intermittent',
+    }),
+    stored: { controlRoom: 'AMK Innlandet', operatorPosition: '3', affectedFunction: 'radio', faultState: 'intermittent' },
+    skipped: [],
+  },
+  {
+    service: 'video',
+    answers: fault({
+      'answers.affectedPart': 'picture',
+      'answers.counterpart': 'all',
+      'answers.location': 'AMK Innlandet, rom 2.14',
+      'answers.faultState': 'ongoing',
+    }),
+    stored: { affectedPart: 'picture', counterpart: 'all', location: 'AMK Innlandet, rom 2.14', faultState: 'ongoing' },
+    skipped: [],
+  },
+  {
+    service: 'backup-telephony',
+    answers: fault({ 'answers.controlRoom': 'AMK Oslo', 'answers.fallbackInUse': 'yes', 'answers.dialTone': 'no', 'answers.faultState': 'ongoing' }),
+    stored: { controlRoom: 'AMK Oslo', fallbackInUse: 'yes', dialTone: 'no', faultState: 'ongoing' },
+    skipped: [],
+  },
+  {
+    service: 'telephony',
+    answers: fault({ 'answers.affectedNumber': 'alle', 'answers.direction': 'incoming', 'answers.fallbackInUse': 'no', 'answers.faultState': 'resolved' }),
+    stored: { affectedNumber: 'alle', direction: 'incoming', fallbackInUse: 'no', faultState: 'resolved' },
+    skipped: [],
+  },
+  {
+    service: 'statistics',
+    answers: notFault('question', {
+      'answers.reportName': 'Samtaler per time',
+      'answers.period': 'oktober 2026',
+      'answers.problem': 'wrongNumbers',
+      'answers.comparedReport': 'notChecked',
+    }),
+    stored: { reportName: 'Samtaler per time', period: 'oktober 2026', problem: 'wrongNumbers', comparedReport: 'notChecked' },
+    skipped: ['impact.affected'],
+  },
+  {
+    service: 'audio-log',
+    answers: notFault('question', { 'answers.part': 'recording', 'answers.controlRoom': 'AMK Bergen', 'answers.timeRange': '22. november kl. 14–15' }),
+    stored: { part: 'recording', controlRoom: 'AMK Bergen', timeRange: '22. november kl. 14–15' },
+    skipped: ['answers.otherPlaybackWorks'],
+  },
+  {
+    service: 'change-request',
+    answers: notFault('change', {
+      'answers.changeArea': 'talkGroups',
+      'answers.reason': 'Ny talegruppe for samarbeid med legevakten.',
+      'answers.approvedBy': 'Kari Nordmann, leder for AMK',
+    }),
+    stored: { changeArea: 'talkGroups', reason: 'Ny talegruppe for samarbeid med legevakten.', approvedBy: 'Kari Nordmann, leder for AMK' },
+    skipped: ['answers.faultState'],
+  },
+  {
+    service: 'relocation',
+    answers: notFault('order', {
+      'answers.relocationKind': 'operatorPosition',
+      'answers.positionMoveDate': '2027-01-15',
+      'answers.fromAddress': 'Storgata 1, rom 4',
+    }),
+    stored: { relocationKind: 'operatorPosition', positionMoveDate: '2027-01-15', fromAddress: 'Storgata 1, rom 4' },
+    skipped: ['answers.moveDate', 'answers.toAddress'],
+  },
+  {
+    service: 'other',
+    answers: notFault('question', { 'answers.topic': 'invoice', 'answers.invoiceNumber': 'F-12345' }),
+    stored: { topic: 'invoice', invoiceNumber: 'F-12345' },
+    skipped: [],
+  },
 ];
 
 const COMMON: Answers = { summary: 'Kort beskrivelse av saken', description: 'Det skjer noe som ikke skal skje.', ...CONTACT };
@@ -87,7 +160,13 @@ describe('conditional questions', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${portal.url}/meld-feil/relocation/`);
-    const answers = notFault('order', { ...COMMON, 'answers.relocationKind': 'controlRoom', 'answers.moveDate': '2030-06-01', 'answers.fromAddress': 'Storgata 1', 'answers.toAddress': 'Nygata 2' });
+    const answers = notFault('order', {
+      ...COMMON,
+      'answers.relocationKind': 'controlRoom',
+      'answers.moveDate': '2030-06-01',
+      'answers.fromAddress': 'Storgata 1',
+      'answers.toAddress': 'Nygata 2',
+    });
 
     const first = fieldsAsked(await walkToReview(page, answers));
     await page.getByRole('button', { name: 'Endre Hva skal flyttes?' }).click();
@@ -105,7 +184,11 @@ describe('conditional questions', () => {
     await page.getByRole('button', { name: 'Send meldingen' }).click();
     await page.waitForURL('**/meld-feil/kvittering/');
     const reference = await receiptReference(page);
-    expect((await storedItem(portal.stack, reference))?.answers).toEqual({ relocationKind: 'operatorPosition', positionMoveDate: '2027-02-01', fromAddress: 'Storgata 1' });
+    expect((await storedItem(portal.stack, reference))?.answers).toEqual({
+      relocationKind: 'operatorPosition',
+      positionMoveDate: '2027-02-01',
+      fromAddress: 'Storgata 1',
+    });
     await context.close();
   });
 });

@@ -14,16 +14,19 @@ const built = (path: string) => readFileSync(join(SITE_DIR, path, 'index.html'),
 const asked = (journey: (typeof journeys)[number]) => journey.pages.flatMap((page) => page.questions);
 
 describe('pages built from content/form.yaml and content/services', () => {
-  it.each(journeys.map((journey) => [journey.service.id, journey] as const))('the plain form for %s asks every question of its journey, each with its label, page by page', (id, journey) => {
-    const html = built(`meld-feil/${id}`);
+  it.each(journeys.map((journey) => [journey.service.id, journey] as const))(
+    'the plain form for %s asks every question of its journey, each with its label, page by page',
+    (id, journey) => {
+      const html = built(`meld-feil/${id}`);
 
-    for (const page of journey.pages) expect(html).toContain(`data-page="${page.id}"`);
-    for (const question of asked(journey)) {
-      expect(html).toContain(`name="${question.field}"`);
-      expect(html).toContain(escapeHtml(question.label));
-    }
-    expect(html).toContain('action="/api/reports"');
-  });
+      for (const page of journey.pages) expect(html).toContain(`data-page="${page.id}"`);
+      for (const question of asked(journey)) {
+        expect(html).toContain(`name="${question.field}"`);
+        expect(html).toContain(escapeHtml(question.label));
+      }
+      expect(html).toContain('action="/api/reports"');
+    },
+  );
 
   it('answers the request type itself for a service that takes one kind only', () => {
     const html = built('meld-feil/change-request');

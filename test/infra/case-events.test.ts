@@ -15,7 +15,9 @@ import { synthesizePortal, type SynthesizedPortal } from './synth.ts';
  */
 
 const WEBHOOK_URL = 'https://saker.hdo.example/serviceportal/hendelser';
-const cdkContext = (JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: { serviceportal: Record<string, Record<string, unknown>> } }).context;
+const cdkContext = (
+  JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: { serviceportal: Record<string, Record<string, unknown>> } }
+).context;
 
 let portal: SynthesizedPortal;
 let withWebhook: SynthesizedPortal;
@@ -46,7 +48,7 @@ describe('the case-event bus', () => {
     expect(portal.environmentOf('publishCaseEvents').CASE_EVENTS_BUS_NAME).toEqual({ Ref: busId(portal) });
     const statements = portal
       .resourcesOfType('AWS::IAM::Policy')
-      .flatMap(([, policy]) => ((policy.Properties?.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement ?? []))
+      .flatMap(([, policy]) => (policy.Properties?.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement ?? [])
       .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('events:')));
     expect(statements).toEqual([expect.objectContaining({ Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': [busId(portal), 'Arn'] } })]);
     const publisherRole = portal.resources[portal.logicalIdOf('publishCaseEvents')]?.Properties?.Role as { 'Fn::GetAtt': [string, string] };
@@ -97,13 +99,23 @@ describe('the desk’s webhook', () => {
     withWebhook.template.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { Ref: busId(withWebhook) },
       EventPattern: { source: [CASE_EVENT_SOURCE], 'detail-type': [CASE_EVENT_DETAIL_TYPE] },
-      Targets: [Match.objectLike({ InputPath: '$.detail', DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 } })],
+      Targets: [
+        Match.objectLike({
+          InputPath: '$.detail',
+          DeadLetterConfig: Match.anyValue(),
+          RetryPolicy: { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 },
+        }),
+      ],
     });
   });
 
   it('refuses an address that is not https at synth', () => {
     expect(() =>
-      synthesizePortal({ context: { serviceportal: { ...cdkContext.serviceportal, test: { ...cdkContext.serviceportal.test, caseEventsWebhookUrl: 'http://saker.hdo.example' } } } }),
+      synthesizePortal({
+        context: {
+          serviceportal: { ...cdkContext.serviceportal, test: { ...cdkContext.serviceportal.test, caseEventsWebhookUrl: 'http://saker.hdo.example' } },
+        },
+      }),
     ).toThrow(/caseEventsWebhookUrl: må være en https-adresse/);
   });
 

@@ -16,11 +16,22 @@ describe('the way a push to main is published', () => {
   it('is a full deploy when content the functions carry changed (routing, teams, services)', () => {
     const decision = deployPathFor(['content/articles/lydlogg.md', 'content/routing.yaml', 'content/services/iccs.yaml']);
 
-    expect(decision).toEqual({ path: 'full', reason: 'Endret utenfor artikler og driftsmeldinger: content/routing.yaml, content/services/iccs.yaml. Alt publiseres (stacken også).' });
+    expect(decision).toEqual({
+      path: 'full',
+      reason: 'Endret utenfor artikler og driftsmeldinger: content/routing.yaml, content/services/iccs.yaml. Alt publiseres (stacken også).',
+    });
   });
 
   it('is a full deploy when code, the site or the workflow changed, and names at most five of the files', () => {
-    const files = ['site/src/pages/index.astro', 'functions/handlers/submit-report.ts', 'infra/aws/portal-site.ts', '.github/workflows/deploy.yml', 'package.json', 'cdk.json', 'README.md'];
+    const files = [
+      'site/src/pages/index.astro',
+      'functions/handlers/submit-report.ts',
+      'infra/aws/portal-site.ts',
+      '.github/workflows/deploy.yml',
+      'package.json',
+      'cdk.json',
+      'README.md',
+    ];
 
     const decision = deployPathFor(files);
 
@@ -35,7 +46,8 @@ describe('the way a push to main is published', () => {
 
 describe('the files changed since the live commit', () => {
   let repository: string;
-  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@hdo.example', ...args], { cwd: repository, encoding: 'utf8' }).stdout.trim();
+  const git = (...args: string[]) =>
+    spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@hdo.example', ...args], { cwd: repository, encoding: 'utf8' }).stdout.trim();
   const commit = (file: string, text: string) => {
     mkdirSync(dirname(join(repository, file)), { recursive: true });
     writeFileSync(join(repository, file), text);
@@ -74,19 +86,48 @@ describe('the fast path’s upload', () => {
   const commands = uploadCommands({ bucket: 'site-bucket', siteDir: 'site/dist' });
 
   it('writes the notices document last, since writing it e-mails subscribers about what its pages must already show', () => {
-    expect(commands.at(-1)).toEqual(['s3', 'cp', 'site/dist/driftsmeldinger/meldinger.json', 's3://site-bucket/driftsmeldinger/meldinger.json', '--only-show-errors', '--content-type', 'application/json; charset=utf-8']);
+    expect(commands.at(-1)).toEqual([
+      's3',
+      'cp',
+      'site/dist/driftsmeldinger/meldinger.json',
+      's3://site-bucket/driftsmeldinger/meldinger.json',
+      '--only-show-errors',
+      '--content-type',
+      'application/json; charset=utf-8',
+    ]);
     expect(commands.slice(0, -1).flat()).not.toContain('s3://site-bucket/driftsmeldinger/meldinger.json');
   });
 
   it('gives the calendar its type, which S3 cannot guess from .ics', () => {
-    expect(commands).toContainEqual(['s3', 'cp', 'site/dist/driftsmeldinger/planlagt.ics', 's3://site-bucket/driftsmeldinger/planlagt.ics', '--only-show-errors', '--content-type', 'text/calendar; charset=utf-8']);
+    expect(commands).toContainEqual([
+      's3',
+      'cp',
+      'site/dist/driftsmeldinger/planlagt.ics',
+      's3://site-bucket/driftsmeldinger/planlagt.ics',
+      '--only-show-errors',
+      '--content-type',
+      'text/calendar; charset=utf-8',
+    ]);
   });
 
   it('removes deleted pages but never hashed assets, which cached pages and the functions’ pages still link to', () => {
     const deleting = commands.filter((command) => command.includes('--delete'));
 
     expect(deleting).toEqual([
-      ['s3', 'sync', 'site/dist', 's3://site-bucket/', '--delete', '--only-show-errors', '--exclude', '_astro/*', '--exclude', 'driftsmeldinger/planlagt.ics', '--exclude', 'driftsmeldinger/meldinger.json'],
+      [
+        's3',
+        'sync',
+        'site/dist',
+        's3://site-bucket/',
+        '--delete',
+        '--only-show-errors',
+        '--exclude',
+        '_astro/*',
+        '--exclude',
+        'driftsmeldinger/planlagt.ics',
+        '--exclude',
+        'driftsmeldinger/meldinger.json',
+      ],
     ]);
     expect(commands[0]).toEqual(['s3', 'sync', 'site/dist/_astro', 's3://site-bucket/_astro', '--only-show-errors']);
   });

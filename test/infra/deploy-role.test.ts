@@ -25,7 +25,9 @@ interface RoleProperties {
 }
 
 /** The repository and branch the project deploys from, as cdk.json says: the one place they are written. */
-const configured = (JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: { githubDeploy: { repository: string; branch: string } } }).context.githubDeploy;
+const configured = (
+  JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: { githubDeploy: { repository: string; branch: string } } }
+).context.githubDeploy;
 const EXISTING_PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
 
 // The portal as cdk.json configures it; the other settings on the construct alone, which synthesizes in a moment.
@@ -36,20 +38,29 @@ beforeAll(() => {
 afterAll(() => portal?.cleanUp());
 
 const deployRoleOf = (synthesized: SynthesizedPortal) => synthesized.stack.node.findChild('GitHubDeploy') as GitHubDeployRole;
-const roleOf = (synthesized: SynthesizedPortal) => synthesized.resources[synthesized.idOf(deployRoleOf(synthesized).role)]?.Properties as unknown as RoleProperties;
+const roleOf = (synthesized: SynthesizedPortal) =>
+  synthesized.resources[synthesized.idOf(deployRoleOf(synthesized).role)]?.Properties as unknown as RoleProperties;
 
 /** Statements with their actions and resources sorted: CDK orders them its own way (@aws-cdk/aws-iam:minimizePolicies). */
 const inAnyOrder = (statements: Statement[]) =>
   statements.map((statement) => {
-    const sorted = (value: unknown) => (Array.isArray(value) ? [...(value as unknown[])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : value);
+    const sorted = (value: unknown) =>
+      Array.isArray(value) ? [...(value as unknown[])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : value;
     return { ...statement, Action: sorted(statement.Action), Resource: sorted(statement.Resource) };
   });
 
 /** The role in a stack of its own, with githubDeploy set to `settings` for the environment `test`. */
 function roleAlone(settings: unknown): { template: Template; trust: Statement[] } {
   const stack = new Stack(new App({ context: { githubDeploy: settings } }), 'Alone', { env: { region: TEST_REGION } });
-  const distribution = Distribution.fromDistributionAttributes(stack, 'Distribution', { distributionId: 'E2EXAMPLE', domainName: 'd111111abcdef8.cloudfront.net' });
-  const deployRole = new GitHubDeployRole(stack, 'GitHubDeploy', { environment: 'test', regions: [TEST_REGION], site: { bucket: new Bucket(stack, 'Site'), distribution } });
+  const distribution = Distribution.fromDistributionAttributes(stack, 'Distribution', {
+    distributionId: 'E2EXAMPLE',
+    domainName: 'd111111abcdef8.cloudfront.net',
+  });
+  const deployRole = new GitHubDeployRole(stack, 'GitHubDeploy', {
+    environment: 'test',
+    regions: [TEST_REGION],
+    site: { bucket: new Bucket(stack, 'Site'), distribution },
+  });
   const template = Template.fromStack(stack);
   const role = template.toJSON().Resources[stack.getLogicalId(deployRole.role.node.defaultChild as CfnResource)] as { Properties: RoleProperties };
   return { template, trust: role.Properties.AssumeRolePolicyDocument.Statement };
@@ -93,7 +104,13 @@ describe('the GitHub Actions deploy role', () => {
   });
 
   it('uses the account’s existing provider where cdk.json names one for the environment, and creates none', () => {
-    const { template, trust: [statement] } = roleAlone({ ...configured, oidcProviderArns: { test: EXISTING_PROVIDER, prod: 'arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com' } });
+    const {
+      template,
+      trust: [statement],
+    } = roleAlone({
+      ...configured,
+      oidcProviderArns: { test: EXISTING_PROVIDER, prod: 'arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com' },
+    });
 
     template.resourceCountIs('AWS::IAM::OIDCProvider', 0);
     expect(statement?.Principal).toEqual({ Federated: EXISTING_PROVIDER });
@@ -102,23 +119,37 @@ describe('the GitHub Actions deploy role', () => {
   it('may assume CDK’s bootstrap roles in both stacks’ regions, sync the site’s bucket, clear its distribution and read its own stack: nothing else', () => {
     const { bucket, distribution } = portal.stack.site;
     const bucketId = portal.stack.getLogicalId(bucket.node.defaultChild as CfnResource);
-    const bootstrapRole = (name: string, region: string) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/cdk-hnb659fds-${name}-role-\${AWS::AccountId}-${region}` });
+    const bootstrapRole = (name: string, region: string) => ({
+      'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/cdk-hnb659fds-${name}-role-\${AWS::AccountId}-${region}`,
+    });
 
     const policies = roleOf(portal).Policies;
 
     expect(policies.map((policy) => policy.PolicyName)).toEqual(['Deploy']);
-    expect(inAnyOrder(policies[0]?.PolicyDocument.Statement ?? [])).toEqual(inAnyOrder([
-      {
-        Sid: 'CdkDeploy',
-        Effect: 'Allow',
-        Action: 'sts:AssumeRole',
-        Resource: [EDGE_REGION, TEST_REGION].flatMap((region) => ['deploy', 'file-publishing', 'lookup'].map((name) => bootstrapRole(name, region))),
-      },
-      { Sid: 'ReadStackOutputs', Effect: 'Allow', Action: 'cloudformation:DescribeStacks', Resource: { Ref: 'AWS::StackId' } },
-      { Sid: 'SyncSiteList', Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] } },
-      { Sid: 'SyncSiteObjects', Effect: 'Allow', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] } },
-      { Sid: 'ClearSiteCache', Effect: 'Allow', Action: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'], Resource: portal.stack.resolve(distribution.distributionArn) as unknown },
-    ]));
+    expect(inAnyOrder(policies[0]?.PolicyDocument.Statement ?? [])).toEqual(
+      inAnyOrder([
+        {
+          Sid: 'CdkDeploy',
+          Effect: 'Allow',
+          Action: 'sts:AssumeRole',
+          Resource: [EDGE_REGION, TEST_REGION].flatMap((region) => ['deploy', 'file-publishing', 'lookup'].map((name) => bootstrapRole(name, region))),
+        },
+        { Sid: 'ReadStackOutputs', Effect: 'Allow', Action: 'cloudformation:DescribeStacks', Resource: { Ref: 'AWS::StackId' } },
+        { Sid: 'SyncSiteList', Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] } },
+        {
+          Sid: 'SyncSiteObjects',
+          Effect: 'Allow',
+          Action: ['s3:PutObject', 's3:DeleteObject'],
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] },
+        },
+        {
+          Sid: 'ClearSiteCache',
+          Effect: 'Allow',
+          Action: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'],
+          Resource: portal.stack.resolve(distribution.distributionArn) as unknown,
+        },
+      ]),
+    );
   });
 
   it('has no other policy attached, and the stack makes no user or access key', () => {

@@ -27,7 +27,13 @@ interface Request {
   TransactItems?: Record<string, { Key?: Item; Item?: Item }>[];
 }
 
-const TRANSACT_ACTIONS: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem', Get: 'GetItem' };
+const TRANSACT_ACTIONS: Record<string, string> = {
+  Put: 'PutItem',
+  Update: 'UpdateItem',
+  Delete: 'DeleteItem',
+  ConditionCheck: 'ConditionCheckItem',
+  Get: 'GetItem',
+};
 
 const partitionKeyOf = (item: Item | undefined) => item?.[REPORT_TABLE.partitionKey]?.S;
 
@@ -44,7 +50,10 @@ export function callsOf(operation: string, request: Request): TableCall[] {
   const action = `dynamodb:${operation}`;
   if (operation === 'TransactWriteItems' || operation === 'TransactGetItems') {
     return (request.TransactItems ?? []).flatMap((entry) =>
-      Object.entries(entry).map(([kind, part]) => ({ action: `dynamodb:${TRANSACT_ACTIONS[kind] ?? kind}`, partitionKey: partitionKeyOf(part.Key ?? part.Item) })),
+      Object.entries(entry).map(([kind, part]) => ({
+        action: `dynamodb:${TRANSACT_ACTIONS[kind] ?? kind}`,
+        partitionKey: partitionKeyOf(part.Key ?? part.Item),
+      })),
     );
   }
   if (operation === 'Query' && !request.IndexName) {
@@ -70,10 +79,14 @@ export async function startDynamoRecorder(target: string): Promise<DynamoRecorde
       const body = await bodyOf(request);
       const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
       calls.push(...callsOf(operation, JSON.parse(body.toString('utf8') || '{}') as Request));
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name)),
+      ) as Record<string, string>;
       const answer = await fetch(target, { method: request.method ?? 'POST', headers, body: new Uint8Array(body) });
       // fetch has already undone any transfer or content encoding: let Node frame the body again.
-      const answerHeaders = Object.fromEntries([...answer.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name)));
+      const answerHeaders = Object.fromEntries(
+        [...answer.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name)),
+      );
       response.writeHead(answer.status, answerHeaders).end(Buffer.from(await answer.arrayBuffer()));
     })().catch((error: unknown) => response.writeHead(502).end(String(error)));
   });

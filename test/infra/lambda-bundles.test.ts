@@ -73,7 +73,10 @@ function sourcesOf(handler: HandlerName): string[] {
  */
 function importBundle(handler: HandlerName): string {
   const script = 'const bundle = await import(process.argv[1]); process.stdout.write(typeof bundle.handler);';
-  return execFileSync(process.execPath, ['--input-type=module', '--eval', script, bundleUrl(handler)], { encoding: 'utf8', env: bundleProcessEnvironment(handler) });
+  return execFileSync(process.execPath, ['--input-type=module', '--eval', script, bundleUrl(handler)], {
+    encoding: 'utf8',
+    env: bundleProcessEnvironment(handler),
+  });
 }
 
 /**
@@ -112,7 +115,9 @@ async function askStatusThroughBundle(): Promise<{ statusCode: number; dynamodbH
       headers: { ...throughTheEdge(), [STATUS_TOKEN_HEADER]: 'a'.repeat(43) },
       requestContext: { requestId: 'bundle-test' },
     };
-    const [response] = (await invokeBundle('reportStatus', [event], { AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${(dynamodb.address() as AddressInfo).port}` })) as APIGatewayProxyStructuredResultV2[];
+    const [response] = (await invokeBundle('reportStatus', [event], {
+      AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${(dynamodb.address() as AddressInfo).port}`,
+    })) as APIGatewayProxyStructuredResultV2[];
     return { statusCode: Number(response?.statusCode), dynamodbHeaders };
   } finally {
     dynamodb.close();
@@ -172,7 +177,9 @@ describe('a bundle at work', () => {
     const { statusCode, dynamodbHeaders } = await askStatusThroughBundle();
 
     expect(statusCode).toBe(404);
-    expect(dynamodbHeaders.map((headers) => headers.authorization)).toEqual([expect.stringContaining(`Credential=${ENVIRONMENT_CREDENTIALS.AWS_ACCESS_KEY_ID}/`)]);
+    expect(dynamodbHeaders.map((headers) => headers.authorization)).toEqual([
+      expect.stringContaining(`Credential=${ENVIRONMENT_CREDENTIALS.AWS_ACCESS_KEY_ID}/`),
+    ]);
     expect(dynamodbHeaders[0]?.['x-amz-security-token']).toBe(ENVIRONMENT_CREDENTIALS.AWS_SESSION_TOKEN);
   });
 });
@@ -244,17 +251,34 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
 
   it('reportStatus answers the holder of the status link with where the report is', async () => {
     const { reference, token } = statusLinkOf(new URL(statusUrl, 'https://portal.example').hash);
-    const event = { routeKey: 'GET /api/reports/{reference}', pathParameters: { reference }, headers: { ...throughTheEdge(), [STATUS_TOKEN_HEADER]: token }, requestContext: { requestId: 'bundle-test' } };
+    const event = {
+      routeKey: 'GET /api/reports/{reference}',
+      pathParameters: { reference },
+      headers: { ...throughTheEdge(), [STATUS_TOKEN_HEADER]: token },
+      requestContext: { requestId: 'bundle-test' },
+    };
 
     const [response] = (await invokeRecorded('reportStatus', [event])) as APIGatewayProxyStructuredResultV2[];
 
-    expect({ status: response?.statusCode, routed: (JSON.parse(response?.body ?? '{}') as { status?: string }).status }).toEqual({ status: 200, routed: 'routed' });
+    expect({ status: response?.statusCode, routed: (JSON.parse(response?.body ?? '{}') as { status?: string }).status }).toEqual({
+      status: 200,
+      routed: 'routed',
+    });
   });
 
   it('moveReport moves the report on an action link’s POST and its case system’s signed call, each once', async () => {
     const { reference } = statusLinkOf(new URL(statusUrl, 'https://portal.example').hash);
     const environment = portal.runtimeEnvironmentOf('moveReport');
-    const token = new URL(signActionLink(environment.ACTION_LINK_KEY ?? '', { reference, action: 'registered', expiresAt: new Date(Date.now() + 86_400_000), nonce: 'bundle-test-nonce-0001' }), 'https://portal.example').searchParams.get(ACTION_LINK_PARAMETER) ?? '';
+    const token =
+      new URL(
+        signActionLink(environment.ACTION_LINK_KEY ?? '', {
+          reference,
+          action: 'registered',
+          expiresAt: new Date(Date.now() + 86_400_000),
+          nonce: 'bundle-test-nonce-0001',
+        }),
+        'https://portal.example',
+      ).searchParams.get(ACTION_LINK_PARAMETER) ?? '';
     const linkPost = {
       routeKey: 'POST /api/reports/{reference}/handling',
       pathParameters: { reference },
@@ -267,7 +291,11 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
     const webhook = {
       routeKey: 'POST /api/reports/{reference}/events',
       pathParameters: { reference },
-      headers: { ...throughTheEdge(), 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(environment.WEBHOOK_SIGNING_KEY ?? '', body, new Date()) },
+      headers: {
+        ...throughTheEdge(),
+        'content-type': 'application/json',
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(environment.WEBHOOK_SIGNING_KEY ?? '', body, new Date()),
+      },
       body,
       isBase64Encoded: false,
       requestContext: { requestId: 'bundle-test' },
@@ -288,7 +316,9 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
       request.on('end', () => {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Entries: { EventBusName: string; Source: string; Detail: string }[] };
         putEvents.push({ target: String(request.headers['x-amz-target']), entries: body.Entries });
-        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ FailedEntryCount: 0, Entries: body.Entries.map((_, index) => ({ EventId: `event-${index}` })) }));
+        response
+          .writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+          .end(JSON.stringify({ FailedEntryCount: 0, Entries: body.Entries.map((_, index) => ({ EventId: `event-${index}` })) }));
       });
     });
     await new Promise<void>((resolve) => eventBridge.listen(0, '127.0.0.1', resolve));
@@ -304,7 +334,9 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
     }
 
     expect(putEvents.map((call) => call.target)).toEqual(Array.from({ length: 3 }, () => 'AWSEvents.PutEvents'));
-    const details = putEvents.flatMap((call) => call.entries).map((entry) => ({ bus: entry.EventBusName, source: entry.Source, ...(JSON.parse(entry.Detail) as { type: string; state: string }) }));
+    const details = putEvents
+      .flatMap((call) => call.entries)
+      .map((entry) => ({ bus: entry.EventBusName, source: entry.Source, ...(JSON.parse(entry.Detail) as { type: string; state: string }) }));
     expect(details.map((detail) => [detail.bus, detail.source, detail.type, detail.state])).toEqual([
       ['bundle-test-bus', 'serviceportal', 'report.received', 'received'],
       ['bundle-test-bus', 'serviceportal', 'report.state-changed', 'registered'],
@@ -333,7 +365,8 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
     ...(query ? { queryStringParameters: query } : {}),
     requestContext: { requestId: 'bundle-test', http: { sourceIp: '192.0.2.10' } },
   });
-  const mailbox = async () => ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails;
+  const mailbox = async () =>
+    ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails;
   afterAll(() => bucketDir.remove());
 
   it('subscribeNotices e-mails a confirmation link and stores nothing; the link’s POST stores the subscription', async () => {
@@ -354,7 +387,18 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
     const document = {
       format: NOTICES_DOCUMENT_FORMAT,
       publishedAt: new Date().toISOString(),
-      notices: [{ id: noticeId, title: 'Utfall i ICCS', severity: 'outage', services: ['iccs'], areas: [], start: new Date(Date.now() - 600_000).toISOString(), updates: [], html: '<p>Vi jobber med saken.</p>' }],
+      notices: [
+        {
+          id: noticeId,
+          title: 'Utfall i ICCS',
+          severity: 'outage',
+          services: ['iccs'],
+          areas: [],
+          start: new Date(Date.now() - 600_000).toISOString(),
+          updates: [],
+          html: '<p>Vi jobber med saken.</p>',
+        },
+      ],
     };
     mkdirSync(join(bucketDir.path, 'driftsmeldinger'), { recursive: true });
     writeFileSync(join(bucketDir.path, ...NOTICES_DOCUMENT_KEY.split('/')), JSON.stringify(document));
@@ -389,16 +433,27 @@ describe('the bundles that ship, at work on dynalite and the SES emulator', () =
     const [response] = await invokeRecorded('sendNoticeMail', queued);
 
     expect(response).toEqual({ batchItemFailures: [] });
-    expect((await mailbox()).slice(before).map((email) => [email.destination.to, email.subject])).toEqual([[['abonnent@example.no'], '[Driftsmelding] Utfall i ICCS']]);
+    expect((await mailbox()).slice(before).map((email) => [email.destination.to, email.subject])).toEqual([
+      [['abonnent@example.no'], '[Driftsmelding] Utfall i ICCS'],
+    ]);
   });
 
   it('reportAffected counts a control room against the published notice once, and e-mails the desk once', async () => {
     const before = (await mailbox()).length;
-    const body = JSON.stringify({ notice: noticeId, contact: { organisation: 'AMK Bundle', name: 'Kari Nordmann', phone: '55 12 34 56', email: 'kari@example.no' } });
+    const body = JSON.stringify({
+      notice: noticeId,
+      contact: { organisation: 'AMK Bundle', name: 'Kari Nordmann', phone: '55 12 34 56', email: 'kari@example.no' },
+    });
 
-    const responses = (await invokeRecorded('reportAffected', [post(`POST ${AFFECTED_ROUTE}`, body), post(`POST ${AFFECTED_ROUTE}`, body)])) as APIGatewayProxyStructuredResultV2[];
+    const responses = (await invokeRecorded('reportAffected', [
+      post(`POST ${AFFECTED_ROUTE}`, body),
+      post(`POST ${AFFECTED_ROUTE}`, body),
+    ])) as APIGatewayProxyStructuredResultV2[];
 
-    expect(responses.map((response) => [response.statusCode, (JSON.parse(response.body ?? '{}') as { count?: number }).count])).toEqual([[200, 1], [200, 1]]);
+    expect(responses.map((response) => [response.statusCode, (JSON.parse(response.body ?? '{}') as { count?: number }).count])).toEqual([
+      [200, 1],
+      [200, 1],
+    ]);
     expect((await mailbox()).slice(before).map((email) => email.destination.to)).toEqual([['servicedesk@hdo.example']]);
   });
 

@@ -16,7 +16,15 @@ describe('configuration from cdk.json', () => {
     [{ retentionDay: 548 }, /serviceportal\.test: ukjent innstilling: retentionDay/],
     [{ production: 'yes' }, /serviceportal\.test\.production: må være true eller false/],
     [{ mailDomain: 'annet.example' }, /serviceportal\.test\.mailFrom: avsenderadressen må høre til mailDomain/],
-    [{ customDomain: { domainName: 'portal.hdo.example', certificateArn: 'arn:aws:acm:eu-north-1:123456789012:certificate/00000000-0000-0000-0000-000000000000' } }, /certificateArn: må være ARN-en til et ACM-sertifikat i us-east-1/],
+    [
+      {
+        customDomain: {
+          domainName: 'portal.hdo.example',
+          certificateArn: 'arn:aws:acm:eu-north-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+        },
+      },
+      /certificateArn: må være ARN-en til et ACM-sertifikat i us-east-1/,
+    ],
   ])('stops synth on %j, naming the setting', (settings, message) => {
     const synth = () => createPortalStack({ context: withTest(settings) });
 

@@ -98,8 +98,9 @@ describe('the web ACL', () => {
   });
 
   it('counts only POSTs whose path starts where the distribution sends requests to the API', () => {
-    const scopeDown = (rateRule()?.Statement.RateBasedStatement?.ScopeDownStatement as { AndStatement: { Statements: { ByteMatchStatement: Record<string, unknown> }[] } })
-      .AndStatement.Statements.map((statement) => statement.ByteMatchStatement);
+    const scopeDown = (
+      rateRule()?.Statement.RateBasedStatement?.ScopeDownStatement as { AndStatement: { Statements: { ByteMatchStatement: Record<string, unknown> }[] } }
+    ).AndStatement.Statements.map((statement) => statement.ByteMatchStatement);
 
     expect(scopeDown).toMatchObject([
       { FieldToMatch: { Method: {} }, PositionalConstraint: 'EXACTLY', SearchString: 'POST' },
@@ -167,7 +168,13 @@ describe('the web ACL’s log', () => {
       RedactedFields: [{ QueryString: {} }],
       LoggingFilter: {
         DefaultBehavior: 'DROP',
-        Filters: [{ Behavior: 'KEEP', Requirement: 'MEETS_ANY', Conditions: ['BLOCK', 'COUNT', 'EXCLUDED_AS_COUNT'].map((Action) => ({ ActionCondition: { Action } })) }],
+        Filters: [
+          {
+            Behavior: 'KEEP',
+            Requirement: 'MEETS_ANY',
+            Conditions: ['BLOCK', 'COUNT', 'EXCLUDED_AS_COUNT'].map((Action) => ({ ActionCondition: { Action } })),
+          },
+        ],
       },
     });
   });

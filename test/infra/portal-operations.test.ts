@@ -30,7 +30,9 @@ afterAll(() => portal?.cleanUp());
 
 const topicRef = () => ({ Ref: portal.resourcesOfType('AWS::SNS::Topic')[0]?.[0] });
 const alarmOn = (namespace: string, metricName: string, dimension: unknown) =>
-  alarms.filter((alarm) => alarm.Namespace === namespace && alarm.MetricName === metricName && JSON.stringify(alarm.Dimensions).includes(JSON.stringify(dimension)));
+  alarms.filter(
+    (alarm) => alarm.Namespace === namespace && alarm.MetricName === metricName && JSON.stringify(alarm.Dimensions).includes(JSON.stringify(dimension)),
+  );
 /** Fires on the first occurrence and notifies the topic. */
 const firstOccurrence = (alarm: AlarmProperties | undefined) => ({
   threshold: alarm?.Threshold,
@@ -71,13 +73,23 @@ describe('the alarms', () => {
   it('fire on the first report marked as failed for good (RoutingFailed, emitted without dimensions)', () => {
     const [alarm] = alarms.filter((candidate) => candidate.Namespace === METRICS_NAMESPACE && candidate.MetricName === METRIC.routingFailed);
 
-    expect({ ...firstOccurrence(alarm), statistic: alarm?.Statistic, dimensions: alarm?.Dimensions }).toEqual({ ...expected(), statistic: 'Sum', dimensions: undefined });
+    expect({ ...firstOccurrence(alarm), statistic: alarm?.Statistic, dimensions: alarm?.Dimensions }).toEqual({
+      ...expected(),
+      statistic: 'Sum',
+      dimensions: undefined,
+    });
   });
 
   it(`fire when a report has waited more than ${String(UNROUTED_ALARM_AGE.toMinutes())} minutes, or the sweeper stops reporting its age`, () => {
     const [alarm] = alarms.filter((candidate) => candidate.Namespace === METRICS_NAMESPACE && candidate.MetricName === METRIC.oldestUnroutedAgeSeconds);
 
-    expect({ threshold: alarm?.Threshold, comparison: alarm?.ComparisonOperator, statistic: alarm?.Statistic, missing: alarm?.TreatMissingData, actions: alarm?.AlarmActions }).toEqual({
+    expect({
+      threshold: alarm?.Threshold,
+      comparison: alarm?.ComparisonOperator,
+      statistic: alarm?.Statistic,
+      missing: alarm?.TreatMissingData,
+      actions: alarm?.AlarmActions,
+    }).toEqual({
       threshold: UNROUTED_ALARM_AGE.toSeconds(),
       comparison: 'GreaterThanThreshold',
       statistic: 'Maximum',
@@ -86,7 +98,8 @@ describe('the alarms', () => {
     });
   });
 
-  const sesAlarm = (set: 'teamMail' | 'receipts', metricName: string) => alarmOn('AWS/SES', metricName, { Name: 'ses:configuration-set', Value: { Ref: portal.idOf(portal.stack.mail[set]) } })[0];
+  const sesAlarm = (set: 'teamMail' | 'receipts', metricName: string) =>
+    alarmOn('AWS/SES', metricName, { Name: 'ses:configuration-set', Value: { Ref: portal.idOf(portal.stack.mail[set]) } })[0];
 
   it.each(['Bounce', 'Complaint'])('fire on the first %s of mail to a team or the desk', (metricName) => {
     expect(firstOccurrence(sesAlarm('teamMail', metricName))).toEqual(expected());

@@ -14,8 +14,7 @@ beforeAll(() => {
 afterAll(() => portal?.cleanUp());
 
 const customDomain = () => portal.stack.config.customDomain;
-const distributionConfig = () =>
-  portal.resourcesOfType('AWS::CloudFront::Distribution')[0]?.[1].Properties?.DistributionConfig as DistributionConfig;
+const distributionConfig = () => portal.resourcesOfType('AWS::CloudFront::Distribution')[0]?.[1].Properties?.DistributionConfig as DistributionConfig;
 
 describe('the production environment', () => {
   it('keeps the reports table when the stack is deleted', () => {

@@ -70,8 +70,11 @@ describe('the site bucket', () => {
   it('and the log bucket are encrypted at rest', () => {
     const algorithms = portal
       .resourcesOfType('AWS::S3::Bucket')
-      .map(([, bucket]) => (bucket.Properties?.BucketEncryption as { ServerSideEncryptionConfiguration: { ServerSideEncryptionByDefault: { SSEAlgorithm: string } }[] })
-        .ServerSideEncryptionConfiguration[0]?.ServerSideEncryptionByDefault.SSEAlgorithm);
+      .map(
+        ([, bucket]) =>
+          (bucket.Properties?.BucketEncryption as { ServerSideEncryptionConfiguration: { ServerSideEncryptionByDefault: { SSEAlgorithm: string } }[] })
+            .ServerSideEncryptionConfiguration[0]?.ServerSideEncryptionByDefault.SSEAlgorithm,
+      );
 
     expect(algorithms).toEqual(['AES256', 'AES256']);
   });
@@ -82,7 +85,7 @@ describe('the site bucket', () => {
     expect(siteOrigin?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Id'] });
   });
 
-  it('lets the deployment clear the cache of the portal\'s distribution only', () => {
+  it("lets the deployment clear the cache of the portal's distribution only", () => {
     const [distributionId] = portal.resourcesOfType('AWS::CloudFront::Distribution')[0] ?? [];
 
     const invalidation = portal
@@ -148,7 +151,9 @@ describe('the /api/* behaviour', () => {
   });
 
   it("forwards the headers the handlers read and the client's address, never the viewer's Host", () => {
-    const policy = policyOf(behavior(API_PATH)?.OriginRequestPolicyId) as { OriginRequestPolicyConfig: { HeadersConfig: { HeaderBehavior: string; Headers: string[] } } };
+    const policy = policyOf(behavior(API_PATH)?.OriginRequestPolicyId) as {
+      OriginRequestPolicyConfig: { HeadersConfig: { HeaderBehavior: string; Headers: string[] } };
+    };
 
     const headers = policy.OriginRequestPolicyConfig.HeadersConfig;
 
@@ -210,7 +215,11 @@ describe.each([
   it('carry HSTS as security-headers.ts has it', () => {
     const hsts = security().StrictTransportSecurity as { AccessControlMaxAgeSec: number; IncludeSubdomains: boolean; Preload: boolean };
 
-    const header = [`max-age=${String(hsts.AccessControlMaxAgeSec)}`, ...(hsts.IncludeSubdomains ? ['includeSubDomains'] : []), ...(hsts.Preload ? ['preload'] : [])].join('; ');
+    const header = [
+      `max-age=${String(hsts.AccessControlMaxAgeSec)}`,
+      ...(hsts.IncludeSubdomains ? ['includeSubDomains'] : []),
+      ...(hsts.Preload ? ['preload'] : []),
+    ].join('; ');
 
     expect(header).toBe(SECURITY_HEADERS['strict-transport-security']);
   });

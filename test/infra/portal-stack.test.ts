@@ -2,7 +2,18 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { affectedEnvSchema, announceEnvSchema, moveEnvSchema, noticeMailEnvSchema, publishEnvSchema, routeEnvSchema, statusEnvSchema, submitEnvSchema, subscribeEnvSchema, sweepEnvSchema } from '../../functions/adapters/config.ts';
+import {
+  affectedEnvSchema,
+  announceEnvSchema,
+  moveEnvSchema,
+  noticeMailEnvSchema,
+  publishEnvSchema,
+  routeEnvSchema,
+  statusEnvSchema,
+  submitEnvSchema,
+  subscribeEnvSchema,
+  sweepEnvSchema,
+} from '../../functions/adapters/config.ts';
 import * as reportTable from '../../functions/adapters/report-table.ts';
 import { REPORT_TABLE } from '../../functions/adapters/report-table.ts';
 import { API_ROUTES, API_THROTTLING, HANDLERS, REPORT_STREAM_SOURCE, type HandlerName } from '../../infra/wiring.ts';
@@ -15,7 +26,12 @@ import { tableGrantsOf } from './table-policy.ts';
 
 const HANDLER_NAMES = Object.keys(HANDLERS) as HandlerName[];
 const ONE_MONTH_DAYS = 30;
-const ENV_SCHEMAS: Record<HandlerName, z.ZodMiniObject> = { submitReport: submitEnvSchema, routeReport: routeEnvSchema, reportStatus: statusEnvSchema, sweepUnrouted: sweepEnvSchema, moveReport: moveEnvSchema,
+const ENV_SCHEMAS: Record<HandlerName, z.ZodMiniObject> = {
+  submitReport: submitEnvSchema,
+  routeReport: routeEnvSchema,
+  reportStatus: statusEnvSchema,
+  sweepUnrouted: sweepEnvSchema,
+  moveReport: moveEnvSchema,
   publishCaseEvents: publishEnvSchema,
   subscribeNotices: subscribeEnvSchema,
   announceNotices: announceEnvSchema,
@@ -142,7 +158,10 @@ describe('the functions', () => {
 
     expect(secrets).toEqual(
       Object.fromEntries(
-        SECRETS[handler].map((name) => [name, { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: portal.idOf(portal.stack.secrets[name]) }, ':SecretString:::}}']] }]),
+        SECRETS[handler].map((name) => [
+          name,
+          { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: portal.idOf(portal.stack.secrets[name]) }, ':SecretString:::}}']] },
+        ]),
       ),
     );
   });
@@ -323,9 +342,9 @@ describe('permissions', () => {
   it('never allow an action on every resource ("*")', () => {
     const documents = [
       ...portal.resourcesOfType('AWS::IAM::Policy').map(([id, policy]) => [id, policy.Properties?.PolicyDocument] as const),
-      ...portal.resourcesOfType('AWS::IAM::Role').flatMap(([id, role]) =>
-        ((role.Properties?.Policies ?? []) as { PolicyDocument: unknown }[]).map((policy) => [id, policy.PolicyDocument] as const),
-      ),
+      ...portal
+        .resourcesOfType('AWS::IAM::Role')
+        .flatMap(([id, role]) => ((role.Properties?.Policies ?? []) as { PolicyDocument: unknown }[]).map((policy) => [id, policy.PolicyDocument] as const)),
     ];
     const statements = documents.flatMap(([policyId, document]) =>
       ((document as { Statement?: { Resource?: unknown; Action?: unknown }[] } | undefined)?.Statement ?? []).map((statement) => ({ policyId, ...statement })),
@@ -352,7 +371,9 @@ describe('permissions', () => {
     const setArn = (set: { node: { defaultChild?: unknown } }) => ({
       'Fn::Join': ['', [`arn:aws:ses:${portal.stack.region}:`, { Ref: 'AWS::AccountId' }, ':configuration-set/', { Ref: portal.idOf(set) }]],
     });
-    const identityArn = { 'Fn::Join': ['', [`arn:aws:ses:${portal.stack.region}:`, { Ref: 'AWS::AccountId' }, ':identity/', { Ref: portal.idOf(mail.identity) }]] };
+    const identityArn = {
+      'Fn::Join': ['', [`arn:aws:ses:${portal.stack.region}:`, { Ref: 'AWS::AccountId' }, ':identity/', { Ref: portal.idOf(mail.identity) }]],
+    };
 
     const mailStatements = portal
       .resourcesOfType('AWS::IAM::Policy')
@@ -380,7 +401,9 @@ describe('permissions', () => {
     const builders = Object.entries(reportTable as Record<string, unknown>).filter(
       (entry): entry is [string, (...args: string[]) => Record<string, string>] => typeof entry[1] === 'function' && entry[0].endsWith('Key'),
     );
-    const granted = new Set(Object.values(TABLE_ACCESS).flatMap((access) => [...access.get, ...access.write, ...(access.queryTable ?? []), ...(access.delete ?? [])]));
+    const granted = new Set(
+      Object.values(TABLE_ACCESS).flatMap((access) => [...access.get, ...access.write, ...(access.queryTable ?? []), ...(access.delete ?? [])]),
+    );
 
     const ungranted = builders
       .map(([name, build]) => [name, build(...Array.from({ length: build.length }, () => 'x'))] as const)

@@ -98,7 +98,11 @@ export function createPortalStacks(options: SynthOptions & { outdir?: string; si
   if (!options.bundle) context['aws:cdk:bundling-stacks'] = [];
   // Stack traces on every construct are the slowest part of a synth, and the tests never read them.
   const app = new App({ outdir: options.outdir, context, stackTraces: false, treeMetadata: false });
-  return addPortal(app, 'Serviceportal', { environment: options.environment ?? 'test', region: TEST_REGION, ...(options.siteDir ? { siteDir: options.siteDir } : {}) });
+  return addPortal(app, 'Serviceportal', {
+    environment: options.environment ?? 'test',
+    region: TEST_REGION,
+    ...(options.siteDir ? { siteDir: options.siteDir } : {}),
+  });
 }
 
 /** The portal's stack alone (createPortalStacks). */
@@ -123,7 +127,9 @@ export function synthesizePortal(options: SynthOptions = {}): SynthesizedPortal 
     return environment?.Variables ?? {};
   };
   const runtimeEnvironmentOf = (handler: HandlerName): Record<string, string> =>
-    Object.fromEntries(Object.entries(environmentOf(handler)).map(([name, value]) => [name, typeof value === 'string' ? value : (STAND_INS[name] ?? `resolved-${name}`)]));
+    Object.fromEntries(
+      Object.entries(environmentOf(handler)).map(([name, value]) => [name, typeof value === 'string' ? value : (STAND_INS[name] ?? `resolved-${name}`)]),
+    );
   const bundleDirOf = (handler: HandlerName) => (stack.functions[handler].node.findChild('Code').node.findChild('Stage') as AssetStaging).absoluteStagedPath;
 
   return {
@@ -141,13 +147,15 @@ export function synthesizePortal(options: SynthOptions = {}): SynthesizedPortal 
     bundleEnvironmentOf(handler) {
       // What the bundle holds under /var/task (the catalog, the site's pages), at the place synth staged it.
       const inBundle = (dir: string) => join(bundleDirOf(handler), relative(LAMBDA_TASK_ROOT, dir));
-      return Object.fromEntries(Object.entries(runtimeEnvironmentOf(handler)).map(([name, value]) => [name, BUNDLED_DIRS.includes(name) ? inBundle(value) : value]));
+      return Object.fromEntries(
+        Object.entries(runtimeEnvironmentOf(handler)).map(([name, value]) => [name, BUNDLED_DIRS.includes(name) ? inBundle(value) : value]),
+      );
     },
     unacknowledgedFindings: () =>
       [stack, edge].flatMap((scope) =>
-        new AwsSolutionsChecks().validateScope(scope).violations.flatMap((violation) =>
-          violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
-        ),
+        new AwsSolutionsChecks()
+          .validateScope(scope)
+          .violations.flatMap((violation) => violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`)),
       ),
     cleanUp: () => {
       rmSync(outdir, { recursive: true, force: true });

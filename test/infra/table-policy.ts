@@ -61,7 +61,13 @@ export function tableGrantsOf(portal: SynthesizedPortal, handler: HandlerName): 
   });
 }
 
-const matches = (pattern: string, value: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+const matches = (pattern: string, value: string) =>
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  ).test(value);
 
 export function tableCallAllowed(portal: SynthesizedPortal, handler: HandlerName, call: TableCall): boolean {
   return statementsOf(portal, handler).some((statement) => {
@@ -71,6 +77,11 @@ export function tableCallAllowed(portal: SynthesizedPortal, handler: HandlerName
     const conditions = Object.keys(statement.Condition ?? {});
     if (conditions.length === 0) return true;
     const patterns = leadingKeyPatterns(statement);
-    return conditions.length === 1 && patterns !== undefined && call.partitionKey !== undefined && patterns.some((pattern) => matches(pattern, call.partitionKey ?? ''));
+    return (
+      conditions.length === 1 &&
+      patterns !== undefined &&
+      call.partitionKey !== undefined &&
+      patterns.some((pattern) => matches(pattern, call.partitionKey ?? ''))
+    );
   });
 }

@@ -29,13 +29,26 @@ const outage = (updates: PublishedNotice['updates'] = []): PublishedNotice => ({
 });
 const planned: PublishedNotice = { ...outage(), id: 'test-planlagt', title: 'Planlagt oppgradering', severity: 'planned', expectedEnd: hoursAgo(-3) };
 
-
-const site = (organisation: string, email: string) => ({ notice: 'test-iccs-utfall', contact: { organisation, name: 'Vakthavende', phone: '55 12 34 56', email } });
+const site = (organisation: string, email: string) => ({
+  notice: 'test-iccs-utfall',
+  contact: { organisation, name: 'Vakthavende', phone: '55 12 34 56', email },
+});
 const postJson = (body: unknown) =>
-  fetch(`${portal.url}${AFFECTED_ROUTE}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${portal.url}${AFFECTED_ROUTE}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 async function itemsUnder(pk: string): Promise<Record<string, unknown>[]> {
-  const page = await portal.stack.dynamodb.send(new QueryCommand({ TableName: portal.stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': pk }), ConsistentRead: true }));
+  const page = await portal.stack.dynamodb.send(
+    new QueryCommand({
+      TableName: portal.stack.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: marshall({ ':pk': pk }),
+      ConsistentRead: true,
+    }),
+  );
   return (page.Items ?? []).map((item) => unmarshall(item));
 }
 
@@ -66,10 +79,14 @@ describe('«Vi er også rammet»', () => {
     ]);
     expect(mail[1]?.body.text).toMatch(/1\. AMK BERGEN[\s\S]*2\. AMK STAVANGER/);
     expect(await itemsUnder(affectedSiteKey('test-iccs-utfall', '').pk)).toHaveLength(2);
-    expect((await itemsUnder(followerKey('test-iccs-utfall', '').pk)).map((item) => item.address).sort()).toEqual(['bergen@amk.example', 'stavanger@amk.example', 'vakt2@amk.example']);
+    expect((await itemsUnder(followerKey('test-iccs-utfall', '').pk)).map((item) => item.address).sort()).toEqual([
+      'bergen@amk.example',
+      'stavanger@amk.example',
+      'vakt2@amk.example',
+    ]);
   });
 
-  it('sends the notice\'s next update to the control rooms that said they are hit', async () => {
+  it("sends the notice's next update to the control rooms that said they are hit", async () => {
     portal.publish([outage([{ at: hoursAgo(0.25), text: 'Feilen er funnet. Vi venter at alt virker om en time.' }]), planned]);
     await portal.stack.noticesSettled();
 
@@ -79,9 +96,20 @@ describe('«Vi er også rammet»', () => {
   });
 
   it('answers a form post without JavaScript with the page that says it is done', async () => {
-    const form = new URLSearchParams({ notice: 'test-iccs-utfall', 'contact.organisation': 'AMK Førde', 'contact.name': 'Kari', 'contact.phone': '57 00 00 00', 'contact.email': 'forde@amk.example' });
+    const form = new URLSearchParams({
+      notice: 'test-iccs-utfall',
+      'contact.organisation': 'AMK Førde',
+      'contact.name': 'Kari',
+      'contact.phone': '57 00 00 00',
+      'contact.email': 'forde@amk.example',
+    });
 
-    const response = await fetch(`${portal.url}${AFFECTED_ROUTE}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const response = await fetch(`${portal.url}${AFFECTED_ROUTE}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
 
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${AFFECTED_DONE_PATH}?melding=test-iccs-utfall`);

@@ -37,7 +37,10 @@ describe('restarting the database under the running stack', () => {
     await sleep(100);
     const readDuringOutage = await portal.stack.dynamodb
       .send(new GetItemCommand({ TableName: portal.stack.tableName, Key: marshall(reportKey(before)), ConsistentRead: true }))
-      .then(() => 'answered', () => 'failed');
+      .then(
+        () => 'answered',
+        () => 'failed',
+      );
     await restarted;
 
     // Assert

@@ -34,7 +34,8 @@ describe('the desk owns a report from its mailbox to «løst»', () => {
     const submitted = await postReport(portal.url, iccsReport());
     const reference = String(submitted.body.reference);
     const { token } = statusLinkOf(new URL(String(submitted.body.statusUrl), portal.url).hash);
-    const status = async () => (await (await fetch(`${portal.url}/api/reports/${reference}`, { headers: { [STATUS_TOKEN_HEADER]: token } })).json()) as { life: { state: string } };
+    const status = async () =>
+      (await (await fetch(`${portal.url}/api/reports/${reference}`, { headers: { [STATUS_TOKEN_HEADER]: token } })).json()) as { life: { state: string } };
     await portal.stack.streamIdle();
 
     // The desk's mailbox has it, naming the product team.

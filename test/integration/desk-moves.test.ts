@@ -129,7 +129,11 @@ describe('the desk’s case system, signed', () => {
 
     const badKey = await sendEvent(reference, event, new Date(), 'x'.repeat(32));
     const stale = await sendEvent(reference, event, new Date(Date.now() - 10 * 60_000));
-    const unsigned = await fetch(`${portal.url}/api/reports/${reference}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+    const unsigned = await fetch(`${portal.url}/api/reports/${reference}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(event),
+    });
 
     expect([badKey.status, stale.status, unsigned.status]).toEqual([401, 401, 401]);
     expect(((await stale.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/minutter/);

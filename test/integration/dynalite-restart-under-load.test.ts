@@ -17,7 +17,14 @@ const dataDir = temporaryDataDir();
 let dynamo: LocalDynamo;
 
 beforeAll(async () => {
-  dynamo = await startLocalDynamo({ host: '127.0.0.1', port: 0, region: 'eu-north-1', dataDir: dataDir.path, tableName: TABLE, onStreamRecord: () => undefined });
+  dynamo = await startLocalDynamo({
+    host: '127.0.0.1',
+    port: 0,
+    region: 'eu-north-1',
+    dataDir: dataDir.path,
+    tableName: TABLE,
+    onStreamRecord: () => undefined,
+  });
 });
 afterAll(async () => {
   await dynamo?.stop();
@@ -44,7 +51,12 @@ describe('restarting dynalite while it answers 20 writers', () => {
     const restarts: string[] = [];
     for (let restart = 0; restart < RESTARTS; restart++) {
       await sleep(100);
-      restarts.push(await dynamo.restartDatabase(50).then(() => 'ok', (error: unknown) => String(error)));
+      restarts.push(
+        await dynamo.restartDatabase(50).then(
+          () => 'ok',
+          (error: unknown) => String(error),
+        ),
+      );
     }
     running = false;
     await Promise.all(writers);

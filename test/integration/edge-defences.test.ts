@@ -26,7 +26,7 @@ describe('posts from another site', () => {
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('Meldinger kan bare sendes fra skjemaet i Serviceportalen.');
     expect((await storedReports(portal.stack)).filter((item) => item.summary === summary)).toEqual([]);
-    expect((await sentEmails(portal.stack)).filter((email) => (email.body.text ?? "").includes(summary))).toEqual([]);
+    expect((await sentEmails(portal.stack)).filter((email) => (email.body.text ?? '').includes(summary))).toEqual([]);
   });
 
   it.each([

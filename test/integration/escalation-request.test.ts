@@ -1,7 +1,14 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { escalationPath, RECEIPT_COOKIE, receiptEscalationPath, serverReceiptPath, STATUS_TOKEN_HEADER, statusLinkOf } from '../../functions/core/page-paths.ts';
+import {
+  escalationPath,
+  RECEIPT_COOKIE,
+  receiptEscalationPath,
+  serverReceiptPath,
+  STATUS_TOKEN_HEADER,
+  statusLinkOf,
+} from '../../functions/core/page-paths.ts';
 import { iccsReport } from '../support/fixtures.ts';
 import { postReport, storedItem, useTestPortal } from '../support/local-portal.ts';
 
@@ -27,7 +34,9 @@ async function receivedDaysAgo(reference: string, days: number): Promise<void> {
   const item = await storedItem(portal.stack, reference);
   if (!item) throw new Error(`no item for ${reference}`);
   const receivedAt = new Date(Date.now() - days * 86_400_000).toISOString();
-  await portal.stack.dynamodb.send(new PutItemCommand({ TableName: portal.stack.tableName, Item: marshall({ ...item, receivedAt }, { removeUndefinedValues: true }) }));
+  await portal.stack.dynamodb.send(
+    new PutItemCommand({ TableName: portal.stack.tableName, Item: marshall({ ...item, receivedAt }, { removeUndefinedValues: true }) }),
+  );
 }
 
 const ask = (reference: string, token: string, headers: Record<string, string> = {}) =>
@@ -74,9 +83,13 @@ describe('POST /api/reports/{reference}/eskalering', () => {
     expect(firstBody.status).toBe('asked');
     expect(second.status).toBe(409);
     expect(secondBody).toMatchObject({ reason: 'alreadyAsked', at: firstBody.at });
-    expect(await escalationEvents(reference)).toEqual([{ id: `escalation:${reference}`, kind: 'escalationRequested', actor: 'reporter', state: 'received', at: firstBody.at }]);
+    expect(await escalationEvents(reference)).toEqual([
+      { id: `escalation:${reference}`, kind: 'escalationRequested', actor: 'reporter', state: 'received', at: firstBody.at },
+    ]);
     // The status shows it in the timeline, the state as it was.
-    const status = (await (await fetch(`${portal.url}/api/reports/${reference}`, { headers: { [STATUS_TOKEN_HEADER]: token } })).json()) as { life: { state: string; events: { label: string }[] } };
+    const status = (await (await fetch(`${portal.url}/api/reports/${reference}`, { headers: { [STATUS_TOKEN_HEADER]: token } })).json()) as {
+      life: { state: string; events: { label: string }[] };
+    };
     expect(status.life.state).toBe('received');
     expect(status.life.events.at(-1)?.label).toBe('Du ba om eskalering');
   });
@@ -85,7 +98,11 @@ describe('POST /api/reports/{reference}/eskalering', () => {
     const { reference, token } = await newReport();
     await receivedDaysAgo(reference, 1);
 
-    const answers = [await ask(reference, 'wrong-token-0000000000'), await ask('HDO-2026-999999', token), await ask(reference, token, { 'sec-fetch-site': 'cross-site' })];
+    const answers = [
+      await ask(reference, 'wrong-token-0000000000'),
+      await ask('HDO-2026-999999', token),
+      await ask(reference, token, { 'sec-fetch-site': 'cross-site' }),
+    ];
 
     expect(answers.map((answer) => answer.status)).toEqual([404, 404, 403]);
     expect(await escalationEvents(reference)).toEqual([]);

@@ -18,8 +18,19 @@ async function expectEveryStoredReportValid(): Promise<void> {
   }
 }
 
-const anyText = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('', ' ', '\r\n', '\u0000', '<script>', '01019012480'));
-const anyValue = fc.oneof(anyText, fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
+const anyText = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.constantFrom('', ' ', '\r\n', '\u0000', '<script>', '01019012480'),
+);
+const anyValue = fc.oneof(
+  anyText,
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+);
 
 describe('fuzzing POST /api/reports', () => {
   it('answers any JSON body with 201 or 4xx, never 5xx', async () => {
@@ -34,7 +45,20 @@ describe('fuzzing POST /api/reports', () => {
   });
 
   it('answers a valid report with any one field replaced by anything with 201 or 400, never 5xx', async () => {
-    const paths = ['serviceId', 'requestType', 'summary', 'description', 'answers', 'answers.controlRoom', 'answers.affectedFunction', 'impact', 'impact.affected', 'contact', 'contact.email', 'contact.phone'];
+    const paths = [
+      'serviceId',
+      'requestType',
+      'summary',
+      'description',
+      'answers',
+      'answers.controlRoom',
+      'answers.affectedFunction',
+      'impact',
+      'impact.affected',
+      'contact',
+      'contact.email',
+      'contact.phone',
+    ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), anyValue, async (path, value) => {
         const [group, field] = path.split('.') as [string, string | undefined];

@@ -103,9 +103,13 @@ describe('route-report handler with a DynamoDB stream event', () => {
     const response = await routeReport({ Records: [record] });
 
     expect(response.batchItemFailures).toEqual([]);
-    expect(await storedItem(portal.stack, 'HDO-2026-900003')).toMatchObject({ routing: { status: 'failed', reason: expect.stringContaining('schemaVersion') } });
+    expect(await storedItem(portal.stack, 'HDO-2026-900003')).toMatchObject({
+      routing: { status: 'failed', reason: expect.stringContaining('schemaVersion') },
+    });
     const emails = await emailsAbout(portal.stack, 'HDO-2026-900003');
-    expect(emails.map((email) => [email.destination.to, email.subject])).toEqual([[['servicedesk@hdo.example'], '[Ikke sendt videre] HDO-2026-900003: meldingen kom ikke fram til teamet']]);
+    expect(emails.map((email) => [email.destination.to, email.subject])).toEqual([
+      [['servicedesk@hdo.example'], '[Ikke sendt videre] HDO-2026-900003: meldingen kom ikke fram til teamet'],
+    ]);
   });
 
   it('hands back the rest of a batch it has no time left for, without sending', async () => {

@@ -43,7 +43,9 @@ describe('Idempotency-Key', () => {
     const second = await postReport(portal.url, { ...report, summary: `Second ${key}` }, { 'idempotency-key': key });
 
     expect(second.status).toBe(422);
-    expect(second.body).toEqual({ errors: [{ path: '', message: 'Denne Idempotency-Key er alt brukt for en annen melding. Lag en ny nøkkel for en ny melding.' }] });
+    expect(second.body).toEqual({
+      errors: [{ path: '', message: 'Denne Idempotency-Key er alt brukt for en annen melding. Lag en ny nøkkel for en ny melding.' }],
+    });
     expect(await reportsWithSummary(`Second ${key}`)).toEqual([]);
   });
 

@@ -17,10 +17,46 @@ const report = iccsReport();
 const RUNS = 200;
 
 /** Every field a reporter types into. */
-const TEXT_FIELDS = ['summary', 'description', 'answers.controlRoom', 'answers.operatorPosition', 'contact.name', 'contact.organisation', 'contact.phone', 'contact.email', 'contact.issi'] as const;
+const TEXT_FIELDS = [
+  'summary',
+  'description',
+  'answers.controlRoom',
+  'answers.operatorPosition',
+  'contact.name',
+  'contact.organisation',
+  'contact.phone',
+  'contact.email',
+  'contact.issi',
+] as const;
 
 /** The characters the rules are about, and ordinary ones, so that a fair share of what is generated is accepted. */
-const HARD = ['\ud800', '\udbff', '\udc00', '\udfff', '\u202e', '\u202a', '\u2066', '\u2069', '\u200e', '\u200f', '\u061c', '\u0085', '\u0080', '\u009f', '\u200b', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u0301', '\u030a', '\u2028', '\u0000', '\r\n', '\t'];
+const HARD = [
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\u202e',
+  '\u202a',
+  '\u2066',
+  '\u2069',
+  '\u200e',
+  '\u200f',
+  '\u061c',
+  '\u0085',
+  '\u0080',
+  '\u009f',
+  '\u200b',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u00ad',
+  '\u0301',
+  '\u030a',
+  '\u2028',
+  '\u0000',
+  '\r\n',
+  '\t',
+];
 const PLAIN = ['a', 'Å', 'ø', 'e', ' ', '1', '0', '.', '@', '<', '&', '"', '📻', 'ﬁ', '０'];
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
@@ -35,7 +71,10 @@ let reporters = 0;
  */
 const hostileReport = fc.dictionary(fc.constantFrom(...TEXT_FIELDS), anyText, { minKeys: 1, maxKeys: 3 }).map((values) => {
   reporters += 1;
-  const body = structuredClone({ ...report, contact: { ...report.contact, email: `fuzz${reporters}@fuzz${reporters}.example` } }) as unknown as Record<string, Record<string, string> | string>;
+  const body = structuredClone({ ...report, contact: { ...report.contact, email: `fuzz${reporters}@fuzz${reporters}.example` } }) as unknown as Record<
+    string,
+    Record<string, string> | string
+  >;
   for (const [path, value] of Object.entries(values)) {
     const [group, field] = path.split('.') as [string, string | undefined];
     if (field) body[group] = { ...(body[group] as Record<string, string>), [field]: value };
@@ -46,7 +85,12 @@ const hostileReport = fc.dictionary(fc.constantFrom(...TEXT_FIELDS), anyText, { 
 
 /** Every text a reporter typed, as the table holds it. */
 const storedTexts = (item: Record<string, unknown> | undefined): string[] =>
-  [item?.summary, item?.description, ...Object.values((item?.answers ?? {}) as Record<string, unknown>), ...Object.values((item?.contact ?? {}) as Record<string, unknown>)].filter((value): value is string => typeof value === 'string');
+  [
+    item?.summary,
+    item?.description,
+    ...Object.values((item?.answers ?? {}) as Record<string, unknown>),
+    ...Object.values((item?.contact ?? {}) as Record<string, unknown>),
+  ].filter((value): value is string => typeof value === 'string');
 
 async function expectRoutedAndMailed(references: readonly string[]): Promise<void> {
   await portal.stack.streamIdle();
@@ -55,7 +99,9 @@ async function expectRoutedAndMailed(references: readonly string[]): Promise<voi
     expect((item?.routing as { status?: string } | undefined)?.status, `${reference} is routed`).toBe('routed');
     const emails = await emailsAbout(portal.stack, reference);
     const recipients = emails.flatMap((email) => email.destination.to);
-    expect(recipients, `${reference}: the desk's e-mail and the receipt reached the SES emulator`).toEqual(expect.arrayContaining(['servicedesk@hdo.example', (item?.contact as ReportSubmission['contact']).email]));
+    expect(recipients, `${reference}: the desk's e-mail and the receipt reached the SES emulator`).toEqual(
+      expect.arrayContaining(['servicedesk@hdo.example', (item?.contact as ReportSubmission['contact']).email]),
+    );
     // What is stored is well-formed NFC text, and the desk reads it as written: nothing replaced on the way to SES.
     for (const text of storedTexts(item)) {
       expect(text.isWellFormed(), `${reference}: ${JSON.stringify(text)} is well-formed`).toBe(true);
@@ -105,6 +151,8 @@ describe('fuzzing every text field of a report with full Unicode, lone surrogate
     const response = await postReport(portal.url, { ...report, summary: 'Ingen lyd \ud800' });
 
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ path: 'summary', message: 'Teksten inneholder et ødelagt tegn som ikke kan sendes. Skriv teksten på nytt uten å lime den inn.' }]);
+    expect(response.body.errors).toEqual([
+      { path: 'summary', message: 'Teksten inneholder et ødelagt tegn som ikke kan sendes. Skriv teksten på nytt uten å lime den inn.' },
+    ]);
   });
 });

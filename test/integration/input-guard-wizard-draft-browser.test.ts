@@ -74,14 +74,23 @@ describe('the wizard’s draft on this device', () => {
         localStorage.setItem('serviceportal.utkast.relocation', fresh as string);
       },
       [
-        JSON.stringify({ values: { summary: 'Gammel' }, page: 'about', idempotencyKey: 'k1', savedAt: new Date(STARTED.getTime() - 25 * 3_600_000).toISOString() }),
+        JSON.stringify({
+          values: { summary: 'Gammel' },
+          page: 'about',
+          idempotencyKey: 'k1',
+          savedAt: new Date(STARTED.getTime() - 25 * 3_600_000).toISOString(),
+        }),
         JSON.stringify({ values: { summary: 'Fersk' }, page: 'about', idempotencyKey: 'k2', savedAt: new Date(STARTED.getTime() - 3_600_000).toISOString() }),
       ],
     );
 
     await page.goto(`${site.portal.url}/meld-feil/iccs/`);
     await waitForWizard(page);
-    const left = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('serviceportal.utkast.')).sort());
+    const left = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('serviceportal.utkast.'))
+        .sort(),
+    );
     await context.close();
 
     expect(left).toEqual(['serviceportal.utkast.relocation']);

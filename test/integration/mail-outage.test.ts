@@ -48,7 +48,9 @@ describe("the desk's address SES refuses for good (issue 14, finding 1)", () => 
   it('marks the report failed at once, counts RoutingFailed, still sends the receipt, and the stream does not retry it', async () => {
     const metrics: string[] = [];
     const log = console.log.bind(console);
-    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => (typeof args[0] === 'string' && args[0].includes('"_aws"') ? void metrics.push(args[0]) : log(...args)));
+    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) =>
+      typeof args[0] === 'string' && args[0].includes('"_aws"') ? void metrics.push(args[0]) : log(...args),
+    );
     portal.stack.rejectMailTo(['servicedesk@hdo.example']);
     const deadLetters = join(portal.dataDir, 'stream-dead-letters.jsonl');
     const deadBefore = existsSync(deadLetters) ? readFileSync(deadLetters, 'utf8') : '';
@@ -57,12 +59,16 @@ describe("the desk's address SES refuses for good (issue 14, finding 1)", () => 
       const reference = String((await postReport(portal.url, jsonFixture('submissions/radio-valid.json'))).body.reference);
       await portal.stack.streamIdle();
 
-      expect(await storedItem(portal.stack, reference)).toMatchObject({ routing: { status: 'failed', reason: expect.stringMatching(/^Servicedesk: MessageRejected: .*\[e-postadresse\]$/) } });
+      expect(await storedItem(portal.stack, reference)).toMatchObject({
+        routing: { status: 'failed', reason: expect.stringMatching(/^Servicedesk: MessageRejected: .*\[e-postadresse\]$/) },
+      });
       // The copy rule's team and the reporter still get theirs; the desk's notice goes to the refused address too, so
       // the RoutingFailed alarm is what tells the desk.
       const emails = await emailsAbout(portal.stack, reference);
       expect(emails.map((email) => email.destination.to[0])).toEqual(['team-nodnett@hdo.example', 'ola.nordmann@amb.example']);
-      expect(metrics.map((line) => JSON.parse(line) as Record<string, unknown>).filter((document) => document.RoutingFailed === 1)).toEqual([expect.objectContaining({ reference })]);
+      expect(metrics.map((line) => JSON.parse(line) as Record<string, unknown>).filter((document) => document.RoutingFailed === 1)).toEqual([
+        expect.objectContaining({ reference }),
+      ]);
       // Not retried until given up on: nothing set aside as a dead letter.
       expect(existsSync(deadLetters) ? readFileSync(deadLetters, 'utf8') : '').toBe(deadBefore);
     } finally {
@@ -77,7 +83,10 @@ describe("the desk's address SES refuses for good (issue 14, finding 1)", () => 
       await portal.stack.streamIdle();
 
       expect(await storedItem(portal.stack, reference)).toMatchObject({ routing: { status: 'routed', to: ['servicedesk@hdo.example'] } });
-      expect((await emailsAbout(portal.stack, reference)).map((email) => email.destination.to[0])).toEqual(['servicedesk@hdo.example', 'ola.nordmann@amb.example']);
+      expect((await emailsAbout(portal.stack, reference)).map((email) => email.destination.to[0])).toEqual([
+        'servicedesk@hdo.example',
+        'ola.nordmann@amb.example',
+      ]);
     } finally {
       portal.stack.rejectMailTo([]);
     }

@@ -29,7 +29,12 @@ const form = (fields: [string, string][]) => ({
 
 async function subscriptions(): Promise<Record<string, unknown>[]> {
   const page = await portal.stack.dynamodb.send(
-    new QueryCommand({ TableName: portal.stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': subscriptionKey('').pk }), ConsistentRead: true }),
+    new QueryCommand({
+      TableName: portal.stack.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: marshall({ ':pk': subscriptionKey('').pk }),
+      ConsistentRead: true,
+    }),
   );
   return (page.Items ?? []).map((item) => unmarshall(item));
 }
@@ -37,16 +42,22 @@ async function subscriptions(): Promise<Record<string, unknown>[]> {
 async function marker(noticeId: string, key: string): Promise<boolean> {
   const { pk, sk } = announcementKey(noticeId, key);
   const page = await portal.stack.dynamodb.send(
-    new QueryCommand({ TableName: portal.stack.tableName, KeyConditionExpression: 'pk = :pk AND sk = :sk', ExpressionAttributeValues: marshall({ ':pk': pk, ':sk': sk }), ConsistentRead: true }),
+    new QueryCommand({
+      TableName: portal.stack.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk = :sk',
+      ExpressionAttributeValues: marshall({ ':pk': pk, ':sk': sk }),
+      ConsistentRead: true,
+    }),
   );
   return (page.Count ?? 0) > 0;
 }
 
 const mailTo = async (address: string): Promise<SentEmail[]> => (await sentEmails(portal.stack)).filter((email) => email.destination.to.includes(address));
 const headersTo = async (address: string): Promise<RawMessageHeaders[]> =>
-  ((await (await fetch(`${portal.stack.sesEndpoint}${RAW_HEADERS_PATH}`)).json()) as { messages: RawMessageHeaders[] }).messages.filter((message) => message.destinations.includes(address));
+  ((await (await fetch(`${portal.stack.sesEndpoint}${RAW_HEADERS_PATH}`)).json()) as { messages: RawMessageHeaders[] }).messages.filter((message) =>
+    message.destinations.includes(address),
+  );
 const header = (message: RawMessageHeaders | undefined, name: string) => message?.headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
-
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 const radioNotice = (updates: PublishedNotice['updates']): PublishedNotice => ({
@@ -73,7 +84,14 @@ const iccsNotice: PublishedNotice = {
 describe('subscribing to notices, and leaving with one click', () => {
   it('asks, confirms, gets the notice and its update once each, unsubscribes with one click, and gets nothing after', async () => {
     // Asking stores nothing: only the e-mail with the link goes out.
-    const asked = await fetch(`${portal.url}${SUBSCRIBE_ROUTE}`, form([['epost', ADDRESS], ['omfang', 'valgte'], ['tjeneste', 'radio']]));
+    const asked = await fetch(
+      `${portal.url}${SUBSCRIBE_ROUTE}`,
+      form([
+        ['epost', ADDRESS],
+        ['omfang', 'valgte'],
+        ['tjeneste', 'radio'],
+      ]),
+    );
     expect(asked.status).toBe(202);
     expect(await asked.text()).toContain('Sjekk e-posten din');
     expect(await subscriptions()).toEqual([]);
@@ -99,7 +117,10 @@ describe('subscribing to notices, and leaving with one click', () => {
     // A new notice for radio, and one for another service: only the first reaches this subscriber.
     portal.publish([radioNotice([]), iccsNotice], new Date());
     await portal.stack.noticesSettled();
-    expect((await mailTo(ADDRESS)).map((email) => email.subject)).toEqual(['Bekreft abonnement på driftsmeldinger', '[Driftsmelding] Redusert dekning i Nødnett i Valdres']);
+    expect((await mailTo(ADDRESS)).map((email) => email.subject)).toEqual([
+      'Bekreft abonnement på driftsmeldinger',
+      '[Driftsmelding] Redusert dekning i Nødnett i Valdres',
+    ]);
 
     // An update: announced once, even when the same document is published again.
     const firstUpdate = { at: hoursAgo(1), text: 'To av tre basestasjoner er tilbake.' };

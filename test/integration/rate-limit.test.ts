@@ -14,7 +14,9 @@ describe('rate limit per client', () => {
 
     expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 429, 429]);
     expect(responses[3]?.headers.get('retry-after')).toBe('60');
-    expect(responses[3]?.body).toEqual({ errors: [{ path: '', message: 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen. Haster det, ring 08915.' }] });
+    expect(responses[3]?.body).toEqual({
+      errors: [{ path: '', message: 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen. Haster det, ring 08915.' }],
+    });
     expect(await storedReports(portal.stack)).toHaveLength(3);
   });
 });

@@ -37,7 +37,10 @@ describe('DynamoDB store: a report’s life', () => {
     expect(await store().appendEvent(reference, registered, 'received')).toBe(true);
     expect(await store().appendEvent(reference, { ...registered, state: 'solved' }, 'registered')).toBe(false);
 
-    expect((await store().get(reference, NOW))?.life).toEqual({ state: 'registered', events: [expect.objectContaining({ state: 'received', actor: 'portal' }), registered] });
+    expect((await store().get(reference, NOW))?.life).toEqual({
+      state: 'registered',
+      events: [expect.objectContaining({ state: 'received', actor: 'portal' }), registered],
+    });
   });
 
   it('keeps the state for a request to escalate', async () => {
@@ -70,20 +73,28 @@ describe('DynamoDB store: a report’s life', () => {
   it('applies five different moves sent at once only as a chain the rules allow, one event per move answered moved', async () => {
     const reference = await newReport();
 
-    const outcomes = await Promise.all(['registered', 'escalated', 'awaitingReporter', 'solved', 'closed'].map((state) => moveReport(reference, event({ state: state as ReportEvent['state'] }), deps()).catch((error: Error) => ({ status: error.name }))));
+    const outcomes = await Promise.all(
+      ['registered', 'escalated', 'awaitingReporter', 'solved', 'closed'].map((state) =>
+        moveReport(reference, event({ state: state as ReportEvent['state'] }), deps()).catch((error: Error) => ({ status: error.name })),
+      ),
+    );
 
     const { life } = (await store().get(reference, NOW)) ?? {};
     expect(outcomes.filter((outcome) => outcome.status === 'moved').length).toBe((life?.events.length ?? 0) - 1);
     expect(life?.events.length).toBeGreaterThanOrEqual(2);
     const states = life?.events.map((known) => known.state) ?? [];
-    for (let index = 1; index < states.length; index++) expect(canMove(states[index - 1] as CaseState, states[index] as CaseState), states.join(' → ')).toBe(true);
+    for (let index = 1; index < states.length; index++)
+      expect(canMove(states[index - 1] as CaseState, states[index] as CaseState), states.join(' → ')).toBe(true);
   });
 
   it('gives a version 3 report nobody has moved its life with the first event, keeping the rest of the item as it was', async () => {
     const reference = `TEST-2026-${randomUUID().slice(0, 8)}`;
     const { life: _none, ...version3 } = storedReport({ reference, routing: { status: 'routed', at: '2026-03-05T12:00:05.000Z', to: ['team@hdo.example'] } });
     await portal.stack.dynamodb.send(
-      new PutItemCommand({ TableName: portal.stack.tableName, Item: marshall({ ...reportKey(reference), ...version3, schemaVersion: 3 }, { removeUndefinedValues: true }) }),
+      new PutItemCommand({
+        TableName: portal.stack.tableName,
+        Item: marshall({ ...reportKey(reference), ...version3, schemaVersion: 3 }, { removeUndefinedValues: true }),
+      }),
     );
     const registered = event();
 
@@ -92,7 +103,10 @@ describe('DynamoDB store: a report’s life', () => {
 
     expect([first.status, again.status]).toEqual(['moved', 'duplicate']);
     const read = await store().get(reference, NOW);
-    expect(read?.life).toEqual({ state: 'registered', events: [{ id: `${reference}:received`, kind: 'state', state: 'received', at: version3.receivedAt, actor: 'portal' }, registered] });
+    expect(read?.life).toEqual({
+      state: 'registered',
+      events: [{ id: `${reference}:received`, kind: 'state', state: 'received', at: version3.receivedAt, actor: 'portal' }, registered],
+    });
     expect(read?.routing).toEqual({ status: 'routed', at: '2026-03-05T12:00:05.000Z', to: ['team@hdo.example'] });
     expect((await moveReport(reference, event({ state: 'solved' }), deps())).status).toBe('moved');
   });

@@ -12,7 +12,8 @@ import { emailsAbout, postReport, useTestPortal } from '../support/local-portal.
 const portal = useTestPortal();
 const report = iccsReport();
 
-const statusOf = (reference: string, token: string) => fetch(`${portal.url}/api/reports/${encodeURIComponent(reference)}`, { headers: { [STATUS_TOKEN_HEADER]: token } });
+const statusOf = (reference: string, token: string) =>
+  fetch(`${portal.url}/api/reports/${encodeURIComponent(reference)}`, { headers: { [STATUS_TOKEN_HEADER]: token } });
 
 describe('report status', () => {
   it('answers the submission with reference, priority and a status link that carries its secret in the fragment', async () => {
@@ -28,7 +29,13 @@ describe('report status', () => {
     expect(statusLink.search).toBe('');
     expect(status.status).toBe(200);
     // Delivered to the desk's queue (routing), and the desk's case not yet moved (life).
-    expect(await status.json()).toMatchObject({ reference, status: 'routed', priority: { level: 'P2' }, teams: ['Servicedesk'], life: { state: 'received', label: 'Mottatt' } });
+    expect(await status.json()).toMatchObject({
+      reference,
+      status: 'routed',
+      priority: { level: 'P2' },
+      teams: ['Servicedesk'],
+      life: { state: 'received', label: 'Mottatt' },
+    });
   });
 
   it('sends the same status link in the receipt', async () => {

@@ -24,7 +24,14 @@ const dataDir = temporaryDataDir();
 let dynamo: LocalDynamo;
 
 beforeAll(async () => {
-  dynamo = await startLocalDynamo({ host: '127.0.0.1', port: 0, region: 'eu-north-1', dataDir: dataDir.path, tableName: TABLE, onStreamRecord: () => undefined });
+  dynamo = await startLocalDynamo({
+    host: '127.0.0.1',
+    port: 0,
+    region: 'eu-north-1',
+    dataDir: dataDir.path,
+    tableName: TABLE,
+    onStreamRecord: () => undefined,
+  });
 });
 
 afterAll(async () => {
@@ -116,17 +123,30 @@ describe('the routing lease on DynamoDB (finding 5)', () => {
 
     expect(await listed()).not.toContain(reference);
     const index = await dynamo.client.send(
-      new QueryCommand({ TableName: TABLE, IndexName: REPORT_TABLE.unroutedIndex.indexName, KeyConditionExpression: 'unroutedPk = :pk', ExpressionAttributeValues: { ':pk': { S: 'UNROUTED' } } }),
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: REPORT_TABLE.unroutedIndex.indexName,
+        KeyConditionExpression: 'unroutedPk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: 'UNROUTED' } },
+      }),
     );
     expect((index.Items ?? []).map((entry) => entry.pk?.S)).not.toContain(`REPORT#${reference}`);
     expect(await store().claimRouting(reference, { holder: 'x', until: NOW.getTime() + 1000 }, NOW)).toBe(false);
-    expect((await store().get(reference, NOW))?.routing).toEqual({ status: 'failed', at: NOW.toISOString(), reason: 'Team video: MessageRejected: [e-postadresse]' });
+    expect((await store().get(reference, NOW))?.routing).toEqual({
+      status: 'failed',
+      at: NOW.toISOString(),
+      reason: 'Team video: MessageRejected: [e-postadresse]',
+    });
   });
 
   it('lists unrouted reports with the time they were received, oldest first', async () => {
     const references = [newReference(), newReference()];
-    await store().insert(storedReport({ reference: references[1]!, receivedAt: '2000-06-01T00:00:01.000Z', expiresAt: Math.floor(NOW.getTime() / 1000) + 3600 }));
-    await store().insert(storedReport({ reference: references[0]!, receivedAt: '2000-06-01T00:00:00.000Z', expiresAt: Math.floor(NOW.getTime() / 1000) + 3600 }));
+    await store().insert(
+      storedReport({ reference: references[1]!, receivedAt: '2000-06-01T00:00:01.000Z', expiresAt: Math.floor(NOW.getTime() / 1000) + 3600 }),
+    );
+    await store().insert(
+      storedReport({ reference: references[0]!, receivedAt: '2000-06-01T00:00:00.000Z', expiresAt: Math.floor(NOW.getTime() / 1000) + 3600 }),
+    );
 
     const listed = await store().listUnrouted(new Date('2000-06-02T00:00:00.000Z'), 2);
 

@@ -7,7 +7,10 @@ import { useTestPortal } from '../support/local-portal.ts';
 
 const portal = useTestPortal();
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(`${portal.url}${path}`, { headers }, (response) => {
       const chunks: Buffer[] = [];

@@ -37,10 +37,14 @@ describe('npm run stats', () => {
 
   it('counts the reports by where their case is now, with the labels of content/case-states.yaml', async () => {
     const reference = String((await postReport(portal.url, report)).body.reference);
-    const moved = await moveReport(reference, { id: `test:${reference}:registered`, kind: 'state', state: 'registered', at: new Date().toISOString(), actor: 'desk' }, {
-      store: createDynamoCaseStore(portal.stack.dynamodb, portal.stack.tableName),
-      now: () => new Date(),
-    });
+    const moved = await moveReport(
+      reference,
+      { id: `test:${reference}:registered`, kind: 'state', state: 'registered', at: new Date().toISOString(), actor: 'desk' },
+      {
+        store: createDynamoCaseStore(portal.stack.dynamodb, portal.stack.tableName),
+        now: () => new Date(),
+      },
+    );
     const script = join(REPOSITORY_ROOT, 'infra/tools/stats.ts');
 
     const csv = (await run(process.execPath, [script, '--csv', '--states', '--endpoint', portal.stack.dynamodbEndpoint])).stdout.trim().split('\n');
@@ -48,7 +52,15 @@ describe('npm run stats', () => {
 
     expect(moved.status).toBe('moved');
     // The reports of the test before are received; this one is registered.
-    expect(csv).toEqual(['Tilstand,Status,Antall', 'received,Mottatt,3', 'registered,Registrert,1', 'escalated,Sendt til fagteam,0', 'awaitingReporter,Venter på deg,0', 'solved,Løst,0', 'closed,Lukket,0']);
+    expect(csv).toEqual([
+      'Tilstand,Status,Antall',
+      'received,Mottatt,3',
+      'registered,Registrert,1',
+      'escalated,Sendt til fagteam,0',
+      'awaitingReporter,Venter på deg,0',
+      'solved,Løst,0',
+      'closed,Lukket,0',
+    ]);
     expect(table).toContain('Meldingene etter hvor saken er nå:');
     expect(table).toMatch(/Registrert +1\n/);
   });
@@ -62,7 +74,14 @@ describe('npm run stats', () => {
     await moveReport(reference, { id: `test:${reference}:solved`, kind: 'state', state: 'solved', at: minutesAfter(120), actor: 'desk' }, deps);
     const file = join(outDir, 'statistikk.html');
 
-    const { stdout } = await run(process.execPath, [join(REPOSITORY_ROOT, 'infra/tools/stats.ts'), '--html', '--out', file, '--endpoint', portal.stack.dynamodbEndpoint]);
+    const { stdout } = await run(process.execPath, [
+      join(REPOSITORY_ROOT, 'infra/tools/stats.ts'),
+      '--html',
+      '--out',
+      file,
+      '--endpoint',
+      portal.stack.dynamodbEndpoint,
+    ]);
 
     const html = readFileSync(file, 'utf8');
     const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -73,7 +92,9 @@ describe('npm run stats', () => {
     expect(text).toContain(`${iccs} 1 4 0 0 5`); // P1, P2, P3, P4, sum: the reports of the tests before, and this one
     // Five reports: two registered (at once and after 30 minutes), one of them solved after 2 hours.
     expect(text).toContain(`${iccs} 5 15 min 2 3 2 t 1 4`);
-    expect(text).toContain(`${iccs} ${new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Oslo' }).format(receivedAt)}`);
+    expect(text).toContain(
+      `${iccs} ${new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Oslo' }).format(receivedAt)}`,
+    );
     expect(html).toContain(reference);
     expect(text).toContain('Sykehuset Innlandet');
     expect(text).toContain('AMK Innlandet');
@@ -84,6 +105,9 @@ describe('npm run stats', () => {
   it('says where it looked when the table cannot be reached', async () => {
     const failure = run(process.execPath, [join(REPOSITORY_ROOT, 'infra/tools/stats.ts'), '--endpoint', 'http://127.0.0.1:9']);
 
-    await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Fikk ikke lest meldingene fra http://127.0.0.1:9: kjører «npm start»?') });
+    await expect(failure).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Fikk ikke lest meldingene fra http://127.0.0.1:9: kjører «npm start»?'),
+    });
   });
 });

@@ -31,7 +31,14 @@ afterAll(async () => {
 const key = (id: string) => ({ pk: { S: id }, sk: { S: 'x' } });
 const addOne = (id: string) =>
   dynamo.client.send(
-    new UpdateItemCommand({ TableName: TABLE, Key: key(id), UpdateExpression: 'ADD #n :one', ExpressionAttributeNames: { '#n': 'n' }, ExpressionAttributeValues: { ':one': { N: '1' } }, ReturnValues: 'UPDATED_NEW' }),
+    new UpdateItemCommand({
+      TableName: TABLE,
+      Key: key(id),
+      UpdateExpression: 'ADD #n :one',
+      ExpressionAttributeNames: { '#n': 'n' },
+      ExpressionAttributeValues: { ':one': { N: '1' } },
+      ReturnValues: 'UPDATED_NEW',
+    }),
   );
 const recordsFor = (id: string) => records.filter((record) => record.dynamodb?.Keys?.pk?.S === id);
 
@@ -94,7 +101,10 @@ describe('the local DynamoDB stream', () => {
     await addOne('OTHER#counter');
     const refused = await dynamo.client
       .send(new PutItemCommand({ TableName: TABLE, Item: { ...key('ITEM#counter'), n: { N: '0' } }, ConditionExpression: 'attribute_not_exists(pk)' }))
-      .then(() => 'stored', (error: Error) => error.name);
+      .then(
+        () => 'stored',
+        (error: Error) => error.name,
+      );
 
     // Assert
     expect(refused).toBe('ConditionalCheckFailedException');

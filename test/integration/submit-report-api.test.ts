@@ -119,7 +119,10 @@ describe('POST /api/reports from an HTML form (no JavaScript)', () => {
   });
 
   it('lists the problems on a page of the site, each with the question it belongs to, in an error summary', async () => {
-    const response = await fetch(`${portal.url}/api/reports`, { method: 'POST', body: asFormBody({ ...report, description: '', answers: { ...report.answers, controlRoom: '' } }) });
+    const response = await fetch(`${portal.url}/api/reports`, {
+      method: 'POST',
+      body: asFormBody({ ...report, description: '', answers: { ...report.answers, controlRoom: '' } }),
+    });
 
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('text/html');

@@ -17,13 +17,35 @@ const report = iccsReport();
 async function writeUnreadableReport(template: Record<string, unknown>): Promise<string> {
   const reference = String(template.reference).replace(/\d+$/, '990001');
   const receivedAt = '2020-01-01T00:00:00.000Z'; // the oldest waiting report, so the sweeper meets it first
-  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, delivered: _delivered, routingLease: _lease, ...rest } = template;
-  const item = { ...rest, ...reportKey(reference), ...byServiceKey(String(template.serviceId), receivedAt), ...unroutedKey(receivedAt), reference, receivedAt, routing: { status: 'pending' }, schemaVersion: 99 };
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _gsi1pk,
+    gsi1sk: _gsi1sk,
+    unroutedPk: _unroutedPk,
+    unroutedSince: _unroutedSince,
+    delivered: _delivered,
+    routingLease: _lease,
+    ...rest
+  } = template;
+  const item = {
+    ...rest,
+    ...reportKey(reference),
+    ...byServiceKey(String(template.serviceId), receivedAt),
+    ...unroutedKey(receivedAt),
+    reference,
+    receivedAt,
+    routing: { status: 'pending' },
+    schemaVersion: 99,
+  };
   await portal.stack.dynamodb.send(new PutItemCommand({ TableName: portal.stack.tableName, Item: marshall(item, { removeUndefinedValues: true }) }));
   return reference;
 }
 
-const deadLetters = () => (existsSync(join(portal.dataDir, 'stream-dead-letters.jsonl')) ? readFileSync(join(portal.dataDir, 'stream-dead-letters.jsonl'), 'utf8').trim().split('\n').filter(Boolean) : []);
+const deadLetters = () =>
+  existsSync(join(portal.dataDir, 'stream-dead-letters.jsonl'))
+    ? readFileSync(join(portal.dataDir, 'stream-dead-letters.jsonl'), 'utf8').trim().split('\n').filter(Boolean)
+    : [];
 const pendingReferences = async () =>
   (await storedReports(portal.stack)).filter((item) => (item.routing as { status: string }).status === 'pending').map((item) => String(item.reference));
 
@@ -47,7 +69,8 @@ describe('the sweeper', () => {
   it('routes the reports the stream dead-lettered during a long mail outage, once each', async () => {
     await portal.stack.stopMail();
     const references = [];
-    for (let index = 0; index < 3; index++) references.push(String((await postReport(portal.url, { ...report, summary: `Lang utkobling ${index}` })).body.reference));
+    for (let index = 0; index < 3; index++)
+      references.push(String((await postReport(portal.url, { ...report, summary: `Lang utkobling ${index}` })).body.reference));
     await portal.stack.streamIdle();
     const pendingAfterOutage = await pendingReferences();
     await portal.stack.restartMail();
@@ -95,7 +118,11 @@ describe('the sweeper', () => {
     expect(aboutPoison.map((email) => email.destination.to)).toEqual([['servicedesk@hdo.example']]);
     expect(aboutPoison[0]?.subject).toContain(ROUTING_FAILED_SUBJECT);
     expect(metrics().filter((document) => document.RoutingFailed === 1)).toEqual([expect.objectContaining({ reference: poison })]);
-    expect(metrics().filter((document) => 'OldestUnroutedAgeSeconds' in document).map((document) => document.OldestUnroutedAgeSeconds)).toEqual([0, 0, 0]);
+    expect(
+      metrics()
+        .filter((document) => 'OldestUnroutedAgeSeconds' in document)
+        .map((document) => document.OldestUnroutedAgeSeconds),
+    ).toEqual([0, 0, 0]);
   });
 
   it('fails its invocation when a report is still not routed, so the Errors alarm fires, and routes it next time', async () => {
@@ -113,7 +140,9 @@ describe('the sweeper', () => {
 
     expect(stillDown).toMatchObject({ name: 'SweepIncomplete', outcome: { found: 1, retry: [reference], routed: [] } });
     expect(back).toMatchObject({ routed: [reference], retry: [] });
-    const ages = metrics().filter((document) => 'OldestUnroutedAgeSeconds' in document).map((document) => document.OldestUnroutedAgeSeconds);
+    const ages = metrics()
+      .filter((document) => 'OldestUnroutedAgeSeconds' in document)
+      .map((document) => document.OldestUnroutedAgeSeconds);
     expect(ages).toHaveLength(2);
     expect(ages[1]).toBe(0);
   });

@@ -51,7 +51,14 @@ describe('withContentErrorsPrinted', () => {
 
   it('lets any other error through to Astro, which knows how to show a bug', async () => {
     const bug = new TypeError('a bug, not content');
-    const failing = { name: 'failing', hooks: { 'astro:config:setup': () => { throw bug; } } };
+    const failing = {
+      name: 'failing',
+      hooks: {
+        'astro:config:setup': () => {
+          throw bug;
+        },
+      },
+    };
     const stop = vi.fn();
 
     await expect(setupOf(withContentErrorsPrinted(failing, stop))({ command: 'build', logger: { error: vi.fn() } })).rejects.toBe(bug);

@@ -68,12 +68,17 @@ describe('a draft in the production build', () => {
 describe('mistakes in content/ on the dev server', FIRST_RENDER, () => {
   it('shows them at the top of the page with file, line and what is expected, as the editor saves', async () => {
     const before = await devSite.page('/');
-    writeFileSync(join(content.dir, 'articles', 'ny-boks.md'), '---\ntitle: Ny boks\nsummary: Med en boks som ikke finnes.\nupdated: 2026-11-22\n---\n\n:::advarsel\nPass på.\n:::\n');
+    writeFileSync(
+      join(content.dir, 'articles', 'ny-boks.md'),
+      '---\ntitle: Ny boks\nsummary: Med en boks som ikke finnes.\nupdated: 2026-11-22\n---\n\n:::advarsel\nPass på.\n:::\n',
+    );
 
     const after = await devSite.page('/');
 
     expect(before.html).not.toContain('data-content-problems');
     expect(after.html).toContain('<h2 id="content-problems-heading">Innholdet har 1 feil</h2>');
-    expect(after.html).toContain('<li>content/articles/ny-boks.md:7 boks — «:::advarsel» er ikke en boks nettstedet kjenner, og vises som tekst: bruk :::info, :::warning eller :::urgent</li>');
+    expect(after.html).toContain(
+      '<li>content/articles/ny-boks.md:7 boks — «:::advarsel» er ikke en boks nettstedet kjenner, og vises som tekst: bruk :::info, :::warning eller :::urgent</li>',
+    );
   });
 });

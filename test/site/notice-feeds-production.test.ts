@@ -46,11 +46,15 @@ beforeAll(async () => {
     SERVICEPORTAL_BUILD_TIME: BUILD_TIME,
   };
   delete env.SERVICEPORTAL_ENVIRONMENT;
-  await promisify(execFile)(process.execPath, [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', dist, '--silent'], {
-    cwd: REPOSITORY_ROOT,
-    env,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', dist, '--silent'],
+    {
+      cwd: REPOSITORY_ROOT,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const document = await buildNoticesDocument({ contentDir: content.dir, publishedAt: new Date(BUILD_TIME) });
   publishedIds = document.notices.map((notice) => notice.id).sort();
 }, 600_000);

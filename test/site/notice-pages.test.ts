@@ -46,7 +46,12 @@ describe('notices in the built site', () => {
   });
 
   it('links every list of notices to the notices’ own pages, never to /driftsmeldinger/#id', () => {
-    for (const url of ['/', NOTICES_PATH, '/meld-feil/', ...document.notices.flatMap((notice) => notice.services.flatMap((service) => [`/tjenester/${service}/`, `/meld-feil/${service}/`]))]) {
+    for (const url of [
+      '/',
+      NOTICES_PATH,
+      '/meld-feil/',
+      ...document.notices.flatMap((notice) => notice.services.flatMap((service) => [`/tjenester/${service}/`, `/meld-feil/${service}/`])),
+    ]) {
       const html = page(url);
       expect(html, url).not.toMatch(/href="\/driftsmeldinger\/#/);
       const current = document.notices.filter((notice) => publishedNoticePhase(notice, builtAt) !== 'over');
@@ -58,7 +63,15 @@ describe('notices in the built site', () => {
   it('links the notices page to the archive, the feeds and e-mail subscriptions', () => {
     const links = attributeValues(page(NOTICES_PATH), 'a', 'href');
 
-    expect(links).toEqual(expect.arrayContaining([NOTICE_ARCHIVE_PATH, '/driftsmeldinger/rss.xml', '/driftsmeldinger/atom.xml', '/driftsmeldinger/planlagt.ics', '/driftsmeldinger/abonner/']));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        NOTICE_ARCHIVE_PATH,
+        '/driftsmeldinger/rss.xml',
+        '/driftsmeldinger/atom.xml',
+        '/driftsmeldinger/planlagt.ics',
+        '/driftsmeldinger/abonner/',
+      ]),
+    );
   });
 
   it('builds the templates the publishing script fills, kept out of search', () => {

@@ -25,8 +25,18 @@ const NOTICE = 'notices/redusert-dekning-nodnett-fjellet.md';
 beforeAll(async () => {
   // Vitest's own variables (DEV=1, NODE_ENV=test, …) would reach the built pages' import.meta.env: drafts in.
   const { DEV, PROD, MODE, SSR, BASE_URL, NODE_ENV, ...inherited } = process.env;
-  const env = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', SERVICEPORTAL_CONTENT_DIR: content.dir, SERVICEPORTAL_CACHE_DIR: join(work, 'cache'), SERVICEPORTAL_BUILD_TIME: AT, SITE_URL: SITE };
-  await run(process.execPath, [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', built, '--silent'], { cwd: REPOSITORY_ROOT, env });
+  const env = {
+    ...inherited,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    SERVICEPORTAL_CONTENT_DIR: content.dir,
+    SERVICEPORTAL_CACHE_DIR: join(work, 'cache'),
+    SERVICEPORTAL_BUILD_TIME: AT,
+    SITE_URL: SITE,
+  };
+  await run(process.execPath, [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', built, '--silent'], {
+    cwd: REPOSITORY_ROOT,
+    env,
+  });
 }, 180_000);
 
 afterAll(() => {
@@ -59,14 +69,23 @@ describe('publishing notices between builds', () => {
     const out = copyOfBuilt();
     const file = join(content.dir, NOTICE);
     const original = readFileSync(file, 'utf8');
-    writeFileSync(file, original.replace('updates:\n', 'updates:\n  - at: 2026-11-30T09:15+01:00\n    text: Ny mast er på plass i Setesdal & dekningen er tilbake.\n'));
+    writeFileSync(
+      file,
+      original.replace('updates:\n', 'updates:\n  - at: 2026-11-30T09:15+01:00\n    text: Ny mast er på plass i Setesdal & dekningen er tilbake.\n'),
+    );
     try {
-      const { stdout } = await run(process.execPath, ['scripts/publish-notices.ts', '--out', out, '--content', content.dir, '--at', AT, '--site', SITE], { cwd: REPOSITORY_ROOT });
+      const { stdout } = await run(process.execPath, ['scripts/publish-notices.ts', '--out', out, '--content', content.dir, '--at', AT, '--site', SITE], {
+        cwd: REPOSITORY_ROOT,
+      });
 
       const page = read(out, 'driftsmeldinger/redusert-dekning-nodnett-fjellet/index.html');
-      expect(page).toContain('Oppdatering <time datetime="2026-11-30T08:15:00.000Z">30. november kl. 09:15</time></h3><p>Ny mast er på plass i Setesdal &amp; dekningen er tilbake.</p>');
+      expect(page).toContain(
+        'Oppdatering <time datetime="2026-11-30T08:15:00.000Z">30. november kl. 09:15</time></h3><p>Ny mast er på plass i Setesdal &amp; dekningen er tilbake.</p>',
+      );
       const document = noticesDocumentSchema.parse(JSON.parse(read(out, 'driftsmeldinger/meldinger.json')));
-      expect(document.notices.find((notice) => notice.id === 'redusert-dekning-nodnett-fjellet')?.updates[0]?.text).toBe('Ny mast er på plass i Setesdal & dekningen er tilbake.');
+      expect(document.notices.find((notice) => notice.id === 'redusert-dekning-nodnett-fjellet')?.updates[0]?.text).toBe(
+        'Ny mast er på plass i Setesdal & dekningen er tilbake.',
+      );
       expect(stdout).toContain('skrev   /driftsmeldinger/redusert-dekning-nodnett-fjellet/');
       expect(stdout).toContain('skrev   /driftsmeldinger/meldinger.json');
       expect(stdout).not.toContain('skrev   /driftsmeldinger/statistikk-forsinket-oktober/');
@@ -97,7 +116,9 @@ describe('publishing notices between builds', () => {
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('severity: disruption', 'severity: storhendelse'));
     try {
-      const failed = await run(process.execPath, ['scripts/publish-notices.ts', '--out', out, '--content', content.dir, '--site', SITE], { cwd: REPOSITORY_ROOT }).then(
+      const failed = await run(process.execPath, ['scripts/publish-notices.ts', '--out', out, '--content', content.dir, '--site', SITE], {
+        cwd: REPOSITORY_ROOT,
+      }).then(
         () => undefined,
         (error: { code: number; stderr: string }) => error,
       );

@@ -20,7 +20,10 @@ function siteEnvironment(contentDir: string, cacheDir: string): NodeJS.ProcessEn
 const VITEST_ENVIRONMENT = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
 
 /** `astro build` of the site from another content folder than content/, as `npm run build` runs it (no Pagefind). */
-export async function buildSite(contentDir: string, { outDir, cacheDir, silent = true }: { outDir: string; cacheDir: string; silent?: boolean }): Promise<{ stdout: string; stderr: string }> {
+export async function buildSite(
+  contentDir: string,
+  { outDir, cacheDir, silent = true }: { outDir: string; cacheDir: string; silent?: boolean },
+): Promise<{ stdout: string; stderr: string }> {
   const env = siteEnvironment(contentDir, cacheDir);
   const args = [ASTRO, 'build', '--root', 'site', '--outDir', outDir, ...(silent ? ['--silent'] : [])];
   return promisify(execFile)(process.execPath, args, { cwd: REPOSITORY_ROOT, env, maxBuffer: 64 * 1024 * 1024 });
@@ -41,9 +44,16 @@ export interface DevSite {
  */
 export async function startDevSite(contentDir: string, cacheDir: string): Promise<DevSite> {
   const env = siteEnvironment(contentDir, cacheDir);
-  const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'test', 'support', 'dev-site-process.ts')], { cwd: REPOSITORY_ROOT, env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'test', 'support', 'dev-site-process.ts')], {
+    cwd: REPOSITORY_ROOT,
+    env,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const exited = once(child, 'exit');
-  const [line] = (await Promise.race([once(createInterface({ input: child.stdout }), 'line'), exited.then(([code]) => Promise.reject(new Error(`the dev server stopped before it listened (exit code ${String(code)})`)))])) as [string];
+  const [line] = (await Promise.race([
+    once(createInterface({ input: child.stdout }), 'line'),
+    exited.then(([code]) => Promise.reject(new Error(`the dev server stopped before it listened (exit code ${String(code)})`))),
+  ])) as [string];
   const { port } = JSON.parse(line) as { port: number };
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -19,7 +19,11 @@ async function buildSite(contentDir: string, work: string, buildTime: string | u
     SERVICEPORTAL_CACHE_DIR: join(work, 'cache'),
     ...(buildTime ? { SERVICEPORTAL_BUILD_TIME: buildTime } : {}),
   };
-  await promisify(execFile)(process.execPath, [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', siteDir, '--silent'], { cwd: REPOSITORY_ROOT, env });
+  await promisify(execFile)(
+    process.execPath,
+    [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', siteDir, '--silent'],
+    { cwd: REPOSITORY_ROOT, env },
+  );
   return siteDir;
 }
 

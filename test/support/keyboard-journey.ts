@@ -23,7 +23,12 @@ const MAX_TABS = 60;
  * `answers` by field name; a field without an answer is passed over. `remember` ticks «Husk meg på denne enheten».
  * Ends on the receipt page.
  */
-export async function fileByKeyboard(page: Page, formUrl: string, answers: Readonly<Record<string, string>>, options: { remember?: boolean } = {}): Promise<KeyboardJourney> {
+export async function fileByKeyboard(
+  page: Page,
+  formUrl: string,
+  answers: Readonly<Record<string, string>>,
+  options: { remember?: boolean } = {},
+): Promise<KeyboardJourney> {
   const figures: KeyboardJourney = { screens: [], keystrokes: 0, typed: 0, fields: 0 };
   const press = async (key: string) => {
     await page.keyboard.press(key);
@@ -68,7 +73,9 @@ export async function fileByKeyboard(page: Page, formUrl: string, answers: Reado
   throw new Error(`The report never reached «Sjekk svarene»: ${figures.screens.join(' → ')}`);
 
   async function nextField(done: ReadonlySet<string>): Promise<string | undefined> {
-    const fields = await page.locator('[data-page]:not([hidden]) [data-question]:not([hidden])').evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.question ?? ''));
+    const fields = await page
+      .locator('[data-page]:not([hidden]) [data-question]:not([hidden])')
+      .evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.question ?? ''));
     return fields.find((field) => !done.has(field));
   }
 

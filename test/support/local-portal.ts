@@ -109,9 +109,7 @@ export async function emailsAbout(stack: LocalStack, reference: string): Promise
 }
 
 export async function storedItem(stack: LocalStack, reference: string): Promise<Record<string, unknown> | undefined> {
-  const result = await stack.dynamodb.send(
-    new GetItemCommand({ TableName: stack.tableName, Key: marshall(reportKey(reference)), ConsistentRead: true }),
-  );
+  const result = await stack.dynamodb.send(new GetItemCommand({ TableName: stack.tableName, Key: marshall(reportKey(reference)), ConsistentRead: true }));
   return result.Item ? unmarshall(result.Item) : undefined;
 }
 

@@ -1,13 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  ACTION_LINK_DAYS,
-  actionLinkToken,
-  deskActionLinks,
-  signActionLink,
-  verifyActionLink,
-  type ActionLink,
-} from '../../functions/core/action-links.ts';
+import { ACTION_LINK_DAYS, actionLinkToken, deskActionLinks, signActionLink, verifyActionLink, type ActionLink } from '../../functions/core/action-links.ts';
 
 const KEY = 'k'.repeat(32);
 const NOW = new Date('2026-03-05T12:00:00Z');
@@ -89,7 +82,13 @@ describe('verifyActionLink: what a token allows', () => {
 describe('deskActionLinks: the links for the desk’s e-mail about one report', () => {
   let counter = 0;
   const nonce = () => `nonce-${String(++counter).padStart(16, '0')}`;
-  const links = deskActionLinks(KEY, { siteUrl: 'https://portal.hdo.example/', reference: LINK.reference, escalateTo: [{ key: 'kontrollrom', name: 'Team kontrollromsløsning' }], now: NOW, nonce });
+  const links = deskActionLinks(KEY, {
+    siteUrl: 'https://portal.hdo.example/',
+    reference: LINK.reference,
+    escalateTo: [{ key: 'kontrollrom', name: 'Team kontrollromsløsning' }],
+    now: NOW,
+    nonce,
+  });
 
   it('offers registrer, eskaler til the team, venter på melder and løst, in that order, each a full address', () => {
     expect(links.map((link) => link.label)).toEqual(['Registrer', 'Eskaler til Team kontrollromsløsning', 'Venter på melder', 'Løst']);

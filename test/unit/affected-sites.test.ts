@@ -44,13 +44,24 @@ function setUp() {
     followers: { addFollower: async (noticeId, address) => void follows.push({ noticeId, address }) },
     mailer,
     journeys: realJourneys(),
-    desk: { address: 'servicedesk@example.no', name: 'Servicedesk', serviceNames: { iccs: 'Kontrollromsløsningen (ICCS)' }, siteUrl: 'https://portal.example.no' },
+    desk: {
+      address: 'servicedesk@example.no',
+      name: 'Servicedesk',
+      serviceNames: { iccs: 'Kontrollromsløsningen (ICCS)' },
+      siteUrl: 'https://portal.example.no',
+    },
     now: () => NOW,
   };
   return { deps, mailer, sites, follows };
 }
 
-const bergen = { notice: outage.id, [FIELD.organisation]: 'AMK Bergen', [FIELD.name]: 'Kari Nordmann', [FIELD.phone]: '55 12 34 56', [FIELD.email]: 'kari@helse-bergen.no' };
+const bergen = {
+  notice: outage.id,
+  [FIELD.organisation]: 'AMK Bergen',
+  [FIELD.name]: 'Kari Nordmann',
+  [FIELD.phone]: '55 12 34 56',
+  [FIELD.email]: 'kari@helse-bergen.no',
+};
 
 describe('«Vi er også rammet»: a control room adds itself to a live notice', () => {
   it('counts the site, lets the reporter follow the notice, and tells the desk once with every site listed', async () => {
@@ -105,7 +116,7 @@ describe('«Vi er også rammet»: a control room adds itself to a live notice', 
     ['no organisation', { ...bergen, [FIELD.organisation]: '' }, FIELD.organisation, 'virksomhet'],
     ['a bad e-mail address', { ...bergen, [FIELD.email]: 'kari@' }, FIELD.email, 'gyldig e-postadresse'],
     ['a national identity number as the name', { ...bergen, [FIELD.name]: '01019012480' }, FIELD.name, 'fødselsnummer'],
-  ])('says what to correct for %s, in the form\'s own words', async (_case, input, path, words) => {
+  ])("says what to correct for %s, in the form's own words", async (_case, input, path, words) => {
     const { deps, mailer } = setUp();
 
     const outcome = await recordAffected(input, deps);
@@ -117,11 +128,17 @@ describe('«Vi er også rammet»: a control room adds itself to a live notice', 
   });
 });
 
-describe('the desk\'s e-mail about sites hit by a notice', () => {
+describe("the desk's e-mail about sites hit by a notice", () => {
   it('links to the notice, names the service, escapes what the reporter wrote, and carries its format in a header', () => {
     const site = { organisation: 'AMK <Bergen>', name: 'Kari', phone: '55 12 34 56', email: 'kari@helse-bergen.no', at: NOW.toISOString() };
 
-    const email = renderAffectedSiteEmail({ address: 'desk@example.no', name: 'Servicedesk', serviceNames: { iccs: 'ICCS' }, siteUrl: 'https://portal.example.no' }, outage, [site], site, { name: 'Navn', phone: 'Telefon', email: 'E-post' });
+    const email = renderAffectedSiteEmail(
+      { address: 'desk@example.no', name: 'Servicedesk', serviceNames: { iccs: 'ICCS' }, siteUrl: 'https://portal.example.no' },
+      outage,
+      [site],
+      site,
+      { name: 'Navn', phone: 'Telefon', email: 'E-post' },
+    );
 
     expect(email.html).toContain('href="https://portal.example.no/driftsmeldinger/utfall-iccs-vest/"');
     expect(email.html).toContain('AMK &lt;Bergen&gt;');
@@ -132,12 +149,14 @@ describe('the desk\'s e-mail about sites hit by a notice', () => {
   });
 });
 
-
 describe('the body «Vi er også rammet» takes', () => {
   it('is the same nested, as a form post arrives, as flat', async () => {
     const { deps } = setUp();
 
-    const outcome = await recordAffected({ notice: outage.id, contact: { organisation: 'AMK Bergen', name: 'Kari Nordmann', phone: '55 12 34 56', email: 'kari@helse-bergen.no' } }, deps);
+    const outcome = await recordAffected(
+      { notice: outage.id, contact: { organisation: 'AMK Bergen', name: 'Kari Nordmann', phone: '55 12 34 56', email: 'kari@helse-bergen.no' } },
+      deps,
+    );
 
     expect(outcome).toMatchObject({ status: 'counted', count: 1 });
   });

@@ -93,7 +93,15 @@ describe('the status of GET /api/reports/{reference} (contract/report-status.ts)
   const TOKEN = 'status-token-for-tests';
   const events: ReportEvent[] = [
     { id: 'mail:registrer-1', kind: 'state', state: 'registered', at: '2026-03-05T12:10:00.000Z', actor: 'desk' },
-    { id: 'topdesk:evt-2', kind: 'state', state: 'escalated', at: '2026-03-05T12:20:00.000Z', actor: 'caseSystem', team: 'kontrollrom', message: 'Fagteamet ser på loggene.' },
+    {
+      id: 'topdesk:evt-2',
+      kind: 'state',
+      state: 'escalated',
+      at: '2026-03-05T12:20:00.000Z',
+      actor: 'caseSystem',
+      team: 'kontrollrom',
+      message: 'Fagteamet ser på loggene.',
+    },
     { id: 'reporter:escalate-1', kind: 'escalationRequested', state: 'escalated', at: '2026-03-05T12:30:00.000Z', actor: 'reporter' },
   ];
 
@@ -118,7 +126,10 @@ describe('the status of GET /api/reports/{reference} (contract/report-status.ts)
       case: 'an actor the case does not know',
       change: (view: Record<string, unknown>) => ({
         ...view,
-        life: { ...(isJsonObject(view.life) ? view.life : {}), events: [{ at: '2026-03-05T12:10:00.000Z', kind: 'state', state: 'registered', label: 'Registrert', actor: 'robot', actorWord: 'roboten' }] },
+        life: {
+          ...(isJsonObject(view.life) ? view.life : {}),
+          events: [{ at: '2026-03-05T12:10:00.000Z', kind: 'state', state: 'registered', label: 'Registrert', actor: 'robot', actorWord: 'roboten' }],
+        },
       }),
     },
     { case: 'no life', change: ({ life: _life, ...view }: Record<string, unknown>) => view },
@@ -133,7 +144,11 @@ describe('the status of GET /api/reports/{reference} (contract/report-status.ts)
 describe('the answers of POST …/eskalering (contract/escalation.ts)', () => {
   it('reads «asked» and «refused» as handlers/move-report.ts sends them', () => {
     const asked: EscalationAsked = { status: 'asked', at: '2026-03-05T16:00:00.000Z' };
-    const refused: EscalationRefusedAnswer = { reason: 'tooEarly', from: '2026-03-05T16:00:00.000Z', errors: [{ path: '', message: 'Du kan be om eskalering fra 5. mars 2026 kl. 17:00.' }] };
+    const refused: EscalationRefusedAnswer = {
+      reason: 'tooEarly',
+      from: '2026-03-05T16:00:00.000Z',
+      errors: [{ path: '', message: 'Du kan be om eskalering fra 5. mars 2026 kl. 17:00.' }],
+    };
 
     expect(isEscalationAsked(sent(asked))).toBe(true);
     expect(isEscalationRefused(sent(refused))).toBe(true);

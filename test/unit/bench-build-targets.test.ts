@@ -3,7 +3,13 @@ import { compareBuilds, type BuildKind, type BuildRow } from '../../bench/builds
 import type { SearchFigures } from '../../bench/search-bytes.ts';
 import { buildTargets } from '../../bench/targets.ts';
 
-const row = (articles: number, build: BuildKind, seconds: number): BuildRow => ({ articles, build, label: build, pages: articles, result: { seconds, peakMegabytes: 100, cpuSeconds: seconds } });
+const row = (articles: number, build: BuildKind, seconds: number): BuildRow => ({
+  articles,
+  build,
+  label: build,
+  pages: articles,
+  result: { seconds, peakMegabytes: 100, cpuSeconds: seconds },
+});
 const search = (articles: number, site: 'ours' | 'starlight', gzipKilobytes: number): SearchFigures & { articles: number; site: 'ours' | 'starlight' } => ({
   articles,
   site,

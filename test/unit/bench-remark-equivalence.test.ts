@@ -19,7 +19,10 @@ describe('our Markdown plugins on remark/rehype (bench only)', () => {
     ['content-block markers and an unknown line directive', '::prioriteter\n\n::sjekkliste\n\n::ukjent[med tekst]'],
     ['colons in running text', 'Kl. 08:00 i talegruppe HDO-04. Merk:dette og :kort[etikett].'],
     ['headings, twice the same, with anchors', '## Sjekk dette først\n\n### Hvem gjør hva\n\n## Sjekk dette først'],
-    ['internal, external, mail and unsafe links', '[a](/meld-feil/radio/) [b](https://lovdata.no/) [c](mailto:sd@example.no) [d](javascript:alert(1)) [e](//evil.example/x)'],
+    [
+      'internal, external, mail and unsafe links',
+      '[a](/meld-feil/radio/) [b](https://lovdata.no/) [c](mailto:sd@example.no) [d](javascript:alert(1)) [e](//evil.example/x)',
+    ],
     ['raw HTML dropped', 'Før <b>fet</b> etter\n\n<script>alert(1)</script>\n\n<p style="color:red">rød</p>'],
     ['a table and a list', '1. En\n2. To\n\n| Hva | Hvem |\n| --- | --- |\n| Første linje | Servicedesk |'],
   ])('%s: the same HTML as Sätteri', async (_what, markdown) => {

@@ -16,7 +16,15 @@ import { isPermanentCaseEventError } from '../../functions/adapters/case-event-p
 import { withEvent, type ReportEvent } from '../../functions/core/report-life.ts';
 import type { StoredReport } from '../../functions/core/stored-report.ts';
 import { realCatalog, storedReport } from './builders.ts';
-import { caseEventStoreOf, InMemoryReportStore, messageRejected, RecordingCaseEventPublisher, RecordingCaseEventSignals, RecordingMailer, RejectingMailer } from './fakes.ts';
+import {
+  caseEventStoreOf,
+  InMemoryReportStore,
+  messageRejected,
+  RecordingCaseEventPublisher,
+  RecordingCaseEventSignals,
+  RecordingMailer,
+  RejectingMailer,
+} from './fakes.ts';
 
 /**
  * core/case-events.ts: each life event leaves once as a versioned case event; the reporter is e-mailed only when the
@@ -27,7 +35,14 @@ import { caseEventStoreOf, InMemoryReportStore, messageRejected, RecordingCaseEv
 const NOW = new Date('2026-03-05T14:00:00Z');
 const catalog = realCatalog();
 
-const move = (id: string, changes: Partial<ReportEvent>): ReportEvent => ({ id, kind: 'state', state: 'registered', at: '2026-03-05T13:00:00.000Z', actor: 'desk', ...changes });
+const move = (id: string, changes: Partial<ReportEvent>): ReportEvent => ({
+  id,
+  kind: 'state',
+  state: 'registered',
+  at: '2026-03-05T13:00:00.000Z',
+  actor: 'desk',
+  ...changes,
+});
 
 function setup(report: StoredReport, mailer = new RecordingMailer()) {
   const reports = new InMemoryReportStore();
@@ -65,12 +80,21 @@ describe('publishCaseEvents', () => {
       ['report.state-changed', 'registered', 'desk'],
     ]);
     const [received] = publisher.published;
-    expect(received).toMatchObject({ schema: CASE_EVENT_SCHEMA, id: `${report.reference}:received`, reference: report.reference, serviceId: report.serviceId, priority: report.priority });
+    expect(received).toMatchObject({
+      schema: CASE_EVENT_SCHEMA,
+      id: `${report.reference}:received`,
+      reference: report.reference,
+      serviceId: report.serviceId,
+      priority: report.priority,
+    });
     expect(received?.category).toBe(catalog.services.iccs.name);
     expect(received?.escalatesTo).toBe(catalog.teams[catalog.services.iccs.team]?.name);
     const leaving = JSON.stringify(publisher.published);
-    for (const written of [report.summary, report.description, report.contact.email, report.contact.name, report.contact.phone]) expect(leaving).not.toContain(written);
-    expect(reports.reports.get(report.reference)?.delivered).toEqual(expect.arrayContaining([publishedKey(`${report.reference}:received`), publishedKey('desk:registered-1')]));
+    for (const written of [report.summary, report.description, report.contact.email, report.contact.name, report.contact.phone])
+      expect(leaving).not.toContain(written);
+    expect(reports.reports.get(report.reference)?.delivered).toEqual(
+      expect.arrayContaining([publishedKey(`${report.reference}:received`), publishedKey('desk:registered-1')]),
+    );
   });
 
   it('publishes nothing and e-mails no one again when the record is replayed', async () => {
@@ -117,7 +141,9 @@ describe('publishCaseEvents', () => {
     ]);
     expect(mailer.sent[0]?.text).toContain('Send oss et skjermbilde.');
     expect(mailer.sent[0]?.text).toContain('https://portal.example.no/meld-feil/status/#referanse=');
-    expect(reports.reports.get(report.reference)?.delivered).toEqual(expect.arrayContaining([reporterMailKey('desk:waiting-1'), reporterMailKey('desk:solved-1')]));
+    expect(reports.reports.get(report.reference)?.delivered).toEqual(
+      expect.arrayContaining([reporterMailKey('desk:waiting-1'), reporterMailKey('desk:solved-1')]),
+    );
   });
 
   it('escapes the desk’s message in the HTML part and repeats nothing the reporter wrote', async () => {
@@ -136,7 +162,14 @@ describe('publishCaseEvents', () => {
   });
 
   it('e-mails the escalation contact for the report’s priority when the reporter asks, with reference, priority, service and when asked', async () => {
-    const asked = { id: 'reporter:escalate-1', kind: 'escalationRequested', state: 'registered', at: '2026-03-05T13:30:00.000Z', actor: 'reporter', message: 'Mitt hemmelige' } as const;
+    const asked = {
+      id: 'reporter:escalate-1',
+      kind: 'escalationRequested',
+      state: 'registered',
+      at: '2026-03-05T13:30:00.000Z',
+      actor: 'reporter',
+      message: 'Mitt hemmelige',
+    } as const;
     for (const priority of ['P1', 'P2', 'P3', 'P4'] as const) {
       const report = { ...withMoves(move('desk:registered-1', {}), asked), priority };
       const { mailer, publisher, deps } = setup(report);
@@ -189,7 +222,11 @@ describe('publishCaseEvents', () => {
 
   it('builds a case event that passes its own schema, without a message the reporter wrote', () => {
     const report = storedReport();
-    const event = caseEventFor(report, { id: 'reporter:x-12345', kind: 'escalationRequested', state: 'received', at: NOW.toISOString(), actor: 'reporter', message: 'mine ord' }, catalog);
+    const event = caseEventFor(
+      report,
+      { id: 'reporter:x-12345', kind: 'escalationRequested', state: 'received', at: NOW.toISOString(), actor: 'reporter', message: 'mine ord' },
+      catalog,
+    );
     expect(event).not.toHaveProperty('message');
     expect(event.type).toBe('report.escalation-requested');
   });

@@ -19,17 +19,42 @@ describe('content/case-states.yaml', () => {
 
     expect(Object.keys(caseStates.states)).toEqual([...CASE_STATES]);
     expect(Object.keys(caseStates.actors)).toEqual([...ACTORS]);
-    expect(Object.values(caseStates.states).map((state) => state.label)).toEqual(['Mottatt', 'Registrert', 'Sendt til fagteam', 'Venter på deg', 'Løst', 'Lukket']);
-    expect(caseStates.actors).toEqual({ desk: 'Servicedesk', team: 'fagteamet', caseSystem: 'saksbehandlingssystemet', reporter: 'deg', portal: 'Serviceportalen' });
+    expect(Object.values(caseStates.states).map((state) => state.label)).toEqual([
+      'Mottatt',
+      'Registrert',
+      'Sendt til fagteam',
+      'Venter på deg',
+      'Løst',
+      'Lukket',
+    ]);
+    expect(caseStates.actors).toEqual({
+      desk: 'Servicedesk',
+      team: 'fagteamet',
+      caseSystem: 'saksbehandlingssystemet',
+      reporter: 'deg',
+      portal: 'Serviceportalen',
+    });
   });
 
   it.each([
-    ['a state left out', ORIGINAL.replace(/\n  closed:\n.*\n.*\n/, '\n'), [{ line: 7, field: 'states.closed', message: 'tilstanden mangler: skriv label og explanation for den' }]],
-    ['a state without its explanation', ORIGINAL.replace(/\n    explanation: Saken er avsluttet\./, ''), [{ line: 23, field: 'states.closed.explanation', message: 'må være en tekst' }]],
-    ['a misspelt state', ORIGINAL.replace('  solved:', '  solvd:'), [
-      { line: 7, field: 'states.solved', message: 'tilstanden mangler: skriv label og explanation for den' },
-      { line: 7, field: 'states', message: 'ukjent felt «solvd»: sjekk stavingen, eller se CONTENT.md' },
-    ]],
+    [
+      'a state left out',
+      ORIGINAL.replace(/\n  closed:\n.*\n.*\n/, '\n'),
+      [{ line: 7, field: 'states.closed', message: 'tilstanden mangler: skriv label og explanation for den' }],
+    ],
+    [
+      'a state without its explanation',
+      ORIGINAL.replace(/\n    explanation: Saken er avsluttet\./, ''),
+      [{ line: 23, field: 'states.closed.explanation', message: 'må være en tekst' }],
+    ],
+    [
+      'a misspelt state',
+      ORIGINAL.replace('  solved:', '  solvd:'),
+      [
+        { line: 7, field: 'states.solved', message: 'tilstanden mangler: skriv label og explanation for den' },
+        { line: 7, field: 'states', message: 'ukjent felt «solvd»: sjekk stavingen, eller se CONTENT.md' },
+      ],
+    ],
     ['an empty actor word', ORIGINAL.replace('team: fagteamet', 'team: ""'), [{ line: 29, field: 'actors.team', message: 'kan ikke være tom' }]],
   ])('names %s with file and line', (_case, text, expected) => {
     const problems = problemsWith(text);

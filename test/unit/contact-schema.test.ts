@@ -26,10 +26,26 @@ describe('deskContactSchema', () => {
   });
 
   it.each([
-    ['a phone number with letters in it', { ...valid, channels: [{ ...valid.channels[0], value: '08915 (vakt)' }, valid.channels[1]] }, 'channels.0.value: må være et telefonnummer med bare sifre og mellomrom'],
-    ['a step ending in a full stop', { ...valid, ladder: [{ ...valid.ladder[0], when: 'Alltid først.' }, valid.ladder[1]] }, 'ladder.0.when: skal stå uten punktum eller kolon til slutt'],
-    ['an action with two numbers', { ...valid, ladder: [{ ...valid.ladder[0], action: 'ring {value} eller {value}' }, valid.ladder[1]] }, 'ladder.0.action: kan ha {value} bare én gang'],
-    ['a phone step without the number', { ...valid, ladder: [{ ...valid.ladder[0], action: 'ring Servicedesk' }, valid.ladder[1]] }, 'ladder.0.action: må ha {value} der nummeret skal stå, så det blir en lenke'],
+    [
+      'a phone number with letters in it',
+      { ...valid, channels: [{ ...valid.channels[0], value: '08915 (vakt)' }, valid.channels[1]] },
+      'channels.0.value: må være et telefonnummer med bare sifre og mellomrom',
+    ],
+    [
+      'a step ending in a full stop',
+      { ...valid, ladder: [{ ...valid.ladder[0], when: 'Alltid først.' }, valid.ladder[1]] },
+      'ladder.0.when: skal stå uten punktum eller kolon til slutt',
+    ],
+    [
+      'an action with two numbers',
+      { ...valid, ladder: [{ ...valid.ladder[0], action: 'ring {value} eller {value}' }, valid.ladder[1]] },
+      'ladder.0.action: kan ha {value} bare én gang',
+    ],
+    [
+      'a phone step without the number',
+      { ...valid, ladder: [{ ...valid.ladder[0], action: 'ring Servicedesk' }, valid.ladder[1]] },
+      'ladder.0.action: må ha {value} der nummeret skal stå, så det blir en lenke',
+    ],
     ['a ladder that starts with e-mail', { ...valid, ladder: [valid.ladder[1], valid.ladder[0]] }, 'ladder.0.channel: det første steget må være en telefon'],
   ])('refuses %s, saying where and what is expected', (_case, contact, expected) => {
     const found = problems(contact);

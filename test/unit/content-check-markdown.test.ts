@@ -16,11 +16,36 @@ function problemsWith(fixture: string): string[] {
 
 describe('checkContent: the Markdown of articles and notices, one problem per mistake, with file and line', () => {
   it.each([
-    ['unknown-box', ['content/articles/ukjent-boks.md:11 boks — «:::advarsel» er ikke en boks nettstedet kjenner, og vises som tekst: bruk :::info, :::warning eller :::urgent']],
-    ['notice-unknown-box', ['content/notices/tips-i-melding.md:11 boks — «:::tips» er ikke en boks nettstedet kjenner, og vises som tekst: bruk :::info, :::warning eller :::urgent']],
-    ['unclosed-box', ['content/articles/apen-boks.md:11 boks — «:::info» lukkes aldri, så resten av teksten havner i boksen: skriv ::: på en egen linje der boksen skal slutte']],
-    ['stray-box-end', ['content/articles/boks-slutt-uten-start.md:7 boks — «:::» lukker ingen boks, og vises som tekst: fjern linjen, eller start boksen over med for eksempel :::info']],
-    ['unknown-block', ['content/articles/ukjent-del.md:9 del — «::sjekklista» er ikke en del nettstedet kan sette inn, og vises som tekst: bruk ::prioriteter eller ::sjekkliste på en egen linje']],
+    [
+      'unknown-box',
+      [
+        'content/articles/ukjent-boks.md:11 boks — «:::advarsel» er ikke en boks nettstedet kjenner, og vises som tekst: bruk :::info, :::warning eller :::urgent',
+      ],
+    ],
+    [
+      'notice-unknown-box',
+      [
+        'content/notices/tips-i-melding.md:11 boks — «:::tips» er ikke en boks nettstedet kjenner, og vises som tekst: bruk :::info, :::warning eller :::urgent',
+      ],
+    ],
+    [
+      'unclosed-box',
+      [
+        'content/articles/apen-boks.md:11 boks — «:::info» lukkes aldri, så resten av teksten havner i boksen: skriv ::: på en egen linje der boksen skal slutte',
+      ],
+    ],
+    [
+      'stray-box-end',
+      [
+        'content/articles/boks-slutt-uten-start.md:7 boks — «:::» lukker ingen boks, og vises som tekst: fjern linjen, eller start boksen over med for eksempel :::info',
+      ],
+    ],
+    [
+      'unknown-block',
+      [
+        'content/articles/ukjent-del.md:9 del — «::sjekklista» er ikke en del nettstedet kan sette inn, og vises som tekst: bruk ::prioriteter eller ::sjekkliste på en egen linje',
+      ],
+    ],
     ['heading-skips-level', ['content/articles/hopper-over-niva.md:13 overskrift — «#### For dypt» hopper over et nivå: etter en ##-overskrift kommer ###']],
     [
       'empty-links',
@@ -31,7 +56,9 @@ describe('checkContent: the Markdown of articles and notices, one problem per mi
     ],
     [
       'image-without-alt',
-      ['content/articles/bilde-uten-tekst.md:9 bilde — bildet «https://bilder.example.no/panel.png» mangler tekst for dem som ikke ser det: skriv hva bildet viser mellom [ og ], for eksempel ![Kontrollpanelet med rødt varsellys](https://bilder.example.no/panel.png)'],
+      [
+        'content/articles/bilde-uten-tekst.md:9 bilde — bildet «https://bilder.example.no/panel.png» mangler tekst for dem som ikke ser det: skriv hva bildet viser mellom [ og ], for eksempel ![Kontrollpanelet med rødt varsellys](https://bilder.example.no/panel.png)',
+      ],
     ],
   ])('%s', (fixture, expected) => {
     const problems = problemsWith(fixture);
@@ -62,7 +89,9 @@ describe('markdownBodyProblems: what the site renders right passes', () => {
   it('reports the outer box as unclosed when the one ::: closes the box inside it', () => {
     const problems = markdownBodyProblems('content/articles/x.md', ':::info\nFør.\n:::warning\nInni.\n:::\n', 6);
 
-    expect(problems.map(formatProblem)).toEqual(['content/articles/x.md:6 boks — «:::info» lukkes aldri, så resten av teksten havner i boksen: skriv ::: på en egen linje der boksen skal slutte']);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/articles/x.md:6 boks — «:::info» lukkes aldri, så resten av teksten havner i boksen: skriv ::: på en egen linje der boksen skal slutte',
+    ]);
   });
 
   it('reports a first heading below ## as skipping the level under the title', () => {

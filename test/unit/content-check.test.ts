@@ -19,7 +19,14 @@ describe('checkContent: the real content', () => {
     expect(report.problems.map(formatProblem)).toEqual([]);
     expect(report.articles.filter((article) => !article.data.draft).length).toBeGreaterThanOrEqual(15);
     expect(report.notices.length).toBeGreaterThan(0);
-    expect(report.contact?.ladder.map((step) => step.channel)).toEqual(['main-phone', 'landline', 'on-call-mobile', 'radio-number', 'talkgroup', 'drift-email']);
+    expect(report.contact?.ladder.map((step) => step.channel)).toEqual([
+      'main-phone',
+      'landline',
+      'on-call-mobile',
+      'radio-number',
+      'talkgroup',
+      'drift-email',
+    ]);
   });
 
   it('has an article for every service', () => {
@@ -33,9 +40,17 @@ describe('checkContent: the real content', () => {
 describe('checkContent: one problem per broken fixture, with file, line, field and what is expected', () => {
   it.each([
     ['missing-title', ['content/articles/uten-tittel.md:2 title — mangler: skriv en tittel']],
-    ['unknown-service', ['content/articles/ukjent-tjeneste.md:6 services[1] — må være en av: radio, iccs, video, backup-telephony, telephony, statistics, audio-log, change-request, relocation, other']],
+    [
+      'unknown-service',
+      [
+        'content/articles/ukjent-tjeneste.md:6 services[1] — må være en av: radio, iccs, video, backup-telephony, telephony, statistics, audio-log, change-request, relocation, other',
+      ],
+    ],
     ['bad-date', ['content/articles/feil-dato.md:4 updated — må være en dato som finnes, på formen 2026-11-22']],
-    ['broken-link', ['content/articles/brutt-lenke.md:9 lenke — «/artikler/finnes-ikke/» finnes ikke på nettstedet: sjekk stavemåten, eller lenk til en side som finnes']],
+    [
+      'broken-link',
+      ['content/articles/brutt-lenke.md:9 lenke — «/artikler/finnes-ikke/» finnes ikke på nettstedet: sjekk stavemåten, eller lenk til en side som finnes'],
+    ],
     ['relative-link', ['content/articles/relativ-lenke.md:7 lenke — «kontakt» må starte med / (for eksempel /artikler/flytte-kontrollrom/) eller https://']],
     [
       'link-to-draft',
@@ -44,8 +59,16 @@ describe('checkContent: one problem per broken fixture, with file, line, field a
         'content/articles/lenke-til-utkast.md:8 lenke — «/artikler/utkast-chat-som-ny-kanal/» peker på et utkast (draft: true), som ikke publiseres',
       ],
     ],
-    ['no-front-matter', ['content/articles/uten-opplysninger.md:1 — mangler opplysningene øverst i filen: start filen med en linje med ---, så feltene, så en ny linje med ---']],
-    ['bad-file-name', ['content/articles/Flytting_av_kontorrom.md:1 — filnavnet må ha små bokstaver a–z, tall og bindestrek, uten æ, ø, å og mellomrom (for eksempel «bytte-batteri.md»)']],
+    [
+      'no-front-matter',
+      ['content/articles/uten-opplysninger.md:1 — mangler opplysningene øverst i filen: start filen med en linje med ---, så feltene, så en ny linje med ---'],
+    ],
+    [
+      'bad-file-name',
+      [
+        'content/articles/Flytting_av_kontorrom.md:1 — filnavnet må ha små bokstaver a–z, tall og bindestrek, uten æ, ø, å og mellomrom (for eksempel «bytte-batteri.md»)',
+      ],
+    ],
     ['notice-ends-before-start', ['content/notices/slutter-for-start.md:6 expectedEnd — må være etter start']],
     [
       'notice-bad-fields',

@@ -5,7 +5,15 @@ import { pagePath } from '../../functions/catalog/site-routes.ts';
 
 describe('linksIn: finding links and their lines', () => {
   it('finds inline and reference links, with the line in the file, skipping code', () => {
-    const body = ['Se [kontakt](/kontakt/) og [meld](/meld-feil/ "Meld feil").', '', '```', '[ikke](/kode/)', '```', 'Kode `[ikke](/inline/)`.', '[ref]: /artikler/lydlogg/'].join('\n');
+    const body = [
+      'Se [kontakt](/kontakt/) og [meld](/meld-feil/ "Meld feil").',
+      '',
+      '```',
+      '[ikke](/kode/)',
+      '```',
+      'Kode `[ikke](/inline/)`.',
+      '[ref]: /artikler/lydlogg/',
+    ].join('\n');
 
     const links = linksIn(body, 10);
 
@@ -75,9 +83,17 @@ describe('checkLinks: an image is a file the site serves from site/public, not a
     ['/bilder/panel.png', []],
     ['/bilder/panel.png?v=2', []],
     ['https://bilder.example.no/panel.png', []],
-    ['/bilder/mangler.png', ['content/articles/a.md:3 bilde — bildet «/bilder/mangler.png» finnes ikke: legg filen i site/public/bilder/mangler.png, eller rett adressen']],
+    [
+      '/bilder/mangler.png',
+      ['content/articles/a.md:3 bilde — bildet «/bilder/mangler.png» finnes ikke: legg filen i site/public/bilder/mangler.png, eller rett adressen'],
+    ],
     ['/kontakt/', ['content/articles/a.md:3 bilde — bildet «/kontakt/» finnes ikke: legg filen i site/public/kontakt/, eller rett adressen']],
-    ['bilder/panel.png', ['content/articles/a.md:3 bilde — bildet «bilder/panel.png» må ha en adresse som starter med /, for eksempel /bilder/kontrollpanel.png for filen site/public/bilder/kontrollpanel.png']],
+    [
+      'bilder/panel.png',
+      [
+        'content/articles/a.md:3 bilde — bildet «bilder/panel.png» må ha en adresse som starter med /, for eksempel /bilder/kontrollpanel.png for filen site/public/bilder/kontrollpanel.png',
+      ],
+    ],
   ])('%s', (href, expected) => {
     const problems = checkLinks('content/articles/a.md', [{ href, line: 3, image: true }], routes, new Set(), servesFile);
 
@@ -89,7 +105,9 @@ describe('checkLinks: an image is a file the site serves from site/public, not a
 
     const problems = checkLinks('content/articles/a.md', images, new Set(), new Set());
 
-    expect(problems.map(formatProblem)).toEqual(['content/articles/a.md:7 bilde — bildet «/bilder/finnes-ikke.png» finnes ikke: legg filen i site/public/bilder/finnes-ikke.png, eller rett adressen']);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/articles/a.md:7 bilde — bildet «/bilder/finnes-ikke.png» finnes ikke: legg filen i site/public/bilder/finnes-ikke.png, eller rett adressen',
+    ]);
   });
 });
 

@@ -15,7 +15,10 @@ describe('npm run new:article', () => {
     const copy = contentWith();
     copies.push(copy);
 
-    execFileSync(process.execPath, [join(REPOSITORY_ROOT, 'scripts', 'new-article.ts'), 'Bytte batteri i håndterminal'], { env: { ...process.env, CONTENT_DIR: copy.dir }, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(REPOSITORY_ROOT, 'scripts', 'new-article.ts'), 'Bytte batteri i håndterminal'], {
+      env: { ...process.env, CONTENT_DIR: copy.dir },
+      stdio: 'pipe',
+    });
 
     const report = checkContent(copy.dir);
     expect(report.problems).toEqual([]);
@@ -28,7 +31,11 @@ describe('npm run new:article', () => {
     const copy = contentWith();
     copies.push(copy);
 
-    const run = () => execFileSync(process.execPath, [join(REPOSITORY_ROOT, 'scripts', 'new-article.ts'), 'Lydlogg'], { env: { ...process.env, CONTENT_DIR: copy.dir }, stdio: 'pipe' });
+    const run = () =>
+      execFileSync(process.execPath, [join(REPOSITORY_ROOT, 'scripts', 'new-article.ts'), 'Lydlogg'], {
+        env: { ...process.env, CONTENT_DIR: copy.dir },
+        stdio: 'pipe',
+      });
 
     expect(run).toThrow(/finnes allerede/);
   });

@@ -5,7 +5,11 @@ import { isOpen, osloClock } from '../../functions/core/opening-hours.ts';
 import { checkContent } from '../../functions/catalog/check-content.ts';
 import { CONTENT_DIR } from '../support/content-copy.ts';
 
-const office = { description: 'Hverdager 08–16', periods: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '16:00' }], exceptions: [{ date: '2026-12-24', note: 'Julaften', periods: [{ from: '09:00', to: '12:00' }] }] };
+const office = {
+  description: 'Hverdager 08–16',
+  periods: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '16:00' }],
+  exceptions: [{ date: '2026-12-24', note: 'Julaften', periods: [{ from: '09:00', to: '12:00' }] }],
+};
 
 const contact = deskContactSchema.parse({
   channels: [

@@ -29,7 +29,9 @@ describe('CONTENT.md field tables', () => {
   it('change when a describe() text changes', () => {
     // Arrange: the article schema with another text for title.
     const changed: readonly ContentType[] = CONTENT_TYPES.map((type) =>
-      type.region === 'artikkel' ? { ...type, schema: articleSchema.extend({ title: articleSchema.shape.title.describe('En ny forklaring av tittelen.') }) } : type,
+      type.region === 'artikkel'
+        ? { ...type, schema: articleSchema.extend({ title: articleSchema.shape.title.describe('En ny forklaring av tittelen.') }) }
+        : type,
     );
 
     // Act

@@ -17,7 +17,10 @@ interface Violation {
 }
 
 function cruiseFixture(): { violations: Violation[]; cruised: number } {
-  const run = spawnSync(process.execPath, [depcruise, '--config', config, '--ts-config', tsConfig, '--output-type', 'json', 'functions'], { cwd: fixture, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [depcruise, '--config', config, '--ts-config', tsConfig, '--output-type', 'json', 'functions'], {
+    cwd: fixture,
+    encoding: 'utf8',
+  });
   if (run.error) throw run.error;
   const result: unknown = JSON.parse(run.stdout);
   if (typeof result !== 'object' || result === null || !('summary' in result)) throw new Error(`dependency-cruiser gave no result: ${run.stderr}`);
@@ -40,11 +43,21 @@ describe('the direction of imports between core, catalog and vocabulary', () => 
   });
 
   it('reports the core importing the catalog', () => {
-    expect(edges).toContainEqual({ rule: 'core-must-not-import-catalog', severity: 'error', from: 'functions/core/reads-catalog.ts', to: 'functions/catalog/loader.ts' });
+    expect(edges).toContainEqual({
+      rule: 'core-must-not-import-catalog',
+      severity: 'error',
+      from: 'functions/core/reads-catalog.ts',
+      to: 'functions/catalog/loader.ts',
+    });
   });
 
   it('reports the vocabulary importing any of our code', () => {
-    expect(edges).toContainEqual({ rule: 'vocabulary-must-not-import-our-code', severity: 'error', from: 'functions/vocabulary/words.ts', to: 'functions/core/shape.ts' });
+    expect(edges).toContainEqual({
+      rule: 'vocabulary-must-not-import-our-code',
+      severity: 'error',
+      from: 'functions/vocabulary/words.ts',
+      to: 'functions/core/shape.ts',
+    });
   });
 
   it('lets the catalog import the core', () => {

@@ -46,7 +46,14 @@ describe('useActionLink: the confirmation page’s POST', () => {
 
     expect(used.status).toBe('moved');
     expect(life()?.state).toBe('registered');
-    expect(life()?.events.at(-1)).toEqual({ id: linkEventId(LINK.nonce), kind: 'state', state: 'registered', at: NOW, actor: 'desk', message: 'Vi ser på saken.' });
+    expect(life()?.events.at(-1)).toEqual({
+      id: linkEventId(LINK.nonce),
+      kind: 'state',
+      state: 'registered',
+      at: NOW,
+      actor: 'desk',
+      message: 'Vi ser på saken.',
+    });
     expect([...usedLinks.used.keys()]).toEqual([LINK.nonce]);
   });
 
@@ -132,7 +139,14 @@ describe('receiveCaseSystemEvent: POST /api/reports/{reference}/events', () => {
     const outcome = await call({ id: 'topdesk:evt-0001', state: 'solved', at: '2026-03-05T12:55:00Z', message: 'Byttet kabel.' }, caseDeps);
 
     expect(outcome.status).toBe('moved');
-    expect(life()?.events.at(-1)).toEqual({ id: 'topdesk:evt-0001', kind: 'state', state: 'solved', at: '2026-03-05T12:55:00Z', actor: 'caseSystem', message: 'Byttet kabel.' });
+    expect(life()?.events.at(-1)).toEqual({
+      id: 'topdesk:evt-0001',
+      kind: 'state',
+      state: 'solved',
+      at: '2026-03-05T12:55:00Z',
+      actor: 'caseSystem',
+      message: 'Byttet kabel.',
+    });
   });
 
   it('changes the state once for the same event sent five times', async () => {
@@ -147,8 +161,14 @@ describe('receiveCaseSystemEvent: POST /api/reports/{reference}/events', () => {
   it('refuses a bad signature and a call outside the window before reading the body', async () => {
     const { caseDeps, life } = arrange();
 
-    expect(await call({ id: 'topdesk:evt-0001', state: 'solved' }, caseDeps, new Date(NOW), 'x'.repeat(32))).toEqual({ status: 'unsigned', reason: 'bad-signature' });
-    expect(await call({ id: 'topdesk:evt-0001', state: 'solved' }, caseDeps, new Date('2026-03-05T12:54:00Z'))).toEqual({ status: 'unsigned', reason: 'outside-window' });
+    expect(await call({ id: 'topdesk:evt-0001', state: 'solved' }, caseDeps, new Date(NOW), 'x'.repeat(32))).toEqual({
+      status: 'unsigned',
+      reason: 'bad-signature',
+    });
+    expect(await call({ id: 'topdesk:evt-0001', state: 'solved' }, caseDeps, new Date('2026-03-05T12:54:00Z'))).toEqual({
+      status: 'unsigned',
+      reason: 'outside-window',
+    });
     expect(await receiveCaseSystemEvent(REFERENCE, undefined, Buffer.from('{'), caseDeps)).toEqual({ status: 'unsigned', reason: 'missing' });
     expect(life()?.state).toBe('received');
   });

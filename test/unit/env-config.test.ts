@@ -14,7 +14,14 @@ const errorFrom = (read: () => unknown): string => {
 
 describe('readEnv: the handlers’ environment at cold start', () => {
   it('fills in the defaults and trims the site address', () => {
-    const env = readEnv(sweepEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', MAIL_FROM: 'portal@hdo.example', SITE_URL: 'https://portal.hdo.example//', STATUS_TOKEN_KEY: SECRETS.STATUS_TOKEN_KEY, ACTION_LINK_KEY: SECRETS.ACTION_LINK_KEY });
+    const env = readEnv(sweepEnvSchema, {
+      TABLE_NAME: 'reports',
+      CATALOG_DIR: '/var/task/content',
+      MAIL_FROM: 'portal@hdo.example',
+      SITE_URL: 'https://portal.hdo.example//',
+      STATUS_TOKEN_KEY: SECRETS.STATUS_TOKEN_KEY,
+      ACTION_LINK_KEY: SECRETS.ACTION_LINK_KEY,
+    });
 
     expect(env).toEqual({
       TABLE_NAME: 'reports',
@@ -31,13 +38,29 @@ describe('readEnv: the handlers’ environment at cold start', () => {
   });
 
   it('reads numbers from text', () => {
-    const env = readEnv(submitEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', PAGES_DIR: '/var/task/pages', RETENTION_DAYS: '30', ...SECRETS });
+    const env = readEnv(submitEnvSchema, {
+      TABLE_NAME: 'reports',
+      CATALOG_DIR: '/var/task/content',
+      PAGES_DIR: '/var/task/pages',
+      RETENTION_DAYS: '30',
+      ...SECRETS,
+    });
 
     expect(env).toMatchObject({ REFERENCE_PREFIX: 'HDO', RETENTION_DAYS: 30, RATE_LIMIT_PER_MINUTE: 60, IDEMPOTENCY_HOURS: 24 });
   });
 
   it('names every wrong variable with what it expects, in Norwegian (zod/mini has no messages of its own)', () => {
-    const message = errorFrom(() => readEnv(submitEnvSchema, { CATALOG_DIR: '', PAGES_DIR: '/var/task/pages', REFERENCE_PREFIX: 'hdo', RETENTION_DAYS: 'mange', RATE_LIMIT_PER_MINUTE: '1.5', IDEMPOTENCY_HOURS: '169', ORIGIN_VERIFY_SECRET: 'kort' }));
+    const message = errorFrom(() =>
+      readEnv(submitEnvSchema, {
+        CATALOG_DIR: '',
+        PAGES_DIR: '/var/task/pages',
+        REFERENCE_PREFIX: 'hdo',
+        RETENTION_DAYS: 'mange',
+        RATE_LIMIT_PER_MINUTE: '1.5',
+        IDEMPOTENCY_HOURS: '169',
+        ORIGIN_VERIFY_SECRET: 'kort',
+      }),
+    );
 
     expect(message).toBe(
       [
@@ -55,7 +78,9 @@ describe('readEnv: the handlers’ environment at cold start', () => {
   });
 
   it('refuses a sender that is not an e-mail address and a site that is not a full address', () => {
-    const message = errorFrom(() => readEnv(routeEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', MAIL_FROM: 'servicedesk', SITE_URL: 'portal.hdo.example' }));
+    const message = errorFrom(() =>
+      readEnv(routeEnvSchema, { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', MAIL_FROM: 'servicedesk', SITE_URL: 'portal.hdo.example' }),
+    );
 
     expect(message).toContain('MAIL_FROM: må være en e-postadresse');
     expect(message).toContain('SITE_URL: må være en full adresse, for eksempel https://portal.example.no');

@@ -30,7 +30,12 @@ describe('content/escalation.yaml', () => {
 
   it('names, with the line, a team that is not in teams.yaml', () => {
     expect(problemsWith(levels('    team: ukjent'))).toEqual([
-      { file: 'content/escalation.yaml', line: 3, field: 'levels.P1.team', message: expect.stringContaining('teamet «ukjent» finnes ikke i content/teams.yaml') },
+      {
+        file: 'content/escalation.yaml',
+        line: 3,
+        field: 'levels.P1.team',
+        message: expect.stringContaining('teamet «ukjent» finnes ikke i content/teams.yaml'),
+      },
     ]);
   });
 
@@ -38,7 +43,9 @@ describe('content/escalation.yaml', () => {
     expect(problemsWith(levels('    team: servicedesk\n    name: Leder\n    address: leder@hdo.example'))).toEqual([
       expect.objectContaining({ file: 'content/escalation.yaml', message: 'bruk enten team, eller name og address, ikke begge' }),
     ]);
-    expect(problemsWith(levels('    name: Leder'))).toEqual([expect.objectContaining({ file: 'content/escalation.yaml', message: 'name og address må stå sammen' })]);
+    expect(problemsWith(levels('    name: Leder'))).toEqual([
+      expect.objectContaining({ file: 'content/escalation.yaml', message: 'name og address må stå sammen' }),
+    ]);
     expect(problemsWith('levels:\n  P1:\n    team: vakthavende\n')).toEqual(
       ['P2', 'P3', 'P4'].map((priority) => expect.objectContaining({ file: 'content/escalation.yaml', field: `levels.${priority}` })),
     );

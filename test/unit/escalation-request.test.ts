@@ -17,7 +17,12 @@ const catalog = realCatalog();
 const policy = catalog.priority;
 const HOURS = handlingHours(catalog.contact.channels, policy);
 
-const subject = (priority: Priority, receivedAt: string, state: CaseState = 'received', events: EscalationSubject['life']['events'] = []): EscalationSubject => ({
+const subject = (
+  priority: Priority,
+  receivedAt: string,
+  state: CaseState = 'received',
+  events: EscalationSubject['life']['events'] = [],
+): EscalationSubject => ({
   priority,
   receivedAt,
   life: { state, events: [{ kind: 'state', at: receivedAt }, ...events] },
@@ -37,7 +42,12 @@ describe('the escalation rules in content/priority.yaml', () => {
   });
 
   it('ends where core/report-life.ts says escalation ends', () => {
-    for (const state of ESCALATION_ENDED) expect(mayAskForEscalation(subject('P3', '2026-03-02T08:00:00Z', state), policy, HOURS, new Date('2026-04-01T12:00:00Z'))).toEqual({ allowed: false, reason: 'ended', state });
+    for (const state of ESCALATION_ENDED)
+      expect(mayAskForEscalation(subject('P3', '2026-03-02T08:00:00Z', state), policy, HOURS, new Date('2026-04-01T12:00:00Z'))).toEqual({
+        allowed: false,
+        reason: 'ended',
+        state,
+      });
   });
 });
 
@@ -66,7 +76,12 @@ describe('mayAskForEscalation: by priority and time (Norwegian time in the names
   });
 
   it.each(PRIORITIES)('%s: asked once, never again, whatever the time', (priority) => {
-    const check = mayAskForEscalation(subject(priority, '2026-03-02T09:00:00Z', 'registered', [{ kind: 'escalationRequested', at: '2026-03-10T09:00:00Z' }]), policy, HOURS, new Date('2026-04-01T09:00:00Z'));
+    const check = mayAskForEscalation(
+      subject(priority, '2026-03-02T09:00:00Z', 'registered', [{ kind: 'escalationRequested', at: '2026-03-10T09:00:00Z' }]),
+      policy,
+      HOURS,
+      new Date('2026-04-01T09:00:00Z'),
+    );
 
     expect(check).toEqual({ allowed: false, reason: 'alreadyAsked', at: '2026-03-10T09:00:00Z' });
   });
@@ -78,7 +93,10 @@ describe('mayAskForEscalation: by priority and time (Norwegian time in the names
   });
 
   it('is not offered when content/priority.yaml has no escalation rules', () => {
-    expect(mayAskForEscalation(subject('P3', '2026-03-02T08:00:00Z'), { escalation: undefined }, HOURS, new Date('2026-04-01T08:00:00Z'))).toEqual({ allowed: false, reason: 'notOffered' });
+    expect(mayAskForEscalation(subject('P3', '2026-03-02T08:00:00Z'), { escalation: undefined }, HOURS, new Date('2026-04-01T08:00:00Z'))).toEqual({
+      allowed: false,
+      reason: 'notOffered',
+    });
   });
 });
 
@@ -127,7 +145,13 @@ describe('askForEscalation: the API’s core, with the status link’s secret', 
 
     expect(asked).toEqual({ status: 'asked', at: '2026-03-06T08:00:00.000Z' });
     expect(life()?.state).toBe('registered');
-    expect(life()?.events.at(-1)).toEqual({ id: escalationEventId(REFERENCE), kind: 'escalationRequested', state: 'registered', at: '2026-03-06T08:00:00.000Z', actor: 'reporter' });
+    expect(life()?.events.at(-1)).toEqual({
+      id: escalationEventId(REFERENCE),
+      kind: 'escalationRequested',
+      state: 'registered',
+      at: '2026-03-06T08:00:00.000Z',
+      actor: 'reporter',
+    });
   });
 
   it('says a second request is asked already, with when, and records nothing more', async () => {

@@ -1,7 +1,17 @@
 import type { DeskLink } from '../../functions/core/action-links.ts';
 import type { CaseEvent } from '../../functions/core/case-event-schema.ts';
 import type { CaseEventPublisher, CaseEventSignals, CaseEventStore } from '../../functions/core/ports.ts';
-import type { CapScope, MailCaps, Mailer, OptionalMail, OutgoingEmail, ReportStore, RoutingLease, RoutingSignals, UnroutedReport } from '../../functions/core/ports.ts';
+import type {
+  CapScope,
+  MailCaps,
+  Mailer,
+  OptionalMail,
+  OutgoingEmail,
+  ReportStore,
+  RoutingLease,
+  RoutingSignals,
+  UnroutedReport,
+} from '../../functions/core/ports.ts';
 import { withEvent, type CaseState, type ReportEvent } from '../../functions/core/report-life.ts';
 import { isExpired, storedReportSchema, type StoredReport } from '../../functions/core/stored-report.ts';
 import { isClaimExpired, type SubmissionClaim } from '../../functions/core/submission-claim.ts';
@@ -164,7 +174,9 @@ export class RecordingSignals implements RoutingSignals {
 
 /** An error named as the SDK names SES's refusal, with SES's own wording (which names the recipient). */
 export function messageRejected(address: string): Error {
-  return Object.assign(new Error(`Email address is not verified. The following identities failed the check in region EU-NORTH-1: ${address}`), { name: 'MessageRejected' });
+  return Object.assign(new Error(`Email address is not verified. The following identities failed the check in region EU-NORTH-1: ${address}`), {
+    name: 'MessageRejected',
+  });
 }
 
 /** Keeps every e-mail it is asked to send. */

@@ -18,7 +18,12 @@ describe('fillPage: the values in the site’s page', () => {
   it.each([
     ['text is escaped', SLOTS.reference, { reference: '<b>HDO</b>' }, '&lt;b&gt;HDO&lt;/b&gt;'],
     ['a replacement pattern in a value stays as written', SLOTS.reference, { reference: "P$'Q$&" }, 'P$&#39;Q$&amp;'],
-    ['a placeholder in a value is not filled in again', `${SLOTS.reference} ${SLOTS.service}`, { reference: SLOTS.service, service: 'ICCS' }, `${SLOTS.service} ICCS`],
+    [
+      'a placeholder in a value is not filled in again',
+      `${SLOTS.reference} ${SLOTS.service}`,
+      { reference: SLOTS.service, service: 'ICCS' },
+      `${SLOTS.service} ICCS`,
+    ],
   ])('%s', (_what, template, values, expected) => {
     expect(fillPage(template, values)).toBe(expected);
   });
@@ -87,11 +92,23 @@ describe('receiptPage: where the case is, for a browser without JavaScript', () 
   });
 
   it('escapes the desk’s message and names the team a case went to', async () => {
-    const view = await viewOf([{ id: 'topdesk:evt-1', kind: 'state', state: 'escalated', at: '2026-03-05T12:20:00.000Z', actor: 'caseSystem', team: 'kontrollrom', message: '<script>alert(1)</script> & mer' }]);
+    const view = await viewOf([
+      {
+        id: 'topdesk:evt-1',
+        kind: 'state',
+        state: 'escalated',
+        at: '2026-03-05T12:20:00.000Z',
+        actor: 'caseSystem',
+        team: 'kontrollrom',
+        message: '<script>alert(1)</script> & mer',
+      },
+    ]);
 
     const body = receiptPage({ receipt: RECEIPT }, view).body ?? '';
 
-    expect(body).toContain('<strong>Sendt til fagteam</strong> (saksbehandlingssystemet), til Team kontrollromsløsning<p>Melding: &lt;script&gt;alert(1)&lt;/script&gt; &amp; mer</p></li>');
+    expect(body).toContain(
+      '<strong>Sendt til fagteam</strong> (saksbehandlingssystemet), til Team kontrollromsløsning<p>Melding: &lt;script&gt;alert(1)&lt;/script&gt; &amp; mer</p></li>',
+    );
     expect(body).not.toContain('<script>');
   });
 

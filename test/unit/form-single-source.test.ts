@@ -20,7 +20,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const files = ['site', 'functions'].flatMap((dir) => sourceFiles(join(REPOSITORY_ROOT, dir))).map((path) => ({ path: relative(REPOSITORY_ROOT, path), text: readFileSync(path, 'utf8') }));
+const files = ['site', 'functions']
+  .flatMap((dir) => sourceFiles(join(REPOSITORY_ROOT, dir)))
+  .map((path) => ({ path: relative(REPOSITORY_ROOT, path), text: readFileSync(path, 'utf8') }));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** As a whole string or element text: `'Navn'` or `>Navn<`, not «Navnet» or a sentence that happens to contain it. */
 const filesWith = (text: string) => {
@@ -30,10 +32,14 @@ const filesWith = (text: string) => {
 
 describe('one source for the form’s words: content/form.yaml', () => {
   const { form } = realCatalog();
-  const texts = form.questions.flatMap((question) => [question.label, question.hint, question.missingMessage].filter((text): text is string => text !== undefined));
+  const texts = form.questions.flatMap((question) =>
+    [question.label, question.hint, question.missingMessage].filter((text): text is string => text !== undefined),
+  );
 
   it('reads the source files it checks, and would find a label written in one', () => {
-    expect(files.map((file) => file.path)).toEqual(expect.arrayContaining(['functions/core/fixed-questions.ts', 'site/src/pages/meld-feil/[service].astro', 'site/src/scripts/wizard.ts']));
+    expect(files.map((file) => file.path)).toEqual(
+      expect.arrayContaining(['functions/core/fixed-questions.ts', 'site/src/pages/meld-feil/[service].astro', 'site/src/scripts/wizard.ts']),
+    );
     expect(texts).toContain('Hvor mange er rammet?');
     expect(filesWith('Serviceportal')).toContain('site/src/lib/i18n.ts');
   });
@@ -45,7 +51,9 @@ describe('one source for the form’s words: content/form.yaml', () => {
 
 describe('one source for the priority rules: content/priority.yaml', () => {
   const { priority } = realCatalog();
-  const texts = PRIORITIES.flatMap((level) => [priority.levels[level].meaning, priority.levels[level].response, priority.levels[level].outsideHours].filter((text): text is string => text !== undefined));
+  const texts = PRIORITIES.flatMap((level) =>
+    [priority.levels[level].meaning, priority.levels[level].response, priority.levels[level].outsideHours].filter((text): text is string => text !== undefined),
+  );
 
   it.each(texts)('«%s» is written in no file of site/ or functions/', (text) => {
     expect(filesWith(text)).toEqual([]);

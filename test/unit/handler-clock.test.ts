@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { handlerClock } from '../../functions/adapters/clock.ts';
 import { readEnv, submitEnvSchema } from '../../functions/adapters/config.ts';
 
-const SUBMIT_ENV = { TABLE_NAME: 'reports', CATALOG_DIR: '/var/task/content', PAGES_DIR: '/var/task/pages', ORIGIN_VERIFY_SECRET: 'o'.repeat(32), STATUS_TOKEN_KEY: 'k'.repeat(32) };
+const SUBMIT_ENV = {
+  TABLE_NAME: 'reports',
+  CATALOG_DIR: '/var/task/content',
+  PAGES_DIR: '/var/task/pages',
+  ORIGIN_VERIFY_SECRET: 'o'.repeat(32),
+  STATUS_TOKEN_KEY: 'k'.repeat(32),
+};
 
 describe('the handlers’ clock', () => {
   it('runs on the system clock when CLOCK_FIXED_AT is not set, as in Lambda', () => {

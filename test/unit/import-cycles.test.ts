@@ -14,7 +14,10 @@ interface Violation {
 }
 
 function cruise(args: string[]): { violations: Violation[]; cruised: number } {
-  const run = spawnSync(process.execPath, [depcruise, '--config', '.dependency-cruiser.cjs', '--output-type', 'json', ...args], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [depcruise, '--config', '.dependency-cruiser.cjs', '--output-type', 'json', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (run.error) throw run.error;
   const result: unknown = JSON.parse(run.stdout);
   if (typeof result !== 'object' || result === null || !('summary' in result)) throw new Error(`dependency-cruiser gave no result: ${run.stderr}`);

@@ -37,11 +37,13 @@ const FREE_TEXT = [...SINGLE_LINE, ...MULTI_LINE];
 const EVERY_TYPED_FIELD = [...FREE_TEXT, 'contact.phone', 'contact.email'];
 
 describe('well-formed Unicode in every typed field (finding 1: a lone surrogate jammed the router)', () => {
-  it.each(EVERY_TYPED_FIELD.flatMap((path) => [
-    [path, 'a lone high surrogate', 'Ingen lyd \ud800'],
-    [path, 'a lone low surrogate', '\udc00Ingen lyd'],
-    [path, 'surrogates in the wrong order', 'Ingen \udc00\ud800 lyd'],
-  ]))('%s with %s is refused with a message saying so', (path, _kind, value) => {
+  it.each(
+    EVERY_TYPED_FIELD.flatMap((path) => [
+      [path, 'a lone high surrogate', 'Ingen lyd \ud800'],
+      [path, 'a lone low surrogate', '\udc00Ingen lyd'],
+      [path, 'surrogates in the wrong order', 'Ingen \udc00\ud800 lyd'],
+    ]),
+  )('%s with %s is refused with a message saying so', (path, _kind, value) => {
     expect(errorsOf(parseSubmission(services, iccsWith(path, value)))).toEqual([{ path, message: MALFORMED_TEXT_MESSAGE }]);
   });
 
@@ -64,7 +66,9 @@ describe('well-formed Unicode in every typed field (finding 1: a lone surrogate 
 
   it('says in plain Norwegian what is wrong and what to do', () => {
     expect(MALFORMED_TEXT_MESSAGE).toBe('Teksten inneholder et ødelagt tegn som ikke kan sendes. Skriv teksten på nytt uten å lime den inn.');
-    expect(HIDDEN_CHARACTERS_MESSAGE).toBe('Teksten inneholder usynlige tegn eller retningstegn som ikke kan sendes. Skriv teksten på nytt uten å lime den inn.');
+    expect(HIDDEN_CHARACTERS_MESSAGE).toBe(
+      'Teksten inneholder usynlige tegn eller retningstegn som ikke kan sendes. Skriv teksten på nytt uten å lime den inn.',
+    );
     expect(NOTHING_VISIBLE_MESSAGE).toBe('Feltet ser tomt ut, men inneholder usynlige tegn. Skriv teksten på nytt uten å lime den inn.');
   });
 });
@@ -107,9 +111,12 @@ describe('characters that hide or turn text around (finding 6: right-to-left ove
     expect(errorsOf(parseSubmission(services, iccsWith(path, value)))).toEqual([{ path, message: HIDDEN_CHARACTERS_MESSAGE }]);
   });
 
-  it.each(SINGLE_LINE.flatMap((path) => DIRECTION_MARKS.map(([kind, value]) => [path, kind, value] as const)))('%s, a one-line field, with a %s is refused', (path, _kind, value) => {
-    expect(errorsOf(parseSubmission(services, iccsWith(path, value)))).toEqual([{ path, message: HIDDEN_CHARACTERS_MESSAGE }]);
-  });
+  it.each(SINGLE_LINE.flatMap((path) => DIRECTION_MARKS.map(([kind, value]) => [path, kind, value] as const)))(
+    '%s, a one-line field, with a %s is refused',
+    (path, _kind, value) => {
+      expect(errorsOf(parseSubmission(services, iccsWith(path, value)))).toEqual([{ path, message: HIDDEN_CHARACTERS_MESSAGE }]);
+    },
+  );
 
   it.each(DIRECTION_MARKS)('the description may hold a %s (text pasted from a right-to-left language needs them)', (_kind, value) => {
     expect(parseSubmission(services, iccsWith('description', value)).ok).toBe(true);
@@ -167,14 +174,46 @@ describe('the national-id guard on every field, the e-mail address, phone number
   });
 
   it('lets an ordinary e-mail address, phone number and ISSI through', () => {
-    const result = parseSubmission(services, { ...submissionFixture('iccs-valid'), contact: { name: 'Kari Nordmann', organisation: 'AMK', phone: '+47 912 34 567', email: 'kari.1990@amk.example', issi: '2040123' } });
+    const result = parseSubmission(services, {
+      ...submissionFixture('iccs-valid'),
+      contact: { name: 'Kari Nordmann', organisation: 'AMK', phone: '+47 912 34 567', email: 'kari.1990@amk.example', issi: '2040123' },
+    });
 
     expect(result.ok).toBe(true);
   });
 });
 
 /** Text as a person or a hostile client might send it: any UTF-16 (lone surrogates too), or a mix of the hard cases. */
-const HARD = ['\ud800', '\udfff', '\u202e', '\u2066', '\u200e', '\u0085', '\u0080', '\u200b', '\ufeff', '\u00ad', '\u0301', 'e', 'Å', 'ø', ' ', '\n', '\r', '\t', '1', '0', '.', '@', '<', '&', '"', '📻', '\u0000', '\u2028'];
+const HARD = [
+  '\ud800',
+  '\udfff',
+  '\u202e',
+  '\u2066',
+  '\u200e',
+  '\u0085',
+  '\u0080',
+  '\u200b',
+  '\ufeff',
+  '\u00ad',
+  '\u0301',
+  'e',
+  'Å',
+  'ø',
+  ' ',
+  '\n',
+  '\r',
+  '\t',
+  '1',
+  '0',
+  '.',
+  '@',
+  '<',
+  '&',
+  '"',
+  '📻',
+  '\u0000',
+  '\u2028',
+];
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
@@ -194,7 +233,7 @@ describe('any text in any field (fast-check, fast-check v4 `unit: binary` includ
           return;
         }
         const [group, field] = path.split('.') as [keyof ReportSubmission, string | undefined];
-        const stored = String(field ? (result.submission[group] as unknown as Record<string, string>)[field] ?? '' : result.submission[group]);
+        const stored = String(field ? ((result.submission[group] as unknown as Record<string, string>)[field] ?? '') : result.submission[group]);
         expect(stored.isWellFormed()).toBe(true);
         expect(stored).toBe(stored.normalize('NFC'));
         expect(stored).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
@@ -208,14 +247,33 @@ describe('any text in any field (fast-check, fast-check v4 `unit: binary` includ
     let accepted = 0;
     fc.assert(
       fc.property(fc.record(Object.fromEntries(FREE_TEXT.map((path) => [path, fc.option(anyText, { nil: undefined, freq: 2 })]))), (values) => {
-        const input = Object.entries(values).reduce((body, [path, value]) => (value === undefined ? body : iccsWith(path, value, body)), submissionFixture('iccs-valid') as Record<string, unknown>);
+        const input = Object.entries(values).reduce(
+          (body, [path, value]) => (value === undefined ? body : iccsWith(path, value, body)),
+          submissionFixture('iccs-valid') as Record<string, unknown>,
+        );
         const result = parseSubmission(services, input);
         if (!result.ok) return;
         accepted++;
         const report = storedReport({}, result.submission);
         const journey = journeyOfReport(catalog, report.serviceId);
-        const team = renderTeamEmail(report, { service: catalog.services.iccs, journey, team: catalog.teams.servicedesk!, role: 'owner', desk: catalog.teams.servicedesk!, escalatesTo: catalog.teams.kontrollrom, policy: catalog.priority });
-        const receipt = renderReceiptEmail(report, { service: catalog.services.iccs, journey, policy: catalog.priority, handledNow: true, desk: catalog.teams.servicedesk!, contact: catalog.contact, statusUrl: 'https://portal.example.no/meld-feil/status/#x' });
+        const team = renderTeamEmail(report, {
+          service: catalog.services.iccs,
+          journey,
+          team: catalog.teams.servicedesk!,
+          role: 'owner',
+          desk: catalog.teams.servicedesk!,
+          escalatesTo: catalog.teams.kontrollrom,
+          policy: catalog.priority,
+        });
+        const receipt = renderReceiptEmail(report, {
+          service: catalog.services.iccs,
+          journey,
+          policy: catalog.priority,
+          handledNow: true,
+          desk: catalog.teams.servicedesk!,
+          contact: catalog.contact,
+          statusUrl: 'https://portal.example.no/meld-feil/status/#x',
+        });
         for (const email of [team, receipt]) {
           const bytes = mimeMessage(email, 'portal@hdo.example', 'b');
           // What SES is given is valid UTF-8 that decodes to what was rendered: nothing was replaced on the way.

@@ -55,7 +55,18 @@ const stored = (serviceId: string) => JSON.parse(storage.getItem(`serviceportal.
 
 describe('saveDraft: what is written to the device', () => {
   it('writes only the answers that pass the form’s own rules', () => {
-    saveDraft('iccs', draftOf({ summary: 'Radio faller ut', 'contact.email': 'kari@', 'contact.phone': 'ring meg', 'answers.controlRoom': 'AMK\u202eInnlandet', 'contact.name': 'Kari Nordmann' }), SAVED_AT, valid);
+    saveDraft(
+      'iccs',
+      draftOf({
+        summary: 'Radio faller ut',
+        'contact.email': 'kari@',
+        'contact.phone': 'ring meg',
+        'answers.controlRoom': 'AMK\u202eInnlandet',
+        'contact.name': 'Kari Nordmann',
+      }),
+      SAVED_AT,
+      valid,
+    );
 
     expect(stored('iccs')?.values).toEqual({ summary: 'Radio faller ut', 'contact.name': 'Kari Nordmann' });
   });
@@ -124,7 +135,10 @@ describe(`loadDraft: a draft lasts ${DRAFT_LIFETIME_HOURS} hours`, () => {
   });
 
   it('drops an answer holding a national identity number from a draft written before this rule, and rewrites it without', () => {
-    storage.setItem('serviceportal.utkast.iccs', JSON.stringify({ ...draftOf({ summary: 'Radio faller ut', description: 'Gjelder 010190 100 46' }), savedAt: SAVED_AT.toISOString() }));
+    storage.setItem(
+      'serviceportal.utkast.iccs',
+      JSON.stringify({ ...draftOf({ summary: 'Radio faller ut', description: 'Gjelder 010190 100 46' }), savedAt: SAVED_AT.toISOString() }),
+    );
 
     expect(loadDraft('iccs', hoursLater(1))?.values).toEqual({ summary: 'Radio faller ut' });
     expect(storage.getItem('serviceportal.utkast.iccs')).not.toContain('100 46');
@@ -151,7 +165,10 @@ describe('«Husk meg»: the remembered contact details', () => {
     rememberContact({ 'contact.name': 'Kari Nordmann', 'contact.issi': '010190 100 46' }, fields);
     expect(storage.getItem('serviceportal.kontakt')).not.toContain('100 46');
 
-    storage.setItem('serviceportal.kontakt', JSON.stringify({ version: 1, values: { 'contact.name': 'Kari Nordmann', 'contact.email': '01019010046@example.no' } }));
+    storage.setItem(
+      'serviceportal.kontakt',
+      JSON.stringify({ version: 1, values: { 'contact.name': 'Kari Nordmann', 'contact.email': '01019010046@example.no' } }),
+    );
     expect(recallContact(fields)).toEqual({ 'contact.name': 'Kari Nordmann' });
   });
 });

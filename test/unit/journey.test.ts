@@ -33,20 +33,28 @@ const FORM: FormDefinition = {
   ],
   questions: [
     { id: 'urgent', label: 'Haster det?', options: yesNo },
-    { id: 'requestType', label: 'Hva gjelder det?', options: [
-      { value: 'fault', label: 'Feil' },
-      { value: 'change', label: 'Endring' },
-      { value: 'question', label: 'Spørsmål' },
-      { value: 'order', label: 'Bestilling' },
-    ] },
+    {
+      id: 'requestType',
+      label: 'Hva gjelder det?',
+      options: [
+        { value: 'fault', label: 'Feil' },
+        { value: 'change', label: 'Endring' },
+        { value: 'question', label: 'Spørsmål' },
+        { value: 'order', label: 'Bestilling' },
+      ],
+    },
     { id: 'summary', label: 'Overskrift' },
     { id: 'description', label: 'Beskrivelse' },
-    { id: 'affected', label: 'Hvor mange?', options: [
-      { value: 'one', label: 'Én' },
-      { value: 'several', label: 'Flere' },
-      { value: 'site', label: 'Et sted' },
-      { value: 'many', label: 'Mange' },
-    ] },
+    {
+      id: 'affected',
+      label: 'Hvor mange?',
+      options: [
+        { value: 'one', label: 'Én' },
+        { value: 'several', label: 'Flere' },
+        { value: 'site', label: 'Et sted' },
+        { value: 'many', label: 'Mange' },
+      ],
+    },
     { id: 'workaround', label: 'Går det an å jobbe rundt?', options: yesNo },
     { id: 'calledDesk', label: 'Har ringt', options: yesNo },
     { id: 'name', label: 'Navn' },
@@ -62,7 +70,14 @@ const FORM: FormDefinition = {
     { id: 'alvor', title: 'Alvor', section: 'alvor', showIf: { question: 'requestType', equals: 'fault' }, questions: ['affected', 'workaround'] },
     { id: 'deg', title: 'Deg', section: 'deg', questions: ['name', 'organisation', 'phone', 'email', 'issi'] },
   ],
-  phone: { title: 'Ring', intro: 'Ring nå.', priorityIntro: 'Ring nå, prioriteten sier det.', writtenReport: 'Skriv i tillegg', writtenReportHint: 'Etter samtalen.', afterCall: ['start', 'om', 'deg'] },
+  phone: {
+    title: 'Ring',
+    intro: 'Ring nå.',
+    priorityIntro: 'Ring nå, prioriteten sier det.',
+    writtenReport: 'Skriv i tillegg',
+    writtenReportHint: 'Etter samtalen.',
+    afterCall: ['start', 'om', 'deg'],
+  },
   remember: { label: 'Husk', hint: 'h', remembered: 'r', forget: 'Glem', forgotten: 'f' },
   review: { title: 'Sjekk' },
   patientDataWarning: 'Ingen pasientdata.',
@@ -76,10 +91,16 @@ const SERVICE: ServiceForm = {
     {
       title: 'Hva og når',
       questions: [
-        { id: 'kind', label: 'Hva flyttes?', type: 'choice', required: true, options: [
-          { value: 'room', label: 'Rommet' },
-          { value: 'seat', label: 'En plass' },
-        ] },
+        {
+          id: 'kind',
+          label: 'Hva flyttes?',
+          type: 'choice',
+          required: true,
+          options: [
+            { value: 'room', label: 'Rommet' },
+            { value: 'seat', label: 'En plass' },
+          ],
+        },
         { id: 'roomDate', label: 'Når flytter rommet?', type: 'date', required: true, showIf: { question: 'kind', equals: 'room' } },
       ],
     },
@@ -131,7 +152,11 @@ describe('journeyFor: the pages of content/form.yaml with the service’s own pu
     expect(problems).toEqual([
       { source: 'service', path: ['pages', 1, 'join'], message: '«nowhere» er ikke en side i content/form.yaml (kan være: start, om, alvor, deg)' },
       { source: 'service', path: ['pages', 2, 'questions', 0, 'id'], message: '«early» er brukt før i samme tjeneste: hver id må være unik' },
-      { source: 'service', path: ['pages', 0, 'questions', 0, 'showIf', 'question'], message: '«later» er ikke et spørsmål som kommer før dette (kan være: urgent, requestType, summary, description)' },
+      {
+        source: 'service',
+        path: ['pages', 0, 'questions', 0, 'showIf', 'question'],
+        message: '«later» er ikke et spørsmål som kommer før dette (kan være: urgent, requestType, summary, description)',
+      },
     ]);
   });
 });
@@ -198,23 +223,34 @@ describe('stepsFor: the screens, the phone page and «Sjekk svarene»', () => {
 
 describe('answerSections: «Sjekk svarene» and the desk’s e-mail', () => {
   it('groups the answers by section in words, each with the page to change it on, and what the journey answered itself', () => {
-    const sections = answerSections(journey, { ...{ urgent: 'yes', calledDesk: 'yes', requestType: 'fault' }, summary: 'Rommet', description: 'Alt er borte.', 'contact.name': 'Kari' });
+    const sections = answerSections(journey, {
+      ...{ urgent: 'yes', calledDesk: 'yes', requestType: 'fault' },
+      summary: 'Rommet',
+      description: 'Alt er borte.',
+      'contact.name': 'Kari',
+    });
 
     expect(sections.map((section) => [section.title, section.rows.map((row) => [row.label, row.answer, row.page])])).toEqual([
-      ['Saken', [
-        ['Haster det?', 'Ja', 'start'],
-        ['Hva gjelder det?', 'Feil', 'start'],
-        ['Overskrift', 'Rommet', 'om'],
-        ['Beskrivelse', 'Alt er borte.', 'om'],
-        ['Har ringt', 'Ja', undefined],
-      ]],
-      ['Deg', [
-        ['Navn', 'Kari', 'deg'],
-        ['Virksomhet', '', 'deg'],
-        ['Telefon', '', 'deg'],
-        ['E-post', '', 'deg'],
-        ['ISSI', '', 'deg'],
-      ]],
+      [
+        'Saken',
+        [
+          ['Haster det?', 'Ja', 'start'],
+          ['Hva gjelder det?', 'Feil', 'start'],
+          ['Overskrift', 'Rommet', 'om'],
+          ['Beskrivelse', 'Alt er borte.', 'om'],
+          ['Har ringt', 'Ja', undefined],
+        ],
+      ],
+      [
+        'Deg',
+        [
+          ['Navn', 'Kari', 'deg'],
+          ['Virksomhet', '', 'deg'],
+          ['Telefon', '', 'deg'],
+          ['E-post', '', 'deg'],
+          ['ISSI', '', 'deg'],
+        ],
+      ],
     ]);
   });
 
@@ -240,7 +276,13 @@ describe('the desk’s journeys from content/', () => {
 
 describe('parseSubmission with conditional questions', () => {
   const services = realJourneys();
-  const relocation = (answers: Record<string, string>) => ({ ...submissionFixture('iccs-valid'), serviceId: 'relocation', requestType: 'order', impact: undefined, answers });
+  const relocation = (answers: Record<string, string>) => ({
+    ...submissionFixture('iccs-valid'),
+    serviceId: 'relocation',
+    requestType: 'order',
+    impact: undefined,
+    answers,
+  });
 
   it('requires a shown conditional question', () => {
     const result = parseSubmission(services, relocation({ relocationKind: 'controlRoom', fromAddress: 'Storgata 1' }));
@@ -249,7 +291,16 @@ describe('parseSubmission with conditional questions', () => {
   });
 
   it('drops the answer to a hidden question and does not require it', () => {
-    const result = parseSubmission(services, relocation({ relocationKind: 'operatorPosition', positionMoveDate: '2027-03-01', fromAddress: 'Storgata 1', toAddress: 'Nygata 2', moveDate: '2027-09-01' }));
+    const result = parseSubmission(
+      services,
+      relocation({
+        relocationKind: 'operatorPosition',
+        positionMoveDate: '2027-03-01',
+        fromAddress: 'Storgata 1',
+        toAddress: 'Nygata 2',
+        moveDate: '2027-09-01',
+      }),
+    );
 
     expect(result.ok && result.submission.answers).toEqual({ relocationKind: 'operatorPosition', positionMoveDate: '2027-03-01', fromAddress: 'Storgata 1' });
   });
@@ -282,14 +333,39 @@ function problemsWith(file: string, text: string): ContentProblem[] {
 }
 
 const VIDEO_HEAD = 'id: video\nname: Video\nshortName: Video\ndescription: d\nteam: video\npages:\n  - title: Side\n    questions:\n';
-const CHOICE = '      - id: part\n        label: Del\n        type: choice\n        options:\n          - value: picture\n            label: Bilde\n          - value: sound\n            label: Lyd\n';
+const CHOICE =
+  '      - id: part\n        label: Del\n        type: choice\n        options:\n          - value: picture\n            label: Bilde\n          - value: sound\n            label: Lyd\n';
 
 describe('check:content on conditions, with file and line', () => {
   it.each([
-    ['a condition on a later question', `${VIDEO_HEAD}      - id: detail\n        label: Detalj\n        type: text\n        showIf: { question: part, equals: sound }\n${CHOICE}`, 12, 'pages[0].questions[0].showIf.question', '«part» er ikke et spørsmål som kommer før dette (kan være: urgent, requestType, summary, description)'],
-    ['a value the question cannot have', `${VIDEO_HEAD}${CHOICE}      - id: detail\n        label: Detalj\n        type: text\n        showIf: { question: part, equals: [sound, smell] }\n`, 20, 'pages[0].questions[1].showIf.equals', '«smell» er ikke et av valgene til «part» (picture, sound)'],
-    ['a request type that does not exist', `${VIDEO_HEAD}      - id: detail\n        label: Detalj\n        type: text\n        showIf: { question: requestType, equals: complaint }\n`, 12, 'pages[0].questions[0].showIf.equals', '«complaint» er ikke et av valgene til «requestType» (fault, change, question, order)'],
-    ['a notice period on a text question', `${VIDEO_HEAD}      - id: detail\n        label: Detalj\n        type: text\n        noticeDays: 30\n        noticeWarning: Kort varsel.\n`, 12, 'pages[0].questions[0].noticeDays', 'brukes bare når type er date'],
+    [
+      'a condition on a later question',
+      `${VIDEO_HEAD}      - id: detail\n        label: Detalj\n        type: text\n        showIf: { question: part, equals: sound }\n${CHOICE}`,
+      12,
+      'pages[0].questions[0].showIf.question',
+      '«part» er ikke et spørsmål som kommer før dette (kan være: urgent, requestType, summary, description)',
+    ],
+    [
+      'a value the question cannot have',
+      `${VIDEO_HEAD}${CHOICE}      - id: detail\n        label: Detalj\n        type: text\n        showIf: { question: part, equals: [sound, smell] }\n`,
+      20,
+      'pages[0].questions[1].showIf.equals',
+      '«smell» er ikke et av valgene til «part» (picture, sound)',
+    ],
+    [
+      'a request type that does not exist',
+      `${VIDEO_HEAD}      - id: detail\n        label: Detalj\n        type: text\n        showIf: { question: requestType, equals: complaint }\n`,
+      12,
+      'pages[0].questions[0].showIf.equals',
+      '«complaint» er ikke et av valgene til «requestType» (fault, change, question, order)',
+    ],
+    [
+      'a notice period on a text question',
+      `${VIDEO_HEAD}      - id: detail\n        label: Detalj\n        type: text\n        noticeDays: 30\n        noticeWarning: Kort varsel.\n`,
+      12,
+      'pages[0].questions[0].noticeDays',
+      'brukes bare når type er date',
+    ],
   ])('%s', (_case, text, line, field, message) => {
     expect(problemsWith('services/video.yaml', text)).toEqual([{ file: 'content/services/video.yaml', line, field, message }]);
   });

@@ -69,40 +69,78 @@ describe('loadCatalog: the real content', () => {
 
 describe('loadCatalog: what an editor can get wrong, with file, line and field', () => {
   it.each<[string, Parameters<typeof brokenContent>[0], ContentProblem[]]>([
-    ['a question type that does not exist', { fixture: 'wrong-question-type' }, [
-      { file: 'content/services/iccs.yaml', line: 14, field: 'pages[0].questions[1].type', message: 'må være en av: text, textarea, choice, date, tel, email' },
-    ]],
-    ['a choice question without options (pointing at the question)', { fixture: 'choice-without-options' }, [
-      { file: 'content/services/iccs.yaml', line: 12, field: 'pages[0].questions[1].options', message: 'mangler: et spørsmål av type choice må ha options' },
-    ]],
-    ['options on a text question, and a choice with one option (pointing at the options)', { fixture: 'options-rules' }, [
-      { file: 'content/services/iccs.yaml', line: 13, field: 'pages[0].questions[0].options', message: 'brukes bare når type er choice' },
-      { file: 'content/services/iccs.yaml', line: 21, field: 'pages[0].questions[1].options', message: 'må ha minst to valg' },
-    ]],
-    ['a team that is not in teams.yaml', { fixture: 'unknown-team' }, [
-      { file: 'content/services/video.yaml', line: 5, field: 'team', message: `teamet «teamVideo» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` },
-    ]],
-    ['an id that does not match the file name', { fixture: 'id-not-file-name' }, [
-      { file: 'content/services/video.yaml', line: 1, field: 'id', message: 'må være lik filnavnet: filen heter video.yaml, men id er «telephony»' },
-    ]],
-    ['the same question id twice (pointing at the second)', { fixture: 'duplicate-question-id' }, [
-      { file: 'content/services/radio.yaml', line: 15, field: 'pages[0].questions[2].id', message: '«issi» er brukt før i samme tjeneste: hver id må være unik' },
-    ]],
-    ['a YAML syntax error', { fixture: 'yaml-syntax-error' }, [
-      { file: 'content/services/iccs.yaml', line: 12, field: '', message: 'YAML-feil: Sequence item without - indicator' },
-    ]],
-    ['a file for a service that does not exist', { fixture: 'unknown-service-file' }, [
-      { file: 'content/services/fax.yaml', line: 1, field: 'id', message: `må være en av: ${SERVICE_IDS.join(', ')}` },
-    ]],
-    ['a team address that is not an e-mail address', { fixture: 'invalid-team-address' }, [
-      { file: 'content/teams.yaml', line: 11, field: 'kontrollrom.address', message: 'må være en gyldig e-postadresse' },
-    ]],
-    ['a missing service file', { remove: ['services/video.yaml'] }, [
-      { file: 'content/services/video.yaml', line: 1, field: '', message: `filen mangler: hver tjeneste (${SERVICE_IDS.join(', ')}) må ha sin egen fil` },
-    ]],
-    ['a missing teams.yaml (a problem, not a raw ENOENT)', { remove: ['teams.yaml'] }, [
-      { file: 'content/teams.yaml', line: 1, field: '', message: 'filen mangler' },
-    ]],
+    [
+      'a question type that does not exist',
+      { fixture: 'wrong-question-type' },
+      [
+        {
+          file: 'content/services/iccs.yaml',
+          line: 14,
+          field: 'pages[0].questions[1].type',
+          message: 'må være en av: text, textarea, choice, date, tel, email',
+        },
+      ],
+    ],
+    [
+      'a choice question without options (pointing at the question)',
+      { fixture: 'choice-without-options' },
+      [{ file: 'content/services/iccs.yaml', line: 12, field: 'pages[0].questions[1].options', message: 'mangler: et spørsmål av type choice må ha options' }],
+    ],
+    [
+      'options on a text question, and a choice with one option (pointing at the options)',
+      { fixture: 'options-rules' },
+      [
+        { file: 'content/services/iccs.yaml', line: 13, field: 'pages[0].questions[0].options', message: 'brukes bare når type er choice' },
+        { file: 'content/services/iccs.yaml', line: 21, field: 'pages[0].questions[1].options', message: 'må ha minst to valg' },
+      ],
+    ],
+    [
+      'a team that is not in teams.yaml',
+      { fixture: 'unknown-team' },
+      [{ file: 'content/services/video.yaml', line: 5, field: 'team', message: `teamet «teamVideo» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` }],
+    ],
+    [
+      'an id that does not match the file name',
+      { fixture: 'id-not-file-name' },
+      [{ file: 'content/services/video.yaml', line: 1, field: 'id', message: 'må være lik filnavnet: filen heter video.yaml, men id er «telephony»' }],
+    ],
+    [
+      'the same question id twice (pointing at the second)',
+      { fixture: 'duplicate-question-id' },
+      [
+        {
+          file: 'content/services/radio.yaml',
+          line: 15,
+          field: 'pages[0].questions[2].id',
+          message: '«issi» er brukt før i samme tjeneste: hver id må være unik',
+        },
+      ],
+    ],
+    [
+      'a YAML syntax error',
+      { fixture: 'yaml-syntax-error' },
+      [{ file: 'content/services/iccs.yaml', line: 12, field: '', message: 'YAML-feil: Sequence item without - indicator' }],
+    ],
+    [
+      'a file for a service that does not exist',
+      { fixture: 'unknown-service-file' },
+      [{ file: 'content/services/fax.yaml', line: 1, field: 'id', message: `må være en av: ${SERVICE_IDS.join(', ')}` }],
+    ],
+    [
+      'a team address that is not an e-mail address',
+      { fixture: 'invalid-team-address' },
+      [{ file: 'content/teams.yaml', line: 11, field: 'kontrollrom.address', message: 'må være en gyldig e-postadresse' }],
+    ],
+    [
+      'a missing service file',
+      { remove: ['services/video.yaml'] },
+      [{ file: 'content/services/video.yaml', line: 1, field: '', message: `filen mangler: hver tjeneste (${SERVICE_IDS.join(', ')}) må ha sin egen fil` }],
+    ],
+    [
+      'a missing teams.yaml (a problem, not a raw ENOENT)',
+      { remove: ['teams.yaml'] },
+      [{ file: 'content/teams.yaml', line: 1, field: '', message: 'filen mangler' }],
+    ],
   ])('%s', (_case, change, expected) => {
     expect(problemsIn(brokenContent(change))).toEqual(expected);
   });
@@ -114,60 +152,146 @@ describe('loadCatalog: what an editor can get wrong, with file, line and field',
   };
 
   it.each<[string, Parameters<typeof brokenContent>[0], ContentProblem[]]>([
-    ['a form page asking a question that is not a fixed one', edited('form.yaml', 'questions: [summary, description]', 'questions: [summary, describe]'), [
-      { file: 'content/form.yaml', line: 103, field: 'pages[1].questions[1]', message: 'må være et av de faste spørsmålene: urgent, requestType, summary, description, affected, workaround, calledDesk, name, organisation, phone, email, issi' },
-    ]],
-    ['a fixed question no page asks', edited('form.yaml', 'questions: [name, organisation, phone, email, issi]', 'questions: [name, organisation, phone, email]'), [
-      { file: 'content/form.yaml', line: 96, field: 'pages', message: 'det faste spørsmålet «issi» står ikke på noen side' },
-    ]],
-    ['a fixed question asked on two pages', edited('form.yaml', 'questions: [summary, description]', 'questions: [summary, description, urgent]'), [
-      { file: 'content/form.yaml', line: 103, field: 'pages[1].questions[2]', message: '«urgent» står alt på en annen side: hvert spørsmål stilles én gang' },
-    ]],
-    ['an option value of a fixed question changed', edited('form.yaml', '      - value: several\n', '      - value: some\n'), [
-      { file: 'content/form.yaml', line: 52, field: 'questions[4].options', message: 'må ha ett valg for hver av verdiene one, several, site, many, i den rekkefølgen' },
-    ]],
-    ['a written report after a call that would not ask whether it is urgent', edited('form.yaml', 'afterCall: [start, about, contact]', 'afterCall: [about, contact]'), [
-      { file: 'content/form.yaml', line: 125, field: 'phone.afterCall', message: 'må ta med siden «start»: den spør om det haster' },
-    ]],
-    ['a service page joining a page the form does not have', edited('services/radio.yaml', 'join: impact', 'join: alvor'), [
-      { file: 'content/services/radio.yaml', line: 37, field: 'pages[1].join', message: '«alvor» er ikke en side i content/form.yaml (kan være: start, about, impact, contact)' },
-    ]],
-    ['a condition on a question that is not asked before it', edited('services/audio-log.yaml', 'showIf: { question: part, equals: playback }', 'showIf: { question: nextOne, equals: playback }'), [
-      { file: 'content/services/audio-log.yaml', line: 38, field: 'pages[0].questions[4].showIf.question', message: '«nextOne» er ikke et spørsmål som kommer før dette (kan være: urgent, requestType, summary, description, part, controlRoom, timeRange, positionOrTalkGroup)' },
-    ]],
-    ['written reports handled by a channel contact.yaml does not have', edited('priority.yaml', 'handledBy: portal', 'handledBy: web'), [
-      { file: 'content/priority.yaml', line: 62, field: 'handledBy', message: 'kanalen «web» finnes ikke i content/contact.yaml (finnes: main-phone, landline, on-call-mobile, radio-number, talkgroup, drift-email, customer-email, portal)' },
-    ]],
+    [
+      'a form page asking a question that is not a fixed one',
+      edited('form.yaml', 'questions: [summary, description]', 'questions: [summary, describe]'),
+      [
+        {
+          file: 'content/form.yaml',
+          line: 103,
+          field: 'pages[1].questions[1]',
+          message:
+            'må være et av de faste spørsmålene: urgent, requestType, summary, description, affected, workaround, calledDesk, name, organisation, phone, email, issi',
+        },
+      ],
+    ],
+    [
+      'a fixed question no page asks',
+      edited('form.yaml', 'questions: [name, organisation, phone, email, issi]', 'questions: [name, organisation, phone, email]'),
+      [{ file: 'content/form.yaml', line: 96, field: 'pages', message: 'det faste spørsmålet «issi» står ikke på noen side' }],
+    ],
+    [
+      'a fixed question asked on two pages',
+      edited('form.yaml', 'questions: [summary, description]', 'questions: [summary, description, urgent]'),
+      [{ file: 'content/form.yaml', line: 103, field: 'pages[1].questions[2]', message: '«urgent» står alt på en annen side: hvert spørsmål stilles én gang' }],
+    ],
+    [
+      'an option value of a fixed question changed',
+      edited('form.yaml', '      - value: several\n', '      - value: some\n'),
+      [
+        {
+          file: 'content/form.yaml',
+          line: 52,
+          field: 'questions[4].options',
+          message: 'må ha ett valg for hver av verdiene one, several, site, many, i den rekkefølgen',
+        },
+      ],
+    ],
+    [
+      'a written report after a call that would not ask whether it is urgent',
+      edited('form.yaml', 'afterCall: [start, about, contact]', 'afterCall: [about, contact]'),
+      [{ file: 'content/form.yaml', line: 125, field: 'phone.afterCall', message: 'må ta med siden «start»: den spør om det haster' }],
+    ],
+    [
+      'a service page joining a page the form does not have',
+      edited('services/radio.yaml', 'join: impact', 'join: alvor'),
+      [
+        {
+          file: 'content/services/radio.yaml',
+          line: 37,
+          field: 'pages[1].join',
+          message: '«alvor» er ikke en side i content/form.yaml (kan være: start, about, impact, contact)',
+        },
+      ],
+    ],
+    [
+      'a condition on a question that is not asked before it',
+      edited('services/audio-log.yaml', 'showIf: { question: part, equals: playback }', 'showIf: { question: nextOne, equals: playback }'),
+      [
+        {
+          file: 'content/services/audio-log.yaml',
+          line: 38,
+          field: 'pages[0].questions[4].showIf.question',
+          message:
+            '«nextOne» er ikke et spørsmål som kommer før dette (kan være: urgent, requestType, summary, description, part, controlRoom, timeRange, positionOrTalkGroup)',
+        },
+      ],
+    ],
+    [
+      'written reports handled by a channel contact.yaml does not have',
+      edited('priority.yaml', 'handledBy: portal', 'handledBy: web'),
+      [
+        {
+          file: 'content/priority.yaml',
+          line: 62,
+          field: 'handledBy',
+          message:
+            'kanalen «web» finnes ikke i content/contact.yaml (finnes: main-phone, landline, on-call-mobile, radio-number, talkgroup, drift-email, customer-email, portal)',
+        },
+      ],
+    ],
   ])('the form and the priority rules: %s', (_case, change, expected) => {
     expect(problemsIn(brokenContent(change))).toEqual(expected);
   });
 
   it.each<[string, Parameters<typeof brokenContent>[0], ContentProblem[]]>([
-    ["a desk that is not in teams.yaml", edited('routing.yaml', 'desk: servicedesk', 'desk: kundesenter'), [
-      { file: 'content/routing.yaml', line: 7, field: 'desk', message: `teamet «kundesenter» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` },
-    ]],
-    ['the old fallbackTeam instead of desk', edited('routing.yaml', 'desk: servicedesk', 'fallbackTeam: servicedesk'), [
-      { file: 'content/routing.yaml', line: 7, field: 'desk', message: 'må være nøkkelen til et team i content/teams.yaml' },
-      { file: 'content/routing.yaml', line: 7, field: '', message: 'ukjent felt «fallbackTeam»: sjekk stavingen, eller se CONTENT.md' },
-    ]],
-    ['a priority copy to a team that is not in teams.yaml', edited('routing.yaml', 'P1: [vakthavende]', 'P1: [vakthavende, hendelsesleder]'), [
-      { file: 'content/routing.yaml', line: 13, field: 'copies.byPriority.P1[1]', message: `teamet «hendelsesleder» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` },
-    ]],
-    ['a copy rule for a priority that does not exist', edited('routing.yaml', 'P1: [vakthavende]', 'P5: [vakthavende]'), [
-      { file: 'content/routing.yaml', line: 13, field: 'copies.byPriority', message: '«P5» er ingen prioritet: må være en av P1, P2, P3, P4' },
-    ]],
-    ['a service copy to a team that is not in teams.yaml', edited('routing.yaml', '  byService: {}', '  byService:\n    radio: [nodnet]'), [
-      { file: 'content/routing.yaml', line: 17, field: 'copies.byService.radio[0]', message: `teamet «nodnet» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` },
-    ]],
-    ['a copy rule for a service that does not exist', edited('routing.yaml', '  byService: {}', '  byService:\n    fax: [nodnett]'), [
-      { file: 'content/routing.yaml', line: 17, field: 'copies.byService', message: `«fax» er ingen tjeneste: må være en av ${SERVICE_IDS.join(', ')}` },
-    ]],
-    ["a desk's attachment flag that is not true or false", edited('teams.yaml', '  takesAttachments: true', '  takesAttachments: ja'), [
-      { file: 'content/teams.yaml', line: 8, field: 'servicedesk.takesAttachments', message: 'må være true eller false' },
-    ]],
-    ['a misspelt attachment flag', edited('teams.yaml', '  takesAttachments: true', '  takeAttachments: true'), [
-      { file: 'content/teams.yaml', line: 6, field: 'servicedesk', message: 'ukjent felt «takeAttachments»: sjekk stavingen, eller se CONTENT.md' },
-    ]],
+    [
+      'a desk that is not in teams.yaml',
+      edited('routing.yaml', 'desk: servicedesk', 'desk: kundesenter'),
+      [{ file: 'content/routing.yaml', line: 7, field: 'desk', message: `teamet «kundesenter» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})` }],
+    ],
+    [
+      'the old fallbackTeam instead of desk',
+      edited('routing.yaml', 'desk: servicedesk', 'fallbackTeam: servicedesk'),
+      [
+        { file: 'content/routing.yaml', line: 7, field: 'desk', message: 'må være nøkkelen til et team i content/teams.yaml' },
+        { file: 'content/routing.yaml', line: 7, field: '', message: 'ukjent felt «fallbackTeam»: sjekk stavingen, eller se CONTENT.md' },
+      ],
+    ],
+    [
+      'a priority copy to a team that is not in teams.yaml',
+      edited('routing.yaml', 'P1: [vakthavende]', 'P1: [vakthavende, hendelsesleder]'),
+      [
+        {
+          file: 'content/routing.yaml',
+          line: 13,
+          field: 'copies.byPriority.P1[1]',
+          message: `teamet «hendelsesleder» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})`,
+        },
+      ],
+    ],
+    [
+      'a copy rule for a priority that does not exist',
+      edited('routing.yaml', 'P1: [vakthavende]', 'P5: [vakthavende]'),
+      [{ file: 'content/routing.yaml', line: 13, field: 'copies.byPriority', message: '«P5» er ingen prioritet: må være en av P1, P2, P3, P4' }],
+    ],
+    [
+      'a service copy to a team that is not in teams.yaml',
+      edited('routing.yaml', '  byService: {}', '  byService:\n    radio: [nodnet]'),
+      [
+        {
+          file: 'content/routing.yaml',
+          line: 17,
+          field: 'copies.byService.radio[0]',
+          message: `teamet «nodnet» finnes ikke i content/teams.yaml (finnes: ${teamKeys()})`,
+        },
+      ],
+    ],
+    [
+      'a copy rule for a service that does not exist',
+      edited('routing.yaml', '  byService: {}', '  byService:\n    fax: [nodnett]'),
+      [{ file: 'content/routing.yaml', line: 17, field: 'copies.byService', message: `«fax» er ingen tjeneste: må være en av ${SERVICE_IDS.join(', ')}` }],
+    ],
+    [
+      "a desk's attachment flag that is not true or false",
+      edited('teams.yaml', '  takesAttachments: true', '  takesAttachments: ja'),
+      [{ file: 'content/teams.yaml', line: 8, field: 'servicedesk.takesAttachments', message: 'må være true eller false' }],
+    ],
+    [
+      'a misspelt attachment flag',
+      edited('teams.yaml', '  takesAttachments: true', '  takeAttachments: true'),
+      [{ file: 'content/teams.yaml', line: 6, field: 'servicedesk', message: 'ukjent felt «takeAttachments»: sjekk stavingen, eller se CONTENT.md' }],
+    ],
   ])('who gets the reports (routing.yaml, teams.yaml): %s', (_case, change, expected) => {
     expect(problemsIn(brokenContent(change))).toEqual(expected);
   });
@@ -188,9 +312,21 @@ describe('loadCatalog: what an editor can get wrong, with file, line and field',
     ['an empty service file', { 'services/video.yaml': '' }],
     ['a service file that is a list', { 'services/video.yaml': '- id: video\n' }],
     ['an empty teams.yaml', { 'teams.yaml': '' }],
-    ['a maxLength above 4000', { 'services/video.yaml': 'id: video\nname: V\nshortName: V\ndescription: d\nteam: video\npages:\n  - title: T\n    questions:\n      - id: x\n        label: X\n        type: text\n        maxLength: 5000\n' }],
-    ['a field of the old format (questions, not pages)', { 'services/video.yaml': 'id: video\nname: V\nshortName: V\ndescription: d\nteam: video\nquestions: []\n' }],
-    ['a level missing from priority.yaml', { 'priority.yaml': readFileSync(join(CONTENT_DIR, 'priority.yaml'), 'utf8').replace(/\n  P4:[\s\S]*?(?=\n# )/, '\n') }],
+    [
+      'a maxLength above 4000',
+      {
+        'services/video.yaml':
+          'id: video\nname: V\nshortName: V\ndescription: d\nteam: video\npages:\n  - title: T\n    questions:\n      - id: x\n        label: X\n        type: text\n        maxLength: 5000\n',
+      },
+    ],
+    [
+      'a field of the old format (questions, not pages)',
+      { 'services/video.yaml': 'id: video\nname: V\nshortName: V\ndescription: d\nteam: video\nquestions: []\n' },
+    ],
+    [
+      'a level missing from priority.yaml',
+      { 'priority.yaml': readFileSync(join(CONTENT_DIR, 'priority.yaml'), 'utf8').replace(/\n  P4:[\s\S]*?(?=\n# )/, '\n') },
+    ],
   ])('explains %s in Norwegian, not with the schema library’s English default', (_case, write) => {
     const problems = problemsIn(brokenContent({ write }));
 

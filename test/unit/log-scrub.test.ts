@@ -19,7 +19,10 @@ function captureLog(): () => string {
 
 describe('scrubEmailAddresses', () => {
   it.each([
-    ['Email address is not verified. The following identities failed the check in region EU-NORTH-1: kari.nordmann@amk.example', 'Email address is not verified. The following identities failed the check in region EU-NORTH-1: [e-postadresse]'],
+    [
+      'Email address is not verified. The following identities failed the check in region EU-NORTH-1: kari.nordmann@amk.example',
+      'Email address is not verified. The following identities failed the check in region EU-NORTH-1: [e-postadresse]',
+    ],
     ['a@b.no, Ola.O+test@sykehus-innlandet.no', '[e-postadresse], [e-postadresse]'],
     ['mailto:kåre@bø.example', 'mailto:[e-postadresse]'],
     ['Destinations.member.1=kari%40amk.example', 'Destinations.member.1=[e-postadresse]'],

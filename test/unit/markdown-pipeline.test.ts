@@ -12,8 +12,16 @@ describe('the markdown pipeline for articles and notices', () => {
     ['info callout', ':::info\nTil orientering.\n:::', ['<div class="ds-alert callout" data-color="info">']],
     ['warning callout', ':::warning\nViktig.\n:::', ['<div class="ds-alert callout" data-color="warning">']],
     ['urgent callout', ':::urgent\nRing 08915.\n:::', ['<div class="ds-alert callout" data-color="danger" role="note">']],
-    ['heading anchors', '## Sjekk dette først', ['<h2 id="sjekk-dette-først">', '<a class="heading-anchor" href="#sjekk-dette-først" aria-hidden="true" tabindex="-1">#</a>']],
-    ['external links marked', '[Lovdata](https://lovdata.no/)', ['rel="external noopener noreferrer"', 'class="ds-link external"', '<span class="ds-sr-only"> (ekstern lenke)</span>']],
+    [
+      'heading anchors',
+      '## Sjekk dette først',
+      ['<h2 id="sjekk-dette-først">', '<a class="heading-anchor" href="#sjekk-dette-først" aria-hidden="true" tabindex="-1">#</a>'],
+    ],
+    [
+      'external links marked',
+      '[Lovdata](https://lovdata.no/)',
+      ['rel="external noopener noreferrer"', 'class="ds-link external"', '<span class="ds-sr-only"> (ekstern lenke)</span>'],
+    ],
     ['colons in text kept', 'Kl. 08:00 i talegruppe HDO-04. Merk:dette', ['Kl. 08:00 i talegruppe HDO-04. Merk:dette']],
     ['unknown blocks kept as text', ':::tips\nInnhold\n:::', [':::tips', 'Innhold']],
   ])('%s', async (_feature, markdown, expected) => {

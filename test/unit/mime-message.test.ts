@@ -29,7 +29,11 @@ function read(bytes: Uint8Array) {
   return { raw, headers, parts };
 }
 
-const decodeWords = (value: string) => value.split(' ').map((word) => Buffer.from(/^=\?UTF-8\?B\?(.*)\?=$/.exec(word)?.[1] ?? '', 'base64').toString('utf8')).join('');
+const decodeWords = (value: string) =>
+  value
+    .split(' ')
+    .map((word) => Buffer.from(/^=\?UTF-8\?B\?(.*)\?=$/.exec(word)?.[1] ?? '', 'base64').toString('utf8'))
+    .join('');
 
 describe('mimeMessage: an e-mail as SES SendRawEmail takes it', () => {
   it('carries sender, recipient, reply address and our own headers, one per line', () => {

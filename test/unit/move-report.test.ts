@@ -91,17 +91,21 @@ describe('moveReport: what changes nothing', () => {
 });
 
 describe('moveReport: the reporter asks for escalation', () => {
-  const request = (changes: Partial<ReportEvent> = {}) => event({ id: 'reporter:escalate-1', kind: 'escalationRequested', actor: 'reporter', state: 'received', ...changes });
+  const request = (changes: Partial<ReportEvent> = {}) =>
+    event({ id: 'reporter:escalate-1', kind: 'escalationRequested', actor: 'reporter', state: 'received', ...changes });
 
-  it.each(['received', 'registered', 'escalated', 'awaitingReporter'] as const)('is recorded in %s without moving the state, in the state it was asked in', async (state) => {
-    const { store, deps } = arrange(state);
+  it.each(['received', 'registered', 'escalated', 'awaitingReporter'] as const)(
+    'is recorded in %s without moving the state, in the state it was asked in',
+    async (state) => {
+      const { store, deps } = arrange(state);
 
-    const outcome = await moveReport(REFERENCE, request({ state: 'solved' }), deps);
+      const outcome = await moveReport(REFERENCE, request({ state: 'solved' }), deps);
 
-    expect(outcome.status).toBe('moved');
-    expect(lifeIn(store)?.state).toBe(state);
-    expect(lifeIn(store)?.events.at(-1)).toMatchObject({ id: 'reporter:escalate-1', kind: 'escalationRequested', state });
-  });
+      expect(outcome.status).toBe('moved');
+      expect(lifeIn(store)?.state).toBe(state);
+      expect(lifeIn(store)?.events.at(-1)).toMatchObject({ id: 'reporter:escalate-1', kind: 'escalationRequested', state });
+    },
+  );
 
   it.each(['solved', 'closed'] as const)('is not allowed once the case is %s', async (state) => {
     const { deps } = arrange(state);

@@ -54,7 +54,14 @@ function generators(seed: number) {
   return {
     phone: () => {
       const number = phone();
-      return pick([number, spaced(number, [3, 2, 3]), spaced(number, [2, 2, 2, 2]), `+47 ${spaced(number, [3, 2, 3])}`, `+47${number}`, `0047 ${spaced(number, [2, 2, 2, 2])}`]);
+      return pick([
+        number,
+        spaced(number, [3, 2, 3]),
+        spaced(number, [2, 2, 2, 2]),
+        `+47 ${spaced(number, [3, 2, 3])}`,
+        `+47${number}`,
+        `0047 ${spaced(number, [2, 2, 2, 2])}`,
+      ]);
     },
     issi: () => digits(1 + below(8)),
     organisation: () => {
@@ -126,10 +133,13 @@ describe(`national-id guard: false positives in ${SAMPLE} generated numbers of e
     { format: 'plain', example: '12345678903' },
     { format: 'dotted', example: '1234.56.78903' },
     { format: 'spaced', example: '1234 56 78903' },
-  ] as const)('refuses 7.47 percent of bank account numbers written as $example (747 of 10 000, the same numbers however written): they pass the second check digit by construction', ({ format }) => {
-    const accounts = sample();
-    expect(refused(() => accounts.account(format))).toBe(747);
-  });
+  ] as const)(
+    'refuses 7.47 percent of bank account numbers written as $example (747 of 10 000, the same numbers however written): they pass the second check digit by construction',
+    ({ format }) => {
+      const accounts = sample();
+      expect(refused(() => accounts.account(format))).toBe(747);
+    },
+  );
 
   it('would refuse 1.86 % of those account numbers (186 of 10 000) under the current check-digit rule alone: the 2032 rule quadruples the rate', () => {
     const accounts = sample();

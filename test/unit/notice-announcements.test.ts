@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticesDocument, PublishedNotice } from '../../functions/core/notices-document.ts';
-import { announceNotices, dueEvents, recipientsOf, type AnnouncementMarkers, type NoticeEvent, type NoticeMailJob } from '../../functions/core/notice-announcements.ts';
+import {
+  announceNotices,
+  dueEvents,
+  recipientsOf,
+  type AnnouncementMarkers,
+  type NoticeEvent,
+  type NoticeMailJob,
+} from '../../functions/core/notice-announcements.ts';
 import { parseNoticesDocument } from '../../functions/core/notices-document.ts';
 import type { NoticeFollower, StoredSubscription } from '../../functions/core/subscriptions.ts';
 import { subscriberIdOf } from '../../functions/core/subscription-tokens.ts';
@@ -104,7 +111,16 @@ describe('what a publication announces', () => {
   it('sends one e-mail per notice for several new events at once: the latest', async () => {
     const { announce, queued, markers } = announcer();
 
-    await announce(documentOf(notice({ updates: [{ at: hoursBefore(1), text: 'Første.' }, { at: hoursBefore(0.5), text: 'Andre.' }] })));
+    await announce(
+      documentOf(
+        notice({
+          updates: [
+            { at: hoursBefore(1), text: 'Første.' },
+            { at: hoursBefore(0.5), text: 'Andre.' },
+          ],
+        }),
+      ),
+    );
 
     expect(queued.map((job) => [job.content.kind, job.content.text])).toEqual([['update', 'Andre.']]);
     expect(markers.keys.size).toBe(3);
@@ -112,7 +128,12 @@ describe('what a publication announces', () => {
 
   it('announces nothing of an archive published for the first time: notices long over, events older than a day', async () => {
     const { announce, queued, markers } = announcer();
-    const over = notice({ id: 'gammel', start: hoursBefore(24 * 40), resolved: hoursBefore(24 * 39), updates: [{ at: hoursBefore(24 * 39.5), text: 'Gammelt.' }] });
+    const over = notice({
+      id: 'gammel',
+      start: hoursBefore(24 * 40),
+      resolved: hoursBefore(24 * 39),
+      updates: [{ at: hoursBefore(24 * 39.5), text: 'Gammelt.' }],
+    });
     const longRunning = notice({ id: 'lenge', start: hoursBefore(48), updates: [{ at: hoursBefore(30), text: 'Også gammelt.' }] });
 
     const outcome = await announce(documentOf(over, longRunning));
@@ -144,13 +165,16 @@ describe('who gets a notice', () => {
   const iccs = subscription('iccs@amk.example', ['iccs']);
   const follower = (address: string): NoticeFollower => ({ noticeId: 'dekning-valdres', subscriberId: subscriberIdOf(address), address, at: hoursBefore(1) });
 
-  it('sends to those who chose every service or one of the notice\'s services, not to the others', async () => {
-    const recipients = await recipientsOf({ id: 'dekning-valdres', services: ['radio'] }, { list: async () => [everything, radio, iccs], followers: async () => [] });
+  it("sends to those who chose every service or one of the notice's services, not to the others", async () => {
+    const recipients = await recipientsOf(
+      { id: 'dekning-valdres', services: ['radio'] },
+      { list: async () => [everything, radio, iccs], followers: async () => [] },
+    );
 
     expect(recipients.map((recipient) => recipient.to)).toEqual(['alle@amk.example', 'radio@amk.example']);
   });
 
-  it('adds the notice\'s followers, once each even when they subscribe too', async () => {
+  it("adds the notice's followers, once each even when they subscribe too", async () => {
     const recipients = await recipientsOf(
       { id: 'dekning-valdres', services: ['radio'] },
       { list: async () => [radio, iccs], followers: async () => [follower('RADIO@amk.example'), follower('legevakt@kommune.example')] },
@@ -163,10 +187,14 @@ describe('who gets a notice', () => {
   });
 });
 
-describe('the announcer\'s reading of the notices document', () => {
+describe("the announcer's reading of the notices document", () => {
   it('accepts a published document, and refuses another format, an unknown service and a time that is no time', () => {
     const valid = documentOf(notice({ expectedEnd: hoursBefore(-3), updates: [{ at: hoursBefore(1), text: 'Ny.' }] }));
-    const invalid = [{ ...valid, format: 'serviceportal.notices.v2' }, { ...valid, notices: [{ ...valid.notices[0], services: ['telefax'] }] }, { ...valid, notices: [{ ...valid.notices[0], start: 'i går' }] }];
+    const invalid = [
+      { ...valid, format: 'serviceportal.notices.v2' },
+      { ...valid, notices: [{ ...valid.notices[0], services: ['telefax'] }] },
+      { ...valid, notices: [{ ...valid.notices[0], start: 'i går' }] },
+    ];
 
     expect(parseNoticesDocument(valid).ok).toBe(true);
     for (const document of invalid) expect(parseNoticesDocument(document).ok).toBe(false);

@@ -83,7 +83,9 @@ describe('plannedCalendar', () => {
 
   it('keeps the same UIDs whatever else changes', () => {
     const first = read(plannedCalendar({ document: FIXTURE, siteUrl: SITE, serviceNames: SERVICE_NAMES, now: NOW })).events.map((event) => event.uid);
-    const later = read(plannedCalendar({ document: FIXTURE, siteUrl: SITE, serviceNames: SERVICE_NAMES, now: new Date(NOW.getTime() + DAY_MS) })).events.map((event) => event.uid);
+    const later = read(plannedCalendar({ document: FIXTURE, siteUrl: SITE, serviceNames: SERVICE_NAMES, now: new Date(NOW.getTime() + DAY_MS) })).events.map(
+      (event) => event.uid,
+    );
 
     expect(later).toEqual(first);
   });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { checkedSiteUrl, siteUrlFromEnvironment } from '../../site/site-url.ts';
 
-const cdkJson = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: { serviceportal: Record<string, { customDomain?: { domainName: string } }> } };
+const cdkJson = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as {
+  context: { serviceportal: Record<string, { customDomain?: { domainName: string } }> };
+};
 const withDomain = Object.entries(cdkJson.context.serviceportal).find(([, settings]) => settings.customDomain)!;
 const withoutDomain = Object.entries(cdkJson.context.serviceportal).find(([, settings]) => !settings.customDomain)!;
 const never = () => {
@@ -31,13 +33,17 @@ describe('siteUrlFromEnvironment', () => {
     const [environment] = withoutDomain;
 
     expect(() => siteUrlFromEnvironment({ SERVICEPORTAL_ENVIRONMENT: environment })).toThrow(/ingen customDomain.*SITE_URL/);
-    expect(siteUrlFromEnvironment({ SERVICEPORTAL_ENVIRONMENT: environment, SITE_URL: 'https://d111111abcdef8.cloudfront.net' })).toBe('https://d111111abcdef8.cloudfront.net');
+    expect(siteUrlFromEnvironment({ SERVICEPORTAL_ENVIRONMENT: environment, SITE_URL: 'https://d111111abcdef8.cloudfront.net' })).toBe(
+      'https://d111111abcdef8.cloudfront.net',
+    );
   });
 
   it('refuses a SITE_URL that contradicts the environment’s domain', () => {
     const [environment] = withDomain;
 
-    expect(() => siteUrlFromEnvironment({ SERVICEPORTAL_ENVIRONMENT: environment, SITE_URL: 'https://annet.example.no' })).toThrow(/er ikke adressen cdk.json gir/);
+    expect(() => siteUrlFromEnvironment({ SERVICEPORTAL_ENVIRONMENT: environment, SITE_URL: 'https://annet.example.no' })).toThrow(
+      /er ikke adressen cdk.json gir/,
+    );
   });
 
   it('names an environment cdk.json does not have', () => {

@@ -65,7 +65,9 @@ describe('statusDocument', () => {
   });
 
   it('is ongoing planned work when nothing worse goes on', () => {
-    const document = documentOf([notice({ id: 'planlagt-na', severity: 'planned', start: '2026-11-25T10:00:00.000Z', expectedEnd: '2026-11-25T14:00:00.000Z' })]);
+    const document = documentOf([
+      notice({ id: 'planlagt-na', severity: 'planned', start: '2026-11-25T10:00:00.000Z', expectedEnd: '2026-11-25T14:00:00.000Z' }),
+    ]);
 
     expect(statusDocument({ document, siteUrl: SITE, serviceNames: SERVICE_NAMES, now: NOW }).services.radio.state).toBe('planned');
   });

@@ -124,7 +124,13 @@ describe('atomFeed', () => {
   });
 
   it('is dated by the document when there are no notices', () => {
-    const feed = parsed(atomFeed({ document: documentOf([notice({ id: 'x', start: '2027-01-01T00:00:00.000Z' })], '2026-11-01T00:00:00.000Z'), siteUrl: SITE, serviceNames: SERVICE_NAMES })).feed;
+    const feed = parsed(
+      atomFeed({
+        document: documentOf([notice({ id: 'x', start: '2027-01-01T00:00:00.000Z' })], '2026-11-01T00:00:00.000Z'),
+        siteUrl: SITE,
+        serviceNames: SERVICE_NAMES,
+      }),
+    ).feed;
 
     expect(feed.updated).toBe('2026-11-01T00:00:00.000Z');
   });

@@ -74,7 +74,10 @@ describe('sending one queued notice e-mail', () => {
       mailer: { send: async (email) => void sent.push(email) },
       pacer: { next: async () => undefined },
       subscriptions: {
-        get: async () => (subscribed ? { format: 'serviceportal.subscription.v1', subscriberId: job.subscriberId, address: job.to, services: '*', consentedAt: '2026-11-01T00:00:00Z' } : undefined),
+        get: async () =>
+          subscribed
+            ? { format: 'serviceportal.subscription.v1', subscriberId: job.subscriberId, address: job.to, services: '*', consentedAt: '2026-11-01T00:00:00Z' }
+            : undefined,
         isFollower: async () => false,
       },
       key: KEY,
@@ -84,7 +87,7 @@ describe('sending one queued notice e-mail', () => {
     };
   }
 
-  it('sends it with its layout version, RFC 8058 headers and a visible unsubscribe link that names the address\'s subscriber', async () => {
+  it("sends it with its layout version, RFC 8058 headers and a visible unsubscribe link that names the address's subscriber", async () => {
     const d = deps(true);
 
     expect(await sendNoticeMail(job, d)).toBe('sent');

@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { publishedNoticePhase, type PublishedNotice } from '../../functions/core/notices-document.ts';
 import { liveDocumentSchema } from '../../site/notices/live-schema.ts';
-import { listSpecOf, noticeCardHtml, noticeItemsHtml, noticeKey, noticeLineHtml, noticePage, noticePhaseAt, noticesInList, type NoticeRenderContext } from '../../site/notices/render.ts';
+import {
+  listSpecOf,
+  noticeCardHtml,
+  noticeItemsHtml,
+  noticeKey,
+  noticeLineHtml,
+  noticePage,
+  noticePhaseAt,
+  noticesInList,
+  type NoticeRenderContext,
+} from '../../site/notices/render.ts';
 import { fillNoticeTemplate, NOTICE_SLOTS, TEMPLATE_ONLY } from '../../site/notices/templates.ts';
 
 const context: NoticeRenderContext = {
@@ -71,11 +81,23 @@ describe('a notice’s own page', () => {
 
   it('has the title, what kind and which services, the times, the text, then the updates newest first', () => {
     const { title, body } = noticePage(notice({ updates }), context);
-    const order = ['<h1>Redusert dekning i sør</h1>', '<strong>Forstyrrelse</strong> · Radioterminaler og Nødnett', '<dt>Områder</dt>', '<dt>Fra</dt>', 'Ring', '<h2 id="notice-updates-heading">Oppdateringer</h2>', 'Oppdatering <time datetime="2026-11-24T08:30:00.000Z">24. november kl. 09:30</time>', 'Oppdatering <time datetime="2026-11-20T13:10:00.000Z">20. november kl. 14:10</time>'];
+    const order = [
+      '<h1>Redusert dekning i sør</h1>',
+      '<strong>Forstyrrelse</strong> · Radioterminaler og Nødnett',
+      '<dt>Områder</dt>',
+      '<dt>Fra</dt>',
+      'Ring',
+      '<h2 id="notice-updates-heading">Oppdateringer</h2>',
+      'Oppdatering <time datetime="2026-11-24T08:30:00.000Z">24. november kl. 09:30</time>',
+      'Oppdatering <time datetime="2026-11-20T13:10:00.000Z">20. november kl. 14:10</time>',
+    ];
 
     expect(title).toBe('Redusert dekning i sør');
     const positions = order.map((part) => body.indexOf(part));
-    expect(positions.every((position) => position >= 0), JSON.stringify(positions)).toBe(true);
+    expect(
+      positions.every((position) => position >= 0),
+      JSON.stringify(positions),
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(body).toContain('data-pagefind-body');
   });
@@ -91,7 +113,9 @@ describe('a notice’s own page', () => {
   it('puts «Løst» above the updates once it is resolved, with the year when it differs from the start', () => {
     const { body } = noticePage(notice({ updates, resolved: '2027-01-03T09:00:00.000Z' }), context);
 
-    expect(body).toContain('<li class="notice-update notice-resolved"><h3>Løst <time datetime="2027-01-03T09:00:00.000Z">3. januar 2027 kl. 10:00</time></h3></li>');
+    expect(body).toContain(
+      '<li class="notice-update notice-resolved"><h3>Løst <time datetime="2027-01-03T09:00:00.000Z">3. januar 2027 kl. 10:00</time></h3></li>',
+    );
     expect(body.indexOf('notice-resolved')).toBeLessThan(body.indexOf('Oppdatering <time'));
     expect(body).toContain('<dt>Ventet over</dt>');
   });
@@ -138,7 +162,12 @@ describe('lists', () => {
   });
 
   it('reads a list’s spec back from its attributes, and nothing else', () => {
-    expect(listSpecOf({ noticeList: 'current', noticeStyle: 'line', noticeService: 'radio' })).toEqual({ kind: 'current', style: 'line', service: 'radio', headingLevel: undefined });
+    expect(listSpecOf({ noticeList: 'current', noticeStyle: 'line', noticeService: 'radio' })).toEqual({
+      kind: 'current',
+      style: 'line',
+      service: 'radio',
+      headingLevel: undefined,
+    });
     expect(listSpecOf({ noticeList: 'archive', noticeStyle: 'card', noticeHeading: '2' })?.headingLevel).toBe(2);
     expect(listSpecOf({ noticeList: 'alle', noticeStyle: 'card' })).toBeUndefined();
     expect(listSpecOf({ noticeList: 'current', noticeStyle: 'card', noticeService: 'radar' })).toBeUndefined();
@@ -172,7 +201,9 @@ describe('filling a template', () => {
   it('escapes the title and description, puts the body in as it is, once, and drops the template’s noindex', () => {
     const page = fillNoticeTemplate(template, { title: 'A & «B» {{innhold}}', description: '"$&"', body: '<h1>X $1</h1>' });
 
-    expect(page).toBe('<html><head><title>A &amp; «B» {{innhold}} – Serviceportal</title><meta name="description" content="&quot;$&amp;&quot;"></head><main><h1>X $1</h1></main></html>');
+    expect(page).toBe(
+      '<html><head><title>A &amp; «B» {{innhold}} – Serviceportal</title><meta name="description" content="&quot;$&amp;&quot;"></head><main><h1>X $1</h1></main></html>',
+    );
   });
 
   it('refuses a page that is not a template', () => {

@@ -29,6 +29,8 @@ describe('phoneNumbersLinked with a number written with a country code', () => {
   const abroad = { ...contact, otherDesks: [{ ...contact.channels[0]!, id: 'abroad', value: '+47 61 18 28 00' }] };
 
   it('links it as written, the + kept in the link', () => {
-    expect(phoneNumbersLinked('<p>Fra utlandet: +47 61 18 28 00.</p>', abroad)).toBe('<p>Fra utlandet: <a class="ds-link" href="tel:+4761182800">+47 61 18 28 00</a>.</p>');
+    expect(phoneNumbersLinked('<p>Fra utlandet: +47 61 18 28 00.</p>', abroad)).toBe(
+      '<p>Fra utlandet: <a class="ds-link" href="tel:+4761182800">+47 61 18 28 00</a>.</p>',
+    );
   });
 });

@@ -57,7 +57,9 @@ describe('the prebuilt catalog the Lambda bundles read', () => {
   it('is refused at cold start in another format version, naming the file and both versions', () => {
     const dir = writeCatalogFile({ formatVersion: PREBUILT_CATALOG_FORMAT + 1, catalog: realCatalog() });
 
-    expect(() => loadPrebuiltCatalog(dir)).toThrow(`${join(dir, PREBUILT_CATALOG_FILE)} har formatversjon ${PREBUILT_CATALOG_FORMAT + 1}, men funksjonen leser versjon ${PREBUILT_CATALOG_FORMAT}`);
+    expect(() => loadPrebuiltCatalog(dir)).toThrow(
+      `${join(dir, PREBUILT_CATALOG_FILE)} har formatversjon ${PREBUILT_CATALOG_FORMAT + 1}, men funksjonen leser versjon ${PREBUILT_CATALOG_FORMAT}`,
+    );
   });
 
   it('is refused at cold start when a part is missing', () => {

@@ -36,11 +36,35 @@ describe('content/priority.yaml: escalation', () => {
   });
 
   it.each([
-    ['hours that are not a number', 'P3: { hours: 4, openingHours: true }', 'P3: { hours: fire, openingHours: true }', 'escalation.after.P3.hours', 'må være et antall timer, for eksempel 4'],
-    ['no hours', 'P1: { hours: 1, openingHours: false }', 'P1: { openingHours: false }', 'escalation.after.P1.hours', 'må være et antall timer, for eksempel 4'],
+    [
+      'hours that are not a number',
+      'P3: { hours: 4, openingHours: true }',
+      'P3: { hours: fire, openingHours: true }',
+      'escalation.after.P3.hours',
+      'må være et antall timer, for eksempel 4',
+    ],
+    [
+      'no hours',
+      'P1: { hours: 1, openingHours: false }',
+      'P1: { openingHours: false }',
+      'escalation.after.P1.hours',
+      'må være et antall timer, for eksempel 4',
+    ],
     ['zero hours', 'P2: { hours: 2, openingHours: false }', 'P2: { hours: 0, openingHours: false }', 'escalation.after.P2.hours', 'må være flere enn 0 timer'],
-    ['openingHours as a word', 'P4: { hours: 16, openingHours: true }', 'P4: { hours: 16, openingHours: ja }', 'escalation.after.P4.openingHours', 'må være true eller false'],
-    ['a misspelt field', 'P4: { hours: 16, openingHours: true }', 'P4: { hours: 16, openinghours: true }', 'escalation.after.P4', 'ukjent felt «openinghours»: sjekk stavingen, eller se CONTENT.md'],
+    [
+      'openingHours as a word',
+      'P4: { hours: 16, openingHours: true }',
+      'P4: { hours: 16, openingHours: ja }',
+      'escalation.after.P4.openingHours',
+      'må være true eller false',
+    ],
+    [
+      'a misspelt field',
+      'P4: { hours: 16, openingHours: true }',
+      'P4: { hours: 16, openinghours: true }',
+      'escalation.after.P4',
+      'ukjent felt «openinghours»: sjekk stavingen, eller se CONTENT.md',
+    ],
   ])('%s', (_case, from, to, field, message) => {
     const line = lineOf(from);
 

@@ -75,7 +75,9 @@ describe('the desk’s policy in content/priority.yaml', () => {
   });
 
   it('never gives less than P2 when patient safety or emergency response is affected', () => {
-    const priorities = AFFECTED_SCOPES.flatMap((affected) => YES_NO.map((workaround) => priorityOf(policy, { urgent: 'yes', impact: { affected, workaround } })));
+    const priorities = AFFECTED_SCOPES.flatMap((affected) =>
+      YES_NO.map((workaround) => priorityOf(policy, { urgent: 'yes', impact: { affected, workaround } })),
+    );
 
     expect(priorities.every((priority) => priority === 'P1' || priority === 'P2')).toBe(true);
   });

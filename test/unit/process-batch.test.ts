@@ -29,7 +29,13 @@ describe('processInOrder: a batch of stream records', () => {
   });
 
   it('stops at a transient failure, since the stream retries from there', async () => {
-    expect(await run(['a', 'b', 'c'], { b: new Error('SES unavailable') })).toEqual({ permanent: [], retry: ['b'], notTried: ['c'], handled: ['a'], errors: [['b', false]] });
+    expect(await run(['a', 'b', 'c'], { b: new Error('SES unavailable') })).toEqual({
+      permanent: [],
+      retry: ['b'],
+      notTried: ['c'],
+      handled: ['a'],
+      errors: [['b', false]],
+    });
   });
 
   it('reports earlier poison records as well as the transient failure that stopped the batch', async () => {

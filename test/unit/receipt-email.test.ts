@@ -30,7 +30,9 @@ describe("renderReceiptEmail: the reporter's receipt", () => {
   });
 
   it('says the service desk has the report and passes it on to the responsible team when needed', () => {
-    expect(email.text).toContain('Servicedesk har fått meldingen og følger den opp. Trengs det, sender Servicedesk den videre til teamet som har ansvaret for tjenesten.');
+    expect(email.text).toContain(
+      'Servicedesk har fått meldingen og følger den opp. Trengs det, sender Servicedesk den videre til teamet som har ansvaret for tjenesten.',
+    );
   });
 
   it("asks for replies with attachments when the desk's address takes them (takesAttachments in content/teams.yaml)", () => {
@@ -79,7 +81,13 @@ describe("renderReceiptEmail: the reporter's receipt", () => {
 
   it('repeats nothing the reporter wrote: no summary, description or answers', () => {
     // Answers as short as "3" (an operator position) occur in any text; the longer ones prove the point.
-    const written = [report.summary, ...report.description.split('\n'), ...Object.values(report.answers).filter((answer) => answer.length > 3), 'Hele løsningen på plassen', 'Av og til'];
+    const written = [
+      report.summary,
+      ...report.description.split('\n'),
+      ...Object.values(report.answers).filter((answer) => answer.length > 3),
+      'Hele løsningen på plassen',
+      'Av og til',
+    ];
     expect(written).toContain('AMK Innlandet');
     for (const text of written) {
       expect(email.text).not.toContain(text);

@@ -25,7 +25,12 @@ async function receiptAt(now: string, events: ReportEvent[] = []): Promise<{ bod
   store.reports.set(report.reference, { ...report, life: events.reduce(withEvent, report.life) });
   const view = await reportStatus(report.reference, 'status-token-for-tests', { store, catalog, now: clockAt(now) });
   if (!view) throw new Error('the report should be found');
-  const check = mayAskForEscalation({ priority: view.priority.level, receivedAt: view.receivedAt, life: view.life }, catalog.priority, handlingHours(catalog.contact.channels, catalog.priority), new Date(now));
+  const check = mayAskForEscalation(
+    { priority: view.priority.level, receivedAt: view.receivedAt, life: view.life },
+    catalog.priority,
+    handlingHours(catalog.contact.channels, catalog.priority),
+    new Date(now),
+  );
   const escalation: ReceiptEscalation = { check, explanation: EXPLANATION };
   return { body: receiptPage({ receipt: RECEIPT }, view, escalation).body ?? '', view };
 }
@@ -43,11 +48,19 @@ describe('receiptPage: «Be om eskalering»', () => {
 
     expect(body).toContain('<section class="escalation" aria-labelledby="receipt-escalation-heading">\n<h2 id="receipt-escalation-heading">Eskalering</h2>');
     expect(body).toContain(EXPLANATION);
-    expect(body).toContain('<form method="post" action="/api/reports/HDO-2026-000001/kvittering/eskalering"><button class="ds-button" type="submit">Be om eskalering</button></form>');
+    expect(body).toContain(
+      '<form method="post" action="/api/reports/HDO-2026-000001/kvittering/eskalering"><button class="ds-button" type="submit">Be om eskalering</button></form>',
+    );
   });
 
   it('once asked: «Du ba om eskalering» with the time, and no button', async () => {
-    const asked: ReportEvent = { id: 'escalation:HDO-2026-000001', kind: 'escalationRequested', state: 'received', at: '2026-03-06T09:30:00.000Z', actor: 'reporter' };
+    const asked: ReportEvent = {
+      id: 'escalation:HDO-2026-000001',
+      kind: 'escalationRequested',
+      state: 'received',
+      at: '2026-03-06T09:30:00.000Z',
+      actor: 'reporter',
+    };
     const { body } = await receiptAt('2026-03-06T10:00:00Z', [asked]);
 
     expect(body).toContain(`<p>Du ba om eskalering ${formatOsloTime('2026-03-06T09:30:00.000Z')}. ${EXPLANATION}</p>`);

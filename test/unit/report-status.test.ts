@@ -25,7 +25,13 @@ describe('reportStatus', () => {
       reference: 'HDO-2026-000001',
       service: { id: 'iccs', name: 'Kontrollromsløsningen (ICCS)' },
       requestType: { id: 'fault', label: 'Hva gjelder henvendelsen?', name: 'Feil eller driftsforstyrrelse' },
-      priority: { level: 'P3', label: 'Foreslått prioritet', title: 'P3 middels', responseLabel: 'Hva skjer nå', expectedResponse: 'Servicedesk tar kontakt innen fire timer i åpningstiden, hverdager kl. 08–16.' },
+      priority: {
+        level: 'P3',
+        label: 'Foreslått prioritet',
+        title: 'P3 middels',
+        responseLabel: 'Hva skjer nå',
+        expectedResponse: 'Servicedesk tar kontakt innen fire timer i åpningstiden, hverdager kl. 08–16.',
+      },
       status: 'routed',
       receivedAt: '2026-03-05T12:00:00.000Z',
       routedAt: '2026-03-05T12:00:05.000Z',
@@ -90,7 +96,15 @@ describe('reportStatus: the case’s life, in the words of content/case-states.y
     const { deps } = arrange(
       moved([
         { id: 'mail:registrer-1', kind: 'state', state: 'registered', at: '2026-03-05T12:10:00.000Z', actor: 'desk' },
-        { id: 'topdesk:evt-2', kind: 'state', state: 'escalated', at: '2026-03-05T12:20:00.000Z', actor: 'caseSystem', team: 'kontrollrom', message: 'Fagteamet <ser> på loggene.' },
+        {
+          id: 'topdesk:evt-2',
+          kind: 'state',
+          state: 'escalated',
+          at: '2026-03-05T12:20:00.000Z',
+          actor: 'caseSystem',
+          team: 'kontrollrom',
+          message: 'Fagteamet <ser> på loggene.',
+        },
         { id: 'topdesk:evt-3', kind: 'state', state: 'awaitingReporter', at: '2026-03-05T12:25:00.000Z', actor: 'team', message: 'Når skjedde det sist?' },
       ]),
     );
@@ -107,12 +121,30 @@ describe('reportStatus: the case’s life, in the words of content/case-states.y
   });
 
   it('shows the reporter’s request to escalate in its own words, without anything the reporter wrote with it', async () => {
-    const { deps, report } = arrange(moved([{ id: 'reporter:escalate-1', kind: 'escalationRequested', state: 'received', at: '2026-03-05T16:00:00.000Z', actor: 'reporter', message: 'Haster! Ring 99 88 77 66' }]));
+    const { deps, report } = arrange(
+      moved([
+        {
+          id: 'reporter:escalate-1',
+          kind: 'escalationRequested',
+          state: 'received',
+          at: '2026-03-05T16:00:00.000Z',
+          actor: 'reporter',
+          message: 'Haster! Ring 99 88 77 66',
+        },
+      ]),
+    );
 
     const view = await reportStatus('HDO-2026-000001', TOKEN, deps);
 
     expect(view?.life.state).toBe('received');
-    expect(view?.life.events.at(-1)).toEqual({ at: '2026-03-05T16:00:00.000Z', kind: 'escalationRequested', state: 'received', label: 'Du ba om eskalering', actor: 'reporter', actorWord: 'deg' });
+    expect(view?.life.events.at(-1)).toEqual({
+      at: '2026-03-05T16:00:00.000Z',
+      kind: 'escalationRequested',
+      state: 'received',
+      label: 'Du ba om eskalering',
+      actor: 'reporter',
+      actorWord: 'deg',
+    });
     expect(JSON.stringify(view)).not.toContain('99 88 77 66');
     expect(JSON.stringify(view)).not.toContain(report.description);
   });
@@ -122,6 +154,10 @@ describe('reportStatus: the case’s life, in the words of content/case-states.y
     const { life: _none, ...version3 } = store.reports.get('HDO-2026-000001') as StoredReport;
     store.reports.set('HDO-2026-000001', { ...version3, schemaVersion: 3 } as never);
 
-    expect((await reportStatus('HDO-2026-000001', TOKEN, deps))?.life).toMatchObject({ state: 'received', label: 'Mottatt', events: [{ actor: 'portal', at: '2026-03-05T12:00:00.000Z' }] });
+    expect((await reportStatus('HDO-2026-000001', TOKEN, deps))?.life).toMatchObject({
+      state: 'received',
+      label: 'Mottatt',
+      events: [{ actor: 'portal', at: '2026-03-05T12:00:00.000Z' }],
+    });
   });
 });

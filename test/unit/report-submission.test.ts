@@ -92,7 +92,12 @@ describe('parseSubmission: missing required fields', () => {
   it('still asks the service questions when the answers object is left out altogether', () => {
     const result = parseSubmission(services, iccsWith('answers', undefined));
 
-    expect(errorsOf(result).map((error) => error.path)).toEqual(['answers.controlRoom', 'answers.operatorPosition', 'answers.affectedFunction', 'answers.faultState']);
+    expect(errorsOf(result).map((error) => error.path)).toEqual([
+      'answers.controlRoom',
+      'answers.operatorPosition',
+      'answers.affectedFunction',
+      'answers.faultState',
+    ]);
   });
 
   it('asks for each contact field in Norwegian when the contact object is left out altogether', () => {
@@ -134,9 +139,7 @@ describe('parseSubmission: single-line fields end up in e-mail headers, so line 
   const cases = SINGLE_LINE_FIELDS.flatMap((path) => BREAKING_VALUES.map(([kind, value]) => [path, kind, value] as const));
 
   it.each(cases)('%s with %s is refused', (path, _kind, value) => {
-    expect(errorsOf(parseSubmission(services, iccsWith(path, value)))).toEqual([
-      { path, message: 'Skriv på én linje, uten linjeskift eller spesialtegn.' },
-    ]);
+    expect(errorsOf(parseSubmission(services, iccsWith(path, value)))).toEqual([{ path, message: 'Skriv på én linje, uten linjeskift eller spesialtegn.' }]);
   });
 
   it('lets the description span several lines', () => {
@@ -179,9 +182,7 @@ describe('parseSubmission: which service', () => {
     ['no object at all', 'iccs'],
     ['null', null],
   ])('%s gives one message asking which service', (_case, input) => {
-    expect(errorsOf(parseSubmission(services, input))).toEqual([
-      { path: 'serviceId', message: 'Velg hvilken tjeneste feilen gjelder (10 valg).' },
-    ]);
+    expect(errorsOf(parseSubmission(services, input))).toEqual([{ path: 'serviceId', message: 'Velg hvilken tjeneste feilen gjelder (10 valg).' }]);
   });
 });
 
@@ -214,10 +215,23 @@ describe('parseSubmission: optional questions', () => {
     const catalog = realCatalog();
     const withOptionalChoice = serviceSchema.parse({
       ...catalog.services.other,
-      pages: [{ title: 'Hvor viktig', questions: [{ id: 'importance', label: 'Hvor viktig er det?', type: 'choice', required: false, options: [
-        { value: 'low', label: 'Lite' },
-        { value: 'high', label: 'Mye' },
-      ] }] }],
+      pages: [
+        {
+          title: 'Hvor viktig',
+          questions: [
+            {
+              id: 'importance',
+              label: 'Hvor viktig er det?',
+              type: 'choice',
+              required: false,
+              options: [
+                { value: 'low', label: 'Lite' },
+                { value: 'high', label: 'Mye' },
+              ],
+            },
+          ],
+        },
+      ],
     });
     const input = { ...submissionFixture('iccs-valid'), serviceId: 'other', requestType: 'question', answers: { importance: '' } };
 
@@ -228,7 +242,13 @@ describe('parseSubmission: optional questions', () => {
 });
 
 describe('parseSubmission: what the journey answers itself', () => {
-  const other = (requestType: unknown) => ({ ...submissionFixture('iccs-valid'), serviceId: 'other', requestType, impact: undefined, answers: { topic: 'question' } });
+  const other = (requestType: unknown) => ({
+    ...submissionFixture('iccs-valid'),
+    serviceId: 'other',
+    requestType,
+    impact: undefined,
+    answers: { topic: 'question' },
+  });
 
   it.each([
     ['left out', undefined],
@@ -241,7 +261,11 @@ describe('parseSubmission: what the journey answers itself', () => {
   });
 
   it('keeps the note that the reporter phoned, and asks a written report after an urgent call only what the call does not cover', () => {
-    const { answers: _covered, impact: _covered2, ...written } = { ...submissionFixture('radio-valid'), urgent: 'yes', calledDesk: 'yes' } as Record<string, unknown>;
+    const {
+      answers: _covered,
+      impact: _covered2,
+      ...written
+    } = { ...submissionFixture('radio-valid'), urgent: 'yes', calledDesk: 'yes' } as Record<string, unknown>;
 
     const result = parseSubmission(services, written);
 

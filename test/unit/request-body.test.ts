@@ -47,14 +47,23 @@ describe('readBody: HTML form', () => {
     expect(result).toMatchObject({
       ok: true,
       kind: 'form',
-      data: { serviceId: 'iccs', summary: 'Radio faller ut', answers: { controlRoom: 'AMK Innlandet' }, contact: { email: 'kari@amk.example', name: 'Kari Ø' } },
+      data: {
+        serviceId: 'iccs',
+        summary: 'Radio faller ut',
+        answers: { controlRoom: 'AMK Innlandet' },
+        contact: { email: 'kari@amk.example', name: 'Kari Ø' },
+      },
     });
   });
 
   it('decodes a base64-encoded form', () => {
     const body = Buffer.from('contact.name=Kari+Nordmann', 'utf8').toString('base64');
 
-    expect(readBody(request('application/x-www-form-urlencoded; charset=UTF-8', body, true))).toMatchObject({ ok: true, kind: 'form', data: { contact: { name: 'Kari Nordmann' } } });
+    expect(readBody(request('application/x-www-form-urlencoded; charset=UTF-8', body, true))).toMatchObject({
+      ok: true,
+      kind: 'form',
+      data: { contact: { name: 'Kari Nordmann' } },
+    });
   });
 });
 

@@ -34,7 +34,12 @@ function withIccsCopies(): Catalog {
 }
 
 /** A store holding `reports` as the submit function left them, and a mailer that records what it is asked to send. */
-function arrange(reports: StoredReport[] = [storedReport()], mailer: Mailer = new RecordingMailer(), limits: Partial<MailLimits> = {}, catalog: Catalog = realCatalog()) {
+function arrange(
+  reports: StoredReport[] = [storedReport()],
+  mailer: Mailer = new RecordingMailer(),
+  limits: Partial<MailLimits> = {},
+  catalog: Catalog = realCatalog(),
+) {
   const store = new InMemoryReportStore();
   for (const report of reports) store.reports.set(report.reference, report);
   const signals = new RecordingSignals();
@@ -92,7 +97,7 @@ describe('routeReport: a new report', () => {
     { serviceId: 'iccs', escalation: 'Eskaleres til:\n  Team kontrollromsløsning\n' },
     { serviceId: 'radio', escalation: 'Eskaleres til:\n  Team Nødnett og radioterminaler\n' },
     { serviceId: 'other', escalation: 'Eskaleres til:\n  Ingen: Servicedesk behandler den selv\n' },
-  ])("sends a report for $serviceId to the desk, naming the product team it escalates to", async ({ serviceId, escalation }) => {
+  ])('sends a report for $serviceId to the desk, naming the product team it escalates to', async ({ serviceId, escalation }) => {
     const { sent, deps } = arrange([storedReport({ serviceId, answers: {} })]);
 
     await routeReport('HDO-2026-000001', deps);
@@ -230,7 +235,8 @@ describe('routeReport: a failure that will come back (finding 1)', () => {
 
     const outcome = await routeReport('HDO-2026-000001', deps);
 
-    const reason = 'Servicedesk: MessageRejected: Email address is not verified. The following identities failed the check in region EU-NORTH-1: [e-postadresse]';
+    const reason =
+      'Servicedesk: MessageRejected: Email address is not verified. The following identities failed the check in region EU-NORTH-1: [e-postadresse]';
     expect(outcome).toEqual({ status: 'failed', reason });
     expect(store.reports.get('HDO-2026-000001')?.routing).toEqual({ status: 'failed', at: ROUTED_AT, reason });
     expect(mailer.sent.map((email) => [email.to, email.subject])).toEqual([
@@ -241,14 +247,21 @@ describe('routeReport: a failure that will come back (finding 1)', () => {
     expect(signals.failed).toEqual([{ reference: 'HDO-2026-000001', reason }]);
   });
 
-  it("writes the desk a short Norwegian notice: which report, who to call, what went wrong, and no address SES named", async () => {
+  it('writes the desk a short Norwegian notice: which report, who to call, what went wrong, and no address SES named', async () => {
     const mailer = refusingTheReport();
     const { deps } = arrange([storedReport()], mailer);
 
     await routeReport('HDO-2026-000001', deps);
 
     const notice = mailer.sent.find((email) => email.tags.kind === 'routing-failed');
-    for (const part of ['Meldingen HDO-2026-000001 kom ikke fram', 'Kari Nordmann, Sykehuset Innlandet', '+47 912 34 567', 'Skulle til:\n  Servicedesk', 'Slå opp referansen i meldingstabellen', 'ring den som meldte']) {
+    for (const part of [
+      'Meldingen HDO-2026-000001 kom ikke fram',
+      'Kari Nordmann, Sykehuset Innlandet',
+      '+47 912 34 567',
+      'Skulle til:\n  Servicedesk',
+      'Slå opp referansen i meldingstabellen',
+      'ring den som meldte',
+    ]) {
       expect(notice?.text).toContain(part);
     }
     expect(notice?.text).not.toContain(DESK);
@@ -300,7 +313,9 @@ describe('routeReport: a failure that will come back (finding 1)', () => {
 
     expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringContaining('Lagret melding kan ikke leses') });
     expect(store.reports.get('HDO-2026-000001')?.routing.status).toBe('failed');
-    expect(mailer.sent.map((email) => [email.to, email.subject])).toEqual([[DESK, `${ROUTING_FAILED_SUBJECT} HDO-2026-000001: meldingen kom ikke fram til teamet`]]);
+    expect(mailer.sent.map((email) => [email.to, email.subject])).toEqual([
+      [DESK, `${ROUTING_FAILED_SUBJECT} HDO-2026-000001: meldingen kom ikke fram til teamet`],
+    ]);
     expect(mailer.sent[0]?.text).toContain('i en form Serviceportalen ikke kan lese');
     expect(store.reports.get('HDO-2026-000001')?.delivered).toEqual([ROUTING_FAILED_KEY]);
     expect(signals.failed).toHaveLength(1);
@@ -362,7 +377,10 @@ describe('routeReport: the routing lease (finding 5)', () => {
     })();
     const { deps } = arrange([storedReport()], slow);
 
-    const outcomes = await Promise.all([routeReport('HDO-2026-000001', deps, { holder: 'stream' }), routeReport('HDO-2026-000001', deps, { holder: 'sweeper' })]);
+    const outcomes = await Promise.all([
+      routeReport('HDO-2026-000001', deps, { holder: 'stream' }),
+      routeReport('HDO-2026-000001', deps, { holder: 'sweeper' }),
+    ]);
 
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['busy', 'sent']);
     expect(slow.sent.map((email) => email.to)).toEqual([DESK, REPORTER]);
@@ -410,7 +428,9 @@ describe('routeReport: mail caps (mail that cannot be turned against anyone)', (
   });
 
   it('caps receipts per recipient domain too, counting each address apart', async () => {
-    const reports = ['a', 'b', 'c'].map((name, index) => numbered(index + 1, {}, validSubmission('iccs-valid', { contact: { ...validSubmission().contact, email: `${name}@Sykehus.example` } })));
+    const reports = ['a', 'b', 'c'].map((name, index) =>
+      numbered(index + 1, {}, validSubmission('iccs-valid', { contact: { ...validSubmission().contact, email: `${name}@Sykehus.example` } })),
+    );
     const { caps, sent, deps, signals } = arrange(reports, new RecordingMailer(), { receiptsPerDomainPerDay: 2 });
 
     for (const report of reports) await routeReport(report.reference, deps);
@@ -428,7 +448,11 @@ describe('routeReport: mail caps (mail that cannot be turned against anyone)', (
     for (const report of [...reports, other]) await routeReport(report.reference, deps);
 
     expect(sent.filter((email) => email.to === DESK)).toHaveLength(4);
-    expect(sent.filter((email) => email.to === INCIDENT_MANAGER).map((email) => email.subject.split(' ')[2])).toEqual(['HDO-2026-000001', 'HDO-2026-000002', 'HDO-2026-000004']);
+    expect(sent.filter((email) => email.to === INCIDENT_MANAGER).map((email) => email.subject.split(' ')[2])).toEqual([
+      'HDO-2026-000001',
+      'HDO-2026-000002',
+      'HDO-2026-000004',
+    ]);
     expect(store.reports.get('HDO-2026-000003')?.routing).toMatchObject({ status: 'routed', to: [DESK] });
     expect(signals.caps).toEqual([{ reference: 'HDO-2026-000003', mail: 'urgent-copy', scope: 'urgent-client' }]);
   });
@@ -455,7 +479,10 @@ describe('routeReport: mail caps (mail that cannot be turned against anyone)', (
 
   it('caps storhendelse alerts by the client of the report that would raise them', async () => {
     const reports = [14, 10, 6, 3, 0].map((minutes, index) =>
-      numbered(index + 101, { receivedAt: new Date(Date.parse(ROUTED_AT) - minutes * 60_000).toISOString(), clientTag: index === 0 ? 'flooder' : `klient-${index}` }),
+      numbered(index + 101, {
+        receivedAt: new Date(Date.parse(ROUTED_AT) - minutes * 60_000).toISOString(),
+        clientTag: index === 0 ? 'flooder' : `klient-${index}`,
+      }),
     );
     const { deps, sent, signals, caps } = arrange(reports, new RecordingMailer(), { urgentCopiesPerClientPerHour: 1 });
     await caps.take('urgent-client', 'flooder', 1, new Date(ROUTED_AT));

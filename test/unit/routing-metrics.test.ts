@@ -14,7 +14,13 @@ function recordingSignals() {
     error: (message: string, fields: Record<string, unknown>) => void logged.push({ level: 'error', message, fields }),
     warn: (message: string, fields: Record<string, unknown>) => void logged.push({ level: 'warn', message, fields }),
   };
-  const signals = createRoutingSignals(log as never, createMetrics((line) => lines.push(line), () => AT));
+  const signals = createRoutingSignals(
+    log as never,
+    createMetrics(
+      (line) => lines.push(line),
+      () => AT,
+    ),
+  );
   return { signals, documents: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>), logged };
 }
 
@@ -22,7 +28,10 @@ describe('metrics in embedded metric format', () => {
   it('writes one JSON document per metric: namespace, name, unit, no dimensions, and the value under its name', () => {
     expect(JSON.parse(emfDocument(METRIC.routingFailed, 1, 'Count', AT, { reference: 'HDO-2026-000001' }))).toEqual({
       reference: 'HDO-2026-000001',
-      _aws: { Timestamp: AT.getTime(), CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: [[]], Metrics: [{ Name: 'RoutingFailed', Unit: 'Count' }] }] },
+      _aws: {
+        Timestamp: AT.getTime(),
+        CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: [[]], Metrics: [{ Name: 'RoutingFailed', Unit: 'Count' }] }],
+      },
       RoutingFailed: 1,
     });
   });
@@ -43,7 +52,11 @@ describe('metrics in embedded metric format', () => {
     signals.capped('HDO-2026-000002', 'urgent-copy', 'urgent-client');
     signals.capped('HDO-2026-000003', 'major-incident', 'urgent-client');
 
-    expect(documents().map((document) => Object.keys(document).filter((key) => /^[A-Z]/.test(key)))).toEqual([['ReceiptCapped'], ['UrgentCopyCapped'], ['UrgentCopyCapped']]);
+    expect(documents().map((document) => Object.keys(document).filter((key) => /^[A-Z]/.test(key)))).toEqual([
+      ['ReceiptCapped'],
+      ['UrgentCopyCapped'],
+      ['UrgentCopyCapped'],
+    ]);
   });
 
   it('gives the age of the oldest unrouted report in seconds, 0 included', () => {
@@ -62,7 +75,9 @@ describe('metrics in embedded metric format', () => {
     signals.capped('HDO-2026-000001', 'receipt', 'receipt-address');
     signals.oldestUnrouted(1);
 
-    const names = documents().flatMap((document) => (document._aws as { CloudWatchMetrics: { Metrics: { Name: string }[] }[] }).CloudWatchMetrics[0]!.Metrics.map((metric) => metric.Name));
+    const names = documents().flatMap((document) =>
+      (document._aws as { CloudWatchMetrics: { Metrics: { Name: string }[] }[] }).CloudWatchMetrics[0]!.Metrics.map((metric) => metric.Name),
+    );
     for (const name of names) expect(Object.values(METRIC)).toContain(name);
   });
 });

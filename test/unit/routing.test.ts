@@ -35,7 +35,14 @@ describe('routing from content/: every report to the desk', () => {
 
   it.each([
     { serviceId: 'iccs', priority: 'P3', to: [['servicedesk@hdo.example', 'owner']] },
-    { serviceId: 'iccs', priority: 'P1', to: [['servicedesk@hdo.example', 'owner'], ['vakthavende@hdo.example', 'copy']] },
+    {
+      serviceId: 'iccs',
+      priority: 'P1',
+      to: [
+        ['servicedesk@hdo.example', 'owner'],
+        ['vakthavende@hdo.example', 'copy'],
+      ],
+    },
     { serviceId: 'relocation', priority: 'P4', to: [['servicedesk@hdo.example', 'owner']] },
     { serviceId: 'no-longer-offered', priority: 'P2', to: [['servicedesk@hdo.example', 'owner']] },
   ] as const)('with the rules in content/routing.yaml, sends $serviceId at $priority to $to', ({ serviceId, priority, to }) => {

@@ -56,7 +56,8 @@ async function fakeSes(answer: (request: IncomingMessage, response: ServerRespon
 }
 
 const clientFor = (endpoint: string) => createSesClient({ endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-const SENT = '<SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendRawEmailResult><MessageId>m-1</MessageId></SendRawEmailResult></SendRawEmailResponse>';
+const SENT =
+  '<SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendRawEmailResult><MessageId>m-1</MessageId></SendRawEmailResult></SendRawEmailResponse>';
 
 describe('the SES client: a request timeout below the router budget (finding 5)', () => {
   it('gives up on an SES that never answers after its attempts, within the send limit, instead of waiting for the Lambda timeout', async () => {

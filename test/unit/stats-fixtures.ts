@@ -30,10 +30,35 @@ export function statsReport(
  */
 export function statsFixture(): StatsReport[] {
   return [
-    statsReport('HDO-2026-000001', 'radio', 'P3', '2026-09-02T07:00:00Z', [['registered', 30], ['solved', 24 * 60]]),
+    statsReport('HDO-2026-000001', 'radio', 'P3', '2026-09-02T07:00:00Z', [
+      ['registered', 30],
+      ['solved', 24 * 60],
+    ]),
     statsReport('HDO-2026-000002', 'radio', 'P3', '2026-09-03T07:00:00Z', [['registered', 90]]),
-    statsReport('HDO-2026-000003', 'iccs', 'P2', '2026-10-14T06:00:00Z', [['registered', 10], ['escalated', 20], ['solved', 180]], { organisation: 'Sykehuset Innlandet', site: 'AMK Innlandet' }),
-    statsReport('HDO-2026-000004', 'iccs', 'P2', '2026-10-14T06:40:00Z', [['registered', 20], ['solved', 240], ['closed', 600]], { organisation: 'Helse <Bergen> & "co"', site: 'AMK Bergen' }),
+    statsReport(
+      'HDO-2026-000003',
+      'iccs',
+      'P2',
+      '2026-10-14T06:00:00Z',
+      [
+        ['registered', 10],
+        ['escalated', 20],
+        ['solved', 180],
+      ],
+      { organisation: 'Sykehuset Innlandet', site: 'AMK Innlandet' },
+    ),
+    statsReport(
+      'HDO-2026-000004',
+      'iccs',
+      'P2',
+      '2026-10-14T06:40:00Z',
+      [
+        ['registered', 20],
+        ['solved', 240],
+        ['closed', 600],
+      ],
+      { organisation: 'Helse <Bergen> & "co"', site: 'AMK Bergen' },
+    ),
     statsReport('HDO-2026-000005', 'iccs', 'P1', '2026-10-14T08:30:00Z', [['escalated', 5]], { organisation: 'Sykehuset Innlandet', site: 'AMK Innlandet' }),
     statsReport('HDO-2026-000006', 'iccs', 'P3', '2026-10-14T10:25:00Z', [], { organisation: 'Sykehuset Innlandet' }),
     statsReport('HDO-2026-000007', 'video', 'P4', '2026-10-20T12:00:00Z'),

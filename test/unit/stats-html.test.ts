@@ -103,7 +103,9 @@ describe('renderStatsHtml', () => {
 
       expect(svg).toMatch(/^ id="[\w-]+" role="img" aria-labelledby="[\w-]+-title [\w-]+-desc"/);
       expect(svg).toMatch(/<title id="[\w-]+-title">[^<]+<\/title>/);
-      expect(afterSvg.replace(/^<\/svg><\/div>\s*/, '')).toMatch(/^<div class="table-wrap" role="region" aria-labelledby="[\w-]+" tabindex="0"><table><caption/);
+      expect(afterSvg.replace(/^<\/svg><\/div>\s*/, '')).toMatch(
+        /^<div class="table-wrap" role="region" aria-labelledby="[\w-]+" tabindex="0"><table><caption/,
+      );
       expect(dataValues(svg).length).toBeGreaterThan(0);
       expect(dataValues(table)).toEqual(dataValues(svg));
     }
@@ -111,7 +113,10 @@ describe('renderStatsHtml', () => {
 
   it('gives every table a caption and scoped headers', () => {
     const html = render();
-    const tables = html.split('<table>').slice(1).map((table) => table.slice(0, table.indexOf('</table>')));
+    const tables = html
+      .split('<table>')
+      .slice(1)
+      .map((table) => table.slice(0, table.indexOf('</table>')));
 
     expect(tables).toHaveLength(7);
     for (const table of tables) {
@@ -145,7 +150,9 @@ describe('renderStatsHtml', () => {
     expect(clusters).toContain(escapeHtml(realCatalog().services.iccs.name));
     expect(clusters).toContain('14. okt. 2026, 08:00–12:25');
     expect(clusters).toContain('<td class="num">4</td>');
-    expect(clusters).toContain('HDO-2026-000003</span>, <span class="nowrap">HDO-2026-000004</span>, <span class="nowrap">HDO-2026-000005</span>, <span class="nowrap">HDO-2026-000006');
+    expect(clusters).toContain(
+      'HDO-2026-000003</span>, <span class="nowrap">HDO-2026-000004</span>, <span class="nowrap">HDO-2026-000005</span>, <span class="nowrap">HDO-2026-000006',
+    );
     expect(clusters).toContain('Helse &lt;Bergen&gt; &amp; &quot;co&quot;, Sykehuset Innlandet');
     expect(clusters).toContain('AMK Bergen, AMK Innlandet');
     expect(clusters).not.toContain('<Bergen>');

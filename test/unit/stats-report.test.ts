@@ -75,7 +75,14 @@ describe('median', () => {
 
 describe('timeToRegistered', () => {
   it('is the time to the first move out of received', () => {
-    expect(timeToRegistered(statsReport('A', 'iccs', 'P3', '2026-10-01T08:00:00Z', [['registered', 30], ['escalated', 90]]))).toBe(30 * MINUTE);
+    expect(
+      timeToRegistered(
+        statsReport('A', 'iccs', 'P3', '2026-10-01T08:00:00Z', [
+          ['registered', 30],
+          ['escalated', 90],
+        ]),
+      ),
+    ).toBe(30 * MINUTE);
   });
 
   it('counts a case moved straight to escalated as taken up then', () => {
@@ -96,7 +103,15 @@ describe('timeToRegistered', () => {
 
 describe('timeToSolved', () => {
   it('is the time to solved, not to closed after it', () => {
-    expect(timeToSolved(statsReport('A', 'iccs', 'P3', '2026-10-01T08:00:00Z', [['registered', 10], ['solved', 120], ['closed', 600]]))).toBe(120 * MINUTE);
+    expect(
+      timeToSolved(
+        statsReport('A', 'iccs', 'P3', '2026-10-01T08:00:00Z', [
+          ['registered', 10],
+          ['solved', 120],
+          ['closed', 600],
+        ]),
+      ),
+    ).toBe(120 * MINUTE);
   });
 
   it('counts a case closed without being solved as ended when closed', () => {
@@ -104,11 +119,26 @@ describe('timeToSolved', () => {
   });
 
   it('is undefined for a case reopened since it was solved', () => {
-    expect(timeToSolved(statsReport('A', 'iccs', 'P3', '2026-10-01T08:00:00Z', [['solved', 60], ['registered', 90]]))).toBeUndefined();
+    expect(
+      timeToSolved(
+        statsReport('A', 'iccs', 'P3', '2026-10-01T08:00:00Z', [
+          ['solved', 60],
+          ['registered', 90],
+        ]),
+      ),
+    ).toBeUndefined();
   });
 
   it('is the time to the last solve of a case reopened and solved again', () => {
-    expect(timeToSolved(statsReport('A', 'iccs', 'P3', '2026-10-01T08:00:00Z', [['solved', 60], ['registered', 90], ['solved', 300]]))).toBe(300 * MINUTE);
+    expect(
+      timeToSolved(
+        statsReport('A', 'iccs', 'P3', '2026-10-01T08:00:00Z', [
+          ['solved', 60],
+          ['registered', 90],
+          ['solved', 300],
+        ]),
+      ),
+    ).toBe(300 * MINUTE);
   });
 
   it('is undefined for a case never solved', () => {
@@ -119,11 +149,17 @@ describe('timeToSolved', () => {
 describe('durationMedians', () => {
   it('takes the median per service and priority of the reports that got there, and counts those left out', () => {
     const reports = [
-      statsReport('A', 'iccs', 'P2', '2026-10-01T08:00:00Z', [['registered', 10], ['solved', 100]]),
+      statsReport('A', 'iccs', 'P2', '2026-10-01T08:00:00Z', [
+        ['registered', 10],
+        ['solved', 100],
+      ]),
       statsReport('B', 'iccs', 'P2', '2026-10-01T09:00:00Z', [['registered', 20]]),
       statsReport('C', 'iccs', 'P3', '2026-10-01T10:00:00Z', [['registered', 60]]),
       statsReport('D', 'iccs', 'P3', '2026-10-01T11:00:00Z'),
-      statsReport('E', 'radio', 'P3', '2026-10-01T12:00:00Z', [['registered', 5], ['solved', 50]]),
+      statsReport('E', 'radio', 'P3', '2026-10-01T12:00:00Z', [
+        ['registered', 5],
+        ['solved', 50],
+      ]),
     ];
 
     const { byService, byPriority, all } = durationMedians(reports);

@@ -28,7 +28,13 @@ describe('storedReportSchema', () => {
   it('upgrades a version 1 question, which had no impact, as not urgent', () => {
     const { urgent: _new, calledDesk: _alsoNew, impact: _none, life, ...rest } = storedReport({ requestType: 'question' });
 
-    expect(storedReportSchema.parse({ ...rest, schemaVersion: 1 })).toEqual({ ...rest, schemaVersion: STORED_REPORT_VERSION, urgent: 'no', calledDesk: false, life });
+    expect(storedReportSchema.parse({ ...rest, schemaVersion: 1 })).toEqual({
+      ...rest,
+      schemaVersion: STORED_REPORT_VERSION,
+      urgent: 'no',
+      calledDesk: false,
+      life,
+    });
   });
 
   it('reads a version 2 report without the status secret it kept until routed: no secret is held at rest', () => {
@@ -64,7 +70,10 @@ describe('storedReportSchema', () => {
     const { life: _new, ...rest } = storedReport({ routing: { status: 'routed', at: '2026-03-05T12:00:05.000Z', to: ['team@hdo.example'] } });
     const moved = {
       state: 'registered' as const,
-      events: [...newReportLife('HDO-2026-000001', new Date('2026-03-05T12:00:00.000Z')).events, { id: 'topdesk:evt-0001', kind: 'state' as const, state: 'registered' as const, at: '2026-03-05T12:30:00.000Z', actor: 'caseSystem' as const }],
+      events: [
+        ...newReportLife('HDO-2026-000001', new Date('2026-03-05T12:00:00.000Z')).events,
+        { id: 'topdesk:evt-0001', kind: 'state' as const, state: 'registered' as const, at: '2026-03-05T12:30:00.000Z', actor: 'caseSystem' as const },
+      ],
     };
 
     const read = storedReportSchema.parse({ ...rest, schemaVersion: 3, life: moved });

@@ -51,7 +51,10 @@ describe('submitReport: references', () => {
   it('uses the configured prefix', async () => {
     const { deps } = arrange(RECEIVED_AT);
 
-    expect(await submitReport(submissionFixture('iccs-valid'), { ...deps, referencePrefix: 'TEST' })).toMatchObject({ ok: true, reference: 'TEST-2026-000001' });
+    expect(await submitReport(submissionFixture('iccs-valid'), { ...deps, referencePrefix: 'TEST' })).toMatchObject({
+      ok: true,
+      reference: 'TEST-2026-000001',
+    });
   });
 });
 
@@ -91,7 +94,11 @@ describe('submitReport: what is stored', () => {
 
   it('takes a written report after an urgent call without impact answers, noting the call, with the priority for such reports', async () => {
     const { store, deps } = arrange(RECEIVED_AT);
-    const { impact: _asked, answers: _covered, ...written } = { ...submissionFixture('iccs-valid'), urgent: 'yes', calledDesk: 'yes' } as Record<string, unknown>;
+    const {
+      impact: _asked,
+      answers: _covered,
+      ...written
+    } = { ...submissionFixture('iccs-valid'), urgent: 'yes', calledDesk: 'yes' } as Record<string, unknown>;
 
     expect(await submitReport(written, deps)).toMatchObject({ ok: true, priority: 'P1' });
     expect(await store.get('HDO-2026-000001', new Date(RECEIVED_AT))).toMatchObject({ urgent: 'yes', calledDesk: true, answers: {} });
@@ -110,7 +117,9 @@ describe('submitReport: what is stored', () => {
 
     await submitReport(submissionFixture('iccs-valid'), { ...deps, retentionDays });
 
-    expect((await store.get('HDO-2026-000001', new Date(RECEIVED_AT)))?.expiresAt).toBe(Math.floor(Date.parse('2026-03-05T12:00:00Z') / 1000) + retentionDays * DAY_SECONDS);
+    expect((await store.get('HDO-2026-000001', new Date(RECEIVED_AT)))?.expiresAt).toBe(
+      Math.floor(Date.parse('2026-03-05T12:00:00Z') / 1000) + retentionDays * DAY_SECONDS,
+    );
     expect(DAY_SECONDS).toBe(86400);
   });
 
@@ -221,7 +230,10 @@ describe('submitReport: with an Idempotency-Key', () => {
   it("gives two racing attempts with one key one report; the loser's reference number stays unused", async () => {
     const { store, deps } = arrange(RECEIVED_AT);
 
-    const answers = await Promise.all([submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY }), submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY })]);
+    const answers = await Promise.all([
+      submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY }),
+      submitReport(submissionFixture('iccs-valid'), deps, { idempotencyKey: KEY }),
+    ]);
 
     expect(answers[1]).toEqual(answers[0]);
     expect(store.reports.size).toBe(1);

@@ -56,7 +56,14 @@ describe('sweepUnrouted', () => {
 
     const outcome = await sweep();
 
-    expect(outcome).toEqual({ found: 3, routed: ['HDO-2026-000001', 'HDO-2026-000003'], failed: ['HDO-2026-000002'], retry: [], skipped: [], oldestUnroutedAgeSeconds: 5 * 60 });
+    expect(outcome).toEqual({
+      found: 3,
+      routed: ['HDO-2026-000001', 'HDO-2026-000003'],
+      failed: ['HDO-2026-000002'],
+      retry: [],
+      skipped: [],
+      oldestUnroutedAgeSeconds: 5 * 60,
+    });
     expect(errors).toEqual([]);
     expect(store.reports.get('HDO-2026-000002')?.routing.status).toBe('failed');
     // Two reports × (desk, receipt), and the desk's notice about the broken one.

@@ -13,7 +13,14 @@ const kontrollrom = teams.kontrollrom!;
 
 /** The e-mail about an ICCS `report` to the desk's queue, which escalates ICCS to Team kontrollromsløsning (`null`: to no team). */
 const emailAbout = (report: StoredReport, to: { team: Team; role: 'owner' | 'copy' } = { team: desk, role: 'owner' }, escalatesTo: Team | null = kontrollrom) =>
-  renderTeamEmail(report, { service: services.iccs, journey: journeyOfReport(catalog, report.serviceId), ...to, desk, escalatesTo: escalatesTo ?? undefined, policy: catalog.priority });
+  renderTeamEmail(report, {
+    service: services.iccs,
+    journey: journeyOfReport(catalog, report.serviceId),
+    ...to,
+    desk,
+    escalatesTo: escalatesTo ?? undefined,
+    policy: catalog.priority,
+  });
 
 describe('renderTeamEmail: the envelope', () => {
   const email = emailAbout(storedReport({ priority: 'P3' }));
@@ -56,7 +63,9 @@ describe('renderTeamEmail: the desk owns it, the product team is named', () => {
     const email = emailAbout(storedReport({ priority: 'P3' }));
 
     expect(email.text).toContain('Tjeneste:\n  Kontrollromsløsningen (ICCS)\n\nEskaleres til:\n  Team kontrollromsløsning\n');
-    expect(email.html).toContain('<tr><th scope="row" style="text-align:left;vertical-align:top">Eskaleres til</th><td style="white-space:pre-wrap">Team kontrollromsløsning</td></tr>');
+    expect(email.html).toContain(
+      '<tr><th scope="row" style="text-align:left;vertical-align:top">Eskaleres til</th><td style="white-space:pre-wrap">Team kontrollromsløsning</td></tr>',
+    );
   });
 
   it('says the desk keeps a category it escalates to itself', () => {
@@ -84,8 +93,14 @@ describe('renderTeamEmail: the desk owns it, the product team is named', () => {
     });
 
     it('says at the top and at the bottom that it is a copy and that the desk has the report', () => {
-      expect(copy.text.startsWith('Kopi til Team kontrollromsløsning: HDO-2026-000001\n\nKopi:\n  Dette er en kopi til orientering. Servicedesk har meldingen og følger den opp.\n')).toBe(true);
-      expect(copy.text.endsWith('Sendt fra Serviceportalen til Team kontrollromsløsning som kopi. Svar på denne e-posten for å svare den som meldte.')).toBe(true);
+      expect(
+        copy.text.startsWith(
+          'Kopi til Team kontrollromsløsning: HDO-2026-000001\n\nKopi:\n  Dette er en kopi til orientering. Servicedesk har meldingen og følger den opp.\n',
+        ),
+      ).toBe(true);
+      expect(copy.text.endsWith('Sendt fra Serviceportalen til Team kontrollromsløsning som kopi. Svar på denne e-posten for å svare den som meldte.')).toBe(
+        true,
+      );
       expect(copy.text).toContain('Har ringt Servicedesk:\n  Ja\n');
     });
   });
@@ -134,7 +149,11 @@ describe('renderTeamEmail: the text part', () => {
   });
 
   it('still lists answers the form no longer asks for, under their stored names, so nothing the reporter sent is lost', () => {
-    const report = storedReport({ requestType: 'question', impact: undefined, answers: { controlRoom: 'AMK Innlandet', operatorPosition: '3', affectedFunction: 'radio', faultState: 'ongoing', oldQuestion: 'Svar fra før' } });
+    const report = storedReport({
+      requestType: 'question',
+      impact: undefined,
+      answers: { controlRoom: 'AMK Innlandet', operatorPosition: '3', affectedFunction: 'radio', faultState: 'ongoing', oldQuestion: 'Svar fra før' },
+    });
 
     const email = emailAbout(report);
 
@@ -162,7 +181,15 @@ describe('renderTeamEmail: the text part', () => {
     const { talkGroup: _skipped, ...answersWithoutTalkGroup } = radio.answers;
     const report = storedReport({}, { ...radio, answers: answersWithoutTalkGroup });
 
-    const email = renderTeamEmail(report, { service: services.radio, journey: journeyOfReport(catalog, 'radio'), team: desk, role: 'owner', desk, escalatesTo: teams.nodnett, policy: catalog.priority });
+    const email = renderTeamEmail(report, {
+      service: services.radio,
+      journey: journeyOfReport(catalog, 'radio'),
+      team: desk,
+      role: 'owner',
+      desk,
+      escalatesTo: teams.nodnett,
+      policy: catalog.priority,
+    });
 
     expect(email.text).toContain('Hva er ISSI-nummeret til terminalen?:\n  1234567\n');
     expect(email.text).not.toContain('Hvilken talegruppe gjelder det?');
@@ -216,7 +243,16 @@ describe('renderTeamEmail: the desk moves the report from its e-mail', () => {
   const journey = journeyOfReport(catalog, report.serviceId);
   const actions = fakeDeskLinks(report.reference, [{ key: 'kontrollrom', name: kontrollrom.name }]);
   const render = (role: 'owner' | 'copy', team: Team) =>
-    renderTeamEmail(report, { service: services.iccs, journey, team, role, desk, escalatesTo: kontrollrom, policy: catalog.priority, ...(role === 'owner' ? { actions } : {}) });
+    renderTeamEmail(report, {
+      service: services.iccs,
+      journey,
+      team,
+      role,
+      desk,
+      escalatesTo: kontrollrom,
+      policy: catalog.priority,
+      ...(role === 'owner' ? { actions } : {}),
+    });
 
   it('lists its signed links, each with what it does, after the summary and before the answers', () => {
     const email = render('owner', desk);
@@ -242,7 +278,16 @@ describe('renderTeamEmail: the action links in the HTML part', () => {
     const report = storedReport();
     const actions = fakeDeskLinks(report.reference, []);
 
-    const email = renderTeamEmail(report, { service: services.iccs, journey: journeyOfReport(catalog, report.serviceId), team: desk, role: 'owner', desk, escalatesTo: kontrollrom, policy: catalog.priority, actions });
+    const email = renderTeamEmail(report, {
+      service: services.iccs,
+      journey: journeyOfReport(catalog, report.serviceId),
+      team: desk,
+      role: 'owner',
+      desk,
+      escalatesTo: kontrollrom,
+      policy: catalog.priority,
+      actions,
+    });
 
     expect(email.html).toContain(`<a href="${actions[0]!.url}">Åpne og bekreft</a>`);
     expect(email.html).not.toContain(`>${actions[0]!.url}<`);

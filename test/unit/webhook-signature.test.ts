@@ -9,7 +9,9 @@ const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
 describe('verifyWebhook: a case system’s signed call (Stripe’s scheme)', () => {
   it('accepts t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">, computed as a case system would', () => {
-    const v1 = createHmac('sha256', KEY).update(`${seconds(NOW)}.${BODY}`).digest('hex');
+    const v1 = createHmac('sha256', KEY)
+      .update(`${seconds(NOW)}.${BODY}`)
+      .digest('hex');
 
     expect(signWebhook(KEY, BODY, NOW)).toBe(`t=${seconds(NOW)},v1=${v1}`);
     expect(verifyWebhook(KEY, `t=${seconds(NOW)},v1=${v1}`, Buffer.from(BODY), NOW)).toEqual({ ok: true, signedAt: NOW });

@@ -11,7 +11,7 @@ export { ESCALATION_ROUTE, escalationPath } from '../../core/page-paths.ts';
 
 export type EscalationRefusal = Extract<EscalationCheck, { allowed: false }>['reason'];
 const REFUSALS = ['tooEarly', 'alreadyAsked', 'ended', 'notOffered'] as const satisfies readonly EscalationRefusal[];
-true satisfies (EscalationRefusal extends (typeof REFUSALS)[number] ? true : false);
+true satisfies EscalationRefusal extends (typeof REFUSALS)[number] ? true : false;
 
 export interface EscalationAsked {
   status: 'asked';

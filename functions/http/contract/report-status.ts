@@ -18,15 +18,15 @@ export type ReportStatusAnswer = ReportStatusView;
 // (some 10 kB), and core/fixed-questions.ts is part of the wizard's own chunk (see reports.ts): the lists again,
 // held to the core's types both ways.
 const CASE_STATES = ['received', 'registered', 'escalated', 'awaitingReporter', 'solved', 'closed'] as const satisfies readonly CaseState[];
-true satisfies (CaseState extends (typeof CASE_STATES)[number] ? true : false);
+true satisfies CaseState extends (typeof CASE_STATES)[number] ? true : false;
 const ACTORS = ['desk', 'team', 'caseSystem', 'reporter', 'portal'] as const satisfies readonly Actor[];
-true satisfies (Actor extends (typeof ACTORS)[number] ? true : false);
+true satisfies Actor extends (typeof ACTORS)[number] ? true : false;
 const EVENT_KINDS = ['state', 'escalationRequested'] as const satisfies readonly ReportEvent['kind'][];
-true satisfies (ReportEvent['kind'] extends (typeof EVENT_KINDS)[number] ? true : false);
+true satisfies ReportEvent['kind'] extends (typeof EVENT_KINDS)[number] ? true : false;
 const REQUEST_TYPES = ['fault', 'change', 'question', 'order'] as const satisfies readonly RequestType[];
-true satisfies (RequestType extends (typeof REQUEST_TYPES)[number] ? true : false);
+true satisfies RequestType extends (typeof REQUEST_TYPES)[number] ? true : false;
 const STATUSES = ['received', 'routed'] as const satisfies readonly ReportStatusView['status'][];
-true satisfies (ReportStatusView['status'] extends (typeof STATUSES)[number] ? true : false);
+true satisfies ReportStatusView['status'] extends (typeof STATUSES)[number] ? true : false;
 
 const isTimelineEntry = objectOf<TimelineEntry>({
   at: isString,

@@ -99,14 +99,20 @@ export function noticesDrawnAt(): Date {
  * The published notices (site/notices/document.ts), the one source of every notice the site shows: built once per
  * build, with drafts on the dev server only. The build writes it as /driftsmeldinger/meldinger.json too.
  */
-export const noticesDocument = oncePerBuild(() => buildNoticesDocument({ contentDir: CONTENT_DIR, publishedAt: ON_DEV_SERVER ? new Date() : noticesDrawnAt(), includeDrafts: ON_DEV_SERVER }));
+export const noticesDocument = oncePerBuild(() =>
+  buildNoticesDocument({ contentDir: CONTENT_DIR, publishedAt: ON_DEV_SERVER ? new Date() : noticesDrawnAt(), includeDrafts: ON_DEV_SERVER }),
+);
 
 /** What the notice renderer (site/notices/render.ts) needs from the catalog: services' names and phone numbers. */
-export const noticeContext = oncePerBuild(async (): Promise<NoticeRenderContext> => noticeRenderContext(await servicesInOrder(), await contactData(), await deskPhone()));
+export const noticeContext = oncePerBuild(async (): Promise<NoticeRenderContext> =>
+  noticeRenderContext(await servicesInOrder(), await contactData(), await deskPhone()),
+);
 
 /** Attributes as Astro spreads them: no attribute for `false`, a bare one for `true`. */
 export function astroAttributes(attributes: Attributes): Record<string, string> {
-  return Object.fromEntries(Object.entries(attributes).flatMap(([name, value]) => (value === undefined || value === false ? [] : [[name, value === true ? '' : value]])));
+  return Object.fromEntries(
+    Object.entries(attributes).flatMap(([name, value]) => (value === undefined || value === false ? [] : [[name, value === true ? '' : value]])),
+  );
 }
 
 export interface CurrentNotice {
@@ -123,7 +129,12 @@ export async function currentNotices(now = noticesDrawnAt()): Promise<CurrentNot
   const { notices } = await noticesDocument();
   return noticesInList({ kind: 'current', style: 'line' }, notices, now).map((notice) => {
     const line = noticeLineParts(notice, now);
-    return { id: notice.id, data: notice, active: noticePhaseAt(notice, now) === 'ongoing', line: { attributes: astroAttributes(line.attributes), html: line.html } };
+    return {
+      id: notice.id,
+      data: notice,
+      active: noticePhaseAt(notice, now) === 'ongoing',
+      line: { attributes: astroAttributes(line.attributes), html: line.html },
+    };
   });
 }
 

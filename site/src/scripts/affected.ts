@@ -122,7 +122,8 @@ function problemsIn(values: Values, questions: readonly JourneyQuestion[]): Fiel
 }
 
 /** The notice chosen and the contact answers, as the form holds them. */
-const readValues = (form: HTMLFormElement): Values => Object.fromEntries([...new FormData(form)].flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
+const readValues = (form: HTMLFormElement): Values =>
+  Object.fromEntries([...new FormData(form)].flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
 
 async function send(page: Page): Promise<void> {
   const { form, questions } = page;
@@ -143,9 +144,15 @@ async function send(page: Page): Promise<void> {
       body: JSON.stringify({ [NOTICE_FIELD]: values[NOTICE_FIELD], contact }),
     });
     const body: unknown = await response.json().catch(() => undefined);
-    if (response.ok && isAffectedAnswer(body)) return done(values[NOTICE_FIELD] ?? '', body.count, body.added, values[questions.at(-1)?.field ?? ''] ?? '', form);
-    const said = fieldErrorsOf(body).map((error) => ({ name: error.path || NOTICE_FIELD, message: error.message })).filter((problem) => problem.message);
-    fail(page, said.length > 0 ? said : [{ name: NOTICE_FIELD, message: 'Vi fikk ikke lagt dere til akkurat nå. Prøv igjen om litt, eller ring Servicedesk.' }]);
+    if (response.ok && isAffectedAnswer(body))
+      return done(values[NOTICE_FIELD] ?? '', body.count, body.added, values[questions.at(-1)?.field ?? ''] ?? '', form);
+    const said = fieldErrorsOf(body)
+      .map((error) => ({ name: error.path || NOTICE_FIELD, message: error.message }))
+      .filter((problem) => problem.message);
+    fail(
+      page,
+      said.length > 0 ? said : [{ name: NOTICE_FIELD, message: 'Vi fikk ikke lagt dere til akkurat nå. Prøv igjen om litt, eller ring Servicedesk.' }],
+    );
   } catch {
     fail(page, [{ name: NOTICE_FIELD, message: 'Fikk ikke kontakt med Serviceportalen. Sjekk nettet og prøv igjen, eller ring Servicedesk.' }]);
   } finally {
@@ -165,7 +172,8 @@ function done(noticeId: string, count: number, added: boolean, email: string, fo
   const link = document.querySelector<HTMLAnchorElement>('[data-affected-done-link]');
   if (!box || !text) return;
   const others = count - 1;
-  const counted = others === 0 ? 'Dere er de første som har sagt fra om dette.' : `Dere og ${others} ${others === 1 ? 'kontrollrom til' : 'andre kontrollrom'} er rammet.`;
+  const counted =
+    others === 0 ? 'Dere er de første som har sagt fra om dette.' : `Dere og ${others} ${others === 1 ? 'kontrollrom til' : 'andre kontrollrom'} er rammet.`;
   // A second colleague from a control room already counted: the desk knew, and this address now gets the updates too.
   const told = added ? 'Servicedesk har fått beskjed.' : 'Servicedesk visste allerede at dere er rammet.';
   text.textContent = `${counted} ${told} Oppdateringer sendes til ${email}.`;

@@ -19,7 +19,9 @@ export function recallContact(fields: ReadonlySet<string>): Values | undefined {
     const stored: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
     if (!isJsonObject(stored) || stored.version !== VERSION || !isJsonObject(stored.values)) return undefined;
     const { values } = stored;
-    const kept = Object.entries(values).filter((entry): entry is [string, string] => fields.has(entry[0]) && typeof entry[1] === 'string' && entry[1] !== '' && !containsNationalIdNumber(entry[1]));
+    const kept = Object.entries(values).filter(
+      (entry): entry is [string, string] => fields.has(entry[0]) && typeof entry[1] === 'string' && entry[1] !== '' && !containsNationalIdNumber(entry[1]),
+    );
     return kept.length > 0 ? Object.fromEntries(kept) : undefined;
   } catch {
     return undefined;
@@ -27,7 +29,9 @@ export function recallContact(fields: ReadonlySet<string>): Values | undefined {
 }
 
 export function rememberContact(values: Readonly<Values>, fields: ReadonlySet<string>): void {
-  const kept = Object.fromEntries(Object.entries(values).filter(([field, value]) => fields.has(field) && value.trim() !== '' && !containsNationalIdNumber(value)));
+  const kept = Object.fromEntries(
+    Object.entries(values).filter(([field, value]) => fields.has(field) && value.trim() !== '' && !containsNationalIdNumber(value)),
+  );
   try {
     localStorage.setItem(KEY, JSON.stringify({ version: VERSION, values: kept }));
   } catch {

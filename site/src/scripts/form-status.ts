@@ -77,8 +77,14 @@ function showEscalation(status: ReportStatus, token: string): void {
   const button = document.getElementById('status-escalation-button');
   if (!section?.dataset.escalation || !text || !(button instanceof HTMLButtonElement)) return;
   const { escalation, hours }: EscalationData = JSON.parse(section.dataset.escalation);
-  const asked = (at: string) => `${status.life.events.find((event) => event.kind === 'escalationRequested')?.label ?? 'Du ba om eskalering'} ${formatTime(at)}. ${escalation.explanation}`;
-  const check: EscalationCheck = mayAskForEscalation({ priority: status.priority.level, receivedAt: status.receivedAt, life: status.life }, { escalation }, hours, new Date());
+  const asked = (at: string) =>
+    `${status.life.events.find((event) => event.kind === 'escalationRequested')?.label ?? 'Du ba om eskalering'} ${formatTime(at)}. ${escalation.explanation}`;
+  const check: EscalationCheck = mayAskForEscalation(
+    { priority: status.priority.level, receivedAt: status.receivedAt, life: status.life },
+    { escalation },
+    hours,
+    new Date(),
+  );
 
   if (check.allowed) {
     text.textContent = `Har du ikke fått svar innen tiden som er lovet for prioriteten, kan du be om eskalering. ${escalation.explanation}`;

@@ -9,7 +9,8 @@ interface Pagefind {
 }
 
 /** Pagefind's module, once loaded: only its `search` is used. */
-const isPagefind = (module: unknown): module is Pagefind => typeof module === 'object' && module !== null && 'search' in module && typeof module.search === 'function';
+const isPagefind = (module: unknown): module is Pagefind =>
+  typeof module === 'object' && module !== null && 'search' in module && typeof module.search === 'function';
 
 // The search page is built with each of these (pages/sok/index.astro).
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
@@ -21,7 +22,10 @@ let pagefind: Promise<Pagefind | undefined> | undefined;
 // Pagefind is loaded on the first search only, so a reader who never searches downloads none of it.
 function loadPagefind(): Promise<Pagefind | undefined> {
   const url = '/pagefind/pagefind.js';
-  pagefind ??= import(/* @vite-ignore */ url).then((module: unknown) => (isPagefind(module) ? module : undefined), () => undefined);
+  pagefind ??= import(/* @vite-ignore */ url).then(
+    (module: unknown) => (isPagefind(module) ? module : undefined),
+    () => undefined,
+  );
   return pagefind;
 }
 
@@ -51,7 +55,10 @@ function show(query: string, hits: SearchHit[]) {
       return item;
     }),
   );
-  status.textContent = hits.length === 0 ? `Fant ingen treff på «${query}». Prøv et annet ord, eller ring ${deskPhoneNumber()} hvis det haster.` : `${hits.length} treff på «${query}»`;
+  status.textContent =
+    hits.length === 0
+      ? `Fant ingen treff på «${query}». Prøv et annet ord, eller ring ${deskPhoneNumber()} hvis det haster.`
+      : `${hits.length} treff på «${query}»`;
 }
 
 async function run(query: string) {

@@ -15,7 +15,10 @@ const isPagefind = (module: unknown): module is Pagefind => isJsonObject(module)
 let pagefind: Promise<Pagefind | undefined> | undefined;
 function loadPagefind(): Promise<Pagefind | undefined> {
   const url = '/pagefind/pagefind.js';
-  pagefind ??= import(/* @vite-ignore */ url).then((module: unknown) => (isPagefind(module) ? module : undefined), () => undefined);
+  pagefind ??= import(/* @vite-ignore */ url).then(
+    (module: unknown) => (isPagefind(module) ? module : undefined),
+    () => undefined,
+  );
   return pagefind;
 }
 

@@ -39,7 +39,9 @@ const safeValues = (values: Readonly<Values>, valid: (field: string, value: stri
 /** Removes every draft on this device that is too old, undated or unreadable, whichever service it is for. */
 export function deleteExpiredDrafts(now: Date): void {
   try {
-    const keys = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index)).filter((key): key is string => key?.startsWith(PREFIX) ?? false);
+    const keys = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index)).filter(
+      (key): key is string => key?.startsWith(PREFIX) ?? false,
+    );
     for (const key of keys) {
       let draft: unknown;
       try {

@@ -12,7 +12,8 @@ export function fieldError(journey: Journey, field: string, value: string | unde
 }
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
-const fieldsOf = (form: HTMLFormElement) => Array.from(form.elements).filter((element): element is Field => element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement);
+const fieldsOf = (form: HTMLFormElement) =>
+  Array.from(form.elements).filter((element): element is Field => element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement);
 
 /** Every named field in the form, a radio group as its checked value, a checkbox when ticked. Nothing is changed. */
 export function readValues(form: HTMLFormElement): Values {
@@ -33,7 +34,8 @@ export function writeValues(form: HTMLFormElement, values: Readonly<Values>, onl
   for (const element of fieldsOf(form)) {
     if (!element.name || element.name === 'serviceId' || (only && !only.has(element.name))) continue;
     const value = values[element.name];
-    if (element instanceof HTMLInputElement && (element.type === 'radio' || element.type === 'checkbox')) element.checked = value !== undefined && element.value === value;
+    if (element instanceof HTMLInputElement && (element.type === 'radio' || element.type === 'checkbox'))
+      element.checked = value !== undefined && element.value === value;
     else element.value = value ?? '';
   }
 }

@@ -5,9 +5,7 @@ import type { FieldProblem } from './wizard-errors.ts';
 
 export type SendResult =
   /** `receipt` is missing when the 201's answer cannot be read: the report is stored, its reference comes by e-mail. */
-  | { kind: 'sent'; receipt: Receipt | undefined }
-  | { kind: 'invalid'; problems: FieldProblem[] }
-  | { kind: 'failed'; reason: string };
+  { kind: 'sent'; receipt: Receipt | undefined } | { kind: 'invalid'; problems: FieldProblem[] } | { kind: 'failed'; reason: string };
 
 /**
  * Posts the report as JSON. The same Idempotency-Key on every attempt means a double click or a retry files it once,
@@ -26,11 +24,15 @@ export async function sendReport(submission: unknown, idempotencyKey: string): P
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (response.status === 201) return { kind: 'sent', receipt: isReceipt(body) ? body : undefined };
-  if (response.status === 400 && isApiErrors(body)) return { kind: 'invalid', problems: body.errors.map((error) => ({ name: error.path, message: error.message })) };
+  if (response.status === 400 && isApiErrors(body))
+    return { kind: 'invalid', problems: body.errors.map((error) => ({ name: error.path, message: error.message })) };
   // The key was taken by a report that was stored, and this one differs: a 400 stores nothing under the key, so
   // only a report that went through (its answer lost) can hold it.
   if (response.status === 422) {
-    return { kind: 'failed', reason: `Meldingen er trolig sendt alt, før du endret den. Ring Servicedesk på ${deskPhoneNumber()} hvis du er usikker, så sjekker de.` };
+    return {
+      kind: 'failed',
+      reason: `Meldingen er trolig sendt alt, før du endret den. Ring Servicedesk på ${deskPhoneNumber()} hvis du er usikker, så sjekker de.`,
+    };
   }
   if (response.status === 429) return { kind: 'failed', reason: 'Det er sendt mange meldinger herfra på kort tid. Vent et minutt, og prøv igjen.' };
   return { kind: 'failed', reason: `Serviceportalen svarte med en feil (${response.status}). Det er ikke din feil.` };

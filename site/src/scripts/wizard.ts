@@ -95,7 +95,8 @@ export function startWizard(form: HTMLFormElement): void {
   function persist(): void {
     const v = values();
     // Only what passes the API's rules is kept on the device, so a national identity number never is.
-    if (hasAnswers(v, notDrafted)) saveDraft(serviceId, { values: v, page: current, idempotencyKey }, new Date(), (field, value) => !fieldError(journey, field, value));
+    if (hasAnswers(v, notDrafted))
+      saveDraft(serviceId, { values: v, page: current, idempotencyKey }, new Date(), (field, value) => !fieldError(journey, field, value));
   }
 
   /** What depends on the answers on the screen: which questions apply, the step count, the phone page's words. */
@@ -117,7 +118,8 @@ export function startWizard(form: HTMLFormElement): void {
     document.title = `${title} – ${line} – ${siteName}`;
     if (current === PHONE_STEP) {
       const priority = suggestedPriority(policy, v);
-      for (const intro of pageElement(PHONE_STEP)?.querySelectorAll<HTMLElement>('[data-phone-intro]') ?? []) intro.hidden = intro.dataset.phoneIntro !== (phone ?? 'urgent');
+      for (const intro of pageElement(PHONE_STEP)?.querySelectorAll<HTMLElement>('[data-phone-intro]') ?? [])
+        intro.hidden = intro.dataset.phoneIntro !== (phone ?? 'urgent');
       const name = pageElement(PHONE_STEP)?.querySelector('[data-phone-priority]');
       if (name && priority) name.textContent = priorityName(policy, priority);
     }
