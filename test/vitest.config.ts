@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BrowserFirstSequencer } from './support/browser-first-sequencer.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -23,6 +24,7 @@ export default defineConfig({
     // hands the next file the environment as it was.
     isolate: false,
     setupFiles: ['test/support/restore-env.ts'],
+    sequence: { sequencer: BrowserFirstSequencer },
     unstubGlobals: true,
     // Handler logs are structured JSON for CloudWatch; show them only where a test failed.
     silent: 'passed-only',
