@@ -10,7 +10,10 @@ export function writeBareAstroProject(dir: string, articlesDir: string): void {
   mkdirSync(join(dir, 'src', 'pages', 'artikler'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-astro-bench', type: 'module', private: true }));
   // A cache of its own, empty like ours: the default (node_modules/.astro) would be the repository's.
-  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ devToolbar: { enabled: false }, cacheDir: './cache' });\n");
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig({ devToolbar: { enabled: false }, cacheDir: './cache' });\n",
+  );
   writeFileSync(
     join(dir, 'src', 'content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(articlesDir)} }) }) };\n`,

@@ -110,7 +110,13 @@ export async function benchmarkBuilds(sizes: readonly number[], options: { log(m
       // Astro reads --config relative to --root.
       const remarkConfig = relative(site, join(REPOSITORY_ROOT, 'bench', 'remark-astro.config.ts'));
       const remarkResult = measure(`astro build --root ${site} --config ${remarkConfig} --outDir ${remark} --silent`, { cwd: work, env: oursEnv('remark') });
-      result.rows.push({ articles: count, build: 'ours-remark', label: 'Serviceportal med remark/rehype: astro build', result: remarkResult, pages: htmlFiles(remark) });
+      result.rows.push({
+        articles: count,
+        build: 'ours-remark',
+        label: 'Serviceportal med remark/rehype: astro build',
+        result: remarkResult,
+        pages: htmlFiles(remark),
+      });
       const pages = compareArticlePages(ours, remark);
       rmSync(ours, { recursive: true, force: true });
       rmSync(remark, { recursive: true, force: true });
@@ -128,7 +134,13 @@ export async function benchmarkBuilds(sizes: readonly number[], options: { log(m
       writeStarlightProject(starlight, join(content, 'articles'));
       options.log(`${count} artikler: Starlight (med Pagefind) …`);
       const starlightResult = measure('astro build --silent', { cwd: starlight, env });
-      result.rows.push({ articles: count, build: 'starlight', label: 'Starlight med søk (samme artikler)', result: starlightResult, pages: htmlFiles(join(starlight, 'dist')) });
+      result.rows.push({
+        articles: count,
+        build: 'starlight',
+        label: 'Starlight med søk (samme artikler)',
+        result: starlightResult,
+        pages: htmlFiles(join(starlight, 'dist')),
+      });
       if (options.searchQuery !== undefined) {
         options.log(`${count} artikler: første søk i Starlight i Chromium …`);
         result.search.push({ articles: count, site: 'starlight', ...(await measureSearch(join(starlight, 'dist'), query, STARLIGHT_SEARCH)) });
@@ -174,7 +186,9 @@ export function compareBuilds(rows: readonly BuildRow[]): BuildComparison[] {
             starlightCpuRatio: ratio(oursCpuSeconds, starlight.cpuSeconds),
           }
         : {}),
-      ...(remark ? { remarkSeconds: remark.seconds, remarkRatio: ratio(remark.seconds, ours.seconds), remarkCpuRatio: ratio(remark.cpuSeconds ?? 0, ours.cpuSeconds) } : {}),
+      ...(remark
+        ? { remarkSeconds: remark.seconds, remarkRatio: ratio(remark.seconds, ours.seconds), remarkCpuRatio: ratio(remark.cpuSeconds ?? 0, ours.cpuSeconds) }
+        : {}),
     };
   });
 }

@@ -34,5 +34,8 @@ export async function bundleContents(handler: HandlerName, top = 6): Promise<{ s
       bytes.set(source, (bytes.get(source) ?? 0) + input.bytesInOutput);
     }
   }
-  return [...bytes].map(([source, size]) => ({ source, bytes: size })).sort((a, b) => b.bytes - a.bytes).slice(0, top);
+  return [...bytes]
+    .map(([source, size]) => ({ source, bytes: size }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, top);
 }

@@ -52,14 +52,25 @@ export function checkInvariants(input: {
   });
 
   const unconfirmed = stored.filter((item) => !accepted.some((answer) => answer.reference === item.reference));
-  checks.push({ name: 'Lagret uten 201 (klienten fikk feil, men meldingen kom inn)', ok: true, detail: `${unconfirmed.length} (${unconfirmed.map((item) => item.reference).join(', ') || 'ingen'})` });
+  checks.push({
+    name: 'Lagret uten 201 (klienten fikk feil, men meldingen kom inn)',
+    ok: true,
+    detail: `${unconfirmed.length} (${unconfirmed.map((item) => item.reference).join(', ') || 'ingen'})`,
+  });
 
   const sendable = stored.filter((item) => !neverSendable.has(item.reference));
   const unrouted = sendable.filter((item) => item.routing?.status !== 'routed');
   checks.push({
     name: 'Hver lagrede melding som kan sendes, er rutet',
     ok: unrouted.length === 0,
-    detail: `${sendable.length} lagret som kan sendes, ${unrouted.length} ikke rutet${unrouted.length ? ` (${unrouted.slice(0, 5).map((item) => `${item.reference}: ${item.routing?.status}`).join(', ')})` : ''}`,
+    detail: `${sendable.length} lagret som kan sendes, ${unrouted.length} ikke rutet${
+      unrouted.length
+        ? ` (${unrouted
+            .slice(0, 5)
+            .map((item) => `${item.reference}: ${item.routing?.status}`)
+            .join(', ')})`
+        : ''
+    }`,
   });
 
   if (neverSendable.size > 0 || (input.routingFailedMetrics?.length ?? 0) > 0) {
@@ -71,12 +82,20 @@ export function checkInvariants(input: {
     const sameSet = failedReferences.length === expected.length && expected.every((reference) => failedReferences.includes(reference));
     checks.push({
       name: 'Meldinger som aldri kan sendes: merket feilet, Servicedesk varslet én gang om hver, RoutingFailed talt én gang for hver',
-      ok: sameSet && expected.every((reference) => noticesFor(reference) === 1 && metricsFor(reference) === 1) && notices.length === expected.length && (input.routingFailedMetrics?.length ?? 0) === expected.length,
+      ok:
+        sameSet &&
+        expected.every((reference) => noticesFor(reference) === 1 && metricsFor(reference) === 1) &&
+        notices.length === expected.length &&
+        (input.routingFailedMetrics?.length ?? 0) === expected.length,
       detail: `${expected.length} ventet (${expected.join(', ')}); ${failedReferences.length} merket feilet; ${notices.length} varsler til Servicedesk; ${input.routingFailedMetrics?.length ?? 0} RoutingFailed`,
     });
   }
   if (input.oldestUnroutedAfterSweep !== undefined) {
-    checks.push({ name: 'Eldste ventende melding etter siste sweep (OldestUnroutedAgeSeconds)', ok: input.oldestUnroutedAfterSweep === 0, detail: `${input.oldestUnroutedAfterSweep} s` });
+    checks.push({
+      name: 'Eldste ventende melding etter siste sweep (OldestUnroutedAgeSeconds)',
+      ok: input.oldestUnroutedAfterSweep === 0,
+      detail: `${input.oldestUnroutedAfterSweep} s`,
+    });
   }
 
   const reportEmails = emails.filter((email) => !email.subject.startsWith(ALERT_PREFIX) && !email.subject.startsWith(ROUTING_FAILED_SUBJECT));
@@ -90,11 +109,20 @@ export function checkInvariants(input: {
   }
   const expectedEmails = (reference: string) => neverSendable.get(reference) ?? emailsPerReport;
   const wrongCount = stored.filter((item) => (perReference.get(item.reference)?.length ?? 0) !== expectedEmails(item.reference));
-  const duplicates = [...perReference].filter(([, list]) => new Set(list.map((email) => `${email.destination.to.join(',')}|${email.subject}`)).size !== list.length);
+  const duplicates = [...perReference].filter(
+    ([, list]) => new Set(list.map((email) => `${email.destination.to.join(',')}|${email.subject}`)).size !== list.length,
+  );
   checks.push({
     name: `Nøyaktig ${emailsPerReport} e-poster per lagret melding (de som ikke kan sendes: kvitteringen), ingen dobbel`,
     ok: wrongCount.length === 0 && duplicates.length === 0,
-    detail: `${reportEmails.length} e-poster om ${perReference.size} meldinger; ${wrongCount.length} med feil antall${wrongCount.length ? ` (${wrongCount.slice(0, 5).map((item) => `${item.reference}: ${perReference.get(item.reference)?.length ?? 0}`).join(', ')})` : ''}; ${duplicates.length} med dobbel e-post`,
+    detail: `${reportEmails.length} e-poster om ${perReference.size} meldinger; ${wrongCount.length} med feil antall${
+      wrongCount.length
+        ? ` (${wrongCount
+            .slice(0, 5)
+            .map((item) => `${item.reference}: ${perReference.get(item.reference)?.length ?? 0}`)
+            .join(', ')})`
+        : ''
+    }; ${duplicates.length} med dobbel e-post`,
   });
   checks.push({ name: 'Ingen e-post om en melding som ikke finnes', ok: orphans.length === 0, detail: `${orphans.length}` });
 
@@ -104,7 +132,14 @@ export function checkInvariants(input: {
     const summary = forKey[0]?.summary ?? '';
     const storedCount = storedBySummary.get(summary)?.length ?? 0;
     if (references.size !== 1 || storedCount !== 1) {
-      checks.push({ name: `Idempotency-Key ${key}`, ok: false, detail: `${references.size} referanser i 201-svar, ${storedCount} lagret; svar i rekkefølge: ${forKey.map((answer) => answer.status).slice(0, 6).join(' ')} …; i alt ${statusCounts(forKey)}` });
+      checks.push({
+        name: `Idempotency-Key ${key}`,
+        ok: false,
+        detail: `${references.size} referanser i 201-svar, ${storedCount} lagret; svar i rekkefølge: ${forKey
+          .map((answer) => answer.status)
+          .slice(0, 6)
+          .join(' ')} …; i alt ${statusCounts(forKey)}`,
+      });
     }
   }
   const keyed = answers.filter((answer) => answer.key);

@@ -17,7 +17,11 @@ const base = JSON.parse(validSubmission()) as Record<string, unknown> & { contac
  * address of its own (the same for the same summary, so a retry is the same request): the portal caps receipts per
  * address per day, and a drill is about delivery, not about one reporter filing hundreds of reports.
  */
-export function report(summary: string, extra: Record<string, unknown> = {}, template: Record<string, unknown> & { contact: Record<string, unknown> } = base): string {
+export function report(
+  summary: string,
+  extra: Record<string, unknown> = {},
+  template: Record<string, unknown> & { contact: Record<string, unknown> } = base,
+): string {
   return JSON.stringify({ ...template, summary, contact: { ...template.contact, email: reporterAddress(summary) }, ...extra });
 }
 
@@ -37,7 +41,13 @@ export async function submit(url: string, body: string, summary: string, key?: s
       signal: AbortSignal.timeout(30_000),
     });
     const payload = (await response.json().catch(() => ({}))) as { reference?: string };
-    return { status: response.status, summary, ms: performance.now() - started, ...(key ? { key } : {}), ...(response.status === 201 && payload.reference ? { reference: payload.reference } : {}) };
+    return {
+      status: response.status,
+      summary,
+      ms: performance.now() - started,
+      ...(key ? { key } : {}),
+      ...(response.status === 201 && payload.reference ? { reference: payload.reference } : {}),
+    };
   } catch {
     // No answer at all (connection reset or timeout): the client cannot know, and would retry.
     return { status: 0, summary, ms: performance.now() - started, ...(key ? { key } : {}) };
@@ -62,7 +72,10 @@ export async function pool<T>(concurrency: number, tasks: (() => Promise<T>)[]):
  * `connections` loops posting reports one after the other for `durationMs`, each with its own Idempotency-Key. A
  * careful client retries an error or a missing answer with the same key (500 ms apart, at most `retries` times).
  */
-export async function steadyTraffic(url: string, options: { connections: number; durationMs: number; tag: string; keyPrefix: string; retries: number }): Promise<Answer[]> {
+export async function steadyTraffic(
+  url: string,
+  options: { connections: number; durationMs: number; tag: string; keyPrefix: string; retries: number },
+): Promise<Answer[]> {
   const answers: Answer[] = [];
   const end = Date.now() + options.durationMs;
   let sequence = 0;
@@ -90,5 +103,8 @@ export const keysOf = (answers: readonly Answer[]) => [...new Set(answers.flatMa
 export function statusCounts(answers: readonly Answer[]): string {
   const counts = new Map<number, number>();
   for (const answer of answers) counts.set(answer.status, (counts.get(answer.status) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => a - b).map(([status, count]) => `${status === 0 ? 'intet svar' : status}: ${count}`).join(', ');
+  return [...counts]
+    .sort(([a], [b]) => a - b)
+    .map(([status, count]) => `${status === 0 ? 'intet svar' : status}: ${count}`)
+    .join(', ');
 }

@@ -61,12 +61,17 @@ const REFUSED_TEAM = 'vakthavende@hdo.example';
 const REFUSED_REPORTS = 3;
 const P1 = { urgent: 'yes', impact: { affected: 'many', workaround: 'no' } };
 const answers: Answer[] = [];
-const radio = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'test', 'fixtures', 'submissions', 'radio-valid.json'), 'utf8')) as Record<string, unknown> & { contact: Record<string, unknown> };
+const radio = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'test', 'fixtures', 'submissions', 'radio-valid.json'), 'utf8')) as Record<string, unknown> & {
+  contact: Record<string, unknown>;
+};
 // Every report has its own reporter address (drill-traffic.ts); the caps on receipts per domain are raised, since
 // they all share example.no. The caps themselves have their own tests.
 /** The key the desk's case system signs its webhook calls with (step 5). */
 const WEBHOOK_SIGNING_KEY = randomBytes(32).toString('base64url');
-const portal = await startBenchPortal({ environment: { SWEEP_MIN_AGE_MINUTES: '0', RECEIPTS_PER_DOMAIN_PER_DAY: '100000', WEBHOOK_SIGNING_KEY }, streamRetryDelayMs: 200 });
+const portal = await startBenchPortal({
+  environment: { SWEEP_MIN_AGE_MINUTES: '0', RECEIPTS_PER_DOMAIN_PER_DAY: '100000', WEBHOOK_SIGNING_KEY },
+  streamRetryDelayMs: 200,
+});
 let failed = true;
 try {
   const { stack, url } = portal;
@@ -82,26 +87,35 @@ try {
   await stack.stopMail();
   const outageStarted = Date.now();
   let t = performance.now();
-  const burst = await pool(20, Array.from({ length: BURST }, (_, index) => () => submit(url, report(`Øvelse e-postbrudd ${index}`), `Øvelse e-postbrudd ${index}`)));
+  const burst = await pool(
+    20,
+    Array.from({ length: BURST }, (_, index) => () => submit(url, report(`Øvelse e-postbrudd ${index}`), `Øvelse e-postbrudd ${index}`)),
+  );
   answers.push(...burst);
   log(`SES stoppet; ${BURST} meldinger på ${((performance.now() - t) / 1000).toFixed(1)} s, 20 samtidig: ${statusCounts(burst)}`);
   await sleep(MAIL_OUTAGE_MS - (Date.now() - outageStarted));
   await stack.restartMail();
   t = performance.now();
   await stack.streamIdle();
-  log(`SES i gang igjen etter ${(MAIL_OUTAGE_MS / 1000).toFixed(0)} s nede; strømmen tom etter ${((performance.now() - t) / 1000).toFixed(1)} s; ${deadLetters} strømposter gitt opp (dead letter) så langt`);
+  log(
+    `SES i gang igjen etter ${(MAIL_OUTAGE_MS / 1000).toFixed(0)} s nede; strømmen tom etter ${((performance.now() - t) / 1000).toFixed(1)} s; ${deadLetters} strømposter gitt opp (dead letter) så langt`,
+  );
 
   // 2. dynalite restarted under steady traffic.
   const traffic = steadyTraffic(url, { connections: 10, durationMs: 8000, tag: 'Øvelse databasestart', keyPrefix: `ovelse-db-${started}`, retries: 70 });
   await sleep(2000);
   t = performance.now();
   await stack.restartDatabase(DATABASE_DOWN_MS);
-  log(`dynalite lukket og åpnet igjen på samme port og data (nede ${DATABASE_DOWN_MS / 1000} s, i alt ${((performance.now() - t) / 1000).toFixed(1)} s) under jevn trafikk`);
+  log(
+    `dynalite lukket og åpnet igjen på samme port og data (nede ${DATABASE_DOWN_MS / 1000} s, i alt ${((performance.now() - t) / 1000).toFixed(1)} s) under jevn trafikk`,
+  );
   const steady = await traffic;
   answers.push(...steady);
   const slowest = Math.max(...steady.map((answer) => answer.ms));
   const steadyKeys = keysOf(steady);
-  log(`Jevn trafikk i 8 s, 10 samtidig, hver melding med egen Idempotency-Key og nye forsøk ved feil: ${steadyKeys.length} meldinger, ${steady.length} forespørsler (${statusCounts(steady)}); tregeste svar ${slowest.toFixed(0)} ms`);
+  log(
+    `Jevn trafikk i 8 s, 10 samtidig, hver melding med egen Idempotency-Key og nye forsøk ved feil: ${steadyKeys.length} meldinger, ${steady.length} forespørsler (${statusCounts(steady)}); tregeste svar ${slowest.toFixed(0)} ms`,
+  );
   await stack.streamIdle();
 
   // 3. Duplicate and concurrent retries with Idempotency-Key.
@@ -109,7 +123,13 @@ try {
   const keyed = (key: string, index: number) => () => submit(url, report(`Øvelse nøkkel ${index}`), `Øvelse nøkkel ${index}`, key);
   const concurrent = await Promise.all(keys.flatMap((key, index) => Array.from({ length: 5 }, () => keyed(key, index)())));
   const retried: Answer[] = [];
-  for (let round = 0; round < 2; round++) retried.push(...(await pool(10, keys.map((key, index) => keyed(key, index)))));
+  for (let round = 0; round < 2; round++)
+    retried.push(
+      ...(await pool(
+        10,
+        keys.map((key, index) => keyed(key, index)),
+      )),
+    );
   answers.push(...concurrent, ...retried);
   log(`${KEYS} nøkler × 5 samtidige forsøk: ${statusCounts(concurrent)}; deretter 2 × gjentatt: ${statusCounts(retried)}`);
   const conflict = await submit(url, report('Øvelse nøkkel 0, endret'), 'Øvelse nøkkel 0, endret', keys[0]);
@@ -117,7 +137,10 @@ try {
 
   // 4. Mail that can never be sent: a copy to an address SES refuses, and a stored report nobody can read.
   stack.rejectMailTo([REFUSED_TEAM]);
-  const refused = await pool(REFUSED_REPORTS, Array.from({ length: REFUSED_REPORTS }, (_, index) => () => submit(url, report(`Øvelse avvist kopi ${index}`, P1, radio), `Øvelse avvist kopi ${index}`)));
+  const refused = await pool(
+    REFUSED_REPORTS,
+    Array.from({ length: REFUSED_REPORTS }, (_, index) => () => submit(url, report(`Øvelse avvist kopi ${index}`, P1, radio), `Øvelse avvist kopi ${index}`)),
+  );
   answers.push(...refused);
   const [baselineItem] = (await storedReports(stack)).filter((item) => item.reference === baseline.reference);
   if (!baselineItem) throw new Error('Fant ikke grunnlinjemeldingen i tabellen.');
@@ -167,7 +190,9 @@ try {
   const baselineLife = stored.find((item) => item.reference === baseline.reference)?.life as { state: string; events: { id: string }[] } | undefined;
   const eventId = (JSON.parse(event) as { id: string }).id;
   const timesApplied = baselineLife?.events.filter((lifeEvent) => lifeEvent.id === eventId).length ?? 0;
-  log(`Webhook fra saksbehandlingssystemet, samme hendelse 5 ganger: ${webhookAnswers.map((answer) => `${answer.status} ${answer.outcome}`).join(', ')}; tilstand ${baselineLife?.state ?? '–'}`);
+  log(
+    `Webhook fra saksbehandlingssystemet, samme hendelse 5 ganger: ${webhookAnswers.map((answer) => `${answer.status} ${answer.outcome}`).join(', ')}; tilstand ${baselineLife?.state ?? '–'}`,
+  );
 
   const emails = await sentEmails(stack);
   const oldestAges = metricValues('OldestUnroutedAgeSeconds').map((document) => Number(document.OldestUnroutedAgeSeconds));
@@ -207,7 +232,6 @@ try {
 }
 process.exit(failed ? 1 : 0);
 
-
 /**
  * Writes a report item straight into the table, as the submit function stores one (keys and indexes included),
  * from `template` with a reference of its own and `changes`; the stream hands it to the router like any other.
@@ -215,7 +239,17 @@ process.exit(failed ? 1 : 0);
 async function writeReport(stack: typeof portal.stack, template: StoredReport, serial: number, changes: Record<string, unknown>): Promise<string> {
   const reference = template.reference.replace(/\d+$/, String(serial).padStart(6, '0'));
   const receivedAt = new Date().toISOString();
-  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, unroutedPk: _unroutedPk, unroutedSince: _unroutedSince, delivered: _delivered, routingLease: _lease, ...report } = template;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _gsi1pk,
+    gsi1sk: _gsi1sk,
+    unroutedPk: _unroutedPk,
+    unroutedSince: _unroutedSince,
+    delivered: _delivered,
+    routingLease: _lease,
+    ...report
+  } = template;
   const item = {
     ...report,
     ...reportKey(reference),
@@ -226,6 +260,8 @@ async function writeReport(stack: typeof portal.stack, template: StoredReport, s
     routing: { status: 'pending' },
     ...changes,
   };
-  await stack.dynamodb.send(new PutItemCommand({ TableName: stack.tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' }));
+  await stack.dynamodb.send(
+    new PutItemCommand({ TableName: stack.tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' }),
+  );
   return reference;
 }

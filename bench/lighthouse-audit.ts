@@ -29,7 +29,15 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 export async function auditPages(baseUrl: string, paths: readonly string[], onProgress: (message: string) => void): Promise<LighthouseFigures[]> {
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath(),
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     logLevel: 'silent',
   });
   try {
@@ -61,4 +69,3 @@ export async function auditPages(baseUrl: string, paths: readonly string[], onPr
     chrome.kill();
   }
 }
-

@@ -91,11 +91,15 @@ async function openLoop(load: LoadRequest, rate: number): Promise<Omit<LoadResul
 
 function post(load: LoadRequest, agent: Agent): Promise<number> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(load.url, { method: 'POST', agent, headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) }, (incoming) => {
-      incoming.resume();
-      incoming.on('end', () => resolve(incoming.statusCode ?? 0));
-      incoming.on('error', reject);
-    });
+    const outgoing = httpRequest(
+      load.url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) },
+      (incoming) => {
+        incoming.resume();
+        incoming.on('end', () => resolve(incoming.statusCode ?? 0));
+        incoming.on('error', reject);
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(load.body);
   });

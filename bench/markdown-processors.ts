@@ -24,7 +24,8 @@ async function renderAll(processor: Processor, articles: readonly { file: string
   const renderer = await processor.createRenderer({ syntaxHighlight: markdownConfig.syntaxHighlight });
   const started = performance.now();
   const html: string[] = [];
-  for (const article of articles) html.push((await renderer.render(article.body, { frontmatter: article.frontmatter, fileURL: pathToFileURL(article.file) })).code);
+  for (const article of articles)
+    html.push((await renderer.render(article.body, { frontmatter: article.frontmatter, fileURL: pathToFileURL(article.file) })).code);
   return { ms: performance.now() - started, html };
 }
 

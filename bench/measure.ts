@@ -12,13 +12,21 @@ export interface Measurement {
  * started (astro and pagefind run one after the other, so that is the peak).
  */
 export function measure(command: string, options: { cwd: string; env: NodeJS.ProcessEnv }): Measurement {
-  const result = spawnSync('/usr/bin/time', ['-v', 'sh', '-c', command], { cwd: options.cwd, env: options.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync('/usr/bin/time', ['-v', 'sh', '-c', command], {
+    cwd: options.cwd,
+    env: options.env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.status !== 0) {
     throw new Error(`«${command}» feilet (${result.status}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-4000)}`);
   }
   const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.+)/.exec(result.stderr)?.[1] ?? '0:0';
   const peakKilobytes = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1] ?? 0);
   const seconds = elapsed.split(':').reduce((total, part) => total * 60 + Number(part), 0);
-  const cpuSeconds = ['User', 'System'].reduce((total, kind) => total + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(result.stderr)?.[1] ?? 0), 0);
+  const cpuSeconds = ['User', 'System'].reduce(
+    (total, kind) => total + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(result.stderr)?.[1] ?? 0),
+    0,
+  );
   return { seconds, peakMegabytes: Math.round(peakKilobytes / 1024), cpuSeconds };
 }

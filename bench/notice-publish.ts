@@ -105,7 +105,8 @@ function currentNotice(siteDir: string, contentDir: string, now: Date): { id: st
   const document: NoticesDocument = parsed.document;
   for (const notice of document.notices) {
     const file = join(contentDir, 'notices', `${notice.id}.md`);
-    if (!notice.resolved && Date.parse(notice.start) <= now.getTime() && notice.services[0] && existsSync(file)) return { id: notice.id, service: notice.services[0], file };
+    if (!notice.resolved && Date.parse(notice.start) <= now.getTime() && notice.services[0] && existsSync(file))
+      return { id: notice.id, service: notice.services[0], file };
   }
   throw new Error(`Ingen pågående driftsmelding i ${NOTICES_DOCUMENT_PATH} å gi en oppdatering: målingen trenger én.`);
 }
@@ -118,7 +119,9 @@ function addUpdate(contentCopy: string, noticeId: string, token: string): void {
   const file = join(contentCopy, 'notices', `${noticeId}.md`);
   const source = readFileSync(file, 'utf8');
   const entry = `  - at: ${new Date().toISOString()}\n    text: ${JSON.stringify(`Status uendret, neste melding kommer når feilen er rettet (måling ${token}).`)}\n`;
-  const updated = /^updates:[ \t]*\n/m.test(source) ? source.replace(/^updates:[ \t]*\n/m, (line) => `${line}${entry}`) : source.replace(/\n---\n/, `\nupdates:\n${entry}---\n`);
+  const updated = /^updates:[ \t]*\n/m.test(source)
+    ? source.replace(/^updates:[ \t]*\n/m, (line) => `${line}${entry}`)
+    : source.replace(/\n---\n/, `\nupdates:\n${entry}---\n`);
   if (updated === source) throw new Error(`Fant ikke front matter i ${file}.`);
   writeFileSync(file, updated);
 }
@@ -141,14 +144,24 @@ export function measureSiteBuild(contentDir: string): SiteBuildFigures {
     const astro = measure(`astro build --root site --outDir ${out} --silent`, { cwd: REPOSITORY_ROOT, env });
     const pagefind = measure(`pagefind --site ${out} --output-subdir pagefind --silent`, { cwd: REPOSITORY_ROOT, env });
     const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    return { astro, pagefind, seconds: astro.seconds + pagefind.seconds, files: files.length, htmlPages: files.filter((entry) => entry.name.endsWith('.html')).length };
+    return {
+      astro,
+      pagefind,
+      seconds: astro.seconds + pagefind.seconds,
+      files: files.length,
+      htmlPages: files.filter((entry) => entry.name.endsWith('.html')).length,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
 async function subscribe(portal: BenchPortal, service: string): Promise<void> {
-  const form = (fields: [string, string][]) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  const form = (fields: [string, string][]) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
   const asked = await fetch(
     `${portal.url}${SUBSCRIBE_ROUTE}`,
     form([
@@ -168,7 +181,14 @@ async function subscribe(portal: BenchPortal, service: string): Promise<void> {
 const updateMails = async (portal: BenchPortal): Promise<SentEmail[]> =>
   (await sentEmails(portal.stack)).filter((email) => email.destination.to.includes(SUBSCRIBER) && email.subject.startsWith(UPDATE_SUBJECT));
 
-async function localRound(portal: BenchPortal, bucket: string, mode: LocalPublishRound['mode'], contentCopy: string, notice: { id: string }, siteUrl: string): Promise<LocalPublishRound> {
+async function localRound(
+  portal: BenchPortal,
+  bucket: string,
+  mode: LocalPublishRound['mode'],
+  contentCopy: string,
+  notice: { id: string },
+  siteUrl: string,
+): Promise<LocalPublishRound> {
   const token = newToken();
   const before = (await updateMails(portal)).length;
   const mailHasIt = async () => (await updateMails(portal)).some((email) => email.body?.text?.includes(token) ?? false);
@@ -177,7 +197,9 @@ async function localRound(portal: BenchPortal, bucket: string, mode: LocalPublis
   addUpdate(contentCopy, notice.id, token);
   const document = waitFor('meldinger.json på portalen fikk oppdateringen', async () => {
     const parsed = parseNoticesDocument(await (await fetch(`${portal.url}${NOTICES_DOCUMENT_PATH}`)).json());
-    return parsed.ok && (parsed.document.notices.find((candidate) => candidate.id === notice.id)?.updates.some((update) => update.text.includes(token)) ?? false);
+    return (
+      parsed.ok && (parsed.document.notices.find((candidate) => candidate.id === notice.id)?.updates.some((update) => update.text.includes(token)) ?? false)
+    );
   });
   const page = waitFor('meldingens side fikk oppdateringen', async () => (await (await fetch(`${portal.url}${noticePath(notice.id)}`)).text()).includes(token));
   const watchedMail = mode === 'watch' ? waitFor('e-posten kom fram', mailHasIt) : undefined;
@@ -225,9 +247,13 @@ export async function measureNoticePublishing(options: { siteDir: string; conten
       const token = newToken();
       addUpdate(content, notice.id, token);
       const started = performance.now();
-      execFileSync(process.execPath, [join(REPOSITORY_ROOT, 'scripts', 'publish-notices.ts'), '--out', out, '--content', content, '--site', siteUrl], { cwd: REPOSITORY_ROOT, encoding: 'utf8' });
+      execFileSync(process.execPath, [join(REPOSITORY_ROOT, 'scripts', 'publish-notices.ts'), '--out', out, '--content', content, '--site', siteUrl], {
+        cwd: REPOSITORY_ROOT,
+        encoding: 'utf8',
+      });
       cliMs.push(performance.now() - started);
-      if (!readFileSync(join(out, ...noticePath(notice.id).split('/').filter(Boolean), 'index.html'), 'utf8').includes(token)) throw new Error('publish:notices skrev ikke oppdateringen.');
+      if (!readFileSync(join(out, ...noticePath(notice.id).split('/').filter(Boolean), 'index.html'), 'utf8').includes(token))
+        throw new Error('publish:notices skrev ikke oppdateringen.');
     }
 
     log('Driftsmeldinger: én full bygging av nettstedet (astro build + pagefind) i en midlertidig mappe …');

@@ -60,8 +60,16 @@ export function weighPage(dist: string, type: string, path: string): PageWeight 
   const tags = [...html.matchAll(/<(link|script)\b[^>]*>/g)].map((match) => match[0]);
   const styles = tags.filter((tag) => tag.startsWith('<link') && /rel="stylesheet"/.test(tag)).map((tag) => attribute(tag, 'href') ?? '');
   const fonts = tags.filter((tag) => tag.startsWith('<link') && /rel="preload"/.test(tag) && /as="font"/.test(tag)).map((tag) => attribute(tag, 'href') ?? '');
-  const scripts = scriptClosure(dist, tags.filter((tag) => tag.startsWith('<script')).map((tag) => attribute(tag, 'src') ?? '').filter(Boolean));
-  const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '').filter((code) => code.trim() !== '');
+  const scripts = scriptClosure(
+    dist,
+    tags
+      .filter((tag) => tag.startsWith('<script'))
+      .map((tag) => attribute(tag, 'src') ?? '')
+      .filter(Boolean),
+  );
+  const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((match) => match[1] ?? '')
+    .filter((code) => code.trim() !== '');
   const weigh = (urls: string[]) => urls.reduce((sum, url) => sum + (existsSync(join(dist, url)) ? gz(readFileSync(join(dist, url))) : 0), 0);
   return {
     type,
@@ -80,4 +88,3 @@ export function weighPage(dist: string, type: string, path: string): PageWeight 
 export function weighPageTypes(dist: string): PageWeight[] {
   return PAGE_TYPES.filter((page) => existsSync(join(dist, page.path, 'index.html'))).map((page) => weighPage(dist, page.type, page.path));
 }
-

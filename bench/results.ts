@@ -11,7 +11,16 @@ import type { SearchFigures } from './search-bytes.ts';
 export interface BenchResults {
   startedAt: string;
   seconds: number;
-  machine: { cpus: number; cpuModel: string; memoryGigabytes: number; node: string; commit: string; dirty: boolean; loadAverageAtStart: number; loadAverageAtEnd: number };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGigabytes: number;
+    node: string;
+    commit: string;
+    dirty: boolean;
+    loadAverageAtStart: number;
+    loadAverageAtEnd: number;
+  };
   pages: PageWeight[];
   lighthouse: LighthouseFigures[];
   /** The report journey by keyboard: screens, keystrokes and questions per journey. */

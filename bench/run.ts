@@ -76,13 +76,20 @@ if (!onlyNotices) {
   for (const run of API_LOAD_RUNS) {
     const portal = await startBenchPortal();
     try {
-      log(`${run.offeredRate ? `Åpen sløyfe, ${run.offeredRate} forespørsler/s` : 'Lukket sløyfe'}: ${run.connections} forbindelse(r) i ${run.durationSeconds} s mot POST /api/reports på en tom tabell …`);
+      log(
+        `${run.offeredRate ? `Åpen sløyfe, ${run.offeredRate} forespørsler/s` : 'Lukket sløyfe'}: ${run.connections} forbindelse(r) i ${run.durationSeconds} s mot POST /api/reports på en tom tabell …`,
+      );
       const warmup = await loadApi(portal.url, { ...run, durationSeconds: WARMUP_SECONDS });
       const load = await loadApi(portal.url, run);
       log('Venter til strømmen har rutet alt …');
       await portal.stack.streamIdle();
       const stored = await storedReports(portal.stack);
-      results.api.push({ ...load, warmupCreated: warmup.created, storedReports: stored.length, pendingAfterIdle: stored.filter((item) => item.routing?.status !== 'routed').length });
+      results.api.push({
+        ...load,
+        warmupCreated: warmup.created,
+        storedReports: stored.length,
+        pendingAfterIdle: stored.filter((item) => item.routing?.status !== 'routed').length,
+      });
     } finally {
       await portal.stop();
     }

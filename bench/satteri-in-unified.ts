@@ -66,7 +66,8 @@ class Tree {
   }
 }
 
-const textOf = (node: TreeNode): string => (node.type === 'text' || node.type === 'inlineCode' ? (node.value ?? '') : (node.children ?? []).map(textOf).join(''));
+const textOf = (node: TreeNode): string =>
+  node.type === 'text' || node.type === 'inlineCode' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
 const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
 function contextFor(tree: Tree) {
@@ -112,7 +113,8 @@ async function runDefinition(definition: Definition, tree: Tree): Promise<void> 
   for (const node of tree.nodes()) {
     const handler = definition[node.type];
     if (handler === undefined) continue;
-    const visitors = typeof handler === 'function' ? [{ filter: undefined, visit: handler as Visitor }] : asList(handler as FilteredVisitor | FilteredVisitor[]);
+    const visitors =
+      typeof handler === 'function' ? [{ filter: undefined, visit: handler as Visitor }] : asList(handler as FilteredVisitor | FilteredVisitor[]);
     for (const visitor of visitors) {
       if (visitor.filter && !visitor.filter.includes(node.tagName ?? '')) continue;
       const replacement = await visitor.visit(node, ctx);

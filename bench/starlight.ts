@@ -27,7 +27,10 @@ const toStarlightAside = (markdown: string) => markdown.replaceAll(':::info', ':
 export function writeStarlightProject(dir: string, articlesDir: string): void {
   const docs = join(dir, 'src', 'content', 'docs', STARLIGHT_ARTICLES);
   mkdirSync(docs, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'starlight-bench', type: 'module', private: true, dependencies: { '@astrojs/starlight': '*', astro: '*' } }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'starlight-bench', type: 'module', private: true, dependencies: { '@astrojs/starlight': '*', astro: '*' } }),
+  );
   // A cache of its own, empty like ours: the default (node_modules/.astro) would be the repository's.
   writeFileSync(
     join(dir, 'astro.config.mjs'),

@@ -2,7 +2,10 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_IDS } from '../functions/core/service-ids.ts';
 
-const WORDS = 'radio terminal talegruppe dekning operatørplass kontrollrom lydlogg opptak telefoni reserve statistikk rapport video kamera batteri melding feil sjekk tjeneste beredskap'.split(' ');
+const WORDS =
+  'radio terminal talegruppe dekning operatørplass kontrollrom lydlogg opptak telefoni reserve statistikk rapport video kamera batteri melding feil sjekk tjeneste beredskap'.split(
+    ' ',
+  );
 
 function sentence(seed: number, length: number): string {
   const words = Array.from({ length }, (_, index) => WORDS[(seed * 7 + index * 13) % WORDS.length]);
