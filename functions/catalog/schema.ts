@@ -225,11 +225,9 @@ export const teamsFileSchema = z
 export const ARTICLE_LANGUAGES = ['nb', 'en'] as const;
 export const AUDIENCES = ['everyone', 'operators', 'technicians', 'managers'] as const;
 
-const slug = z
-  .string({ error: 'må være en tekst' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-    error: 'må være filnavnet til en artikkel uten .md, med små bokstaver, tall og bindestrek (for eksempel «flytte-kontrollrom»)',
-  });
+const slug = z.string({ error: 'må være en tekst' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  error: 'må være filnavnet til en artikkel uten .md, med små bokstaver, tall og bindestrek (for eksempel «flytte-kontrollrom»)',
+});
 
 export const articleSchema = z.object(
   {
