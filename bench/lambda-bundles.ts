@@ -13,10 +13,13 @@ export interface BundleFigure {
   gzipBytes: number;
   /** Median time to import the bundle in a fresh Node process: module init, as on a Lambda cold start. */
   initMs: number;
+  /** CPU time (user + system) of that import, same run: moves less than initMs when other jobs share the cores. */
+  initCpuMs?: number;
 }
 
 const RUNS = 5;
-const INIT_SCRIPT = 'const start = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - start));';
+const INIT_SCRIPT =
+  'const start = performance.now(); const cpu = process.cpuUsage(); await import(process.argv[1]); const used = process.cpuUsage(cpu); process.stdout.write(JSON.stringify([performance.now() - start, (used.user + used.system) / 1000]));';
 
 /**
  * Synthesizes the CDK app with bundling on (the same NodejsFunction options as `cdk deploy`), then weighs each
@@ -35,10 +38,9 @@ export function measureLambdaBundles(): BundleFigure[] {
         AWS_ACCESS_KEY_ID: 'bench',
         AWS_SECRET_ACCESS_KEY: 'bench',
       };
-      const times = Array.from({ length: RUNS }, () =>
-        Number(execFileSync(process.execPath, ['--input-type=module', '--eval', INIT_SCRIPT, pathToFileURL(file).href], { encoding: 'utf8', env })),
-      ).sort((a, b) => a - b);
-      return { handler, bytes: statSync(file).size, gzipBytes: gzipSync(readFileSync(file)).length, initMs: times[Math.floor(RUNS / 2)] ?? 0 };
+      const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '--eval', INIT_SCRIPT, pathToFileURL(file).href], { encoding: 'utf8', env })) as [number, number]);
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? 0;
+      return { handler, bytes: statSync(file).size, gzipBytes: gzipSync(readFileSync(file)).length, initMs: median(runs.map(([ms]) => ms)), initCpuMs: median(runs.map(([, cpuMs]) => cpuMs)) };
     });
   } finally {
     portal.cleanUp();

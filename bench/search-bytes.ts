@@ -18,6 +18,19 @@ export interface SearchFigures {
   /** The same with each response gzipped as a CDN would, where that makes it smaller (pagefind.js, wasm). */
   gzipBytes: number;
   results: number;
+  /** gzip bytes and requests per kind of Pagefind file, to see what the first search is made of (absent in older files). */
+  parts?: Partial<Record<PagefindPart, { requests: number; gzipBytes: number }>>;
+}
+
+export type PagefindPart = 'script' | 'wasm' | 'entry' | 'meta' | 'index' | 'filter' | 'fragment' | 'other';
+
+/** What a file under /pagefind/ is, from its name (Pagefind 1.x: pagefind.js, wasm.<lang>.pagefind, *.pf_index …). */
+export function pagefindPart(pathname: string): PagefindPart {
+  if (pathname.endsWith('.js')) return 'script';
+  if (pathname.endsWith('.pagefind')) return 'wasm';
+  if (pathname.endsWith('pagefind-entry.json')) return 'entry';
+  const match = /\.pf_(meta|index|filter|fragment)$/.exec(pathname);
+  return (match?.[1] as PagefindPart | undefined) ?? 'other';
 }
 
 /** How a reader searches one kind of site: the headers it is served with, and the steps up to the first results. */
@@ -55,18 +68,26 @@ export async function measureSearch(siteDir: string, query: string, driver: Sear
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    const bodies: Promise<Buffer>[] = [];
+    const bodies: Promise<{ part: PagefindPart; body: Buffer }>[] = [];
     page.on('response', (response) => {
-      if (new URL(response.url()).pathname.startsWith('/pagefind/')) bodies.push(response.body().catch(() => Buffer.alloc(0)));
+      const { pathname } = new URL(response.url());
+      if (pathname.startsWith('/pagefind/')) bodies.push(response.body().then((body) => ({ part: pagefindPart(pathname), body }), () => ({ part: pagefindPart(pathname), body: Buffer.alloc(0) })));
     });
     const results = await driver.search(page, url, query);
-    const all = await Promise.all(bodies);
+    const all = (await Promise.all(bodies)).map(({ part, body }) => ({ part, bytes: body.length, gzipBytes: Math.min(body.length, gzipSync(body).length) }));
+    const parts: NonNullable<SearchFigures['parts']> = {};
+    for (const { part, gzipBytes } of all) {
+      const sum = (parts[part] ??= { requests: 0, gzipBytes: 0 });
+      sum.requests += 1;
+      sum.gzipBytes += gzipBytes;
+    }
     return {
       query,
       requests: all.length,
-      bytes: all.reduce((sum, body) => sum + body.length, 0),
-      gzipBytes: all.reduce((sum, body) => sum + Math.min(body.length, gzipSync(body).length), 0),
+      bytes: all.reduce((sum, response) => sum + response.bytes, 0),
+      gzipBytes: all.reduce((sum, response) => sum + response.gzipBytes, 0),
       results,
+      parts,
     };
   } finally {
     await browser.close();
