@@ -38,9 +38,22 @@ export function measureLambdaBundles(): BundleFigure[] {
         AWS_ACCESS_KEY_ID: 'bench',
         AWS_SECRET_ACCESS_KEY: 'bench',
       };
-      const runs = Array.from({ length: RUNS }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '--eval', INIT_SCRIPT, pathToFileURL(file).href], { encoding: 'utf8', env })) as [number, number]);
+      const runs = Array.from(
+        { length: RUNS },
+        () =>
+          JSON.parse(execFileSync(process.execPath, ['--input-type=module', '--eval', INIT_SCRIPT, pathToFileURL(file).href], { encoding: 'utf8', env })) as [
+            number,
+            number,
+          ],
+      );
       const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? 0;
-      return { handler, bytes: statSync(file).size, gzipBytes: gzipSync(readFileSync(file)).length, initMs: median(runs.map(([ms]) => ms)), initCpuMs: median(runs.map(([, cpuMs]) => cpuMs)) };
+      return {
+        handler,
+        bytes: statSync(file).size,
+        gzipBytes: gzipSync(readFileSync(file)).length,
+        initMs: median(runs.map(([ms]) => ms)),
+        initCpuMs: median(runs.map(([, cpuMs]) => cpuMs)),
+      };
     });
   } finally {
     portal.cleanUp();

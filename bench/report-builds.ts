@@ -5,7 +5,16 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const s1 = (seconds = 0) => seconds.toFixed(1);
 const x2 = (value?: number) => (value ? value.toFixed(2) : '–');
 const SITE_NAMES = { ours: 'Serviceportal', starlight: 'Starlight' } as const;
-const PART_NAMES = { script: 'skript', wasm: 'wasm', entry: 'inngang', meta: 'meta', index: 'indeks', filter: 'filter', fragment: 'utdrag', other: 'annet' } as const;
+const PART_NAMES = {
+  script: 'skript',
+  wasm: 'wasm',
+  entry: 'inngang',
+  meta: 'meta',
+  index: 'indeks',
+  filter: 'filter',
+  fragment: 'utdrag',
+  other: 'annet',
+} as const;
 const partsOf = (search: BenchResults['search'][number]) =>
   Object.entries(search.parts ?? {})
     .sort(([, a], [, b]) => b.gzipBytes - a.gzipBytes)
@@ -19,8 +28,32 @@ export function buildSections(results: Pick<BenchResults, 'builds' | 'buildRows'
   parts.push('## Bygging: vår side mot bar Astro og Starlight (samme artikler)');
   parts.push(
     table(
-      ['Artikler', 'Vår tid med søk (s)', 'Bar Astro (s)', 'Tid ×', 'CPU ×', 'Starlight med søk (s)', 'Vår ÷ Starlight', 'CPU ÷ Starlight', 'Vårt minne (MB)', 'Bar Astro (MB)', 'Starlight (MB)'],
-      results.builds.map((b) => [b.articles, s1(b.oursSeconds), s1(b.bareSeconds), x2(b.timeRatio), x2(b.cpuRatio), b.starlightSeconds === undefined ? '–' : s1(b.starlightSeconds), x2(b.starlightRatio), x2(b.starlightCpuRatio), b.oursPeakMegabytes, b.barePeakMegabytes, b.starlightPeakMegabytes ?? '–']),
+      [
+        'Artikler',
+        'Vår tid med søk (s)',
+        'Bar Astro (s)',
+        'Tid ×',
+        'CPU ×',
+        'Starlight med søk (s)',
+        'Vår ÷ Starlight',
+        'CPU ÷ Starlight',
+        'Vårt minne (MB)',
+        'Bar Astro (MB)',
+        'Starlight (MB)',
+      ],
+      results.builds.map((b) => [
+        b.articles,
+        s1(b.oursSeconds),
+        s1(b.bareSeconds),
+        x2(b.timeRatio),
+        x2(b.cpuRatio),
+        b.starlightSeconds === undefined ? '–' : s1(b.starlightSeconds),
+        x2(b.starlightRatio),
+        x2(b.starlightCpuRatio),
+        b.oursPeakMegabytes,
+        b.barePeakMegabytes,
+        b.starlightPeakMegabytes ?? '–',
+      ]),
     ),
   );
   parts.push(
@@ -29,14 +62,28 @@ export function buildSections(results: Pick<BenchResults, 'builds' | 'buildRows'
       results.buildRows.map((r) => [r.articles, r.label, r.pages, s1(r.result.seconds), s1(r.result.cpuSeconds), r.result.peakMegabytes]),
     ),
   );
-  parts.push('Tid er veggklokke; CPU er bruker- og systemtid for alle prosessene, som flytter seg mindre når andre jobber deler kjernene. Starlight kjører Pagefind selv når sidene er skrevet, så raden er hele byggingen med søk; vår er astro build pluss pagefind.');
+  parts.push(
+    'Tid er veggklokke; CPU er bruker- og systemtid for alle prosessene, som flytter seg mindre når andre jobber deler kjernene. Starlight kjører Pagefind selv når sidene er skrevet, så raden er hele byggingen med søk; vår er astro build pluss pagefind.',
+  );
 
   const markdown = results.markdown ?? [];
   if (markdown.length > 0) {
     parts.push('## Markdown: Sätteri mot remark/rehype (vår konfigurasjon, våre tillegg)');
     parts.push(
       table(
-        ['Artikler', 'astro build, Sätteri (s)', 'astro build, remark/rehype (s)', 'Tid ×', 'CPU ×', 'Like artikkelsider', 'Markdown alene: artikler', 'Sätteri (ms/artikkel)', 'remark/rehype (ms/artikkel)', 'Markdown ×', 'Lik HTML'],
+        [
+          'Artikler',
+          'astro build, Sätteri (s)',
+          'astro build, remark/rehype (s)',
+          'Tid ×',
+          'CPU ×',
+          'Like artikkelsider',
+          'Markdown alene: artikler',
+          'Sätteri (ms/artikkel)',
+          'remark/rehype (ms/artikkel)',
+          'Markdown ×',
+          'Lik HTML',
+        ],
         markdown.map((m) => {
           const build = results.builds.find((b) => b.articles === m.buildArticles);
           const satteriSeconds = results.buildRows.find((r) => r.articles === m.buildArticles && r.build === 'ours')?.result.seconds;

@@ -71,7 +71,13 @@ export async function measureSearch(siteDir: string, query: string, driver: Sear
     const bodies: Promise<{ part: PagefindPart; body: Buffer }>[] = [];
     page.on('response', (response) => {
       const { pathname } = new URL(response.url());
-      if (pathname.startsWith('/pagefind/')) bodies.push(response.body().then((body) => ({ part: pagefindPart(pathname), body }), () => ({ part: pagefindPart(pathname), body: Buffer.alloc(0) })));
+      if (pathname.startsWith('/pagefind/'))
+        bodies.push(
+          response.body().then(
+            (body) => ({ part: pagefindPart(pathname), body }),
+            () => ({ part: pagefindPart(pathname), body: Buffer.alloc(0) }),
+          ),
+        );
     });
     const results = await driver.search(page, url, query);
     const all = (await Promise.all(bodies)).map(({ part, body }) => ({ part, bytes: body.length, gzipBytes: Math.min(body.length, gzipSync(body).length) }));

@@ -17,7 +17,11 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   if (article) checks.push({ target: 'Artikkelsider: 0 kB JS', measured: kb(article.js), met: article.js === 0 });
   if (results.pages.length > 0) {
     const heaviestFont = Math.max(0, ...results.pages.map((page) => page.font));
-    checks.push({ target: 'Skriften ved første visning ≤ 30 kB gz (forhåndslastet, hver sidetype)', measured: kb(heaviestFont), met: heaviestFont > 0 && heaviestFont <= 30 * 1024 });
+    checks.push({
+      target: 'Skriften ved første visning ≤ 30 kB gz (forhåndslastet, hver sidetype)',
+      measured: kb(heaviestFont),
+      met: heaviestFont > 0 && heaviestFont <= 30 * 1024,
+    });
   }
   const wizard = results.pages.find((page) => page.type === 'skjema (steg)');
   if (wizard) checks.push({ target: 'Skjemaet: JS ≤ 20 kB gz', measured: kb(wizard.js), met: wizard.js <= 20 * 1024 });
@@ -27,13 +31,21 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   }
   for (const journey of results.journeys) {
     const limit = SCREEN_LIMITS[journey.visit];
-    checks.push({ target: `Melding, ${journey.service}, ${journey.visit}: ≤ ${limit} skjermer`, measured: `${journey.screens.length} skjermer, ${journey.keystrokes} tastetrykk`, met: journey.screens.length <= limit });
+    checks.push({
+      target: `Melding, ${journey.service}, ${journey.visit}: ≤ ${limit} skjermer`,
+      measured: `${journey.screens.length} skjermer, ${journey.keystrokes} tastetrykk`,
+      met: journey.screens.length <= limit,
+    });
   }
   checks.push(...buildTargets(results));
   checks.push(...apiLatencyChecks(results.api));
   for (const bundle of results.bundles) {
     checks.push({ target: `Lambda-pakke ≤ 300 kB: ${bundle.handler}`, measured: kb(bundle.bytes), met: bundle.bytes <= 300 * 1024 });
-    checks.push({ target: `Lambda modul-init ≤ ${LAMBDA_INIT_MS} ms (median av 5, lokalt): ${bundle.handler}`, measured: `${bundle.initMs.toFixed(0)} ms (CPU ${bundle.initCpuMs?.toFixed(0) ?? '–'} ms)`, met: bundle.initMs <= LAMBDA_INIT_MS });
+    checks.push({
+      target: `Lambda modul-init ≤ ${LAMBDA_INIT_MS} ms (median av 5, lokalt): ${bundle.handler}`,
+      measured: `${bundle.initMs.toFixed(0)} ms (CPU ${bundle.initCpuMs?.toFixed(0) ?? '–'} ms)`,
+      met: bundle.initMs <= LAMBDA_INIT_MS,
+    });
   }
   if (results.notices) checks.push(...noticeChecks(results.notices));
   return checks;
@@ -53,7 +65,11 @@ export const FIRST_SEARCH_GZIP_KB = 150;
 export function buildTargets(results: Pick<BenchResults, 'builds' | 'search'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const build of results.builds) {
-    checks.push({ target: `Bygging ≤ 1,2 × bar Astro (${build.articles} artikler)`, measured: `${build.timeRatio.toFixed(2)} × (CPU ${build.cpuRatio.toFixed(2)} ×)`, met: build.timeRatio <= 1.2 });
+    checks.push({
+      target: `Bygging ≤ 1,2 × bar Astro (${build.articles} artikler)`,
+      measured: `${build.timeRatio.toFixed(2)} × (CPU ${build.cpuRatio.toFixed(2)} ×)`,
+      met: build.timeRatio <= 1.2,
+    });
   }
   for (const build of results.builds) {
     if (build.starlightSeconds === undefined) continue;
@@ -65,7 +81,11 @@ export function buildTargets(results: Pick<BenchResults, 'builds' | 'search'>): 
   }
   for (const search of results.search) {
     if ((search.site ?? 'ours') !== 'ours' || search.articles !== FIRST_SEARCH_ARTICLES) continue;
-    checks.push({ target: `Første søk ≤ ${FIRST_SEARCH_GZIP_KB} kB gz (${FIRST_SEARCH_ARTICLES} artikler)`, measured: `${kb(search.gzipBytes)} i ${search.requests} forespørsler`, met: search.gzipBytes <= FIRST_SEARCH_GZIP_KB * 1024 });
+    checks.push({
+      target: `Første søk ≤ ${FIRST_SEARCH_GZIP_KB} kB gz (${FIRST_SEARCH_ARTICLES} artikler)`,
+      measured: `${kb(search.gzipBytes)} i ${search.requests} forespørsler`,
+      met: search.gzipBytes <= FIRST_SEARCH_GZIP_KB * 1024,
+    });
   }
   return checks;
 }
@@ -112,7 +132,9 @@ const latency = (api: ApiRun) => `${api.p99.toFixed(1)} ms ved ${api.throughput.
  */
 function apiLatencyChecks(api: readonly ApiRun[]): TargetCheck[] {
   const saturation = api.filter((run) => run.offeredRate === undefined && run.connections > 1);
-  const saturationNote = saturation.map((run) => `metning med ${run.connections} forb. (til info): ${run.throughput.toFixed(0)} svar/s, p99 ${run.p99.toFixed(1)} ms`).join('; ');
+  const saturationNote = saturation
+    .map((run) => `metning med ${run.connections} forb. (til info): ${run.throughput.toFixed(0)} svar/s, p99 ${run.p99.toFixed(1)} ms`)
+    .join('; ');
   const checks: TargetCheck[] = api
     .filter((run) => run.offeredRate === undefined && run.connections === 1)
     .map((run) => ({ target: `Lokalt API: p99 ≤ ${API_P99_MS} ms (1 forb., uten kø)`, measured: latency(run), met: run.p99 <= API_P99_MS }));
