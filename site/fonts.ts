@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +56,7 @@ export async function writeFont(): Promise<void> {
   const source = readFileSync(require.resolve('@fontsource-variable/inter/files/inter-latin-wght-normal.woff2'));
   const subset = await subsetFont(source, fontCharacters(), { targetFormat: 'woff2', variationAxes: { wght: FONT_WEIGHTS } });
   mkdirSync(dirname(FONT_FILE), { recursive: true });
-  writeFileSync(FONT_FILE, subset);
+  replaceIfChanged(FONT_FILE, subset);
   const css = [
     '/* Made by site/fonts.ts from @fontsource-variable/inter and @capsizecss/metrics: do not edit. */',
     '@font-face {',
@@ -69,7 +69,19 @@ export async function writeFont(): Promise<void> {
     fallbackFace(interMetrics, arialMetrics),
     '',
   ].join('\n');
-  writeFileSync(FONT_CSS, css);
+  replaceIfChanged(FONT_CSS, css);
+}
+
+/**
+ * Builds running at the same time (a test's fixture site beside another) share these files: each is replaced by a
+ * rename, so a build reading it sees the old file or the new one, never half of one, and left alone when unchanged.
+ */
+function replaceIfChanged(file: string, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
+  if (existsSync(file) && readFileSync(file).equals(bytes)) return;
+  const next = `${file}.${process.pid}.tmp`;
+  writeFileSync(next, bytes);
+  renameSync(next, file);
 }
 
 export function selfHostedFont(): AstroIntegration {

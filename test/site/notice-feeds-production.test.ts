@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusDocumentSchema } from '../../functions/catalog/status-document.ts';
-import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { buildNoticesDocument } from '../../site/notices/document.ts';
+import { buildSite } from '../support/astro-site.ts';
 import { contentWith } from '../support/content-copy.ts';
 
 /**
@@ -37,24 +35,13 @@ beforeAll(async () => {
   content = contentWith('notice-feeds');
   work = mkdtempSync(join(tmpdir(), 'serviceportal-feeds-'));
   dist = join(work, 'dist');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    SITE_URL,
-    SERVICEPORTAL_CONTENT_DIR: content.dir,
-    SERVICEPORTAL_CACHE_DIR: join(work, 'cache'),
-    SERVICEPORTAL_BUILD_TIME: BUILD_TIME,
-  };
-  delete env.SERVICEPORTAL_ENVIRONMENT;
-  await promisify(execFile)(
-    process.execPath,
-    [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', dist, '--silent'],
-    {
-      cwd: REPOSITORY_ROOT,
-      env,
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  // SERVICEPORTAL_ENVIRONMENT left out: SITE_URL alone names the domain.
+  await buildSite(content.dir, {
+    outDir: dist,
+    cacheDir: join(work, 'cache'),
+    buildTime: BUILD_TIME,
+    environment: { SITE_URL, SERVICEPORTAL_ENVIRONMENT: undefined },
+  });
   const document = await buildNoticesDocument({ contentDir: content.dir, publishedAt: new Date(BUILD_TIME) });
   publishedIds = document.notices.map((notice) => notice.id).sort();
 }, 600_000);

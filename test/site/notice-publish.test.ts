@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticesDocumentSchema } from '../../functions/core/notices-document.ts';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 import { publishNotices } from '../../site/notices/publish.ts';
+import { buildSite } from '../support/astro-site.ts';
 import { contentWith } from '../support/content-copy.ts';
 
 /**
@@ -23,20 +24,7 @@ const built = join(work, 'built');
 const NOTICE = 'notices/redusert-dekning-nodnett-fjellet.md';
 
 beforeAll(async () => {
-  // Vitest's own variables (DEV=1, NODE_ENV=test, …) would reach the built pages' import.meta.env: drafts in.
-  const { DEV, PROD, MODE, SSR, BASE_URL, NODE_ENV, ...inherited } = process.env;
-  const env = {
-    ...inherited,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    SERVICEPORTAL_CONTENT_DIR: content.dir,
-    SERVICEPORTAL_CACHE_DIR: join(work, 'cache'),
-    SERVICEPORTAL_BUILD_TIME: AT,
-    SITE_URL: SITE,
-  };
-  await run(process.execPath, [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', built, '--silent'], {
-    cwd: REPOSITORY_ROOT,
-    env,
-  });
+  await buildSite(content.dir, { outDir: built, cacheDir: join(work, 'cache'), buildTime: AT, environment: { SITE_URL: SITE } });
 }, 180_000);
 
 afterAll(() => {

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
@@ -19,15 +20,38 @@ function siteEnvironment(contentDir: string, cacheDir: string): NodeJS.ProcessEn
 }
 const VITEST_ENVIRONMENT = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
 
-/** `astro build` of the site from another content folder than content/, as `npm run build` runs it (no Pagefind). */
+/**
+ * `astro build` of the site from another content folder than content/, as `npm run build` runs it (no Pagefind),
+ * into `outDir`. `buildTime` builds it as of that moment (which notices are current); `environment` adds or
+ * (undefined) removes variables.
+ *
+ * Built first in a folder of its own inside the repository, then copied to `outDir`: Astro puts a build's prerender
+ * chunks in `.astro/` under the working directory when the output is outside it (two builds at once, test files in
+ * two workers, would overwrite each other's), and those chunks must be inside the repository to find its packages.
+ */
 export async function buildSite(
   contentDir: string,
-  { outDir, cacheDir, silent = true }: { outDir: string; cacheDir: string; silent?: boolean },
+  options: { outDir: string; cacheDir: string; silent?: boolean; buildTime?: string; environment?: Record<string, string | undefined> },
 ): Promise<{ stdout: string; stderr: string }> {
-  const env = siteEnvironment(contentDir, cacheDir);
-  const args = [ASTRO, 'build', '--root', 'site', '--outDir', outDir, ...(silent ? ['--silent'] : [])];
-  return promisify(execFile)(process.execPath, args, { cwd: REPOSITORY_ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+  const env = siteEnvironment(contentDir, options.cacheDir);
+  if (options.buildTime !== undefined) env.SERVICEPORTAL_BUILD_TIME = options.buildTime;
+  for (const [name, value] of Object.entries(options.environment ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  mkdirSync(BUILDS_DIR, { recursive: true });
+  const inside = mkdtempSync(join(BUILDS_DIR, 'site-'));
+  try {
+    const args = [ASTRO, 'build', '--root', 'site', '--outDir', inside, ...(options.silent === false ? [] : ['--silent'])];
+    const output = await promisify(execFile)(process.execPath, args, { cwd: REPOSITORY_ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+    rmSync(join(inside, '.prerender'), { recursive: true, force: true });
+    cpSync(inside, options.outDir, { recursive: true });
+    return output;
+  } finally {
+    rmSync(inside, { recursive: true, force: true });
+  }
 }
+const BUILDS_DIR = join(REPOSITORY_ROOT, '.data', 'test-site-builds');
 
 export interface DevSite {
   /** Where it listens, for a browser: http://127.0.0.1:<port> */

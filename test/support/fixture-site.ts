@@ -1,30 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
+import { buildSite } from './astro-site.ts';
 import { browserForFile, type FileBrowser } from './chromium.ts';
 import { SITE_DIR, startTestPortal, temporaryDataDir, type TestPortal } from './local-portal.ts';
 
 const REAL_CONTENT_DIR = join(REPOSITORY_ROOT, 'content');
 
-async function buildSite(contentDir: string, work: string, buildTime: string | undefined): Promise<string> {
-  const siteDir = join(work, 'dist');
-  const env = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    SERVICEPORTAL_CONTENT_DIR: contentDir,
-    SERVICEPORTAL_CACHE_DIR: join(work, 'cache'),
-    ...(buildTime ? { SERVICEPORTAL_BUILD_TIME: buildTime } : {}),
-  };
-  await promisify(execFile)(
-    process.execPath,
-    [join(REPOSITORY_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', 'site', '--outDir', siteDir, '--silent'],
-    { cwd: REPOSITORY_ROOT, env },
-  );
-  return siteDir;
+async function builtInto(contentDir: string, work: string, buildTime: string | undefined): Promise<string> {
+  const outDir = join(work, 'dist');
+  await buildSite(contentDir, { outDir, cacheDir: join(work, 'cache'), ...(buildTime === undefined ? {} : { buildTime }) });
+  return outDir;
 }
 
 export interface FixtureSite {
@@ -45,7 +32,7 @@ export async function startFixtureSite(contentDir: string, options: { buildTime?
   const work = mkdtempSync(join(tmpdir(), 'serviceportal-site-'));
   const data = temporaryDataDir();
   // content/ as it is, built now, is what `npm run build` made site/dist from before the tests: that build is used.
-  const siteDir = contentDir === REAL_CONTENT_DIR && options.buildTime === undefined ? SITE_DIR : await buildSite(contentDir, work, options.buildTime);
+  const siteDir = contentDir === REAL_CONTENT_DIR && options.buildTime === undefined ? SITE_DIR : await builtInto(contentDir, work, options.buildTime);
   const portal = await startTestPortal(data.path, { siteDir, environment: { CATALOG_DIR: contentDir } });
   const browser = await browserForFile();
   return {
