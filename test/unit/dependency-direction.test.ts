@@ -1,32 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cruise } from '../support/dependency-cruiser.ts';
 
 // `npm run lint` runs .dependency-cruiser.cjs, whose rules say which way functions/core, functions/catalog and
 // functions/vocabulary may import. The fixture is a small functions/ of its own with one allowed import and two
 // forbidden ones; dependency-cruiser runs from inside it, so the rules see the same paths they see in the code.
 const fixture = fileURLToPath(new URL('../fixtures/dependency-direction', import.meta.url));
-const config = fileURLToPath(new URL('../../.dependency-cruiser.cjs', import.meta.url));
 const tsConfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
-const depcruise = fileURLToPath(new URL('../../node_modules/dependency-cruiser/bin/dependency-cruiser.mjs', import.meta.url));
-
-interface Violation {
-  rule: { name: string; severity: string };
-  from: string;
-  to: string;
-}
-
-function cruiseFixture(): { violations: Violation[]; cruised: number } {
-  const run = spawnSync(process.execPath, [depcruise, '--config', config, '--ts-config', tsConfig, '--output-type', 'json', 'functions'], {
-    cwd: fixture,
-    encoding: 'utf8',
-  });
-  if (run.error) throw run.error;
-  const result: unknown = JSON.parse(run.stdout);
-  if (typeof result !== 'object' || result === null || !('summary' in result)) throw new Error(`dependency-cruiser gave no result: ${run.stderr}`);
-  const { summary } = result as { summary: { violations: Violation[]; totalCruised: number } };
-  return { violations: summary.violations, cruised: summary.totalCruised };
-}
+const cruiseFixture = () => cruise(['--ts-config', tsConfig, 'functions'], fixture);
 
 describe('the direction of imports between core, catalog and vocabulary', () => {
   // Arranged in the fixture's files; one cruise serves every case.
