@@ -1,7 +1,9 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { checkContent } from '../../functions/catalog/check-content.ts';
 import { loadCatalog } from '../../functions/catalog/load-catalog.ts';
-import { ContentError, type ContentProblem } from '../../functions/catalog/problems.ts';
+import { ContentError, formatProblem, type ContentProblem } from '../../functions/catalog/problems.ts';
 import { contentWith } from './content-copy.ts';
 
 /**
@@ -25,5 +27,19 @@ export function contentProblemsWith(file: string) {
       return [];
     },
     removeCopies: () => copies.forEach((copy) => copy.remove()),
+  };
+}
+
+/**
+ * `check:content`'s lines for the real content with a fixture laid over it (test/fixtures/content/<fixture>), each
+ * in a throw-away copy removed after each test.
+ */
+export function checkedWithFixture(): (fixture: string) => string[] {
+  const copies: { remove(): void }[] = [];
+  afterEach(() => copies.splice(0).forEach((copy) => copy.remove()));
+  return (fixture) => {
+    const copy = contentWith(fixture);
+    copies.push(copy);
+    return checkContent(copy.dir).problems.map(formatProblem);
   };
 }

@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../functions/catalog/check-content.ts';
 import { markdownBodyProblems } from '../../functions/catalog/markdown-body.ts';
 import { BOX_NAMES } from '../../functions/catalog/markdown-syntax.ts';
 import { formatProblem } from '../../functions/catalog/problems.ts';
-import { contentWith } from '../support/content-copy.ts';
+import { checkedWithFixture } from '../support/content-problems.ts';
 
-const copies: { remove(): void }[] = [];
-afterEach(() => copies.splice(0).forEach((copy) => copy.remove()));
-
-function problemsWith(fixture: string): string[] {
-  const copy = contentWith(fixture);
-  copies.push(copy);
-  return checkContent(copy.dir).problems.map(formatProblem);
-}
+const problemsWith = checkedWithFixture();
 
 describe('checkContent: the Markdown of articles and notices, one problem per mistake, with file and line', () => {
   it.each([

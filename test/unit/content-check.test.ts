@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../functions/catalog/check-content.ts';
 import { formatProblem } from '../../functions/catalog/problems.ts';
-import { contentWith, CONTENT_DIR } from '../support/content-copy.ts';
+import { CONTENT_DIR } from '../support/content-copy.ts';
+import { checkedWithFixture } from '../support/content-problems.ts';
 
-const copies: { remove(): void }[] = [];
-afterEach(() => copies.splice(0).forEach((copy) => copy.remove()));
-
-function problemsWith(fixture: string): string[] {
-  const copy = contentWith(fixture);
-  copies.push(copy);
-  return checkContent(copy.dir).problems.map(formatProblem);
-}
+const problemsWith = checkedWithFixture();
 
 describe('checkContent: the real content', () => {
   it('has no problems, at least 15 published articles, notices and contact data', () => {
