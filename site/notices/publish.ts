@@ -11,7 +11,8 @@ import { hyphenatedNarrowText } from '../hyphenation.ts';
 import { plannedCalendar } from './calendar.ts';
 import { buildNoticesDocument } from './document.ts';
 import { atomFeed, rssFeed } from './feeds.ts';
-import { noticeArchivePage, noticePage, noticeRenderContext, noticesIndexPage, type NoticePageParts } from './render.ts';
+import { noticeArchivePage, noticesIndexPage } from './list-pages.ts';
+import { noticePage, noticeRenderContext, type NoticePageParts } from './render.ts';
 import { fillNoticeTemplate, NOTICE_TEMPLATE_PATHS, noticesDocumentJson, reservedNoticeIdProblem, type NoticeTemplateName } from './templates.ts';
 
 /**
