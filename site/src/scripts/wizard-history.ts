@@ -61,9 +61,10 @@ export function followBrowserHistory(firstPage: string, onStep: (page: string) =
     leave(url) {
       leaving = true;
       if (depth === 0) return location.replace(url);
-      // Every entry down to depth 0 belongs to this page, so going there is a popstate here, not a page load.
+      // Every entry down to depth 0 belongs to this page, so going there is a popstate here, not a page load, and
+      // the receipt replaces that entry only once the browser is there. No timer as a fallback: on a slow phone the
+      // way back can take longer than any timer, and a receipt opened before it arrives is cut off by it.
       window.addEventListener('popstate', () => location.replace(url), { once: true });
-      setTimeout(() => location.replace(url), 1000);
       history.go(-depth);
     },
   };
