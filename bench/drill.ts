@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
-import { byServiceKey, reportKey, unroutedKey } from '../functions/adapters/report-table.ts';
 import { MAJOR_INCIDENT_SUBJECT } from '../functions/core/major-incident-email.ts';
 import { ROUTING_FAILED_SUBJECT } from '../functions/core/routing-failure.ts';
 import type { SweepOutcome } from '../functions/core/sweep-unrouted.ts';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../functions/core/webhook-signature.ts';
 import { REPOSITORY_ROOT } from '../infra/repository.ts';
+import { writeReportCopy } from '../test/support/report-copies.ts';
 import { checkInvariants } from './drill-checks.ts';
 import { keysOf, pool, report, statusCounts, steadyTraffic, submit, type Answer } from './drill-traffic.ts';
-import { sentEmails, startBenchPortal, storedReports, type StoredReport } from './local-portal.ts';
+import { sentEmails, startBenchPortal, storedReports } from './local-portal.ts';
 
 /**
  * `npm run drill`: faults on the local stack, end to end, with figures. SES is stopped during a burst and started
@@ -232,36 +230,8 @@ try {
 }
 process.exit(failed ? 1 : 0);
 
-/**
- * Writes a report item straight into the table, as the submit function stores one (keys and indexes included),
- * from `template` with a reference of its own and `changes`; the stream hands it to the router like any other.
- */
-async function writeReport(stack: typeof portal.stack, template: StoredReport, serial: number, changes: Record<string, unknown>): Promise<string> {
-  const reference = template.reference.replace(/\d+$/, String(serial).padStart(6, '0'));
-  const receivedAt = new Date().toISOString();
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _gsi1pk,
-    gsi1sk: _gsi1sk,
-    unroutedPk: _unroutedPk,
-    unroutedSince: _unroutedSince,
-    delivered: _delivered,
-    routingLease: _lease,
-    ...report
-  } = template;
-  const item = {
-    ...report,
-    ...reportKey(reference),
-    ...byServiceKey(String(template.serviceId), receivedAt),
-    ...unroutedKey(receivedAt),
-    reference,
-    receivedAt,
-    routing: { status: 'pending' },
-    ...changes,
-  };
-  await stack.dynamodb.send(
-    new PutItemCommand({ TableName: stack.tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' }),
-  );
-  return reference;
+/** A copy of `template` written straight into the table with a reference of its own and `changes`, as received now. */
+function writeReport(stack: typeof portal.stack, template: Record<string, unknown>, serial: number, changes: Record<string, unknown>): Promise<string> {
+  const reference = String(template.reference).replace(/\d+$/, String(serial).padStart(6, '0'));
+  return writeReportCopy(stack, template, { reference, receivedAt: new Date().toISOString(), changes });
 }

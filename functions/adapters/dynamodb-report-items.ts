@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { isExpired, storedReportSchema, type StoredReport } from '../core/stored-report.ts';
-import { reportKey } from './report-table.ts';
+import { byServiceKey, reportKey, unroutedKey } from './report-table.ts';
 
 /** A report item as DynamoDB holds it, and what every store over the reports table shares to read and write it. */
 
@@ -40,6 +40,15 @@ export async function readReport(client: DynamoDBClient, tableName: string, refe
   const result = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall(reportKey(reference)), ConsistentRead: true }));
   const report = result.Item ? parseReportItem(result.Item) : undefined;
   return report && !isExpired(report, now) ? report : undefined;
+}
+
+/**
+ * A new report's item as it is stored: the report with its key and the keys of both indexes (a new report waits to
+ * be routed, so the sparse unrouted index holds it). What the desk has been sent is recorded later, per delivery.
+ */
+export function newReportItem(report: StoredReport): Record<string, unknown> {
+  const { delivered: _none, ...item } = report;
+  return { ...reportKey(report.reference), ...byServiceKey(report.serviceId, report.receivedAt), ...unroutedKey(report.receivedAt), ...item };
 }
 
 /** Reads a report item, from GetItem or from a stream image, dropping the table's own key attributes. */

@@ -12,7 +12,15 @@ import type { ReportStore, RoutingStore } from '../core/ports.ts';
 import { storedReportSchema, type StoredReport } from '../core/stored-report.ts';
 import { isClaimExpired, SUBMISSION_CLAIM_VERSION, type SubmissionClaim } from '../core/submission-claim.ts';
 import { createDynamoCaseStore } from './dynamodb-case-store.ts';
-import { conditional, DELIVERY_RECORD_BUDGET_MS, LEASE_ATTRIBUTE, readReport, referenceOfReportItem, type AttributeMap } from './dynamodb-report-items.ts';
+import {
+  conditional,
+  DELIVERY_RECORD_BUDGET_MS,
+  LEASE_ATTRIBUTE,
+  newReportItem,
+  readReport,
+  referenceOfReportItem,
+  type AttributeMap,
+} from './dynamodb-report-items.ts';
 import { retryWithin } from './retry-within.ts';
 import { byServiceKey, clusterKey, counterKey, REPORT_TABLE, reportKey, submissionKey, unroutedKey } from './report-table.ts';
 
@@ -42,16 +50,12 @@ export function createDynamoReportStore(client: DynamoDBClient, tableName: strin
     },
 
     async insert(report) {
-      const { delivered: _none, ...item } = report;
       // The status secret's hash is unique to this report: finding it means an earlier attempt already stored it.
       const stored = await conditional(() =>
         client.send(
           new PutItemCommand({
             TableName: tableName,
-            Item: marshall(
-              { ...reportKey(report.reference), ...byServiceKey(report.serviceId, report.receivedAt), ...unroutedKey(report.receivedAt), ...item },
-              { removeUndefinedValues: true },
-            ),
+            Item: marshall(newReportItem(report), { removeUndefinedValues: true }),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         ),

@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
-import { byServiceKey, reportKey, unroutedKey } from '../../functions/adapters/report-table.ts';
 import { ROUTING_FAILED_SUBJECT } from '../../functions/core/routing-failure.ts';
 import { iccsReport } from '../support/fixtures.ts';
 import { emailsAbout, postReport, storedItem, storedReports, useTestPortal } from '../support/local-portal.ts';
+import { writeReportCopy } from '../support/report-copies.ts';
 
 /** Beyond the stream's retries: a report it gave up on is routed by the scheduled sweeper, not lost. */
 
@@ -14,33 +12,12 @@ const portal = useTestPortal({ streamRetryDelayMs: 10, environment: { SWEEP_MIN_
 const report = iccsReport();
 
 /** A report as a newer version of the portal might store it: this router cannot read it, ever. */
-async function writeUnreadableReport(template: Record<string, unknown>): Promise<string> {
-  const reference = String(template.reference).replace(/\d+$/, '990001');
-  const receivedAt = '2020-01-01T00:00:00.000Z'; // the oldest waiting report, so the sweeper meets it first
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _gsi1pk,
-    gsi1sk: _gsi1sk,
-    unroutedPk: _unroutedPk,
-    unroutedSince: _unroutedSince,
-    delivered: _delivered,
-    routingLease: _lease,
-    ...rest
-  } = template;
-  const item = {
-    ...rest,
-    ...reportKey(reference),
-    ...byServiceKey(String(template.serviceId), receivedAt),
-    ...unroutedKey(receivedAt),
-    reference,
-    receivedAt,
-    routing: { status: 'pending' },
-    schemaVersion: 99,
-  };
-  await portal.stack.dynamodb.send(new PutItemCommand({ TableName: portal.stack.tableName, Item: marshall(item, { removeUndefinedValues: true }) }));
-  return reference;
-}
+const writeUnreadableReport = (template: Record<string, unknown>) =>
+  writeReportCopy(portal.stack, template, {
+    reference: String(template.reference).replace(/\d+$/, '990001'),
+    receivedAt: '2020-01-01T00:00:00.000Z', // the oldest waiting report, so the sweeper meets it first
+    changes: { schemaVersion: 99 },
+  });
 
 const deadLetters = () =>
   existsSync(join(portal.dataDir, 'stream-dead-letters.jsonl'))
