@@ -112,6 +112,7 @@ export function checkInvariants(input: {
   const duplicates = [...perReference].filter(
     ([, list]) => new Set(list.map((email) => `${email.destination.to.join(',')}|${email.subject}`)).size !== list.length,
   );
+  const firstWrong = wrongCount[0];
   checks.push({
     name: `Nøyaktig ${emailsPerReport} e-poster per lagret melding (de som ikke kan sendes: kvitteringen), ingen dobbel`,
     ok: wrongCount.length === 0 && duplicates.length === 0,
@@ -122,7 +123,7 @@ export function checkInvariants(input: {
             .map((item) => `${item.reference}: ${perReference.get(item.reference)?.length ?? 0}`)
             .join(', ')})`
         : ''
-    }; ${duplicates.length} med dobbel e-post`,
+    }; ${duplicates.length} med dobbel e-post${firstWrong ? ` (${firstWrong.reference}: ${describeEmails(perReference.get(firstWrong.reference) ?? [])})` : ''}`,
   });
   checks.push({ name: 'Ingen e-post om en melding som ikke finnes', ok: orphans.length === 0, detail: `${orphans.length}` });
 
@@ -153,3 +154,6 @@ export function checkInvariants(input: {
   }
   return checks;
 }
+
+/** Who got which e-mail, for a report whose count is wrong: enough to tell a resend from an extra recipient. */
+const describeEmails = (emails: readonly SentEmail[]) => emails.map((email) => `${email.destination.to.join(',')} «${email.subject}»`).join('; ');
