@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue as LambdaAttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { isExpired, storedReportSchema, type StoredReport } from '../core/stored-report.ts';
 import { byServiceKey, reportKey, unroutedKey } from './report-table.ts';
 
@@ -66,6 +67,21 @@ export function parseReportItem(item: AttributeMap): StoredReport {
     ...report
   } = unmarshall(item);
   return storedReportSchema.parse({ ...report, delivered: delivered instanceof Set ? [...delivered] : [] });
+}
+
+/**
+ * A stream record's keys or image, as the SDK's types read them. Both are DynamoDB's own attribute JSON; the
+ * aws-lambda package types it with every member optional where the SDK has a union of one-member objects.
+ */
+export function streamAttributes(attributes: Readonly<Record<string, LambdaAttributeValue>> | undefined): AttributeMap | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the same JSON, typed two ways (above)
+  return attributes as AttributeMap | undefined;
+}
+
+/** The stream record's report reference, if it is a report item's record. */
+export function reportReferenceOf(record: DynamoDBRecord): string | undefined {
+  const keys = streamAttributes(record.dynamodb?.Keys);
+  return keys && isReportItem(keys) ? referenceOfReportItem(keys) : undefined;
 }
 
 export function isReportItem(keys: AttributeMap | undefined): boolean {

@@ -11,6 +11,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AnnouncementMarkers } from '../core/notice-announcements.ts';
 import { SUBSCRIPTION_FORMAT, type NoticeFollower, type StoredSubscription, type SubscriptionStore } from '../core/subscriptions.ts';
 import { subscriberIdOf } from '../core/subscription-tokens.ts';
+import { isServiceId } from '../core/service-ids.ts';
 import { announcementKey, followerKey, followsKey, REPORT_TABLE, subscriptionKey } from './report-table.ts';
 
 /**
@@ -52,7 +53,7 @@ export function createDynamoSubscriptionStore(client: DynamoDBClient, tableName:
           format: SUBSCRIPTION_FORMAT,
           subscriberId: String(item.sk),
           address: item.address,
-          services: item.services as StoredSubscription['services'],
+          services: item.services === '*' ? '*' : Array.isArray(item.services) ? item.services.filter(isServiceId) : [],
           consentedAt: String(item.consentedAt),
         }
       : undefined;

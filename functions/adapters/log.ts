@@ -13,6 +13,7 @@ import { scrubEmailAddresses } from '../core/scrub.ts';
 
 const LEVELS = { DEBUG: 8, INFO: 12, WARN: 16, ERROR: 20, SILENT: 28 } as const;
 type LevelName = keyof typeof LEVELS;
+const isLevelName = (name: string): name is LevelName => Object.hasOwn(LEVELS, name);
 type Method = 'info' | 'warn' | 'error';
 const LEVEL_OF: Record<Method, LevelName> = { info: 'INFO', warn: 'WARN', error: 'ERROR' };
 
@@ -45,7 +46,7 @@ export function scrubbingReplacer(_key: string, value: unknown): unknown {
 
 function levelSetting(env: NodeJS.ProcessEnv): number {
   const name = (env.POWERTOOLS_LOG_LEVEL ?? env.AWS_LAMBDA_LOG_LEVEL ?? 'INFO').toUpperCase();
-  return name in LEVELS ? LEVELS[name as LevelName] : LEVELS.INFO;
+  return isLevelName(name) ? LEVELS[name] : LEVELS.INFO;
 }
 
 export function createLogger(service: string, env: NodeJS.ProcessEnv = process.env): Logger {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PAGE_TEMPLATE_PATHS, type PageTemplates, type TemplateName } from '../core/page-paths.ts';
+import { PAGE_TEMPLATE_PATHS, type PageTemplates } from '../core/page-paths.ts';
+import { entriesOf } from '../vocabulary/records.ts';
 
 /**
  * Reads the pages the API answers a browser without JavaScript with (core/page-paths.ts), from the built site: a
@@ -11,7 +12,7 @@ import { PAGE_TEMPLATE_PATHS, type PageTemplates, type TemplateName } from '../c
 export function loadPageTemplates(pagesDir: string): { templates: PageTemplates; missing: string[] } {
   const templates: PageTemplates = {};
   const missing: string[] = [];
-  for (const [name, path] of Object.entries(PAGE_TEMPLATE_PATHS) as [TemplateName, string][]) {
+  for (const [name, path] of entriesOf(PAGE_TEMPLATE_PATHS)) {
     const file = join(pagesDir, ...path.split('/').filter(Boolean), 'index.html');
     try {
       templates[name] = readFileSync(file, 'utf8');

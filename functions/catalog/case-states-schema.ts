@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTORS, CASE_STATES, type CaseWords } from '../core/report-life.ts';
 import { nonEmptyText as text, onlyFields } from './schema.ts';
+import { recordOf } from '../vocabulary/records.ts';
 
 /**
  * `content/case-states.yaml`: the words a reporter reads about a report's life. The states and actors are code
@@ -22,16 +23,19 @@ export const caseStatesSchema = z.strictObject(
   {
     states: z
       .strictObject(
-        Object.fromEntries(CASE_STATES.map((state) => [state, stateWordsSchema])) as Record<(typeof CASE_STATES)[number], typeof stateWordsSchema>,
+        recordOf(CASE_STATES, () => stateWordsSchema),
         {
           error: onlyFields(`må ha ${CASE_STATES.join(', ')}`),
         },
       )
       .describe('Hver tilstand en sak kan ha, med label og explanation.'),
     actors: z
-      .strictObject(Object.fromEntries(ACTORS.map((actor) => [actor, text])) as Record<(typeof ACTORS)[number], typeof text>, {
-        error: onlyFields(`må ha ${ACTORS.join(', ')}`),
-      })
+      .strictObject(
+        recordOf(ACTORS, () => text),
+        {
+          error: onlyFields(`må ha ${ACTORS.join(', ')}`),
+        },
+      )
       .describe('Ordet for hver som kan gjøre noe med en sak, slik det står i historikken.'),
     escalationRequested: text.describe('Det som står i historikken når den som meldte har bedt om eskalering.'),
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EscalationContact, EscalationLevels } from '../core/catalog-shape.ts';
 import { PRIORITIES } from '../core/priority.ts';
 import { nonEmptyText as text, onlyFields } from './schema.ts';
+import { recordOf } from '../vocabulary/records.ts';
 
 /**
  * `content/escalation.yaml`: who is told when a reporter asks for escalation («Be om eskalering»), one level per
@@ -37,9 +38,12 @@ const levelSchema = z
 export const escalationSchema = z.strictObject(
   {
     levels: z
-      .strictObject(Object.fromEntries(PRIORITIES.map((priority) => [priority, levelSchema])) as Record<(typeof PRIORITIES)[number], typeof levelSchema>, {
-        error: onlyFields(`må ha ${PRIORITIES.join(', ')}`),
-      })
+      .strictObject(
+        recordOf(PRIORITIES, () => levelSchema),
+        {
+          error: onlyFields(`må ha ${PRIORITIES.join(', ')}`),
+        },
+      )
       .describe('Hvem som får beskjed når den som meldte ber om eskalering, for hver prioritet.'),
   },
   { error: onlyFields('filen må inneholde levels') },

@@ -9,7 +9,7 @@ import { choiceOptionSchema, identifier, nonEmptyText as text, onlyFields, showI
  * say it in words and place it on a page.
  */
 
-const fixedQuestionId = z.enum(FIXED_QUESTION_IDS as [FixedQuestionId, ...FixedQuestionId[]], {
+const fixedQuestionId = z.enum(FIXED_QUESTION_IDS, {
   error: `må være et av de faste spørsmålene: ${FIXED_QUESTION_IDS.join(', ')}`,
 });
 

@@ -16,6 +16,7 @@ import { prioritySchema } from './priority-schema.ts';
 import { routingSchema, teamReferences } from './routing-schema.ts';
 import { serviceSchema, teamsFileSchema } from './schema.ts';
 import { readYaml, type LineOf } from './yaml-source.ts';
+import { recordOf } from '../vocabulary/records.ts';
 
 const FORM_FILE = 'content/form.yaml';
 
@@ -101,15 +102,21 @@ export function loadCatalog(contentDir: string): Catalog {
 
   if (problems.length > 0) throw new ContentError(problems);
   return {
-    services: services as Record<ServiceId, Service>,
-    form: formFile.data as FormDefinition,
-    priority: priorityFile.data as PriorityPolicy,
+    services: recordOf(SERVICE_IDS, (id) => found(services[id], `content/services/${id}.yaml`)),
+    form: found(formFile.data, FORM_FILE),
+    priority: found(priorityFile.data, 'content/priority.yaml'),
     teams,
-    routing: routingFile.data as RoutingRules,
-    contact: contactFile.data as DeskContact,
-    caseStates: caseStatesFile.data as CaseWords,
-    escalation: escalationFile.data as EscalationLevels,
+    routing: found(routingFile.data, 'content/routing.yaml'),
+    contact: found(contactFile.data, 'content/contact.yaml'),
+    caseStates: found(caseStatesFile.data, 'content/case-states.yaml'),
+    escalation: found(escalationFile.data, 'content/escalation.yaml'),
   };
+}
+
+/** A file's data once no problem was found: a file that gives no data has always said why, so this never throws. */
+function found<T>(data: T | undefined, file: string): T {
+  if (data === undefined) throw new Error(`${file} ble ikke lest, men ingen feil ble meldt.`);
+  return data;
 }
 
 /** Each service's pages fitted into the form: joins, conditions and unique ids, reported where they are written. */

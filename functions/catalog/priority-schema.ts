@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AFFECTED_SCOPES } from '../core/fixed-questions.ts';
 import { PRIORITIES, URGENCIES, type PriorityPolicy } from '../core/priority.ts';
 import { nonEmptyText as text, onlyFields } from './schema.ts';
+import { recordOf } from '../vocabulary/records.ts';
 
 /** `content/priority.yaml`: the desk's priority policy. Every level and every cell of the matrix must be there. */
 
@@ -20,9 +21,12 @@ const levelSchema = z.strictObject(
 );
 
 const row = z
-  .strictObject(Object.fromEntries(URGENCIES.map((urgency) => [urgency, priority])) as Record<(typeof URGENCIES)[number], typeof priority>, {
-    error: onlyFields(`må ha en prioritet for hver av ${URGENCIES.join(', ')}`),
-  })
+  .strictObject(
+    recordOf(URGENCIES, () => priority),
+    {
+      error: onlyFields(`må ha en prioritet for hver av ${URGENCIES.join(', ')}`),
+    },
+  )
   .describe('Én rad i matrisen: prioriteten for hver hast, for eksempel { immediate: P2, soon: P3, normal: P4 }.');
 
 /** «Be om eskalering»: how long after a report is received, per level; only opening hours when `openingHours`. */
@@ -47,9 +51,12 @@ const escalationSchema = z.strictObject(
   {
     explanation: text.describe('Hva som skjer når man ber om eskalering: hvem hos Servicedesk som får beskjed.'),
     after: z
-      .strictObject(Object.fromEntries(PRIORITIES.map((level) => [level, escalationRule])) as Record<(typeof PRIORITIES)[number], typeof escalationRule>, {
-        error: onlyFields(`må ha en regel for hver av ${PRIORITIES.join(', ')}`),
-      })
+      .strictObject(
+        recordOf(PRIORITIES, () => escalationRule),
+        {
+          error: onlyFields(`må ha en regel for hver av ${PRIORITIES.join(', ')}`),
+        },
+      )
       .describe('For hver prioritet: hvor lenge etter mottak den som meldte kan be om eskalering.'),
   },
   { error: onlyFields('escalation må ha explanation og after') },
@@ -61,19 +68,28 @@ export const prioritySchema = z.strictObject(
     settledTogether: text.describe('At Servicedesk avgjør prioriteten sammen med den som melder.'),
     responseLabel: text.describe('Overskriften foran det som skjer nå, for eksempel «Hva skjer nå».'),
     levels: z
-      .strictObject(Object.fromEntries(PRIORITIES.map((level) => [level, levelSchema])) as Record<(typeof PRIORITIES)[number], typeof levelSchema>, {
-        error: onlyFields(`må ha ${PRIORITIES.join(', ')}`),
-      })
+      .strictObject(
+        recordOf(PRIORITIES, () => levelSchema),
+        {
+          error: onlyFields(`må ha ${PRIORITIES.join(', ')}`),
+        },
+      )
       .describe('P1–P4 med navn, betydning, eksempel, om de skal ringes inn, og hva som skjer.'),
     urgency: z
-      .strictObject(Object.fromEntries(URGENCIES.map((urgency) => [urgency, text])) as Record<(typeof URGENCIES)[number], typeof text>, {
-        error: onlyFields(`må ha ${URGENCIES.join(', ')}`),
-      })
+      .strictObject(
+        recordOf(URGENCIES, () => text),
+        {
+          error: onlyFields(`må ha ${URGENCIES.join(', ')}`),
+        },
+      )
       .describe('Overskriftene på kolonnene i matrisen.'),
     matrix: z
-      .strictObject(Object.fromEntries(AFFECTED_SCOPES.map((scope) => [scope, row])) as Record<(typeof AFFECTED_SCOPES)[number], typeof row>, {
-        error: onlyFields(`må ha en rad for hver av ${AFFECTED_SCOPES.join(', ')}`),
-      })
+      .strictObject(
+        recordOf(AFFECTED_SCOPES, () => row),
+        {
+          error: onlyFields(`må ha en rad for hver av ${AFFECTED_SCOPES.join(', ')}`),
+        },
+      )
       .describe(
         'Prioriteten for hvert svar på «Hvor mange er rammet?» (rad: one, several, site, many) og hver hast (kolonne: immediate = pasientsikkerhet eller nødmeldetjeneste er berørt, soon = ingen midlertidig løsning, normal = dere kan jobbe rundt feilen).',
       ),

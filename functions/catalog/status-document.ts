@@ -3,6 +3,7 @@ import { noticePath } from '../core/notice-paths.ts';
 import { SERVICE_IDS, type ServiceId } from '../core/service-ids.ts';
 import { NOTICE_SEVERITIES, type NoticeSeverity } from './notice-schema.ts';
 import { publishedNoticePhase, type NoticesDocument, type PublishedNotice } from '../core/notices-document.ts';
+import { keysOf } from '../vocabulary/records.ts';
 
 /**
  * The status document (core/notice-paths.ts NOTICE_FEED_PATHS.status): each service's state and its current
@@ -85,7 +86,7 @@ export function statusDocument({ document, siteUrl, serviceNames, now }: StatusD
     ...(notice.expectedEnd === undefined ? {} : { expectedEnd: notice.expectedEnd }),
   });
   const services = Object.fromEntries(
-    (Object.keys(serviceNames) as ServiceId[]).map((id) => {
+    keysOf(serviceNames).map((id) => {
       const going = ongoing.filter(about(id));
       const state = going.reduce<ServiceState>((worst, notice) => (rank(notice.severity) > rank(worst) ? notice.severity : worst), 'ok');
       return [id, { name: serviceNames[id], state, ongoing: going.map(entry), upcoming: upcoming.filter(about(id)).map(entry) }];

@@ -1,3 +1,4 @@
+import { isString, objectOf, oneOf, optional } from '../vocabulary/json-guards.ts';
 import { REFERENCE_PATTERN } from './reference.ts';
 import { decodePayload, encodePayload, openToken, signToken } from './signed-token.ts';
 import type { Actor, CaseState } from './report-life.ts';
@@ -116,24 +117,20 @@ export function verifyActionLink(key: string, token: string, now: Date, referenc
   };
 }
 
+const isPayload = objectOf<Payload>({
+  v: (value): value is 1 => value === 1,
+  r: (value): value is string => isString(value) && REFERENCE_PATTERN.test(value),
+  a: oneOf(LINK_ACTIONS),
+  t: optional((value): value is string => isString(value) && TEAM_PATTERN.test(value)),
+  e: (value): value is number => Number.isSafeInteger(value),
+  n: (value): value is string => isString(value) && NONCE_PATTERN.test(value),
+  h: optional(oneOf(['team'])),
+});
+
 function parsePayload(encoded: string): Payload | undefined {
   const value = decodePayload(encoded);
-  if (typeof value !== 'object' || value === null) return undefined;
-  const p = value as Record<string, unknown>;
-  const valid =
-    p.v === 1 &&
-    typeof p.r === 'string' &&
-    REFERENCE_PATTERN.test(p.r) &&
-    typeof p.a === 'string' &&
-    (LINK_ACTIONS as readonly string[]).includes(p.a) &&
-    (p.t === undefined || (typeof p.t === 'string' && TEAM_PATTERN.test(p.t))) &&
-    (p.a === 'escalated') === (p.t !== undefined) &&
-    typeof p.e === 'number' &&
-    Number.isSafeInteger(p.e) &&
-    typeof p.n === 'string' &&
-    NONCE_PATTERN.test(p.n) &&
-    (p.h === undefined || p.h === 'team');
-  return valid ? (p as unknown as Payload) : undefined;
+  // A team is named exactly when the action is «escalated»: to whom it went.
+  return isPayload(value) && (value.a === 'escalated') === (value.t !== undefined) ? value : undefined;
 }
 
 /** Why a link cannot be used, in words for the desk: what happened, and what to do instead. */

@@ -9,7 +9,7 @@ import { FIELD } from './fixed-questions.ts';
 import { flatValues, questionByField, type Journey } from './journey.ts';
 import type { Mailer } from './ports.ts';
 import { answerSchema, firstErrorPerField, type FieldError } from './report-submission.ts';
-import type { ServiceId } from './service-ids.ts';
+import { SERVICE_IDS, type ServiceId } from './service-ids.ts';
 
 /**
  * «Vi er også rammet»: when a live notice already describes the fault, a control room adds itself to that notice
@@ -78,8 +78,8 @@ export async function recordAffected(body: Readonly<Record<string, unknown>>, de
   const now = deps.now();
   if (publishedNoticePhase(notice, now) !== 'ongoing') return { status: 'over', notice };
 
-  const [serviceId] = notice.services as [ServiceId, ...ServiceId[]];
-  const journey = deps.journeys[serviceId];
+  // The contact questions are the same in every journey; a notice names at least one service (notice-schema.ts).
+  const journey = deps.journeys[notice.services[0] ?? SERVICE_IDS[0]];
   const parsed = contactAnswersSchema(journey).safeParse(Object.fromEntries(AFFECTED_FIELDS.map((field) => [field, input[field] ?? ''])));
   if (!parsed.success) return { status: 'invalid', errors: firstErrorPerField(parsed.error.issues) };
   const answer = (field: (typeof AFFECTED_FIELDS)[number]) => String(parsed.data[field] ?? '');

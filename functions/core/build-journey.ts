@@ -1,7 +1,8 @@
-import { FIXED_QUESTIONS, isFixedQuestionId, isOneOf, REQUEST_TYPES, type FixedQuestion, type FixedQuestionId } from './fixed-questions.ts';
-import { SERVICE_IDS, type ServiceId } from './service-ids.ts';
+import { FIXED_QUESTION_IDS, FIXED_QUESTIONS, isFixedQuestionId, isOneOf, REQUEST_TYPES, type FixedQuestion, type FixedQuestionId } from './fixed-questions.ts';
+import { isServiceId, SERVICE_IDS, type ServiceId } from './service-ids.ts';
 import { isServicePagesSlot, type FixedQuestionText, type FormDefinition, type Question, type ServiceForm, type ShowIf } from './form-definition.ts';
 import { ANSWERS, type Condition, type Journey, type JourneyPage, type JourneyQuestion } from './journey.ts';
+import { recordOf } from '../vocabulary/records.ts';
 
 /**
  * Builds a service's journey from content/form.yaml and the service's pages, and says what in the content keeps it
@@ -29,7 +30,8 @@ export function buildJourney(form: FormDefinition, service: ServiceForm): { jour
     const question = fromText(FIXED_QUESTIONS[id], text);
     return id === 'requestType' ? { ...question, options: question.options?.filter((option) => isOneOf(requestTypes, option.value)) } : question;
   };
-  const preset: Record<string, string> = requestTypes.length === 1 ? { [FIXED_QUESTIONS.requestType.field]: requestTypes[0] as string } : {};
+  const [onlyRequestType] = requestTypes;
+  const preset: Record<string, string> = requestTypes.length === 1 && onlyRequestType ? { [FIXED_QUESTIONS.requestType.field]: onlyRequestType } : {};
   const fixedPageIds = form.pages.flatMap((page) => (isServicePagesSlot(page) ? [] : [page.id]));
 
   // The service's pages first, so that the fixed pages they join know what to put on top.
@@ -138,8 +140,7 @@ function serviceQuestion(question: Question): JourneyQuestion {
 const rawCondition = (showIf: ShowIf): Condition => ({ field: showIf.question, equals: [showIf.equals].flat() });
 
 /** The fixed question asked under `field`, if it is one. */
-const fixedIdAt = (field: string): FixedQuestionId | undefined =>
-  (Object.keys(FIXED_QUESTIONS) as FixedQuestionId[]).find((id) => FIXED_QUESTIONS[id].field === field);
+const fixedIdAt = (field: string): FixedQuestionId | undefined => FIXED_QUESTION_IDS.find((id) => FIXED_QUESTIONS[id].field === field);
 
 /**
  * A condition points back at an earlier choice question (never forward: the journey asks in order), a service's
@@ -209,7 +210,7 @@ const builtFor = new WeakMap<FormContent, Record<ServiceId, Journey>>();
 export function journeysOf(content: FormContent): Record<ServiceId, Journey> {
   let journeys = builtFor.get(content);
   if (!journeys) {
-    journeys = Object.fromEntries(SERVICE_IDS.map((id) => [id, journeyFor(content.form, content.services[id])])) as Record<ServiceId, Journey>;
+    journeys = recordOf(SERVICE_IDS, (id) => journeyFor(content.form, content.services[id]));
     builtFor.set(content, journeys);
   }
   return journeys;
@@ -222,7 +223,5 @@ export function fixedJourney(form: FormDefinition, service: { id: string; name: 
 
 /** The journey of a report's service, or the fixed one for a service that has since been removed. */
 export function journeyOfReport(content: FormContent, serviceId: string): Journey {
-  return (SERVICE_IDS as readonly string[]).includes(serviceId)
-    ? journeysOf(content)[serviceId as ServiceId]
-    : fixedJourney(content.form, { id: serviceId, name: serviceId });
+  return isServiceId(serviceId) ? journeysOf(content)[serviceId] : fixedJourney(content.form, { id: serviceId, name: serviceId });
 }

@@ -80,12 +80,7 @@ export async function useActionLink(reference: string, token: string, message: u
 /** What a case system may send: one move of the report, its own event id, optionally when and why. */
 export const caseSystemEventSchema = z.object({
   id: reportEventSchema.shape.id,
-  state: z.enum(
-    CASE_STATES.filter((state) => state !== 'received') as [
-      Exclude<(typeof CASE_STATES)[number], 'received'>,
-      ...Exclude<(typeof CASE_STATES)[number], 'received'>[],
-    ],
-  ),
+  state: z.enum(CASE_STATES.filter((state) => state !== 'received')),
   at: z.optional(reportEventSchema.shape.at),
   message: z.optional(deskMessageSchema),
   team: z.optional(z.string().check(z.regex(/^[a-z][a-zA-Z0-9]{0,63}$/))),

@@ -1,3 +1,4 @@
+import { keysOf } from '../vocabulary/records.ts';
 /** The types a question can have (form-definition.ts re-exports them; they live here so the two modules import one way). */
 export const QUESTION_TYPES = ['text', 'textarea', 'choice', 'date', 'tel', 'email'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -50,7 +51,7 @@ export const FIXED_QUESTIONS = {
 } as const satisfies Record<string, FixedQuestion>;
 
 export type FixedQuestionId = keyof typeof FIXED_QUESTIONS;
-export const FIXED_QUESTION_IDS = Object.keys(FIXED_QUESTIONS) as FixedQuestionId[];
+export const FIXED_QUESTION_IDS = keysOf(FIXED_QUESTIONS);
 
 export const isFixedQuestionId = (id: string): id is FixedQuestionId => Object.hasOwn(FIXED_QUESTIONS, id);
 
@@ -59,6 +60,7 @@ export const isOneOf = <T extends string>(values: readonly T[], value: string | 
   value !== undefined && (values as readonly string[]).includes(value);
 
 /** The field names, for code that reads one fixed answer (the wizard's phone page, the priority). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each key's own field, which fromEntries cannot type
 export const FIELD = Object.fromEntries(FIXED_QUESTION_IDS.map((id) => [id, FIXED_QUESTIONS[id].field])) as {
   [K in FixedQuestionId]: (typeof FIXED_QUESTIONS)[K]['field'];
 };

@@ -1,5 +1,6 @@
 import type { AffectedScope, YesNo } from './fixed-questions.ts';
 import { isOpen, type OpeningHours } from './opening-hours.ts';
+import { oneOf } from '../vocabulary/json-guards.ts';
 
 /**
  * The desk's priority policy (ITIL: priority = impact × urgency), as content/priority.yaml states it. Reporters
@@ -9,6 +10,7 @@ import { isOpen, type OpeningHours } from './opening-hours.ts';
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof PRIORITIES)[number];
+export const isPriority = oneOf(PRIORITIES);
 
 export const URGENCIES = ['immediate', 'soon', 'normal'] as const;
 export type Urgency = (typeof URGENCIES)[number];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { oneOf } from '../vocabulary/json-guards.ts';
 
 /**
  * A report's life at the desk, after the portal has delivered it: the states, who may move it, and the one event
@@ -12,6 +13,7 @@ import * as z from 'zod/mini';
 /** mottatt → registrert → eskalert (til team) → venter på deg → løst → lukket. */
 export const CASE_STATES = ['received', 'registered', 'escalated', 'awaitingReporter', 'solved', 'closed'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
+export const isCaseState = oneOf(CASE_STATES);
 
 /** Who moved the report: the desk, a product team, the desk's case system, the reporter, or the portal itself. */
 export const ACTORS = ['desk', 'team', 'caseSystem', 'reporter', 'portal'] as const;

@@ -4,6 +4,7 @@ import { ANSWERS, flatValues, visibleQuestions, type Journey, type JourneyQuesti
 import type { ImpactAnswers } from './priority.ts';
 import { isServiceId, SERVICE_IDS, type ServiceId } from './service-ids.ts';
 import { dateText, multiLineText, singleLineText, typedText, type TextSchema } from './text-rules.ts';
+import { isJsonObject } from '../vocabulary/json-guards.ts';
 
 /**
  * What a reporter submits. The schema is built from the service's journey (content/form.yaml and
@@ -80,7 +81,7 @@ export function answerSchema(question: JourneyQuestion): z.ZodMiniType<string | 
       return multiLineText({ required, max: question.maxLength ?? 2000, missing });
     case 'choice': {
       const values = (question.options ?? []).map((option) => option.value);
-      const choice = z.enum(values as [string, ...string[]], {
+      const choice = z.enum(values, {
         error: (issue) => (issue.input === undefined ? missing : 'Velg ett av alternativene.'),
       });
       // An unticked radio group is absent, an empty <select> sends '': both mean "no answer".
@@ -101,7 +102,7 @@ export function submissionSchemaFor(journey: Journey, values: Values) {
 
 /** The answers the journey asks for, checked, as the report the API stores. `input` is the API's body, nested. */
 export function parseSubmission(journeys: Readonly<Record<ServiceId, Journey>>, input: unknown): ParseResult {
-  const body = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  const body = isJsonObject(input) ? input : {};
   if (!isServiceId(body.serviceId)) {
     return { ok: false, errors: [{ path: 'serviceId', message: `Velg hvilken tjeneste feilen gjelder (${SERVICE_IDS.length} valg).` }] };
   }

@@ -1,6 +1,7 @@
 import type { Catalog, Team } from './catalog-shape.ts';
 import type { Priority } from './priority.ts';
 import { isServiceId, SERVICE_IDS, type ServiceId } from './service-ids.ts';
+import { recordOf } from '../vocabulary/records.ts';
 
 export interface Recipient {
   /** Stable key for this delivery, so a retry knows whether it was sent. */
@@ -25,7 +26,7 @@ export function deskTeam(catalog: Catalog): Team {
  * the compiler sees every category routed.
  */
 export function escalationTable(catalog: Catalog): Record<ServiceId, Team> {
-  return Object.fromEntries(SERVICE_IDS.map((id) => [id, teamOrDesk(catalog, catalog.services[id].team)])) as Record<ServiceId, Team>;
+  return recordOf(SERVICE_IDS, (id) => teamOrDesk(catalog, catalog.services[id].team));
 }
 
 /** The product team a report about `serviceId` escalates to; none for a service that no longer exists (the desk keeps it). */

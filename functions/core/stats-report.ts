@@ -1,5 +1,5 @@
-import { PRIORITIES, type Priority } from './priority.ts';
-import { CASE_STATES, type CaseState } from './report-life.ts';
+import { isPriority, PRIORITIES, type Priority } from './priority.ts';
+import { isCaseState, type CaseState } from './report-life.ts';
 import { SERVICE_IDS } from './service-ids.ts';
 import { tallyStates, type StateRow } from './stats.ts';
 
@@ -36,14 +36,15 @@ export const SITE_ANSWERS = ['controlRoom', 'location'] as const;
  */
 export function statsReportFromItem(item: Record<string, unknown>, nowSeconds: number): StatsReport | undefined {
   if (typeof item.expiresAt === 'number' && item.expiresAt <= nowSeconds) return undefined;
-  if (!PRIORITIES.includes(item.priority as Priority)) return undefined;
+  const priority = item.priority;
+  if (!isPriority(priority)) return undefined;
   const life = isRecord(item.life) ? item.life : {};
-  const state: CaseState = CASE_STATES.includes(life.state as CaseState) ? (life.state as CaseState) : 'received';
+  const state: CaseState = isCaseState(life.state) ? life.state : 'received';
   const events = (Array.isArray(life.events) ? life.events : [])
     .filter(isRecord)
     .flatMap((event) =>
-      typeof event.kind === 'string' && CASE_STATES.includes(event.state as CaseState) && typeof event.at === 'string' && !Number.isNaN(Date.parse(event.at))
-        ? [{ kind: event.kind, state: event.state as CaseState, at: event.at }]
+      typeof event.kind === 'string' && isCaseState(event.state) && typeof event.at === 'string' && !Number.isNaN(Date.parse(event.at))
+        ? [{ kind: event.kind, state: event.state, at: event.at }]
         : [],
     );
   const answers = isRecord(item.answers) ? item.answers : {};
@@ -56,7 +57,7 @@ export function statsReportFromItem(item: Record<string, unknown>, nowSeconds: n
   return {
     reference,
     serviceId: String(item.serviceId),
-    priority: item.priority as Priority,
+    priority,
     receivedAt: String(item.receivedAt),
     state,
     events,
@@ -78,7 +79,7 @@ export function osloMonth(iso: string): string {
 /** Every month from `first` to `last`, both `2026-11`, in order: months without reports are months too. */
 export function monthRange(first: string, last: string): string[] {
   const months: string[] = [];
-  let [year, month] = first.split('-').map(Number) as [number, number];
+  let [year = Number.NaN, month = Number.NaN] = first.split('-').map(Number);
   for (let guard = 0; guard < 1200; guard += 1) {
     const current = `${year}-${String(month).padStart(2, '0')}`;
     if (current > last) break;

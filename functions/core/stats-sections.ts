@@ -1,4 +1,4 @@
-import { PRIORITIES, type Priority } from './priority.ts';
+import { isPriority, PRIORITIES, type Priority } from './priority.ts';
 import type { CaseState } from './report-life.ts';
 import { barChart, REGISTERED_COLOUR, SOLVED_COLOUR, STATE_COLOUR, type Series } from './stats-charts.ts';
 import { esc, formatDuration, formatWindow, monthLabel, nb } from './stats-format.ts';
@@ -145,7 +145,7 @@ export function durationSection(summary: StatsSummary, serviceName: (id: string)
 <h3>Per tjeneste</h3>
 ${block('duration-services', 'tjeneste', byService, serviceName)}
 <h3>Per prioritet</h3>
-${block('duration-priorities', 'prioritet', byPriority, (key) => priorityName(key as Priority))}
+${block('duration-priorities', 'prioritet', byPriority, (key) => (isPriority(key) ? priorityName(key) : key))}
 </section>`;
 }
 

@@ -11,11 +11,10 @@ export interface StatsRow {
 
 /** ISO 8601 week of a date in Oslo, written `2026-W47`. */
 export function isoWeek(iso: string): string {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(iso)).split('-').map(Number) as [
-    number,
-    number,
-    number,
-  ];
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' })
+    .format(new Date(iso))
+    .split('-')
+    .map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   const weekday = date.getUTCDay() || 7;
   date.setUTCDate(date.getUTCDate() + 4 - weekday); // the Thursday of this week decides its year

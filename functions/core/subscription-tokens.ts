@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decodePayload, encodePayload, openToken, signToken } from './signed-token.ts';
-import { SERVICE_IDS, type ServiceId } from './service-ids.ts';
+import { isServiceId, SERVICE_IDS, type ServiceId } from './service-ids.ts';
+import { isString, objectOf } from '../vocabulary/json-guards.ts';
 
 /**
  * The two capabilities of a notice subscription, both signed with SUBSCRIPTION_KEY (HMAC-SHA256) and pure (the
@@ -49,7 +50,7 @@ interface ConfirmationPayload {
   /** The address, as the person typed it (trimmed). */
   a: string;
   /** `*` for every service, else the chosen services' ids. */
-  s: '*' | string[];
+  s: '*' | ServiceId[];
   /** Issued, in epoch seconds. */
   i: number;
 }
@@ -76,25 +77,20 @@ export function verifyConfirmationToken(key: string, token: string, now: Date): 
   if (!payload) return { ok: false, reason: 'malformed' };
   const issuedAt = new Date(payload.i * 1000);
   if (now.getTime() >= issuedAt.getTime() + CONFIRMATION_HOURS * 3600_000) return { ok: false, reason: 'expired' };
-  const choice: SubscriptionChoice = payload.s === '*' ? { all: true } : { all: false, services: payload.s as ServiceId[] };
+  const choice: SubscriptionChoice = payload.s === '*' ? { all: true } : { all: false, services: payload.s };
   return { ok: true, value: { address: payload.a, choice, issuedAt } };
 }
 
+const isConfirmationPayload = objectOf<ConfirmationPayload>({
+  v: (value): value is 1 => value === 1,
+  a: (value): value is string => isString(value) && value.length > 0 && value.length <= MAX_ADDRESS_LENGTH,
+  s: (value): value is ConfirmationPayload['s'] => value === '*' || (Array.isArray(value) && value.length > 0 && value.every(isServiceId)),
+  i: (value): value is number => Number.isSafeInteger(value),
+});
+
 function parseConfirmation(encoded: string): ConfirmationPayload | undefined {
   const value = decodePayload(encoded);
-  if (typeof value !== 'object' || value === null) return undefined;
-  const p = value as Record<string, unknown>;
-  const services =
-    p.s === '*' || (Array.isArray(p.s) && p.s.length > 0 && p.s.every((id) => typeof id === 'string' && (SERVICE_IDS as readonly string[]).includes(id)));
-  const valid =
-    p.v === 1 &&
-    typeof p.a === 'string' &&
-    p.a.length > 0 &&
-    p.a.length <= MAX_ADDRESS_LENGTH &&
-    services &&
-    typeof p.i === 'number' &&
-    Number.isSafeInteger(p.i);
-  return valid ? (p as unknown as ConfirmationPayload) : undefined;
+  return isConfirmationPayload(value) ? value : undefined;
 }
 
 /** The unsubscribe token for an address: `<subscriberId>.<HMAC of it>`. No expiry: every e-mail's link keeps working. */

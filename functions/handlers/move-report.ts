@@ -36,6 +36,7 @@ import { deskActionDonePage, deskActionPage, deskActionRefusedPage, statusProble
 import { cameThroughEdge } from '../http/origin-verify.ts';
 import { MAX_BODY_BYTES, readBody } from '../http/request-body.ts';
 import { errorResponse, jsonResponse, redirectResponse } from '../http/responses.ts';
+import { isJsonObject } from '../vocabulary/json-guards.ts';
 
 /**
  * How the desk moves a report from outside the portal (core/desk-moves.ts):
@@ -85,7 +86,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
         ? errorResponse(409, message)
         : deskActionRefusedPage(pages, 409, `${message} Lenken virker fortsatt.`);
     }
-    logger.error('Report could not be moved', { requestId: event.requestContext?.requestId, reference, error: error as Error });
+    logger.error('Report could not be moved', { requestId: event.requestContext?.requestId, reference, error });
     const message = 'Saken ble ikke flyttet på grunn av en feil hos oss. Prøv igjen om litt.';
     return event.routeKey === `POST ${CASE_EVENTS_ROUTE}`
       ? errorResponse(500, message)
@@ -116,7 +117,7 @@ async function useLink(event: APIGatewayProxyEventV2, reference: string): Promis
     return deskActionRefusedPage(pages, 403, 'Lenken kan bare brukes fra bekreftelsessiden i Serviceportalen.');
   const body = readBody(event);
   if (!body.ok) return deskActionRefusedPage(pages, body.status, body.message);
-  const fields = (body.data ?? {}) as Record<string, unknown>;
+  const fields = isJsonObject(body.data) ? body.data : {};
   const token = typeof fields[ACTION_LINK_PARAMETER] === 'string' ? fields[ACTION_LINK_PARAMETER] : '';
   const used = await useActionLink(reference, token, fields[ACTION_MESSAGE_FIELD], linkDeps);
   switch (used.status) {
@@ -229,7 +230,7 @@ function refusalInWords(asked: Extract<EscalationAsk, { status: 'refused' }>): s
 
 function escalationFailed(event: APIGatewayProxyEventV2, error: unknown): APIGatewayProxyStructuredResultV2 {
   const contended = error instanceof MoveContendedError;
-  if (!contended) logger.error('Escalation could not be recorded', { requestId: event.requestContext?.requestId, error: error as Error });
+  if (!contended) logger.error('Escalation could not be recorded', { requestId: event.requestContext?.requestId, error });
   const message = contended
     ? 'Saken ble endret i samme øyeblikk. Prøv igjen.'
     : 'Vi kunne ikke registrere at du ba om eskalering, på grunn av en feil hos oss. Prøv igjen om litt.';

@@ -1,7 +1,7 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { createCaseEventDependencies } from '../adapters/case-event-publisher-dependencies.ts';
 import { publishEnvSchema, readEnv } from '../adapters/config.ts';
-import { isReportItem, parseReportItem, referenceOfReportItem, type AttributeMap } from '../adapters/dynamodb-report-items.ts';
+import { parseReportItem, reportReferenceOf, streamAttributes } from '../adapters/dynamodb-report-items.ts';
 import { logger } from '../adapters/log.ts';
 import { hasPendingDeliveries, publishForReport } from '../core/case-events.ts';
 import { processInOrder } from '../core/process-batch.ts';
@@ -16,16 +16,13 @@ import { processInOrder } from '../core/process-batch.ts';
 const deps = createCaseEventDependencies(readEnv(publishEnvSchema));
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  const records = event.Records.filter((record) => {
-    const keys = record.dynamodb?.Keys as AttributeMap | undefined;
-    return (record.eventName === 'INSERT' || record.eventName === 'MODIFY') && keys !== undefined && isReportItem(keys);
-  });
-  const referenceOf = (record: DynamoDBRecord) => referenceOfReportItem(record.dynamodb?.Keys as AttributeMap);
+  const records = event.Records.filter((record) => (record.eventName === 'INSERT' || record.eventName === 'MODIFY') && reportReferenceOf(record) !== undefined);
+  const referenceOf = (record: DynamoDBRecord) => reportReferenceOf(record) ?? '';
 
   const { retry, notTried } = await processInOrder(
     records,
     async (record) => {
-      const image = record.dynamodb?.NewImage as AttributeMap | undefined;
+      const image = streamAttributes(record.dynamodb?.NewImage);
       if (image && !hasPendingDeliveries(parseReportItem(image), deps)) return;
       const reference = referenceOf(record);
       const outcome = await publishForReport(reference, deps);
@@ -39,7 +36,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
         isPermanent ? 'Case events could not be published, and never will: not retried' : 'Case events could not be published; the stream retries them',
         {
           reference: referenceOf(record),
-          error: error as Error,
+          error,
         },
       ),
     { onTransient: 'stop' },

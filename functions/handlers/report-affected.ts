@@ -24,6 +24,7 @@ import type { ApiErrors } from '../http/contract/errors.ts';
 import { cameThroughEdge } from '../http/origin-verify.ts';
 import { readBody, type BodyKind } from '../http/request-body.ts';
 import { errorResponse, jsonResponse, redirectResponse } from '../http/responses.ts';
+import { isJsonObject } from '../vocabulary/json-guards.ts';
 
 /**
  * POST /api/notices/affected — «Vi er også rammet»: a control room hit by a known notice adds itself to the
@@ -68,11 +69,11 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     if (!(await limiter.allow(clientAddress(event), now()))) {
       return failure(429, 'For mange meldinger på kort tid fra samme sted. Vent et minutt og prøv igjen.', { 'retry-after': '60' });
     }
-    const fields = typeof body.data === 'object' && body.data !== null ? (body.data as Record<string, unknown>) : {};
+    const fields = isJsonObject(body.data) ? body.data : {};
     const outcome = await recordAffected(fields, deps);
     return answer(outcome, body.kind);
   } catch (error) {
-    logger.error('Affected site could not be counted', { requestId: event.requestContext?.requestId, error: error as Error });
+    logger.error('Affected site could not be counted', { requestId: event.requestContext?.requestId, error });
     return failure(503, 'Vi fikk ikke registrert dere akkurat nå. Prøv igjen om litt, eller send en vanlig melding.');
   }
 }

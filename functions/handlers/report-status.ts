@@ -44,7 +44,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     if (asPage) return view ? receiptPage(pages, view, receiptEscalation(view)) : statusProblemPage(pages, 404, NOT_FOUND);
     return view ? jsonResponse(200, view satisfies ReportStatusAnswer) : errorResponse(404, NOT_FOUND);
   } catch (error) {
-    logger.error('Status could not be read', { requestId: event.requestContext?.requestId, error: error as Error });
+    logger.error('Status could not be read', { requestId: event.requestContext?.requestId, error });
     // The page has the desk's number to call on it; the JSON says it in words.
     const message = 'Vi kunne ikke hente status akkurat nå. Meldingen din er ikke borte: prøv igjen om litt.';
     return asPage ? statusProblemPage(pages, 500, message) : errorResponse(500, `${message} Haster det, ring ${urgentNumber}.`);

@@ -1,6 +1,6 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { readEnv, routeEnvSchema } from '../adapters/config.ts';
-import { isReportItem, referenceOfReportItem, type AttributeMap } from '../adapters/dynamodb-report-items.ts';
+import { reportReferenceOf } from '../adapters/dynamodb-report-items.ts';
 import { createRouteDependencies, MIN_MS_TO_START_SEND } from '../adapters/route-dependencies.ts';
 import { logger } from '../adapters/log.ts';
 import { processInOrder } from '../core/process-batch.ts';
@@ -11,11 +11,8 @@ import { isPermanentRoutingError, routeReport, ROUTERS, type RouteOptions } from
 const deps = createRouteDependencies(readEnv(routeEnvSchema));
 
 export async function handler(event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> {
-  const inserts = event.Records.filter((record) => {
-    const keys = record.dynamodb?.Keys as AttributeMap | undefined;
-    return record.eventName === 'INSERT' && keys !== undefined && isReportItem(keys);
-  });
-  const referenceOf = (record: DynamoDBRecord) => referenceOfReportItem(record.dynamodb?.Keys as AttributeMap);
+  const inserts = event.Records.filter((record) => record.eventName === 'INSERT' && reportReferenceOf(record) !== undefined);
+  const referenceOf = (record: DynamoDBRecord) => reportReferenceOf(record) ?? '';
   // No e-mail starts that could outlive the invocation; what is left goes back to the stream to retry.
   const hasTimeToSend = () => (context ? context.getRemainingTimeInMillis() > MIN_MS_TO_START_SEND : true);
   const options: RouteOptions = { holder: ROUTERS.stream, canStartSend: hasTimeToSend };
@@ -31,7 +28,7 @@ export async function handler(event: DynamoDBStreamEvent, context?: Context): Pr
     (record, error, isPermanent) =>
       logger.error(isPermanent ? 'Report could not be routed, and never will: not retried' : 'Report could not be routed; the stream retries it', {
         reference: referenceOf(record),
-        error: error as Error,
+        error,
       }),
     { onTransient: 'stop', shouldStart: hasTimeToSend },
   );

@@ -40,6 +40,9 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   for (const record of event.Records) {
     let job: NoticeMailJob;
     try {
+      // Our own queue's message, written by announceNotices from a NoticeMailJob and versioned by its `format`, which
+      // sendNoticeMail checks before anything else.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- see above
       job = JSON.parse(record.body) as NoticeMailJob;
     } catch {
       logger.error('Notice e-mail message is not JSON: dropped', { messageId: record.messageId });
@@ -52,7 +55,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
       const permanent = error instanceof Error && PERMANENT_ERROR_NAMES.has(error.name);
       logger.error(permanent ? 'Notice e-mail refused for good: dropped' : 'Notice e-mail failed: retried', {
         messageId: record.messageId,
-        error: error as Error,
+        error,
       });
       if (!permanent) failures.push(record.messageId);
     }

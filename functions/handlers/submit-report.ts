@@ -22,6 +22,7 @@ import type { Receipt } from '../http/contract/reports.ts';
 import { cameThroughEdge } from '../http/origin-verify.ts';
 import { readBody, type BodyKind } from '../http/request-body.ts';
 import { errorResponse, jsonResponse, redirectResponse } from '../http/responses.ts';
+import { isJsonObject } from '../vocabulary/json-guards.ts';
 
 /**
  * POST /api/reports — validates and stores a report, once per Idempotency-Key. Routing follows from the stream.
@@ -85,7 +86,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     if (error instanceof IdempotencyKeyReusedError) {
       return errorResponse(422, 'Denne Idempotency-Key er alt brukt for en annen melding. Lag en ny nøkkel for en ny melding.');
     }
-    logger.error('Report could not be stored', { requestId: event.requestContext?.requestId, error: error as Error });
+    logger.error('Report could not be stored', { requestId: event.requestContext?.requestId, error });
     return failure(500, 'Meldingen ble ikke lagret på grunn av en feil hos oss. Prøv igjen om litt.');
   }
 }
@@ -93,7 +94,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
 function answer(result: SubmitResult, kind: BodyKind, data: unknown): APIGatewayProxyStructuredResultV2 {
   if (!result.ok) {
     if (kind !== 'form') return jsonResponse(400, { errors: result.errors } satisfies ApiErrors);
-    const serviceId = (data as { serviceId?: unknown } | null)?.serviceId;
+    const serviceId = isJsonObject(data) ? data.serviceId : undefined;
     return problemsPage(pages, problemsInWords(result.errors, isServiceId(serviceId) ? deps.journeys[serviceId] : undefined));
   }
   logger.info('Report stored', { reference: result.reference, priority: result.priority });

@@ -10,7 +10,7 @@ import { loadPageTemplates } from '../adapters/page-templates.ts';
 import { createSesMailer } from '../adapters/ses-mailer.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { formatOsloTime } from '../core/email-layout.ts';
-import type { ServiceId } from '../core/service-ids.ts';
+import { SERVICE_IDS } from '../core/service-ids.ts';
 import { CONFIRM_SUBSCRIPTION_ROUTE, SCOPE_VALUES, SUBSCRIBE_FIELDS, SUBSCRIBE_ROUTE, TOKEN_PARAMETER, UNSUBSCRIBE_ROUTE } from '../core/subscription-paths.ts';
 import { CONFIRMATION_HOURS } from '../core/subscription-tokens.ts';
 import {
@@ -28,6 +28,8 @@ import { cameThroughEdge } from '../http/origin-verify.ts';
 import { MAX_BODY_BYTES } from '../http/request-body.ts';
 import { errorResponse, jsonResponse } from '../http/responses.ts';
 import { subscriptionConfirmPage, subscriptionMessagePage } from '../http/subscription-pages.ts';
+import { isJsonObject } from '../vocabulary/json-guards.ts';
+import { recordOf } from '../vocabulary/records.ts';
 
 /**
  * Notice subscriptions by e-mail, without an account (core/subscriptions.ts):
@@ -42,7 +44,7 @@ import { subscriptionConfirmPage, subscriptionMessagePage } from '../http/subscr
 const env = readEnv(subscribeEnvSchema);
 const dynamodb = new DynamoDBClient({});
 const catalog = loadCatalog(env.CATALOG_DIR);
-const serviceNames = Object.fromEntries(Object.entries(catalog.services).map(([id, service]) => [id, service.name])) as Record<ServiceId, string>;
+const serviceNames = recordOf(SERVICE_IDS, (id) => catalog.services[id].name);
 const store = createDynamoSubscriptionStore(dynamodb, env.TABLE_NAME);
 const limiter = createDynamoRateLimiter(dynamodb, env.TABLE_NAME, env.SUBSCRIBE_RATE_LIMIT_PER_MINUTE);
 const now = () => new Date();
@@ -90,7 +92,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
         return errorResponse(404, 'Fant ikke adressen.');
     }
   } catch (error) {
-    logger.error('Subscription request failed', { requestId: event.requestContext?.requestId, route: event.routeKey, error: error as Error });
+    logger.error('Subscription request failed', { requestId: event.requestContext?.requestId, route: event.routeKey, error });
     const message = 'Det gikk ikke på grunn av en feil hos oss. Prøv igjen om litt.';
     return asJson ? errorResponse(500, message) : subscriptionMessagePage(pages, 500, 'Det gikk ikke', message, 'warning');
   }
@@ -105,9 +107,9 @@ function fieldsOf(
   if (raw.byteLength > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'Skjemaet er for stort.' };
   if (type === 'application/json') {
     try {
-      const data = JSON.parse(raw.toString('utf8')) as unknown;
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, status: 400, message: 'Innholdet må være et JSON-objekt.' };
-      return { ok: true, json: true, fields: data as Record<string, unknown> };
+      const data: unknown = JSON.parse(raw.toString('utf8'));
+      if (!isJsonObject(data)) return { ok: false, status: 400, message: 'Innholdet må være et JSON-objekt.' };
+      return { ok: true, json: true, fields: data };
     } catch {
       return { ok: false, status: 400, message: 'Innholdet er ikke gyldig JSON.' };
     }

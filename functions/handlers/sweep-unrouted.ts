@@ -30,7 +30,7 @@ export async function handler(_event?: ScheduledEvent, context?: Context): Promi
   const outcome = await sweepUnrouted(deps, {
     minAgeMinutes: env.SWEEP_MIN_AGE_MINUTES,
     limit: 100,
-    onError: (reference, error) => logger.error('Sweeper could not route report', { reference, error: error as Error }),
+    onError: (reference, error) => logger.error('Sweeper could not route report', { reference, error }),
     shouldStart: () => timeLeft() > MIN_MS_TO_START_REPORT,
     canStartSend: () => timeLeft() > MIN_MS_TO_START_SEND,
   });

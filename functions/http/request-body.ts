@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { isJsonObject } from './contract/json-guards.ts';
+import { isJsonObject } from '../vocabulary/json-guards.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 

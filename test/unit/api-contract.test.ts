@@ -5,7 +5,7 @@ import { reportStatus } from '../../functions/core/report-status.ts';
 import { isAffectedAnswer, type AffectedAnswer } from '../../functions/http/contract/affected.ts';
 import { fieldErrorsOf, isApiErrors } from '../../functions/http/contract/errors.ts';
 import { isEscalationAsked, isEscalationRefused, type EscalationAsked, type EscalationRefusedAnswer } from '../../functions/http/contract/escalation.ts';
-import { isJsonObject, isString, objectOf, optional } from '../../functions/http/contract/json-guards.ts';
+import { isJsonObject, isString, objectOf, optional } from '../../functions/vocabulary/json-guards.ts';
 import { isReportStatus } from '../../functions/http/contract/report-status.ts';
 import { isReceipt, recalledReceipt, rememberReceipt, type Receipt } from '../../functions/http/contract/reports.ts';
 import { errorResponse, jsonResponse } from '../../functions/http/responses.ts';
@@ -177,7 +177,7 @@ describe('the answer of POST /api/notices/affected (contract/affected.ts)', () =
   });
 });
 
-describe('the checks themselves (contract/json-guards.ts)', () => {
+describe('the checks themselves (vocabulary/json-guards.ts)', () => {
   const isNamed = objectOf<{ name: string; nickname?: string }>({ name: isString, nickname: optional(isString) });
 
   it('lets keys the type does not name be, and an optional key be absent', () => {

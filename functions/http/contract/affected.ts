@@ -1,4 +1,4 @@
-import { isBoolean, isNumber, isString, objectOf } from './json-guards.ts';
+import { isBoolean, isNumber, isString, objectOf } from '../../vocabulary/json-guards.ts';
 
 /**
  * POST /api/notices/affected (handlers/report-affected.ts): «Vi er også rammet». 200 with the notice and how many

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../core/report-submission.ts';
-import { arrayOf, isString, objectOf } from './json-guards.ts';
+import { arrayOf, isString, objectOf } from '../../vocabulary/json-guards.ts';
 
 /**
  * The API's error answer, the same from every endpoint (http/responses.ts errorResponse, and each 400 with the

@@ -1,6 +1,6 @@
 import type { EscalationCheck } from '../../core/escalation-request.ts';
 import type { ApiErrors } from './errors.ts';
-import { isString, objectOf, oneOf, optional } from './json-guards.ts';
+import { isString, objectOf, oneOf, optional } from '../../vocabulary/json-guards.ts';
 
 /**
  * POST /api/reports/{reference}/eskalering, with the status link's secret in core/page-paths.ts STATUS_TOKEN_HEADER

@@ -1,7 +1,7 @@
 import type { RequestType } from '../../core/fixed-questions.ts';
 import type { Actor, CaseState, ReportEvent } from '../../core/report-life.ts';
 import type { ReportStatusView, TimelineEntry } from '../../core/report-status.ts';
-import { arrayOf, isString, objectOf, oneOf, optional } from './json-guards.ts';
+import { arrayOf, isString, objectOf, oneOf, optional } from '../../vocabulary/json-guards.ts';
 import { PRIORITY_LEVELS } from './reports.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Priority } from '../../core/priority.ts';
-import { isString, objectOf, oneOf } from './json-guards.ts';
+import { isString, objectOf, oneOf } from '../../vocabulary/json-guards.ts';
 
 /**
  * POST /api/reports (handlers/submit-report.ts): a report as JSON, answered 201 with its receipt, or 400 with

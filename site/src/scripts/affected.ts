@@ -2,7 +2,7 @@ import type { JourneyQuestion } from '../../../functions/core/journey.ts';
 import { AFFECTED_NOTICE_FIELD as NOTICE_FIELD, AFFECTED_NOTICE_MISSING, noticePath, NOTICES_DOCUMENT_PATH } from '../../../functions/core/notice-paths.ts';
 import { AFFECTED_ROUTE, isAffectedAnswer } from '../../../functions/http/contract/affected.ts';
 import { fieldErrorsOf } from '../../../functions/http/contract/errors.ts';
-import { isJsonObject } from '../../../functions/http/contract/json-guards.ts';
+import { isJsonObject } from '../../../functions/vocabulary/json-guards.ts';
 import { recallContact } from './contact-memory.ts';
 import { clearErrors, showErrors, type FieldProblem } from './wizard-errors.ts';
 

@@ -1,5 +1,5 @@
 import { containsNationalIdNumber } from '../../../functions/core/national-id.ts';
-import { isJsonObject } from '../../../functions/http/contract/json-guards.ts';
+import { isJsonObject } from '../../../functions/vocabulary/json-guards.ts';
 import type { Values } from './wizard-fields.ts';
 
 /**

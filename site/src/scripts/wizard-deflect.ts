@@ -1,4 +1,4 @@
-import { isJsonObject } from '../../../functions/http/contract/json-guards.ts';
+import { isJsonObject } from '../../../functions/vocabulary/json-guards.ts';
 
 /** Articles that may solve the problem, found while the reporter types the summary. Pagefind loads on the first search only. */
 

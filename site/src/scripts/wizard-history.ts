@@ -1,4 +1,4 @@
-import { isNumber, isString, objectOf } from '../../../functions/http/contract/json-guards.ts';
+import { isNumber, isString, objectOf } from '../../../functions/vocabulary/json-guards.ts';
 
 /**
  * The browser's Back and Forward move between the wizard's pages, as people expect of anything that looks like

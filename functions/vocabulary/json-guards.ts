@@ -1,6 +1,7 @@
 /**
- * Checks of the JSON the site's scripts read: the API's answers (this folder) and what they keep in the browser's
- * storage. Each check is a type guard the compiler holds to its type: `objectOf<T>` wants a guard for every key of T,
+ * Checks of JSON: the API's answers the site's scripts read (functions/http/contract/), what they keep in the browser's
+ * storage, and the payloads of the signed links the functions hand out (core/action-links.ts,
+ * core/subscription-tokens.ts). A leaf, like everything in functions/vocabulary/. Each check is a type guard the compiler holds to its type: `objectOf<T>` wants a guard for every key of T,
  * each of that key's type, so a field added, renamed or retyped on one side fails the typecheck until the check
  * follows.
  *
