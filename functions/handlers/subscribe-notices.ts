@@ -26,6 +26,8 @@ import { clientAddress } from '../http/client-address.ts';
 import { isCrossSitePost, siteOriginsOf } from '../http/cross-site.ts';
 import { cameThroughEdge } from '../http/origin-verify.ts';
 import { MAX_BODY_BYTES } from '../http/request-body.ts';
+import type { ApiErrors } from '../http/contract/errors.ts';
+import type { SubscribeAnswer } from '../http/contract/subscriptions.ts';
 import { errorResponse, jsonResponse } from '../http/responses.ts';
 import { subscriptionConfirmPage, subscriptionMessagePage } from '../http/subscription-pages.ts';
 import { isJsonObject } from '../vocabulary/json-guards.ts';
@@ -147,7 +149,7 @@ async function subscribe(event: APIGatewayProxyEventV2, asJson: boolean): Promis
         scope: f[SUBSCRIBE_FIELDS.scope] === SCOPE_VALUES.chosen ? 'chosen' : f[SUBSCRIBE_FIELDS.scope] === SCOPE_VALUES.all ? 'all' : undefined,
         services: f[SUBSCRIBE_FIELDS.services],
       });
-  if (!input.ok) return body.json ? jsonResponse(400, { errors: input.problems }) : failed(400, problemsInWords(input.problems));
+  if (!input.ok) return body.json ? jsonResponse(400, { errors: input.problems } satisfies ApiErrors) : failed(400, problemsInWords(input.problems));
   if (!(await limiter.allow(`subscribe\u0000${clientAddress(event)}`, now()))) {
     return failed(429, 'For mange forespørsler på kort tid fra samme sted. Vent et minutt og prøv igjen.', { 'retry-after': '60' });
   }
@@ -155,7 +157,7 @@ async function subscribe(event: APIGatewayProxyEventV2, asJson: boolean): Promis
   // Logged without the address; the answer is the same whether it was sent or capped.
   logger.info('Subscription asked', { sent, services: input.input.choice.all ? 'all' : input.input.choice.services.join(',') });
   return asJson
-    ? jsonResponse(202, { status: 'sent', message: SENT_MESSAGE })
+    ? jsonResponse(202, { status: 'sent', message: SENT_MESSAGE } satisfies SubscribeAnswer)
     : subscriptionMessagePage(pages, 202, 'Sjekk e-posten din', SENT_MESSAGE, 'success');
 }
 

@@ -7,6 +7,7 @@ import { fieldErrorsOf, isApiErrors } from '../../functions/http/contract/errors
 import { isEscalationAsked, isEscalationRefused, type EscalationAsked, type EscalationRefusedAnswer } from '../../functions/http/contract/escalation.ts';
 import { isJsonObject, isString, objectOf, optional } from '../../functions/vocabulary/json-guards.ts';
 import { isReportStatus } from '../../functions/http/contract/report-status.ts';
+import { isSubscribeAnswer, type SubscribeAnswer } from '../../functions/http/contract/subscriptions.ts';
 import { isReceipt, recalledReceipt, rememberReceipt, type Receipt } from '../../functions/http/contract/reports.ts';
 import { errorResponse, jsonResponse } from '../../functions/http/responses.ts';
 import { realCatalog, storedReport } from './builders.ts';
@@ -174,6 +175,16 @@ describe('the answer of POST /api/notices/affected (contract/affected.ts)', () =
     { case: 'a notice without its title', body: { ...answer, notice: { id: 'utfall-iccs' } } },
   ])('refuses $case', ({ body }) => {
     expect(isAffectedAnswer(sent(body))).toBe(false);
+  });
+});
+
+describe('the answer of POST /api/notices/abonnement (contract/subscriptions.ts)', () => {
+  it('reads «sent» with its words as the API sends them, and nothing else', () => {
+    const answer: SubscribeAnswer = { status: 'sent', message: 'Sjekk e-posten din.' };
+
+    expect(isSubscribeAnswer(sent(answer))).toBe(true);
+    expect(isSubscribeAnswer(sent({ status: 'queued', message: 'Sjekk e-posten din.' }))).toBe(false);
+    expect(isSubscribeAnswer(sent({ status: 'sent' }))).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import { deskPhone as deskPhoneOf } from '../../../functions/core/phone-ladder.t
 import type { Journey } from '../../../functions/core/journey.ts';
 import type { PriorityPolicy } from '../../../functions/core/priority.ts';
 import { SERVICE_IDS, type ServiceId } from '../../../functions/core/service-ids.ts';
+import { recordOf } from '../../../functions/vocabulary/records.ts';
 import { CONTENT_DIR } from '../../content-dir.ts';
 import { buildNoticesDocument } from '../../notices/document.ts';
 import { noticeLineParts, noticePhaseAt, noticeRenderContext, noticesInList, type Attributes, type NoticeRenderContext } from '../../notices/render.ts';
@@ -55,7 +56,7 @@ export function relatedArticles(articles: readonly Article[]): (article: Article
   const position = new Map(articles.map((article, index) => [article.id, index]));
   return (article) => {
     const found = new Set(article.data.related.flatMap((id) => position.get(id) ?? []));
-    return [...found].sort((a, b) => a - b).map((index) => articles[index] as Article);
+    return [...found].sort((a, b) => a - b).flatMap((index) => articles[index] ?? []);
   };
 }
 
@@ -81,7 +82,9 @@ export const formLinkText = oncePerBuild(async () => {
 
 /** Asked for by every article page. */
 export const serviceNames = oncePerBuild(async (): Promise<Record<ServiceId, string>> => {
-  return Object.fromEntries((await servicesInOrder()).map((service) => [service.id, service.name])) as Record<ServiceId, string>;
+  const names = new Map((await servicesInOrder()).map((service) => [service.id, service.name]));
+  // check:content has made sure every service has its file; the id stands in should one be missing all the same.
+  return recordOf(SERVICE_IDS, (id) => names.get(id) ?? id);
 });
 
 /**

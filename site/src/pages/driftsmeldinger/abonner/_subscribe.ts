@@ -1,4 +1,6 @@
-import { SCOPE_VALUES, SUBSCRIBE_FIELDS, SUBSCRIBE_ROUTE } from '../../../../../functions/core/subscription-paths.ts';
+import { SCOPE_VALUES, SUBSCRIBE_FIELDS } from '../../../../../functions/core/subscription-paths.ts';
+import { fieldErrorsOf } from '../../../../../functions/http/contract/errors.ts';
+import { isSubscribeAnswer, SUBSCRIBE_ROUTE } from '../../../../../functions/http/contract/subscriptions.ts';
 
 /**
  * The subscribe form with JavaScript: posts JSON to the API and says, in the form's status region, what happened,
@@ -12,8 +14,8 @@ export function enhanceSubscribeForm(): void {
   // Ticking a service means «only these»: the radio follows, so nobody sends a choice they did not mean.
   const chosen = form.querySelector<HTMLInputElement>(`input[name="${SUBSCRIBE_FIELDS.scope}"][value="${SCOPE_VALUES.chosen}"]`);
   form.addEventListener('change', (event) => {
-    const target = event.target as HTMLInputElement;
-    if (target.name === SUBSCRIBE_FIELDS.services && target.checked && chosen) chosen.checked = true;
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.name === SUBSCRIBE_FIELDS.services && target.checked && chosen) chosen.checked = true;
   });
 
   form.addEventListener('submit', (event) => {
@@ -37,10 +39,12 @@ export function enhanceSubscribeForm(): void {
 async function send(body: { email: string; scope: string; services: string[] }): Promise<{ ok: boolean; message: string }> {
   try {
     const response = await fetch(SUBSCRIBE_ROUTE, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const answer = (await response.json().catch(() => ({}))) as { message?: string; errors?: { message: string }[] };
-    if (response.ok) return { ok: true, message: answer.message ?? 'Sjekk e-posten din, og bekreft med lenken vi sendte.' };
+    const answer: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return { ok: true, message: isSubscribeAnswer(answer) ? answer.message : 'Sjekk e-posten din, og bekreft med lenken vi sendte.' };
     if (response.status === 429) return { ok: false, message: 'For mange forespørsler på kort tid. Vent et minutt og prøv igjen.' };
-    const problems = (answer.errors ?? []).map((error) => error.message).join(' ');
+    const problems = fieldErrorsOf(answer)
+      .map((error) => error.message)
+      .join(' ');
     return { ok: false, message: problems || 'Det gikk ikke på grunn av en feil hos oss. Prøv igjen om litt.' };
   } catch {
     return { ok: false, message: 'Fikk ikke kontakt med Serviceportalen. Sjekk nettforbindelsen og prøv igjen.' };
