@@ -1,9 +1,8 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { SECURITY_HEADERS } from '../infra/security-headers.ts';
-import { closeServer, listen } from '../infra/local/servers.ts';
+import { closeServer, listen, portOf } from '../infra/local/servers.ts';
 import { serveStatic } from '../infra/local/static-site.ts';
 import { launchChromium } from '../test/support/chromium.ts';
 
@@ -64,7 +63,7 @@ export async function measureSearch(siteDir: string, query: string, driver: Sear
     serveStatic(request, response, siteDir).catch(() => response.writeHead(500).end());
   });
   await listen(server, '127.0.0.1', 0);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://127.0.0.1:${portOf(server)}`;
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

@@ -24,7 +24,7 @@ if (import.meta.main) {
   try {
     copySitePages(siteDir, targetDir);
   } catch (error) {
-    console.error((error as Error).message);
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }

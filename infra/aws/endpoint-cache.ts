@@ -44,7 +44,8 @@ export class EndpointCache {
       key,
       endpoints.map(({ Address, CachePeriodInMinutes }) => ({ Address, Expires: now + CachePeriodInMinutes * 60_000 })),
     );
-    if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value as string);
+    const oldest = this.cache.keys().next();
+    if (this.cache.size > this.capacity && !oldest.done) this.cache.delete(oldest.value);
   }
 
   delete(key: string): void {

@@ -1,9 +1,10 @@
-import { CfnOutput, DefaultStackSynthesizer, Fn, Stack, Validations, type CfnResource } from 'aws-cdk-lib';
+import { CfnOutput, DefaultStackSynthesizer, Fn, Stack, Validations } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { OidcProviderNative, PolicyDocument, PolicyStatement, Role, WebIdentityPrincipal, type IOidcProvider } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { GITHUB_DEPLOY_CONTEXT_KEY, GITHUB_OIDC_ISSUER, githubSubject, readGitHubDeployConfig, STS_AUDIENCE } from './github-deploy-config.ts';
+import { logicalIdOf } from './logical-id.ts';
 
 /** The name of the stack output the workflow's AWS_DEPLOY_ROLE_ARN variable is copied from. */
 export const DEPLOY_ROLE_OUTPUT = 'DeployRoleArn';
@@ -72,7 +73,7 @@ export class GitHubDeployRole extends Construct {
       inlinePolicies: { Deploy: permissions },
     });
 
-    const bucketId = stack.getLogicalId(bucket.node.defaultChild as CfnResource);
+    const bucketId = logicalIdOf(stack, bucket);
     Validations.of(this.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,
       reason:

@@ -1,7 +1,8 @@
-import { Token, Validations, type CfnResource } from 'aws-cdk-lib';
+import { Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { PortalStacks } from './portal-app.ts';
 import type { PortalStack } from './portal-stack.ts';
+import { logicalIdOf } from './logical-id.ts';
 
 /**
  * The cdk-nag (AwsSolutions) findings the portal accepts, each with the reason. Anything not listed here fails
@@ -88,7 +89,7 @@ export function acknowledgeAcceptedFindings({ portal: stack }: PortalStacks): vo
 function acknowledgeBucketDeploymentHandler(stack: PortalStack): void {
   const handler = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (!handler) throw new Error('Fant ikke BucketDeployment-funksjonen som cdk-nag-unntakene gjelder.');
-  const siteBucket = stack.getLogicalId(stack.site.bucket.node.defaultChild as CfnResource);
+  const siteBucket = logicalIdOf(stack, stack.site.bucket);
   // The stack's region is explicit (app.ts), so aws-cdk-lib writes it, and the partition it implies, into this ARN.
   const assetBucket = `arn:${pseudo(stack.partition, 'AWS::Partition')}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${pseudo(stack.region, 'AWS::Region')}/*`;
   const copyReason =

@@ -17,6 +17,7 @@ import { assertSiteBuilt, PortalSite } from './portal-site.ts';
 import { createReportTable } from './report-table.ts';
 import { reportStreamSource } from './report-stream-source.ts';
 import { scheduleHandlers } from './schedules.ts';
+import { entriesOf } from '../../functions/vocabulary/records.ts';
 
 export const DEFAULT_SITE_DIR = join(REPOSITORY_ROOT, 'site', 'dist');
 
@@ -196,7 +197,7 @@ export class PortalStack extends Stack {
       sendNoticeMail,
       reportAffected,
     };
-    for (const [handler, fn] of Object.entries(functions)) fn.bindReportTable(this.table, handler as HandlerName);
+    for (const [handler, fn] of entriesOf(functions)) fn.bindReportTable(this.table, handler);
     return functions;
   }
 

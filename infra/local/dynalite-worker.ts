@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
-import { closeServer, listen } from './servers.ts';
+import { closeServer, listen, portOf } from './servers.ts';
 
 /**
  * dynalite in a thread of its own (see dynalite-thread.ts). Answers each command from the parent with one
@@ -33,7 +32,7 @@ async function open(): Promise<void> {
   const opened = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await listen(opened, host, port);
   server = opened;
-  port = (opened.address() as AddressInfo).port;
+  port = portOf(opened);
 }
 
 async function close(): Promise<void> {

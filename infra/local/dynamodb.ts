@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { REPORT_TABLE, REPORT_TABLE_INDEXES } from '../../functions/adapters/report-table.ts';
 import { startDynaliteThread } from './dynalite-thread.ts';
 import { createStreamProxy } from './dynamodb-stream-proxy.ts';
 import type { StreamFilter } from './stream-capture.ts';
-import { closeServer, listen } from './servers.ts';
+import { closeServer, listen, portOf } from './servers.ts';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
@@ -54,7 +53,7 @@ export async function startLocalDynamo(options: {
     await database.stop();
     throw error;
   }
-  const endpoint = `http://${options.host}:${(proxy.address() as AddressInfo).port}`;
+  const endpoint = `http://${options.host}:${portOf(proxy)}`;
   const client = new DynamoDBClient({ region: options.region, endpoint, credentials: LOCAL_CREDENTIALS });
 
   return {

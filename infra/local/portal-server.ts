@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from '../security-headers.ts';
-import { closeServer, listen } from './servers.ts';
+import { closeServer, listen, portOf } from './servers.ts';
 import type { LocalStack } from './stack.ts';
 import { serveStatic } from './static-site.ts';
 
@@ -23,6 +22,6 @@ export async function startPortalServer(options: {
     });
   });
   await listen(server, options.host, options.port);
-  const { port } = server.address() as AddressInfo;
+  const port = portOf(server);
   return { url: `http://localhost:${port}`, server, stop: () => closeServer(server) };
 }

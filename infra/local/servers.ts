@@ -21,3 +21,10 @@ export function closeServer(server: Server): Promise<void> {
     server.closeAllConnections();
   });
 }
+
+/** The port a listening server got (0 asks for a free one); a server on a pipe or not listening has none. */
+export function portOf(server: Pick<Server, 'address'>): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`Tjeneren lytter ikke på en TCP-port (${String(address)}).`);
+  return address.port;
+}

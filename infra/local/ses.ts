@@ -1,8 +1,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
-import { closeServer } from './servers.ts';
+import { closeServer, portOf } from './servers.ts';
 
 // A CommonJS module whose `exports.default` ESM loaders disagree about (Node vs Vite): take it as CommonJS.
 const sesEmulator = createRequire(import.meta.url)('aws-ses-v2-local') as typeof import('aws-ses-v2-local');
@@ -36,7 +35,7 @@ export async function startLocalSes(options: LocalSesOptions): Promise<LocalSes>
   const rejected = new Set((options.rejectRecipients ?? []).map((address) => address.toLowerCase()));
   const refusing = (): ReadonlySet<string> => rejected;
   let server = await listenSes(options.host, options.port, refusing);
-  const port = (server.address() as AddressInfo).port;
+  const port = portOf(server);
   await emptyStore(`http://${options.host}:${port}`);
   let running = true;
   return {

@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { closeServer, listen } from './servers.ts';
+import { closeServer, listen, portOf } from './servers.ts';
 
 export type QueueHandler = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
 
@@ -137,7 +136,7 @@ export async function startLocalQueue(options: LocalQueueOptions): Promise<Local
     });
   });
   await listen(server, options.host, options.port);
-  const endpoint = `http://${options.host}:${(server.address() as AddressInfo).port}`;
+  const endpoint = `http://${options.host}:${portOf(server)}`;
   return {
     url: `${endpoint}/000000000000/${options.queueName}`,
     endpoint,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NOTICE_FEED_PATHS, NOTICES_DOCUMENT_KEY } from '../../functions/core/notice-paths.ts';
 import { HASHED_ASSETS_PATH } from '../aws/portal-site.ts';
+import { isString, objectOf } from '../../functions/vocabulary/json-guards.ts';
 
 /**
  * `node infra/tools/publish-site.ts [--invalidate-only] <stack name> [built site]`: the deploy workflow's content
@@ -54,10 +55,11 @@ export function uploadCommands({ bucket, siteDir }: PublishTarget): string[][] {
 
 /** The stack's outputs by name (portal-stack.ts: SiteBucketName, DistributionId). */
 function stackOutputs(stackName: string): Record<string, string> {
-  const outputs = JSON.parse(aws('cloudformation', 'describe-stacks', '--stack-name', stackName, '--query', 'Stacks[0].Outputs', '--output', 'json')) as
-    { OutputKey: string; OutputValue: string }[] | null;
-  return Object.fromEntries((outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
+  const outputs: unknown = JSON.parse(aws('cloudformation', 'describe-stacks', '--stack-name', stackName, '--query', 'Stacks[0].Outputs', '--output', 'json'));
+  return Object.fromEntries((Array.isArray(outputs) ? outputs : []).filter(isStackOutput).map((output) => [output.OutputKey, output.OutputValue]));
 }
+
+const isStackOutput = objectOf<{ OutputKey: string; OutputValue: string }>({ OutputKey: isString, OutputValue: isString });
 
 function aws(...args: string[]): string {
   const result = spawnSync('aws', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

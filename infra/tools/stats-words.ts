@@ -2,6 +2,7 @@ import type { Catalog } from '../../functions/core/catalog-shape.ts';
 import { PRIORITIES, type Priority } from '../../functions/core/priority.ts';
 import { CASE_STATES, type CaseState } from '../../functions/core/report-life.ts';
 import type { StatsWords } from '../../functions/core/stats-html.ts';
+import { recordOf } from '../../functions/vocabulary/records.ts';
 
 /**
  * The names the statistics show, from the editors' content: each service's name (content/services/), each
@@ -10,7 +11,7 @@ import type { StatsWords } from '../../functions/core/stats-html.ts';
 export function statsWordsOf(catalog: Catalog): StatsWords {
   return {
     services: Object.fromEntries(Object.values(catalog.services).map((service) => [service.id, service.name])),
-    priorities: Object.fromEntries(PRIORITIES.map((priority) => [priority, catalog.priority.levels[priority].name])) as Record<Priority, string>,
-    states: Object.fromEntries(CASE_STATES.map((state) => [state, catalog.caseStates.states[state].label])) as Record<CaseState, string>,
+    priorities: recordOf(PRIORITIES, (priority) => catalog.priority.levels[priority].name),
+    states: recordOf(CASE_STATES, (state) => catalog.caseStates.states[state].label),
   };
 }

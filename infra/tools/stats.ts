@@ -68,7 +68,7 @@ try {
   } while (startKey);
 } catch (error) {
   const where = values.aws ? `tabellen ${values.table} i AWS (${values.region})` : `${values.endpoint}: kjører «npm start»?`;
-  console.error(`Fikk ikke lest meldingene fra ${where}\n${(error as Error).message}`);
+  console.error(`Fikk ikke lest meldingene fra ${where}\n${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
 
@@ -81,7 +81,7 @@ if (values.html) {
   try {
     writeFileSync(file, renderStatsHtml(summariseStats(reports), words, now));
   } catch (error) {
-    console.error(`Fikk ikke skrevet ${file}\n${(error as Error).message}`);
+    console.error(`Fikk ikke skrevet ${file}\n${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
   console.log(`Skrev statistikken for ${reports.length} meldinger til ${file}`);
