@@ -1,5 +1,5 @@
 import type { MailCaps, Mailer } from './ports.ts';
-import { SERVICE_IDS, type ServiceId } from './service-ids.ts';
+import { isServiceId, SERVICE_IDS, type ServiceId } from './service-ids.ts';
 import {
   confirmationToken,
   subscriberIdOf,
@@ -91,7 +91,7 @@ export function readSubscriptionInput(fields: {
     (id): id is string => typeof id === 'string',
   );
   const all = fields.scope === 'all' || (fields.scope === undefined && services.length === 0);
-  const chosen = [...new Set(services)].filter((id): id is ServiceId => (SERVICE_IDS as readonly string[]).includes(id));
+  const chosen = [...new Set(services)].filter(isServiceId);
   if (!all && chosen.length === 0) problems.push({ path: 'services', message: 'Velg minst én tjeneste, eller «Alle tjenester».' });
   if (!all && chosen.length !== new Set(services).size)
     problems.push({ path: 'services', message: 'En av tjenestene finnes ikke. Last siden på nytt og velg igjen.' });

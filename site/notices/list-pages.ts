@@ -1,24 +1,39 @@
 import type { NoticesDocument, PublishedNotice } from '../../functions/core/notices-document.ts';
 import { escapeHtml } from '../../functions/core/html.ts';
 import { NOTICE_ARCHIVE_PATH, NOTICE_FEED_PATHS, NOTICES_PATH, SUBSCRIBE_PATH } from '../../functions/core/notice-paths.ts';
-import { attributesHtml, listShowsAnything, noticeListAttributes, type Attributes, type NoticeListSpec, type NoticeRenderContext } from './lists.ts';
+import { attributesHtml, listShowsAnything, noticeListAttributes, type NoticeListSpec, type NoticeRenderContext } from './lists.ts';
 import { noticeItemsHtml, type NoticePageParts } from './render.ts';
 
 /** The pages that list notices: /driftsmeldinger/ (now, planned, how to follow) and the archive. */
 
 /** A list as a section: its heading, its items, and what it says when it is empty. */
+interface ListSection {
+  spec: NoticeListSpec;
+  heading: { id: string; text: string };
+  empty: string;
+}
+
+const ONGOING: ListSection = {
+  spec: { kind: 'ongoing', style: 'card' },
+  heading: { id: 'active-heading', text: 'Pågår nå' },
+  empty: 'Ingen kjente driftsforstyrrelser akkurat nå.',
+};
+const PLANNED: ListSection = {
+  spec: { kind: 'planned', style: 'card' },
+  heading: { id: 'planned-heading', text: 'Planlagt' },
+  empty: 'Ikke noe planlagt arbeid.',
+};
+
 function listSectionHtml(
-  spec: NoticeListSpec,
-  heading: { id: string; text: string },
-  empty: string,
+  { spec, heading, empty }: ListSection,
   notices: readonly PublishedNotice[],
   context: NoticeRenderContext,
   now: Date,
-  extra: Attributes = {},
+  options: Parameters<typeof noticeListAttributes>[1] = {},
 ): string {
   const shows = listShowsAnything(spec, notices, now);
   return [
-    `<section${attributesHtml({ 'aria-labelledby': heading.id, ...noticeListAttributes(spec), ...extra })}>`,
+    `<section${attributesHtml({ 'aria-labelledby': heading.id, ...noticeListAttributes(spec, options) })}>`,
     `<h2 id="${heading.id}">${escapeHtml(heading.text)}</h2>`,
     `<div class="notice-list" data-notice-items>${noticeItemsHtml(spec, notices, context, now)}</div>`,
     `<p${attributesHtml({ 'data-notice-empty': true, hidden: shows })}>${escapeHtml(empty)}</p>`,
@@ -41,25 +56,9 @@ export function noticesIndexPage(document: Pick<NoticesDocument, 'notices'>, con
   const body = [
     `<h1>${NOTICES_TITLE}</h1>`,
     `<p>Kjente driftsforstyrrelser og planlagt arbeid. Når en melding er over, flyttes den til <a class="ds-link" href="${NOTICE_ARCHIVE_PATH}">arkivet</a>.</p>`,
-    listSectionHtml(
-      { kind: 'ongoing', style: 'card' },
-      { id: 'active-heading', text: 'Pågår nå' },
-      'Ingen kjente driftsforstyrrelser akkurat nå.',
-      document.notices,
-      context,
-      now,
-      {
-        'data-notice-context': JSON.stringify(context),
-      },
-    ),
-    listSectionHtml(
-      { kind: 'planned', style: 'card' },
-      { id: 'planned-heading', text: 'Planlagt' },
-      'Ikke noe planlagt arbeid.',
-      document.notices,
-      context,
-      now,
-    ),
+    // The first list carries the page's render context, for the page script that redraws both.
+    listSectionHtml(ONGOING, document.notices, context, now, { context }),
+    listSectionHtml(PLANNED, document.notices, context, now),
     callDeskHtml(context),
     '<section aria-labelledby="follow-heading">',
     '<h2 id="follow-heading">Følg med</h2>',
