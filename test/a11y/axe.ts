@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 
 const AXE_SCRIPT = join(REPOSITORY_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -18,9 +18,20 @@ interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
 }
 
+/**
+ * Loads axe-core into every page the context opens from now on, as the page starts, instead of sending its 0.5 MB
+ * into each page after it loaded: for a pass over many pages that halves what each costs (about 0.43 s of 0.77 s
+ * per page on a quiet machine was the injection). It only defines `window.axe`; the audit still runs after the
+ * page's own scripts. A page whose Content-Security-Policy forbids it needs `bypassCSP`, as with `addScriptTag`.
+ */
+export async function loadAxeInEveryPage(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ path: AXE_SCRIPT });
+}
+
 /** Runs axe-core in the page as it is now (after its scripts ran) and returns the violations, one per rule. */
 export async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_SCRIPT });
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function');
+  if (!loaded) await page.addScriptTag({ path: AXE_SCRIPT });
   const result = await page.evaluate(
     (tags) =>
       (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe.run(document, {

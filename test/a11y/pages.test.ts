@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { useTestPortal } from '../support/local-portal.ts';
 import { builtPages } from '../site/built-pages.ts';
-import { axeViolations, describeViolations } from './axe.ts';
+import { axeViolations, describeViolations, loadAxeInEveryPage } from './axe.ts';
 import { wordsBrokenInside } from './broken-words.ts';
 
 /**
@@ -26,7 +26,9 @@ let narrow: Page;
 beforeAll(async () => {
   browser = await browserForFile();
   // axe-core is injected as a script, which the site's Content-Security-Policy rightly forbids; the 320 px pass keeps it.
-  desktop = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  const desktopContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  await loadAxeInEveryPage(desktopContext);
+  desktop = await desktopContext.newPage();
   narrow = await browser.newPage({ viewport: { width: 320, height: 640 } });
 });
 
