@@ -70,10 +70,18 @@ describe('a typical fault, by keyboard alone, on a 375 px phone', () => {
 });
 
 describe('«Husk meg på denne enheten»', () => {
-  async function rememberedPage(): Promise<{ context: BrowserContext; page: Page }> {
+  /** The browser's storage after one report filed by keyboard with «Husk meg» ticked, for each test to start from. */
+  let remembered: Awaited<ReturnType<BrowserContext['storageState']>>;
+  beforeAll(async () => {
     const context = await phoneContext();
+    await fileByKeyboard(await context.newPage(), `${portal.url}/meld-feil/iccs/`, TYPICAL.iccs, { remember: true });
+    remembered = await context.storageState();
+    await context.close();
+  }, JOURNEY_TIMEOUT);
+
+  async function rememberedPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: PHONE, storageState: remembered });
     const page = await context.newPage();
-    await fileByKeyboard(page, `${portal.url}/meld-feil/iccs/`, TYPICAL.iccs, { remember: true });
     await page.goto(`${portal.url}/meld-feil/radio/`);
     await waitForWizard(page);
     return { context, page };
