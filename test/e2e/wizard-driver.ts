@@ -55,27 +55,41 @@ export const currentPage = (page: Page) => page.locator('[data-page]:not([hidden
 
 const idOf = (name: string) => name.replace(/\W/g, '-');
 
-/** The field names asked on the page on screen now. */
-export async function fieldsOnScreen(page: Page): Promise<string[]> {
-  return page
-    .locator('[data-page]:not([hidden]) [data-question]:not([hidden])')
-    .evaluateAll((fields) => fields.map((field) => (field as HTMLElement).dataset.question ?? ''));
+interface Question {
+  name: string;
+  /** A fieldset of radio buttons rather than a field to type in. */
+  choice: boolean;
 }
 
-/** Answers what is on screen; an answer may bring up another question on the same page, which is answered too. */
-export async function answerScreen(page: Page, answers: Answers): Promise<void> {
-  const answered = new Set<string>();
-  for (let name = await nextField(); name !== undefined; name = await nextField()) {
-    answered.add(name);
-    const value = answers[name];
-    if (value === undefined) continue;
-    const radio = page.locator(`input[type="radio"][name="${name}"][value="${value}"]`);
-    if ((await page.locator(`input[type="radio"][name="${name}"]`).count()) > 0) await radio.check();
-    else await page.locator(`#${idOf(name)}`).fill(value);
-  }
+/** The questions asked on the page on screen now, read in one call to the browser. */
+async function questionsOnScreen(page: Page): Promise<Question[]> {
+  return page
+    .locator('[data-page]:not([hidden]) [data-question]:not([hidden])')
+    .evaluateAll((fields) =>
+      fields.map((field) => ({ name: (field as HTMLElement).dataset.question ?? '', choice: field.querySelector('input[type="radio"]') !== null })),
+    );
+}
 
-  async function nextField(): Promise<string | undefined> {
-    return (await fieldsOnScreen(page)).find((name) => !answered.has(name));
+/** The field names asked on the page on screen now. */
+export async function fieldsOnScreen(page: Page): Promise<string[]> {
+  return (await questionsOnScreen(page)).map((question) => question.name);
+}
+
+/**
+ * Answers what is on screen; an answer may bring up another question on the same page, which is answered too, or
+ * take one away, which is then passed over. Returns the questions on screen when it is done.
+ */
+export async function answerScreen(page: Page, answers: Answers): Promise<string[]> {
+  const answered = new Set<string>();
+  for (;;) {
+    const questions = await questionsOnScreen(page);
+    const next = questions.find((question) => !answered.has(question.name));
+    if (next === undefined) return questions.map((question) => question.name);
+    answered.add(next.name);
+    const value = answers[next.name];
+    if (value === undefined) continue;
+    if (next.choice) await page.locator(`input[type="radio"][name="${next.name}"][value="${value}"]`).check();
+    else await page.locator(`#${idOf(next.name)}`).fill(value);
   }
 }
 
@@ -92,8 +106,7 @@ export async function walkToReview(page: Page, answers: Answers): Promise<Screen
   for (let guard = 0; guard < 20; guard += 1) {
     const name = (await currentPage(page)) ?? '';
     if (name === 'review') return [...seen, { page: name, fields: [] }];
-    await answerScreen(page, answers);
-    seen.push({ page: name, fields: await fieldsOnScreen(page) });
+    seen.push({ page: name, fields: await answerScreen(page, answers) });
     await page.getByRole('button', { name: 'Fortsett' }).click();
     await page.waitForFunction((previous) => document.querySelector('[data-page]:not([hidden])')?.getAttribute('data-page') !== previous, name);
   }
