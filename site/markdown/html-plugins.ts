@@ -40,7 +40,7 @@ export const headingAnchorsPlugin: HastPluginEntry = () => {
         ctx.appendChild(node, {
           type: 'element',
           tagName: 'a',
-          properties: { className: ['heading-anchor'], href: `#${id}`, ariaHidden: 'true', tabIndex: -1 },
+          properties: { className: ['ds-link', 'heading-anchor'], href: `#${id}`, ariaHidden: 'true', tabIndex: -1 },
           children: [{ type: 'text', value: '#' }],
         });
       },

@@ -15,7 +15,7 @@ describe('the markdown pipeline for articles and notices', () => {
     [
       'heading anchors',
       '## Sjekk dette først',
-      ['<h2 id="sjekk-dette-først">', '<a class="heading-anchor" href="#sjekk-dette-først" aria-hidden="true" tabindex="-1">#</a>'],
+      ['<h2 id="sjekk-dette-først">', '<a class="ds-link heading-anchor" href="#sjekk-dette-først" aria-hidden="true" tabindex="-1">#</a>'],
     ],
     [
       'external links marked',
