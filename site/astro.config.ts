@@ -3,6 +3,7 @@ import { withContentErrorsPrinted } from './build-stop.ts';
 import { contentCheck } from './content-check.ts';
 import { selfHostedFont } from './fonts.ts';
 import { headingHyphenation } from './hyphenation.ts';
+import { markdownCacheDir } from './markdown/cache-dir.ts';
 import { markdownConfig } from './markdown/pipeline.ts';
 import { CONTENT_DIR } from './content-dir.ts';
 import { siteUrlFromEnvironment } from './site-url.ts';
@@ -15,7 +16,7 @@ export default defineConfig({
   // SITE_URL or the environment's domain in cdk.json (site-url.ts): the feeds link with it.
   site: siteUrlFromEnvironment(),
   outDir: './dist',
-  cacheDir: process.env.SERVICEPORTAL_CACHE_DIR ?? '../node_modules/.astro',
+  cacheDir: markdownCacheDir(process.env.SERVICEPORTAL_CACHE_DIR ?? '../node_modules/.astro'),
   trailingSlash: 'ignore',
   build: {
     format: 'directory',

@@ -50,7 +50,7 @@ describe('every page type is built from the real content', () => {
     const html = page('/artikler/lydlogg/');
 
     expect(html).toContain('<nav class="toc"');
-    expect(html).toContain('<a href="#vanlige-feil">Vanlige feil</a>');
+    expect(html).toContain('<a class="ds-link" href="#vanlige-feil">Vanlige feil</a>');
     expect(html).toMatch(/Sist oppdatert <time datetime="\d{4}-\d{2}-\d{2}">/);
     expect(html).toContain('<h2 id="related-heading">Les også</h2>');
     expect(html).toMatch(/<a class="ds-link" href="\/meld-feil\/audio-log\/">Meld feil i denne tjenesten<\/a>/);
