@@ -1,7 +1,7 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
-import { chromiumPath } from '../test/support/chromium.ts';
+import { fullChromiumPath } from '../test/support/chromium.ts';
 
 export interface LighthouseFigures {
   path: string;
@@ -28,7 +28,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
  */
 export async function auditPages(baseUrl: string, paths: readonly string[], onProgress: (message: string) => void): Promise<LighthouseFigures[]> {
   const chrome = await chromeLauncher.launch({
-    chromePath: chromiumPath(),
+    chromePath: fullChromiumPath(),
     chromeFlags: [
       '--headless=new',
       '--no-sandbox',

@@ -11,6 +11,6 @@ describe('finding Chromium for the browser tests', () => {
   it('stops with the command that installs it when it is missing', () => {
     process.env.CHROMIUM_PATH = '/finnes/ikke/chromium';
 
-    expect(() => chromiumPath()).toThrow(/Fant ikke Chromium på \/finnes\/ikke\/chromium[\s\S]*apt-get install -y chromium/);
+    expect(() => chromiumPath()).toThrow(/Fant ikke Chromium på \/finnes\/ikke\/chromium[\s\S]*apt-get install -y chromium-headless-shell/);
   });
 });

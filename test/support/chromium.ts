@@ -1,17 +1,47 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
-/** Debian's Chromium, never a browser downloaded by Playwright (there is no network here). */
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A Debian package that puts a Chromium at a fixed path; never a browser downloaded by Playwright (no network here). */
+interface DebianChromium {
+  package: string;
+  path: string;
+  /** Who needs it, in the message when it is missing. */
+  neededBy: string;
+}
+
+/**
+ * The browser tests' Chromium: Debian's build of Chromium's headless shell, the same Blink as the browser without
+ * the browser's windowing, and what Playwright itself runs headless. It needs well under half the CPU of the whole
+ * browser for the same test (a keyboard-journey file: 23 against 63 CPU seconds), which is most of `npm test`.
+ */
+export const HEADLESS_SHELL: DebianChromium = {
+  package: 'chromium-headless-shell',
+  path: '/usr/bin/chromium-headless-shell',
+  neededBy: 'Nettlesertestene',
+};
+/** The whole browser, for Lighthouse (`npm run bench`), whose figures are for a browser as people run it. */
+export const FULL_CHROMIUM: DebianChromium = { package: 'chromium', path: '/usr/bin/chromium', neededBy: 'Lighthouse-målingen i npm run bench' };
+
+function installedPath(wanted: DebianChromium, path: string, otherwise = ''): string {
   if (!existsSync(path)) {
     throw new Error(
-      `Fant ikke Chromium på ${path}. Nettlesertestene trenger Debians chromium:\n` +
-        '  sudo apt-get update && sudo apt-get install -y chromium\n' +
-        'eller pek på en annen Chromium med CHROMIUM_PATH=/sti/til/chromium. (Chromium not found: install it as shown.)',
+      `Fant ikke Chromium på ${path}. ${wanted.neededBy} trenger Debians ${wanted.package}:\n` +
+        `  sudo apt-get update && sudo apt-get install -y ${wanted.package}\n` +
+        `${otherwise}(Chromium not found: install it as shown.)`,
     );
   }
   return path;
+}
+
+/** The browser tests' Chromium, or the one CHROMIUM_PATH names. */
+export function chromiumPath(): string {
+  const otherwise = 'eller pek på en annen Chromium med CHROMIUM_PATH=/sti/til/chromium. ';
+  return installedPath(HEADLESS_SHELL, process.env.CHROMIUM_PATH ?? HEADLESS_SHELL.path, otherwise);
+}
+
+/** The whole browser, for Lighthouse. */
+export function fullChromiumPath(): string {
+  return installedPath(FULL_CHROMIUM, FULL_CHROMIUM.path);
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -26,6 +56,9 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Glyphs placed as the whole browser places them: the headless shell otherwise hints text to whole pixels, which
+      // moves every line of text by a fraction of a pixel against what people's Chromium shows (3 % of a screenshot).
+      '--font-render-hinting=none',
     ],
   });
 }
