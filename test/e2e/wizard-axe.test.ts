@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../infra/repository.ts';
+import { axeViolations } from '../a11y/axe.ts';
 import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { useTestPortal } from '../support/local-portal.ts';
 import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, waitForWizard, type Answers } from './wizard-driver.ts';
@@ -9,14 +8,8 @@ import { answerScreen, CONTACT, currentPage, NOT_URGENT_FAULT, waitForWizard, ty
 /** axe-core on every step of the wizard (and its error state, confirmation and status pages) at 320 px: WCAG 2.2 AA, no violations, no sideways scrolling. */
 
 const portal = useTestPortal();
-const AXE = join(REPOSITORY_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 let browser: FileBrowser;
 let page: Page;
-
-interface AxeViolation {
-  id: string;
-  nodes: { target: string[] }[];
-}
 
 beforeAll(async () => {
   browser = await browserForFile();
@@ -29,16 +22,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** What axe-core finds on the page as it is now, with where, and `reflow` if it scrolls sideways at 320 px. */
 async function violations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] });
-    const overflow =
-      document.documentElement.scrollWidth > document.documentElement.clientWidth ? [`reflow: ${document.documentElement.scrollWidth} px bred ved 320 px`] : [];
-    return [...overflow, ...result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)];
-  });
-  return found;
+  const width = await page.evaluate(() =>
+    document.documentElement.scrollWidth > document.documentElement.clientWidth ? document.documentElement.scrollWidth : undefined,
+  );
+  const overflow = width === undefined ? [] : [`reflow: ${width} px bred ved 320 px`];
+  return [...overflow, ...(await axeViolations(page)).map((violation) => `${violation.id}: ${violation.targets.join(', ')}`)];
 }
 
 const ANSWERS: Answers = {
