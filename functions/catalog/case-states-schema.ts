@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ACTORS, CASE_STATES, type CaseWords } from '../core/report-life.ts';
-import { nonEmptyText as text, onlyFields } from './schema.ts';
-import { recordOf } from '../vocabulary/records.ts';
+import { nonEmptyText as text, oneForEach, onlyFields } from './schema.ts';
 
 /**
  * `content/case-states.yaml`: the words a reporter reads about a report's life. The states and actors are code
@@ -21,22 +20,8 @@ const stateWordsSchema = z.strictObject(
 
 export const caseStatesSchema = z.strictObject(
   {
-    states: z
-      .strictObject(
-        recordOf(CASE_STATES, () => stateWordsSchema),
-        {
-          error: onlyFields(`må ha ${CASE_STATES.join(', ')}`),
-        },
-      )
-      .describe('Hver tilstand en sak kan ha, med label og explanation.'),
-    actors: z
-      .strictObject(
-        recordOf(ACTORS, () => text),
-        {
-          error: onlyFields(`må ha ${ACTORS.join(', ')}`),
-        },
-      )
-      .describe('Ordet for hver som kan gjøre noe med en sak, slik det står i historikken.'),
+    states: oneForEach(CASE_STATES, stateWordsSchema).describe('Hver tilstand en sak kan ha, med label og explanation.'),
+    actors: oneForEach(ACTORS, text).describe('Ordet for hver som kan gjøre noe med en sak, slik det står i historikken.'),
     escalationRequested: text.describe('Det som står i historikken når den som meldte har bedt om eskalering.'),
   },
   { error: onlyFields('filen må inneholde states, actors og escalationRequested') },

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { EscalationContact, EscalationLevels } from '../core/catalog-shape.ts';
 import { PRIORITIES } from '../core/priority.ts';
-import { nonEmptyText as text, onlyFields } from './schema.ts';
-import { recordOf } from '../vocabulary/records.ts';
+import { nonEmptyText as text, oneForEach, onlyFields } from './schema.ts';
 
 /**
  * `content/escalation.yaml`: who is told when a reporter asks for escalation («Be om eskalering»), one level per
@@ -37,14 +36,7 @@ const levelSchema = z
 
 export const escalationSchema = z.strictObject(
   {
-    levels: z
-      .strictObject(
-        recordOf(PRIORITIES, () => levelSchema),
-        {
-          error: onlyFields(`må ha ${PRIORITIES.join(', ')}`),
-        },
-      )
-      .describe('Hvem som får beskjed når den som meldte ber om eskalering, for hver prioritet.'),
+    levels: oneForEach(PRIORITIES, levelSchema).describe('Hvem som får beskjed når den som meldte ber om eskalering, for hver prioritet.'),
   },
   { error: onlyFields('filen må inneholde levels') },
 );

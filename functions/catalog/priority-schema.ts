@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { AFFECTED_SCOPES } from '../core/fixed-questions.ts';
 import { PRIORITIES, URGENCIES, type PriorityPolicy } from '../core/priority.ts';
-import { nonEmptyText as text, onlyFields } from './schema.ts';
-import { recordOf } from '../vocabulary/records.ts';
+import { nonEmptyText as text, oneForEach, onlyFields } from './schema.ts';
 
 /** `content/priority.yaml`: the desk's priority policy. Every level and every cell of the matrix must be there. */
 
@@ -20,14 +19,9 @@ const levelSchema = z.strictObject(
   { error: onlyFields('en prioritet må ha name, meaning, example, phone og response') },
 );
 
-const row = z
-  .strictObject(
-    recordOf(URGENCIES, () => priority),
-    {
-      error: onlyFields(`må ha en prioritet for hver av ${URGENCIES.join(', ')}`),
-    },
-  )
-  .describe('Én rad i matrisen: prioriteten for hver hast, for eksempel { immediate: P2, soon: P3, normal: P4 }.');
+const row = oneForEach(URGENCIES, priority, `må ha en prioritet for hver av ${URGENCIES.join(', ')}`).describe(
+  'Én rad i matrisen: prioriteten for hver hast, for eksempel { immediate: P2, soon: P3, normal: P4 }.',
+);
 
 /** «Be om eskalering»: how long after a report is received, per level; only opening hours when `openingHours`. */
 const escalationRule = z.strictObject(
@@ -50,14 +44,9 @@ const escalationRule = z.strictObject(
 const escalationSchema = z.strictObject(
   {
     explanation: text.describe('Hva som skjer når man ber om eskalering: hvem hos Servicedesk som får beskjed.'),
-    after: z
-      .strictObject(
-        recordOf(PRIORITIES, () => escalationRule),
-        {
-          error: onlyFields(`må ha en regel for hver av ${PRIORITIES.join(', ')}`),
-        },
-      )
-      .describe('For hver prioritet: hvor lenge etter mottak den som meldte kan be om eskalering.'),
+    after: oneForEach(PRIORITIES, escalationRule, `må ha en regel for hver av ${PRIORITIES.join(', ')}`).describe(
+      'For hver prioritet: hvor lenge etter mottak den som meldte kan be om eskalering.',
+    ),
   },
   { error: onlyFields('escalation må ha explanation og after') },
 );
@@ -67,32 +56,11 @@ export const prioritySchema = z.strictObject(
     label: text.describe('Hva forslaget kalles, for eksempel «Foreslått prioritet».'),
     settledTogether: text.describe('At Servicedesk avgjør prioriteten sammen med den som melder.'),
     responseLabel: text.describe('Overskriften foran det som skjer nå, for eksempel «Hva skjer nå».'),
-    levels: z
-      .strictObject(
-        recordOf(PRIORITIES, () => levelSchema),
-        {
-          error: onlyFields(`må ha ${PRIORITIES.join(', ')}`),
-        },
-      )
-      .describe('P1–P4 med navn, betydning, eksempel, om de skal ringes inn, og hva som skjer.'),
-    urgency: z
-      .strictObject(
-        recordOf(URGENCIES, () => text),
-        {
-          error: onlyFields(`må ha ${URGENCIES.join(', ')}`),
-        },
-      )
-      .describe('Overskriftene på kolonnene i matrisen.'),
-    matrix: z
-      .strictObject(
-        recordOf(AFFECTED_SCOPES, () => row),
-        {
-          error: onlyFields(`må ha en rad for hver av ${AFFECTED_SCOPES.join(', ')}`),
-        },
-      )
-      .describe(
-        'Prioriteten for hvert svar på «Hvor mange er rammet?» (rad: one, several, site, many) og hver hast (kolonne: immediate = pasientsikkerhet eller nødmeldetjeneste er berørt, soon = ingen midlertidig løsning, normal = dere kan jobbe rundt feilen).',
-      ),
+    levels: oneForEach(PRIORITIES, levelSchema).describe('P1–P4 med navn, betydning, eksempel, om de skal ringes inn, og hva som skjer.'),
+    urgency: oneForEach(URGENCIES, text).describe('Overskriftene på kolonnene i matrisen.'),
+    matrix: oneForEach(AFFECTED_SCOPES, row, `må ha en rad for hver av ${AFFECTED_SCOPES.join(', ')}`).describe(
+      'Prioriteten for hvert svar på «Hvor mange er rammet?» (rad: one, several, site, many) og hver hast (kolonne: immediate = pasientsikkerhet eller nødmeldetjeneste er berørt, soon = ingen midlertidig løsning, normal = dere kan jobbe rundt feilen).',
+    ),
     afterUrgentCall: priority.describe('Prioriteten til en skriftlig melding etter en telefon om noe som haster, når skjemaet ikke har spurt om konsekvens.'),
     otherRequests: priority.describe('Prioriteten til endringsønsker, spørsmål og bestillinger som ikke haster.'),
     handledBy: z

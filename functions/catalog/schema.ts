@@ -3,6 +3,7 @@ import { REQUEST_TYPES } from '../core/fixed-questions.ts';
 import { QUESTION_TYPES, type Question, type ServicePage } from '../core/form-definition.ts';
 import { SERVICE_IDS } from '../core/service-ids.ts';
 import type { Service, Team } from '../core/catalog-shape.ts';
+import { recordOf } from '../vocabulary/records.ts';
 import { dateOnly } from './dates.ts';
 
 /**
@@ -20,6 +21,17 @@ export function onlyFields(otherwise: string) {
     issue.code === 'unrecognized_keys'
       ? `ukjent felt ${(issue.keys ?? []).map((key) => `«${key}»`).join(', ')}: sjekk stavingen, eller se CONTENT.md`
       : otherwise;
+}
+
+/**
+ * An object with one `value` for each key of a finite list (every priority, every case state), and no other key:
+ * a missing key gets `expected`, by default «må ha» and the keys; an unknown one is named as `onlyFields` does.
+ */
+export function oneForEach<K extends string, S extends z.ZodType>(keys: readonly K[], value: S, expected = `må ha ${keys.join(', ')}`) {
+  return z.strictObject(
+    recordOf(keys, () => value),
+    { error: onlyFields(expected) },
+  );
 }
 
 export const nonEmptyText = z.string({ error: 'må være en tekst' }).min(1, { error: 'kan ikke være tom' });
