@@ -2,6 +2,7 @@ import { isPriority, PRIORITIES, type Priority } from './priority.ts';
 import { isCaseState, type CaseState } from './report-life.ts';
 import { SERVICE_IDS } from './service-ids.ts';
 import { tallyStates, type StateRow } from './stats.ts';
+import { isJsonObject } from '../vocabulary/json-guards.ts';
 
 /**
  * The statistics the desk looks at in `npm run stats -- --html`: reports per service × priority × month, how long
@@ -38,19 +39,19 @@ export function statsReportFromItem(item: Record<string, unknown>, nowSeconds: n
   if (typeof item.expiresAt === 'number' && item.expiresAt <= nowSeconds) return undefined;
   const priority = item.priority;
   if (!isPriority(priority)) return undefined;
-  const life = isRecord(item.life) ? item.life : {};
+  const life = isJsonObject(item.life) ? item.life : {};
   const state: CaseState = isCaseState(life.state) ? life.state : 'received';
   const events = (Array.isArray(life.events) ? life.events : [])
-    .filter(isRecord)
+    .filter(isJsonObject)
     .flatMap((event) =>
       typeof event.kind === 'string' && isCaseState(event.state) && typeof event.at === 'string' && !Number.isNaN(Date.parse(event.at))
         ? [{ kind: event.kind, state: event.state, at: event.at }]
         : [],
     );
-  const answers = isRecord(item.answers) ? item.answers : {};
+  const answers = isJsonObject(item.answers) ? item.answers : {};
   const site = SITE_ANSWERS.map((id) => answers[id]).find((answer): answer is string => typeof answer === 'string' && answer.trim() !== '');
   const organisation =
-    isRecord(item.contact) && typeof item.contact.organisation === 'string' && item.contact.organisation.trim() !== ''
+    isJsonObject(item.contact) && typeof item.contact.organisation === 'string' && item.contact.organisation.trim() !== ''
       ? item.contact.organisation.trim()
       : undefined;
   const reference = typeof item.reference === 'string' ? item.reference : String(item.pk ?? '').replace(/^REPORT#/, '');
@@ -64,10 +65,6 @@ export function statsReportFromItem(item: Record<string, unknown>, nowSeconds: n
     ...(organisation ? { organisation } : {}),
     ...(site ? { site: site.trim() } : {}),
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The month of a time in Oslo, written `2026-11`. */

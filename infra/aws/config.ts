@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { routeEnvSchema, submitEnvSchema } from '../../functions/adapters/config.ts';
+import { isJsonObject } from '../../functions/vocabulary/json-guards.ts';
 
 /** The key in cdk.json's `context` (or `cdk synth -c`) that holds the settings of every environment. */
 export const CONFIG_CONTEXT_KEY = 'serviceportal';
@@ -51,8 +52,8 @@ export type PortalConfig = z.output<typeof environmentSchema>;
 export function readPortalConfig(raw: unknown, environment: string = DEFAULT_ENVIRONMENT): PortalConfig {
   const environments = fromCommandLine(raw);
   const where = `${CONFIG_CONTEXT_KEY}.${environment}`;
-  if (!isRecord(environments) || !isRecord(environments[environment])) {
-    const known = isRecord(environments) ? Object.keys(environments).join(', ') : 'ingen';
+  if (!isJsonObject(environments) || !isJsonObject(environments[environment])) {
+    const known = isJsonObject(environments) ? Object.keys(environments).join(', ') : 'ingen';
     throw new Error(`Ugyldig konfigurasjon i cdk.json: fant ikke miljøet «${where}» (miljøer: ${known}). Velg med -c ${ENVIRONMENT_CONTEXT_KEY}=<navn>.`);
   }
   const result = environmentSchema.safeParse(environments[environment], { error: norwegianMessage });
@@ -69,10 +70,6 @@ function fromCommandLine(raw: unknown): unknown {
   } catch {
     return raw;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function domainOf(address: string): string {
