@@ -14,13 +14,13 @@ interface DebianChromium {
  * the browser's windowing, and what Playwright itself runs headless. It needs well under half the CPU of the whole
  * browser for the same test (a keyboard-journey file: 23 against 63 CPU seconds), which is most of `npm test`.
  */
-export const HEADLESS_SHELL: DebianChromium = {
+const HEADLESS_SHELL: DebianChromium = {
   package: 'chromium-headless-shell',
   path: '/usr/bin/chromium-headless-shell',
   neededBy: 'Nettlesertestene',
 };
 /** The whole browser, for Lighthouse (`npm run bench`), whose figures are for a browser as people run it. */
-export const FULL_CHROMIUM: DebianChromium = { package: 'chromium', path: '/usr/bin/chromium', neededBy: 'Lighthouse-målingen i npm run bench' };
+const FULL_CHROMIUM: DebianChromium = { package: 'chromium', path: '/usr/bin/chromium', neededBy: 'Lighthouse-målingen i npm run bench' };
 
 function installedPath(wanted: DebianChromium, path: string, otherwise = ''): string {
   if (!existsSync(path)) {
