@@ -74,7 +74,7 @@ export function parseReportItem(item: AttributeMap): StoredReport {
  * aws-lambda package types it with every member optional where the SDK has a union of one-member objects.
  */
 export function streamAttributes(attributes: Readonly<Record<string, LambdaAttributeValue>> | undefined): AttributeMap | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- the same JSON, typed two ways (above)
+  // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- the same JSON, typed two ways (above)
   return attributes as AttributeMap | undefined;
 }
 

@@ -35,7 +35,7 @@ export function serializeCatalog(catalog: Catalog): string {
  * the file is in the format this code reads and has every part.
  */
 export function parsePrebuiltCatalog(text: string, file: string): Catalog {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- checked below as far as it can go wrong
+  // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- checked below as far as it can go wrong
   const parsed = JSON.parse(text) as Partial<PrebuiltCatalogFile> | null;
   if (parsed?.formatVersion !== PREBUILT_CATALOG_FORMAT) {
     throw new Error(
@@ -44,6 +44,6 @@ export function parsePrebuiltCatalog(text: string, file: string): Catalog {
   }
   const missing = CATALOG_PARTS.filter((part) => typeof parsed.catalog?.[part] !== 'object' || parsed.catalog[part] === null);
   if (missing.length > 0) throw new Error(`${file} mangler ${missing.join(', ')}: bygg og publiser funksjonen på nytt.`);
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- validated when bundled (see above)
+  // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- validated when bundled (see above)
   return parsed.catalog as Catalog;
 }

@@ -60,7 +60,7 @@ export const isOneOf = <T extends string>(values: readonly T[], value: string | 
   value !== undefined && (values as readonly string[]).includes(value);
 
 /** The field names, for code that reads one fixed answer (the wizard's phone page, the priority). */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each key's own field, which fromEntries cannot type
+// oxlint-disable-next-line typescript/no-unsafe-type-assertion -- each key's own field, which fromEntries cannot type
 export const FIELD = Object.fromEntries(FIXED_QUESTION_IDS.map((id) => [id, FIXED_QUESTIONS[id].field])) as {
   [K in FixedQuestionId]: (typeof FIXED_QUESTIONS)[K]['field'];
 };

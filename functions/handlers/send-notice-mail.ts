@@ -42,7 +42,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     try {
       // Our own queue's message, written by announceNotices from a NoticeMailJob and versioned by its `format`, which
       // sendNoticeMail checks before anything else.
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- see above
+      // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- see above
       job = JSON.parse(record.body) as NoticeMailJob;
     } catch {
       logger.error('Notice e-mail message is not JSON: dropped', { messageId: record.messageId });

@@ -4,7 +4,7 @@
  * instead of an assertion at every call. Sound for the objects they are used on: literals and records built from
  * the same list, which carry no other keys.
  */
-/* eslint-disable @typescript-eslint/no-unsafe-type-assertion -- the one place the key type is restored; see above */
+/* oxlint-disable typescript/no-unsafe-type-assertion -- the one place the key type is restored; see above */
 
 export const keysOf = <K extends string>(record: Readonly<Record<K, unknown>>): K[] => Object.keys(record) as K[];
 

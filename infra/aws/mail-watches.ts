@@ -6,7 +6,7 @@ import type { Watch } from './watch.ts';
 
 /** The metric SES publishes (AWS/SES) for each event a configuration set records: the event's name, capitalised. */
 export type MailEvent = Capitalize<`${(typeof RECORDED_EVENTS)[number]}`>;
-// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- Capitalize<> is what this computes; the compiler cannot follow string methods
+// oxlint-disable-next-line typescript/no-unsafe-type-assertion -- Capitalize<> is what this computes; the compiler cannot follow string methods
 export const MAIL_EVENTS = RECORDED_EVENTS.map((event) => `${event.charAt(0).toUpperCase()}${event.slice(1)}` as MailEvent);
 
 /** Receipt bounces in an hour beyond which it is more than reporters' typing errors: someone feeding the form addresses. */
