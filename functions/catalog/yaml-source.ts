@@ -27,6 +27,24 @@ export function yamlWithLines(text: string, firstLine: number) {
 }
 
 /**
+ * The local stack and the tests load the same content/ many times in one process (each handler's cold start reads
+ * the catalog), and parsing the YAML was most of that. A file's parsed document is kept for its text, so a changed
+ * file is parsed again; only the catalog's files come through here (a few dozen), never articles' front matter.
+ */
+const parsedFiles = new Map<string, ReturnType<typeof yamlWithLines>>();
+const PARSED_FILES_KEPT = 100;
+
+function parsedFile(text: string): ReturnType<typeof yamlWithLines> {
+  const kept = parsedFiles.get(text);
+  if (kept) return kept;
+  const parsed = yamlWithLines(text, 1);
+  const oldest = parsedFiles.keys().next();
+  if (parsedFiles.size >= PARSED_FILES_KEPT && !oldest.done) parsedFiles.delete(oldest.value);
+  parsedFiles.set(text, parsed);
+  return parsed;
+}
+
+/**
  * Parses a YAML file and validates it against a schema, reporting every problem with the line it is on.
  * `displayName` is the path an editor recognises (relative to the repository).
  */
@@ -34,7 +52,7 @@ export function readYaml<S extends z.ZodType>(absolutePath: string, displayName:
   if (!existsSync(absolutePath)) {
     return { data: undefined, problems: [{ file: displayName, line: 1, field: '', message: 'filen mangler' }], lineOf: () => 1 };
   }
-  const { document, lineAt, lineOf } = yamlWithLines(readFileSync(absolutePath, 'utf8'), 1);
+  const { document, lineAt, lineOf } = parsedFile(readFileSync(absolutePath, 'utf8'));
 
   if (document.errors.length > 0) {
     return {

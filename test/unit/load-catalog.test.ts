@@ -341,6 +341,26 @@ describe('loadCatalog: what an editor can get wrong, with file, line and field',
   });
 });
 
+describe('loadCatalog: the same folder again, as the local stack loads it for each handler', () => {
+  it('reads a file an editor changed in between, and finds a mistake saved in between', () => {
+    const dir = brokenContent({});
+    const file = join(dir, 'contact.yaml');
+    const saved = readFileSync(file, 'utf8');
+    const before = loadCatalog(dir).contact.channels.map((channel) => channel.name);
+
+    writeFileSync(file, saved.replace('name: Servicedesk, hovednummer', 'name: Servicedesk, nytt navn'));
+    const renamed = loadCatalog(dir).contact.channels.map((channel) => channel.name);
+    writeFileSync(file, saved.replace('channels:', 'channels: ['));
+    const broken = problemsIn(dir);
+    writeFileSync(file, saved);
+
+    expect(renamed[0]).toBe('Servicedesk, nytt navn');
+    expect(renamed.slice(1)).toEqual(before.slice(1));
+    expect([...new Set(broken.map((problem) => problem.file))]).toEqual(['content/contact.yaml']);
+    expect(loadCatalog(dir).contact.channels.map((channel) => channel.name)).toEqual(before);
+  });
+});
+
 describe('ContentError: what the build prints', () => {
   it('names the count and gives one line per problem: file:line field — message', () => {
     const error = contentErrorFrom(brokenContent({ fixture: 'wrong-question-type', remove: ['teams.yaml'] }));
