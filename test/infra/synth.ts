@@ -54,6 +54,11 @@ export interface SynthOptions {
   bundle?: boolean;
   /** Extra context, after cdk.json's. */
   context?: Record<string, unknown>;
+  /**
+   * Run CDK's built-in CloudFormation validation, as `cdk synth` does (cdk.json makes its errors fail the synth).
+   * Off unless asked: it is most of a synth's time, and template-validation.test.ts runs it on both environments.
+   */
+  validate?: boolean;
 }
 
 /** What CloudFormation fills in where the value is a reference, shaped like the real value. */
@@ -70,7 +75,8 @@ const STAND_INS: Record<string, string> = {
 /** The region the tests put the portal in; the edge stack is in us-east-1 whatever this is. */
 export const TEST_REGION = 'eu-north-1';
 
-const cdkJson = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+/** cdk.json's context, as `cdk synth` reads it. */
+export const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 
 /** A built site small enough to stage in milliseconds, so the tests need no `npm run build`. */
 export function createTinySite(): string {
@@ -92,12 +98,18 @@ const BUNDLED_DIRS = ['CATALOG_DIR', 'PAGES_DIR'];
 
 /** Creates both stacks with the context `cdk synth` uses (cdk.json), plus any overrides, as app.ts does. */
 export function createPortalStacks(options: SynthOptions & { outdir?: string; siteDir?: string } = {}): PortalStacks {
-  const context: Record<string, unknown> = { ...cdkJson.context, ...options.context };
+  const context: Record<string, unknown> = { ...CDK_JSON_CONTEXT, ...options.context };
   if (options.environment) context.environment = options.environment;
   // CDK skips bundling for stacks that this list does not match.
   if (!options.bundle) context['aws:cdk:bundling-stacks'] = [];
   // Stack traces on every construct are the slowest part of a synth, and the tests never read them.
-  const app = new App({ outdir: options.outdir, context, stackTraces: false, treeMetadata: false });
+  const app = new App({
+    outdir: options.outdir,
+    context,
+    stackTraces: false,
+    treeMetadata: false,
+    builtinCloudFormationValidation: options.validate ?? false,
+  });
   return addPortal(app, 'Serviceportal', {
     environment: options.environment ?? 'test',
     region: TEST_REGION,
