@@ -56,7 +56,8 @@ export interface SynthOptions {
   context?: Record<string, unknown>;
   /**
    * Run CDK's built-in CloudFormation validation, as `cdk synth` does (cdk.json makes its errors fail the synth).
-   * Off unless asked: it is most of a synth's time, and template-validation.test.ts runs it on both environments.
+   * Off unless asked: it is the costliest part of a synth (its rules are compiled again for each new set of resource
+   * types), and template-validation.test.ts runs it on both environments.
    */
   validate?: boolean;
 }

@@ -5,7 +5,7 @@ import { createPortalStacks, createTinySite, synthesizePortal } from './synth.ts
 
 // CDK checks every template against CloudFormation's resource schemas and rules when it synthesizes, and cdk.json
 // makes what it finds an error that stops `cdk synth` and `cdk deploy`. The other infrastructure tests synthesize
-// without it (it is most of a synth's time); here it runs on both environments as they deploy.
+// without it (the costliest part of a synth); here it runs on both environments as they deploy.
 
 describe("CDK's CloudFormation validation", () => {
   it.each(['test', 'prod'])('passes both stacks of the %s environment', (environment) => {

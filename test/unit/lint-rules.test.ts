@@ -9,6 +9,7 @@ import { REPOSITORY_ROOT } from '../../infra/repository.ts';
 // mistake they exist to catch in a project of its own, with that config, and proves each one fails.
 
 const BIN = join(REPOSITORY_ROOT, 'node_modules', '.bin');
+
 /** `npm run lint:ts` as package.json writes it: the linter and its options. */
 function lintScript(): { linter: string; options: string[] } {
   const { scripts } = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
