@@ -77,7 +77,7 @@ const STAND_INS: Record<string, string> = {
 export const TEST_REGION = 'eu-north-1';
 
 /** cdk.json's context, as `cdk synth` reads it. */
-export const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 
 /** A built site small enough to stage in milliseconds, so the tests need no `npm run build`. */
 export function createTinySite(): string {
