@@ -101,8 +101,10 @@ function indent(value: string): string {
     .join('\n');
 }
 
-const OSLO_TIME = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+/** Made on first use: a process's first Intl formatter costs about 20 ms (ICU), which only handlers that write a time need pay. */
+let osloTime: Intl.DateTimeFormat | undefined;
 
 export function formatOsloTime(iso: string): string {
-  return OSLO_TIME.format(new Date(iso));
+  osloTime ??= new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  return osloTime.format(new Date(iso));
 }

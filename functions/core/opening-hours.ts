@@ -20,20 +20,30 @@ export interface OpeningHours {
 
 const WEEKDAY_OF: Record<string, Weekday> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };
 
-const OSLO = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Oslo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/**
+ * Made on first use, not when the module loads: a process's first Intl formatter costs about 20 ms (ICU starting up),
+ * and a handler whose channels are all open around the clock never asks the time in Oslo.
+ */
+let oslo: Intl.DateTimeFormat | undefined;
+const osloFormat = () =>
+  (oslo ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Oslo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }));
 
 /** The wall-clock date, weekday and time in Norway at `now`, whatever the time zone of the machine. */
 export function osloClock(now: Date): { date: string; weekday: Weekday; time: string } {
-  const parts = Object.fromEntries(OSLO.formatToParts(now).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    osloFormat()
+      .formatToParts(now)
+      .map((part) => [part.type, part.value]),
+  );
   const weekday = WEEKDAY_OF[parts.weekday ?? ''] ?? 'mon';
   return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, time: `${parts.hour}:${parts.minute}` };
 }

@@ -22,4 +22,15 @@ describe('referenceYear', () => {
   ])('counts $at as $year, the year on the calendar in Oslo', ({ at, year }) => {
     expect(referenceYear(new Date(at))).toBe(year);
   });
+
+  it('agrees with the Oslo calendar (Intl, Europe/Oslo) an hour either side of every New Year from 2000 to 2100', () => {
+    const osloYear = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Oslo' });
+    const instants = Array.from({ length: 101 }, (_, index) => Date.UTC(2000 + index, 0, 1, -1)).flatMap((newYear) =>
+      [-60, -1, 0, 1, 60].map((minutes) => new Date(newYear + minutes * 60_000)),
+    );
+
+    const disagreeing = instants.filter((at) => referenceYear(at) !== Number(osloYear.format(at)));
+
+    expect(disagreeing.map((at) => at.toISOString())).toEqual([]);
+  });
 });
