@@ -21,6 +21,15 @@ const RUNS = 5;
 const INIT_SCRIPT =
   'const start = performance.now(); const cpu = process.cpuUsage(); await import(process.argv[1]); const used = process.cpuUsage(cpu); process.stdout.write(JSON.stringify([performance.now() - start, (used.user + used.system) / 1000]));';
 
+/** Imports a bundle once in a fresh Node process with `environment` (plus Lambda's region and credentials): [init ms, CPU ms]. */
+export function importOnce(file: string, environment: Record<string, string>): [number, number] {
+  const env = { PATH: process.env.PATH ?? '', ...environment, AWS_REGION: 'eu-north-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' };
+  const output = execFileSync(process.execPath, ['--input-type=module', '--eval', INIT_SCRIPT, pathToFileURL(file).href], { encoding: 'utf8', env });
+  return JSON.parse(output) as [number, number];
+}
+
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
 /**
  * Synthesizes the CDK app with bundling on (the same NodejsFunction options as `cdk deploy`), then weighs each
  * handler's bundle and times its module init with the environment the stack gives it.
@@ -30,24 +39,9 @@ export function measureLambdaBundles(): BundleFigure[] {
   try {
     return (Object.keys(HANDLERS) as HandlerName[]).map((handler) => {
       const file = join(portal.bundleDirOf(handler), 'index.mjs');
-      const env = {
-        PATH: process.env.PATH ?? '',
-        // As deployed, NODE_OPTIONS included: the functions run with --enable-source-maps, which reads the bundle's
-        // source map at load (20–50 ms of init on this machine).
-        ...portal.bundleEnvironmentOf(handler),
-        AWS_REGION: 'eu-north-1',
-        AWS_ACCESS_KEY_ID: 'bench',
-        AWS_SECRET_ACCESS_KEY: 'bench',
-      };
-      const runs = Array.from(
-        { length: RUNS },
-        () =>
-          JSON.parse(execFileSync(process.execPath, ['--input-type=module', '--eval', INIT_SCRIPT, pathToFileURL(file).href], { encoding: 'utf8', env })) as [
-            number,
-            number,
-          ],
-      );
-      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? 0;
+      // As deployed, NODE_OPTIONS included: the functions run with --enable-source-maps, which reads the bundle's
+      // source map at load (about 15 ms of init on this machine).
+      const runs = Array.from({ length: RUNS }, () => importOnce(file, portal.bundleEnvironmentOf(handler)));
       return {
         handler,
         bytes: statSync(file).size,
