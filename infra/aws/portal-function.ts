@@ -13,12 +13,12 @@ import { CATALOG_DIR_NAME, HANDLERS, type HandlerName } from '../wiring.ts';
 import type { PortalMail } from './portal-mail.ts';
 import type { SecretName } from './portal-secrets.ts';
 import { tableAccessStatements, TABLE_ACCESS } from './table-access.ts';
+import { shellWord } from './shell-word.ts';
+import { prebuiltCatalogText, writeCatalogCommand } from './write-catalog.ts';
 
 /** Where Lambda unpacks the bundle. */
 export const LAMBDA_TASK_ROOT = '/var/task';
 
-/** Writes the bundle's catalog.json, relative to the project root; run by the Node that runs the synth, which runs TypeScript. */
-const WRITE_CATALOG_SCRIPT = join('infra', 'aws', 'write-catalog.ts');
 /** Copies the site's pages the API fills in for browsers without JavaScript into a bundle. */
 const COPY_SITE_PAGES_SCRIPT = join('infra', 'aws', 'copy-site-pages.ts');
 /** Where in the bundle those pages are (PAGES_DIR). */
@@ -98,7 +98,9 @@ export class PortalFunction extends NodejsFunction {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir, outputDir) => [
-            ...(readsCatalog ? [writeCatalogCommand(inputDir, outputDir)] : []),
+            // The catalog (services, teams, routing, contact) as one catalog.json; the YAML, the articles and the notices
+            // stay out (those are for the website).
+            ...(readsCatalog ? [writeCatalogCommand(catalogTextFor(scope), join(outputDir, CATALOG_DIR_NAME))] : []),
             ...(props.sitePagesFrom ? [nodeCommand(inputDir, COPY_SITE_PAGES_SCRIPT, props.sitePagesFrom, join(outputDir, PAGES_DIR_NAME))] : []),
           ],
         },
@@ -148,15 +150,18 @@ export class PortalFunction extends NodejsFunction {
 }
 
 /**
- * The catalog (services, teams, routing, contact) validated from `content/` into one catalog.json, which the
- * bundle's loader reads; the YAML, the articles and the notices stay out (those are for the website).
+ * The same catalog.json for every function of a stack, made once per stack: CDK asks each function's hook for its
+ * commands at every synth, bundled or not, twice (for Docker and for local bundling).
  */
-function writeCatalogCommand(inputDir: string, outputDir: string): string {
-  return nodeCommand(inputDir, WRITE_CATALOG_SCRIPT, join(inputDir, CATALOG_DIR_NAME), join(outputDir, CATALOG_DIR_NAME));
+const catalogTexts = new WeakMap<Stack, string>();
+function catalogTextFor(scope: Construct): string {
+  const stack = Stack.of(scope);
+  const text = catalogTexts.get(stack) ?? prebuiltCatalogText(join(REPOSITORY_ROOT, CATALOG_DIR_NAME));
+  catalogTexts.set(stack, text);
+  return text;
 }
 
 /** A script of the project, run by the Node that runs the synth (which runs TypeScript), as a shell command. */
 function nodeCommand(inputDir: string, script: string, ...args: string[]): string {
-  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
-  return [process.execPath, join(inputDir, script), ...args].map(quote).join(' ');
+  return [process.execPath, join(inputDir, script), ...args].map(shellWord).join(' ');
 }
