@@ -1,30 +1,21 @@
-import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGE_TEMPLATE_PATHS } from '../../functions/core/page-paths.ts';
+import { shellWord } from './shell-word.ts';
 
 /**
- * `node infra/aws/copy-site-pages.ts <built site> <target dir>`: copies the pages the API fills in for browsers
- * without JavaScript (functions/core/page-paths.ts) from the built site into a function's bundle. Run by the
- * bundling (portal-function.ts); a site that is not built stops the synth with a message saying what to do.
+ * The shell command the bundling runs to copy the pages the API fills in for browsers without JavaScript
+ * (functions/core/page-paths.ts) from the built site into a function's bundle. A page that is not there stops the
+ * bundling, and so the synth, with a message saying what to do. That check is part of the command, not made when
+ * CDK asks for the command: CDK asks at every synth, also one that bundles nothing and needs no built site.
  */
-export function copySitePages(siteDir: string, targetDir: string): void {
-  for (const path of Object.values(PAGE_TEMPLATE_PATHS)) {
-    const file = join(siteDir, ...path.split('/').filter(Boolean), 'index.html');
-    if (!existsSync(file)) throw new Error(`${file} mangler: bygg nettstedet først (npm run build), så funksjonene får sidene de fyller ut.`);
-    cpSync(file, join(targetDir, ...path.split('/').filter(Boolean), 'index.html'));
-  }
-}
-
-if (import.meta.main) {
-  const [siteDir, targetDir] = process.argv.slice(2);
-  if (!siteDir || !targetDir) {
-    console.error('Bruk: node infra/aws/copy-site-pages.ts <bygget-nettsted> <målmappe>');
-    process.exit(2);
-  }
-  try {
-    copySitePages(siteDir, targetDir);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  }
+export function copySitePagesCommand(siteDir: string, targetDir: string): string {
+  return Object.values(PAGE_TEMPLATE_PATHS)
+    .map((path) => {
+      const parts = path.split('/').filter(Boolean);
+      const from = join(siteDir, ...parts, 'index.html');
+      const to = join(targetDir, ...parts);
+      const missing = `${from} mangler: bygg nettstedet først (npm run build), så funksjonene får sidene de fyller ut.`;
+      return `{ [ -f ${shellWord(from)} ] || { printf '%s\\n' ${shellWord(missing)} >&2; exit 1; }; } && mkdir -p ${shellWord(to)} && cp ${shellWord(from)} ${shellWord(to)}/index.html`;
+    })
+    .join(' && ');
 }

@@ -10,17 +10,15 @@ import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { REPOSITORY_ROOT } from '../repository.ts';
 import { CATALOG_DIR_NAME, HANDLERS, type HandlerName } from '../wiring.ts';
+import { copySitePagesCommand } from './copy-site-pages.ts';
 import type { PortalMail } from './portal-mail.ts';
 import type { SecretName } from './portal-secrets.ts';
 import { tableAccessStatements, TABLE_ACCESS } from './table-access.ts';
-import { shellWord } from './shell-word.ts';
 import { prebuiltCatalogText, writeCatalogCommand } from './write-catalog.ts';
 
 /** Where Lambda unpacks the bundle. */
 export const LAMBDA_TASK_ROOT = '/var/task';
 
-/** Copies the site's pages the API fills in for browsers without JavaScript into a bundle. */
-const COPY_SITE_PAGES_SCRIPT = join('infra', 'aws', 'copy-site-pages.ts');
 /** Where in the bundle those pages are (PAGES_DIR). */
 export const PAGES_DIR_NAME = 'pages';
 
@@ -97,11 +95,11 @@ export class PortalFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => [
+          afterBundling: (_inputDir, outputDir) => [
             // The catalog (services, teams, routing, contact) as one catalog.json; the YAML, the articles and the notices
             // stay out (those are for the website).
             ...(readsCatalog ? [writeCatalogCommand(catalogTextFor(scope), join(outputDir, CATALOG_DIR_NAME))] : []),
-            ...(props.sitePagesFrom ? [nodeCommand(inputDir, COPY_SITE_PAGES_SCRIPT, props.sitePagesFrom, join(outputDir, PAGES_DIR_NAME))] : []),
+            ...(props.sitePagesFrom ? [copySitePagesCommand(props.sitePagesFrom, join(outputDir, PAGES_DIR_NAME))] : []),
           ],
         },
       },
@@ -159,9 +157,4 @@ function catalogTextFor(scope: Construct): string {
   const text = catalogTexts.get(stack) ?? prebuiltCatalogText(join(REPOSITORY_ROOT, CATALOG_DIR_NAME));
   catalogTexts.set(stack, text);
   return text;
-}
-
-/** A script of the project, run by the Node that runs the synth (which runs TypeScript), as a shell command. */
-function nodeCommand(inputDir: string, script: string, ...args: string[]): string {
-  return [process.execPath, join(inputDir, script), ...args].map(shellWord).join(' ');
 }
