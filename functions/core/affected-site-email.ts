@@ -1,5 +1,6 @@
 import type { PublishedNotice } from './notices-document.ts';
-import { emailMarks, formatOsloTime, renderEmailBody, type RowSection } from './email-layout.ts';
+import { emailMarks, renderEmailBody, type RowSection } from './email-layout.ts';
+import { formatOsloTime } from './oslo-time.ts';
 import { noticePath } from './notice-paths.ts';
 import type { OutgoingEmail } from './ports.ts';
 

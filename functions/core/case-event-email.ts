@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog-shape.ts';
-import { emailMarks, formatOsloTime, renderEmailBody, type Row } from './email-layout.ts';
+import { emailMarks, renderEmailBody, type Row } from './email-layout.ts';
+import { formatOsloTime } from './oslo-time.ts';
 import type { OutgoingEmail } from './ports.ts';
 import { priorityName, type Priority } from './priority.ts';
 import type { ReportEvent } from './report-life.ts';

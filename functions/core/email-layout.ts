@@ -100,11 +100,3 @@ function indent(value: string): string {
     .map((line) => `  ${line}`)
     .join('\n');
 }
-
-/** Made on first use: a process's first Intl formatter costs about 20 ms (ICU), which only handlers that write a time need pay. */
-let osloTime: Intl.DateTimeFormat | undefined;
-
-export function formatOsloTime(iso: string): string {
-  osloTime ??= new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
-  return osloTime.format(new Date(iso));
-}

@@ -1,5 +1,6 @@
 import type { Service, Team } from './catalog-shape.ts';
-import { emailMarks, formatOsloTime, renderEmailBody } from './email-layout.ts';
+import { emailMarks, renderEmailBody } from './email-layout.ts';
+import { formatOsloTime } from './oslo-time.ts';
 import type { OutgoingEmail } from './ports.ts';
 import type { StoredReport } from './stored-report.ts';
 

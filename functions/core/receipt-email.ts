@@ -1,6 +1,7 @@
 import type { Service, Team } from './catalog-shape.ts';
 import type { DeskContact } from './desk-contact.ts';
-import { emailMarks, formatOsloTime, renderEmailBody } from './email-layout.ts';
+import { emailMarks, renderEmailBody } from './email-layout.ts';
+import { formatOsloTime } from './oslo-time.ts';
 import { FIELD } from './fixed-questions.ts';
 import { labelOfAnswer, questionByField, type Journey } from './journey.ts';
 import { ladderSteps } from './phone-ladder.ts';

@@ -7,7 +7,6 @@ export const esc = (value: string | number) => escapeHtml(String(value));
 /** A count as bokmål writes it: «1 234». */
 export const nb = (value: number) => value.toLocaleString('nb-NO');
 
-export const DATE_TIME = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
 const SHORT_DATE_TIME = new Intl.DateTimeFormat('nb-NO', {
   day: 'numeric',
   month: 'short',

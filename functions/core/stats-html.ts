@@ -1,7 +1,8 @@
 import { PRIORITIES, type Priority } from './priority.ts';
 import type { CaseState } from './report-life.ts';
 import { PRIORITY_COLOURS, type Series } from './stats-charts.ts';
-import { DATE_TIME, esc, nb } from './stats-format.ts';
+import { formatOsloTime } from './oslo-time.ts';
+import { esc, nb } from './stats-format.ts';
 import type { StatsSummary } from './stats-report.ts';
 import { clusterSection, durationSection, monthSection, stateSection } from './stats-sections.ts';
 
@@ -30,7 +31,7 @@ export function renderStatsHtml(summary: StatsSummary, words: StatsWords, genera
   const intro =
     summary.total === 0
       ? '<p>Ingen meldinger funnet.</p>'
-      : `<p class="lead">${esc(nb(summary.total))} ${summary.total === 1 ? 'melding' : 'meldinger'} mottatt fra ${esc(DATE_TIME.format(new Date(summary.firstReceivedAt ?? '')))} til ${esc(DATE_TIME.format(new Date(summary.lastReceivedAt ?? '')))}.</p>`;
+      : `<p class="lead">${esc(nb(summary.total))} ${summary.total === 1 ? 'melding' : 'meldinger'} mottatt fra ${esc(formatOsloTime(summary.firstReceivedAt ?? ''))} til ${esc(formatOsloTime(summary.lastReceivedAt ?? ''))}.</p>`;
 
   const sections =
     summary.total === 0
@@ -54,7 +55,7 @@ export function renderStatsHtml(summary: StatsSummary, words: StatsWords, genera
 <main>
 <h1>Statistikk fra Serviceportalen</h1>
 ${intro}
-<p class="meta">Laget ${esc(DATE_TIME.format(generatedAt))}. Meldinger som har passert lagringstiden, er slettet og ikke med.</p>
+<p class="meta">Laget ${esc(formatOsloTime(generatedAt))}. Meldinger som har passert lagringstiden, er slettet og ikke med.</p>
 ${summary.total === 0 ? '' : TOC}
 ${sections}
 </main>

@@ -1,5 +1,6 @@
 import type { NoticeSeverity } from '../vocabulary/notice-terms.ts';
-import { formatOsloTime, FORMAT_HEADER, renderEmailBody, type Row } from './email-layout.ts';
+import { FORMAT_HEADER, renderEmailBody, type Row } from './email-layout.ts';
+import { formatOsloTime } from './oslo-time.ts';
 import { noticePath } from './notice-paths.ts';
 import type { OutgoingEmail } from './ports.ts';
 import type { ServiceId } from './service-ids.ts';

@@ -1,6 +1,7 @@
 import type { Service, Team } from './catalog-shape.ts';
 import { answerSections, answersNotAsked, reportValues, type AnswerRow } from './answer-sections.ts';
-import { EMAIL_FORMAT_VERSION, emailMarks, formatOsloTime, renderEmailBody, type Row } from './email-layout.ts';
+import { EMAIL_FORMAT_VERSION, emailMarks, renderEmailBody, type Row } from './email-layout.ts';
+import { formatOsloTime } from './oslo-time.ts';
 import type { Journey } from './journey.ts';
 import { mailtoHref, telHref } from './phone-ladder.ts';
 import type { OutgoingEmail } from './ports.ts';

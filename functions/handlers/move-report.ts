@@ -25,7 +25,7 @@ import {
   type EscalationDependencies,
   type LinkDependencies,
 } from '../core/desk-moves.ts';
-import { formatOsloTime } from '../core/email-layout.ts';
+import { formatOsloTime } from '../core/oslo-time.ts';
 import { MoveContendedError } from '../core/move-report.ts';
 import { ESCALATION_ROUTE, RECEIPT_COOKIE, RECEIPT_ESCALATION_ROUTE, serverReceiptPath, STATUS_TOKEN_HEADER } from '../core/page-paths.ts';
 import { handlingHours } from '../core/priority.ts';

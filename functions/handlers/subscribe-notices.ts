@@ -9,7 +9,7 @@ import { logger } from '../adapters/log.ts';
 import { loadPageTemplates } from '../adapters/page-templates.ts';
 import { createSesMailer } from '../adapters/ses-mailer.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
-import { formatOsloTime } from '../core/email-layout.ts';
+import { formatOsloTime } from '../core/oslo-time.ts';
 import { SERVICE_IDS } from '../core/service-ids.ts';
 import { CONFIRM_SUBSCRIPTION_ROUTE, SCOPE_VALUES, SUBSCRIBE_FIELDS, SUBSCRIBE_ROUTE, TOKEN_PARAMETER, UNSUBSCRIBE_ROUTE } from '../core/subscription-paths.ts';
 import { CONFIRMATION_HOURS } from '../core/subscription-tokens.ts';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { formatOsloTime } from '../core/email-layout.ts';
+import { formatOsloTime } from '../core/oslo-time.ts';
 import { escapeHtml } from '../core/html.ts';
 import type { EscalationCheck } from '../core/escalation-request.ts';
 import { FORM_PATH, receiptEscalationPath, serverReceiptPath, SLOTS, type PageTemplates, type Slot } from '../core/page-paths.ts';

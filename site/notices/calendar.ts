@@ -2,7 +2,7 @@ import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { noticeEnd } from '../../functions/catalog/notice-schema.ts';
 import type { PublishedNotice } from '../../functions/core/notices-document.ts';
 import { NOTICE_FEED_PATHS } from '../../functions/core/notice-paths.ts';
-import { formatDateTime } from '../src/lib/i18n.ts';
+import { formatOsloTime } from '../../functions/core/oslo-time.ts';
 import { SEVERITY } from '../src/lib/notice-labels.ts';
 import { absoluteUrl, areaLine, lastChanged, latestUpdate, noticeUrl, serviceList, type FeedInput } from './feeds.ts';
 
@@ -83,7 +83,7 @@ export function calendarText(notice: PublishedNotice, { siteUrl, serviceNames }:
   return [
     `${SEVERITY[notice.severity].label}: ${serviceList(notice, serviceNames)}.`,
     ...(area === undefined ? [] : [`${area}.`]),
-    update === undefined ? shortened(plainText(notice.html), DESCRIPTION_TEXT_MAX) : `Oppdatering ${formatDateTime(new Date(update.at))}: ${update.text}`,
+    update === undefined ? shortened(plainText(notice.html), DESCRIPTION_TEXT_MAX) : `Oppdatering ${formatOsloTime(new Date(update.at))}: ${update.text}`,
     `Les mer: ${noticeUrl(notice.id, siteUrl)}`,
   ]
     .filter((line) => line.length > 0)

@@ -1,7 +1,8 @@
 import type { NoticesDocument, PublishedNotice } from '../../functions/core/notices-document.ts';
 import { NOTICE_FEED_PATHS, NOTICES_PATH, noticePath } from '../../functions/core/notice-paths.ts';
 import type { ServiceId } from '../../functions/core/service-ids.ts';
-import { formatDateTime, words } from '../src/lib/i18n.ts';
+import { words } from '../src/lib/i18n.ts';
+import { formatOsloTime } from '../../functions/core/oslo-time.ts';
 import { SEVERITY } from '../src/lib/notice-labels.ts';
 
 /**
@@ -51,9 +52,9 @@ export function latestUpdate(notice: Pick<PublishedNotice, 'updates'>): Publishe
 
 /** «Fra 8. desember 2026 kl. 22:00. Ventes over 9. desember 2026 kl. 02:00.» */
 export function noticeTimes(notice: Pick<PublishedNotice, 'start' | 'expectedEnd' | 'resolved'>): string {
-  const parts = [`Fra ${formatDateTime(new Date(notice.start))}.`];
-  if (notice.resolved !== undefined) parts.push(`Avsluttet ${formatDateTime(new Date(notice.resolved))}.`);
-  else if (notice.expectedEnd !== undefined) parts.push(`Ventes over ${formatDateTime(new Date(notice.expectedEnd))}.`);
+  const parts = [`Fra ${formatOsloTime(new Date(notice.start))}.`];
+  if (notice.resolved !== undefined) parts.push(`Avsluttet ${formatOsloTime(new Date(notice.resolved))}.`);
+  else if (notice.expectedEnd !== undefined) parts.push(`Ventes over ${formatOsloTime(new Date(notice.expectedEnd))}.`);
   return parts.join(' ');
 }
 
@@ -74,7 +75,7 @@ export function noticeSummaryHtml(notice: PublishedNotice, { siteUrl, serviceNam
     `<p><strong>${escapeXml(SEVERITY[notice.severity].label)}</strong> · ${escapeXml(serviceList(notice, serviceNames))}</p>`,
     ...(area === undefined ? [] : [`<p>${escapeXml(area)}</p>`]),
     `<p>${escapeXml(noticeTimes(notice))}</p>`,
-    ...(update === undefined ? [] : [`<p><strong>Siste oppdatering ${escapeXml(formatDateTime(new Date(update.at)))}:</strong> ${escapeXml(update.text)}</p>`]),
+    ...(update === undefined ? [] : [`<p><strong>Siste oppdatering ${escapeXml(formatOsloTime(new Date(update.at)))}:</strong> ${escapeXml(update.text)}</p>`]),
     absoluteLinks(notice.html, siteUrl),
   ].join('\n');
 }

@@ -2,7 +2,7 @@ import type { PublishedNotice } from '../../functions/core/notices-document.ts';
 import { escapeHtml } from '../../functions/core/html.ts';
 import { affectedPagePath, NOTICES_PATH, noticePath } from '../../functions/core/notice-paths.ts';
 import type { ServiceId } from '../../functions/core/service-ids.ts';
-import { formatDateTime } from '../src/lib/i18n.ts';
+import { formatOsloTime } from '../../functions/core/oslo-time.ts';
 import { SEVERITY } from '../src/lib/notice-labels.ts';
 import { phoneNumbersLinked } from '../src/lib/phone-links.ts';
 import {
@@ -47,13 +47,13 @@ const withoutYear = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'l
 
 /** «24. november 2026 kl. 09:30», Oslo time, in a <time> element. */
 function timeHtml(iso: string): string {
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatDateTime(new Date(iso)))}</time>`;
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatOsloTime(new Date(iso)))}</time>`;
 }
 
 /** «24. november kl. 09:30»: an update in the same year as the notice began needs no year. */
 function shortTimeHtml(iso: string, sameYearAs: string): string {
   const date = new Date(iso);
-  const text = osloYear.format(date) === osloYear.format(new Date(sameYearAs)) ? withoutYear.format(date) : formatDateTime(date);
+  const text = osloYear.format(date) === osloYear.format(new Date(sameYearAs)) ? withoutYear.format(date) : formatOsloTime(date);
   return `<time datetime="${escapeHtml(iso)}">${escapeHtml(text)}</time>`;
 }
 
@@ -177,7 +177,7 @@ function factsHtml(notice: PublishedNotice): string {
 
 /** What a notice's own page says in a sentence: search results and link previews show it. */
 function noticeSummary(notice: PublishedNotice, context: NoticeRenderContext): string {
-  return `${SEVERITY[notice.severity].label}: ${servicesText(notice, context)}. Fra ${formatDateTime(new Date(notice.start))}.`;
+  return `${SEVERITY[notice.severity].label}: ${servicesText(notice, context)}. Fra ${formatOsloTime(new Date(notice.start))}.`;
 }
 
 /** On a fault's page while it is not resolved: the way to add one's control room instead of sending a report. */

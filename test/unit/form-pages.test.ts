@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SLOTS, type PageTemplates } from '../../functions/core/page-paths.ts';
-import { formatOsloTime } from '../../functions/core/email-layout.ts';
+import { formatOsloTime } from '../../functions/core/oslo-time.ts';
 import { withEvent, type ReportEvent } from '../../functions/core/report-life.ts';
 import { reportStatus, type ReportStatusView } from '../../functions/core/report-status.ts';
 import { fillPage, problemsPage, receiptPage, statusProblemPage, tryAgainPage } from '../../functions/http/form-pages.ts';

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { atomFeed, escapeXml, lastChanged, rssFeed } from '../../site/notices/feeds.ts';
-import { formatDateTime } from '../../site/src/lib/i18n.ts';
+import { formatOsloTime } from '../../functions/core/oslo-time.ts';
 import { SEVERITY } from '../../site/src/lib/notice-labels.ts';
 import { documentOf, FIXTURE, notice, PUBLISHED_AT, SERVICE_NAMES, SITE } from './notice-feeds-fixtures.ts';
 
@@ -73,8 +73,8 @@ describe('rssFeed', () => {
     expect(description).toContain(SEVERITY.outage.label);
     expect(description).toContain(`${SERVICE_NAMES.iccs}, ${SERVICE_NAMES.telephony}`);
     expect(description).toContain('Områder: Oslo, Akershus');
-    expect(description).toContain(`Fra ${formatDateTime(new Date('2026-11-24T07:00:00Z'))}.`);
-    expect(description).toContain(`Ventes over ${formatDateTime(new Date('2026-11-26T15:00:00Z'))}.`);
+    expect(description).toContain(`Fra ${formatOsloTime(new Date('2026-11-24T07:00:00Z'))}.`);
+    expect(description).toContain(`Ventes over ${formatOsloTime(new Date('2026-11-26T15:00:00Z'))}.`);
     expect(description).toContain('Leverandøren bytter en svitsj; ny status kl. 14.');
     expect(description).not.toContain('Feilen er bekreftet.');
     expect(description).toContain(`<a href="${SITE}/meld-feil/iccs/" class="ds-link">skjemaet</a>`);
@@ -85,7 +85,7 @@ describe('rssFeed', () => {
     const items = parsed(rssFeed({ document: FIXTURE, siteUrl: SITE, serviceNames: SERVICE_NAMES })).rss.channel.item as Record<string, any>[];
     const over = items.find((item) => item.link[0] === permalink('forstyrrelse-over'))!;
 
-    expect(String(over.description)).toContain(`Avsluttet ${formatDateTime(new Date('2026-11-10T12:00:00Z'))}.`);
+    expect(String(over.description)).toContain(`Avsluttet ${formatOsloTime(new Date('2026-11-10T12:00:00Z'))}.`);
   });
 
   it('is a valid feed without notices, dated by the document', () => {

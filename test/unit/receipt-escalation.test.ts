@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOsloTime } from '../../functions/core/email-layout.ts';
+import { formatOsloTime } from '../../functions/core/oslo-time.ts';
 import { mayAskForEscalation } from '../../functions/core/escalation-request.ts';
 import { SLOTS } from '../../functions/core/page-paths.ts';
 import { handlingHours } from '../../functions/core/priority.ts';

@@ -60,12 +60,7 @@ const dateFormats: Record<Language, Intl.DateTimeFormat> = {
   nb: new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeZone: 'Europe/Oslo' }),
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Oslo' }),
 };
-const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
 
 export function formatDate(date: Date, language: Language): string {
   return dateFormats[language].format(date);
-}
-
-export function formatDateTime(date: Date): string {
-  return dateTimeFormat.format(date);
 }

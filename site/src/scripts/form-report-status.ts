@@ -49,6 +49,3 @@ export async function postEscalation(reference: string, token: string): Promise<
     return { kind: 'failed' };
   }
 }
-
-const OSLO = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
-export const formatTime = (iso: string) => OSLO.format(new Date(iso));

@@ -1,9 +1,10 @@
 import { mayAskForEscalation, type EscalationCheck } from '../../../functions/core/escalation-request.ts';
 import type { OpeningHours } from '../../../functions/core/opening-hours.ts';
+import { formatOsloTime } from '../../../functions/core/oslo-time.ts';
 import { statusLinkOf } from '../../../functions/core/page-paths.ts';
 import type { EscalationPolicy } from '../../../functions/core/priority.ts';
 import { deskPhoneNumber } from './desk-phone.ts';
-import { fetchStatus, formatTime, postEscalation, type ReportStatus } from './form-report-status.ts';
+import { fetchStatus, postEscalation, type ReportStatus } from './form-report-status.ts';
 
 /**
  * The status page: where the case is at the desk and what has happened to it (a timeline), with its priority and
@@ -38,8 +39,8 @@ export async function showStatus(): Promise<void> {
     [status.requestType.label, status.requestType.name],
     [status.priority.label, `${status.priority.title}: ${status.priority.meaning} ${status.priority.settledTogether}`],
     [status.priority.responseLabel, status.priority.expectedResponse],
-    ['Mottatt', formatTime(status.receivedAt)],
-    ...(status.routedAt ? [['Levert', formatTime(status.routedAt)] satisfies [string, string]] : []),
+    ['Mottatt', formatOsloTime(status.receivedAt)],
+    ...(status.routedAt ? [['Levert', formatOsloTime(status.routedAt)] satisfies [string, string]] : []),
     ...(status.teams.length > 0 ? [['Levert til', status.teams.join(', ')] satisfies [string, string]] : []),
   ];
   details.replaceChildren(
@@ -78,7 +79,7 @@ function showEscalation(status: ReportStatus, token: string): void {
   if (!section?.dataset.escalation || !text || !(button instanceof HTMLButtonElement)) return;
   const { escalation, hours }: EscalationData = JSON.parse(section.dataset.escalation);
   const asked = (at: string) =>
-    `${status.life.events.find((event) => event.kind === 'escalationRequested')?.label ?? 'Du ba om eskalering'} ${formatTime(at)}. ${escalation.explanation}`;
+    `${status.life.events.find((event) => event.kind === 'escalationRequested')?.label ?? 'Du ba om eskalering'} ${formatOsloTime(at)}. ${escalation.explanation}`;
   const check: EscalationCheck = mayAskForEscalation(
     { priority: status.priority.level, receivedAt: status.receivedAt, life: status.life },
     { escalation },
@@ -109,7 +110,7 @@ function showEscalation(status: ReportStatus, token: string): void {
       })();
     });
   } else if (check.reason === 'tooEarly') {
-    text.textContent = `Har du ikke fått svar innen tiden som er lovet for prioriteten, kan du be om eskalering fra ${formatTime(check.from.toISOString())}. ${escalation.explanation}`;
+    text.textContent = `Har du ikke fått svar innen tiden som er lovet for prioriteten, kan du be om eskalering fra ${formatOsloTime(check.from.toISOString())}. ${escalation.explanation}`;
   } else if (check.reason === 'alreadyAsked') {
     text.textContent = asked(check.at);
   } else {
@@ -123,7 +124,7 @@ function timelineItem(event: ReportStatus['life']['events'][number]): HTMLLIElem
   const item = document.createElement('li');
   const time = document.createElement('time');
   time.dateTime = event.at;
-  time.textContent = formatTime(event.at);
+  time.textContent = formatOsloTime(event.at);
   const what = document.createElement('strong');
   what.textContent = event.label;
   item.append(time, ' – ', what);
