@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -53,10 +54,8 @@ export function fallbackFace(font: Metrics, fallback: Metrics): string {
 }
 
 export async function writeFont(): Promise<void> {
-  const source = readFileSync(require.resolve('@fontsource-variable/inter/files/inter-latin-wght-normal.woff2'));
-  const subset = await subsetFont(source, fontCharacters(), { targetFormat: 'woff2', variationAxes: { wght: FONT_WEIGHTS } });
   mkdirSync(dirname(FONT_FILE), { recursive: true });
-  replaceIfChanged(FONT_FILE, subset);
+  replaceIfChanged(FONT_FILE, await cutFont());
   const css = [
     '/* Made by site/fonts.ts from @fontsource-variable/inter and @capsizecss/metrics: do not edit. */',
     '@font-face {',
@@ -71,6 +70,31 @@ export async function writeFont(): Promise<void> {
   ].join('\n');
   replaceIfChanged(FONT_CSS, css);
 }
+
+/**
+ * Inter cut to our characters and weights, from the cache when the same cut was made before: the WOFF2 compression
+ * alone takes most of a second, at every build, dev server start and test fixture build. The cache is keyed by
+ * everything the cut depends on: the font, the characters, the weights, and the installed packages (the lock file),
+ * which include the cutting and compressing code.
+ */
+async function cutFont(): Promise<Uint8Array> {
+  const source = readFileSync(require.resolve('@fontsource-variable/inter/files/inter-latin-wght-normal.woff2'));
+  const key = createHash('sha256')
+    .update(source)
+    .update(fontCharacters())
+    .update(JSON.stringify(FONT_WEIGHTS))
+    .update(readFileSync(LOCK_FILE))
+    .digest('hex')
+    .slice(0, 32);
+  const cached = join(FONT_CACHE_DIR, `inter-${key}.woff2`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const subset = await subsetFont(source, fontCharacters(), { targetFormat: 'woff2', variationAxes: { wght: FONT_WEIGHTS } });
+  mkdirSync(FONT_CACHE_DIR, { recursive: true });
+  replaceIfChanged(cached, subset);
+  return subset;
+}
+const LOCK_FILE = join(SITE, '..', 'package-lock.json');
+const FONT_CACHE_DIR = join(SITE, '..', 'node_modules', '.cache', 'serviceportal-fonts');
 
 /**
  * Builds running at the same time (a test's fixture site beside another) share these files: each is replaced by a
