@@ -10,10 +10,10 @@ import { spawn } from 'node:child_process';
 const STAGES: readonly (readonly string[])[] = [
   // The unit tests read neither the built site nor its generated types.
   ['build', 'test:unit'],
-  // The first two read site/.astro/ as the build left it; none of the three writes it.
-  ['typecheck:ts', 'lint:ts', 'lint:deps'],
-  // prettier leaves site/.astro/ out.
-  ['lint:astro', 'lint:format'],
+  // The first two read site/.astro/ as the build left it; none of the three writes it (oxfmt leaves it out).
+  ['typecheck:ts', 'lint:ts', 'lint:format'],
+  // dependency-cruiser reads the code, not site/.astro/.
+  ['lint:astro', 'lint:deps'],
   ['test:system'],
 ];
 

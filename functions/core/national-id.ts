@@ -28,8 +28,7 @@ function hasBirthDate(digits: readonly number[]): boolean {
   let day = d1 * 10 + d2;
   let month = m1 * 10 + m2;
   if (day > 40) day -= 40; // D-nummer
-  if (month > 80)
-    month -= 80; // synthetic test numbers (Tenor)
+  if (month > 80) month -= 80; // synthetic test numbers (Tenor)
   else if (month > 40) month -= 40; // H-nummer, and NAV's synthetic numbers
   // Two digits of the year: 29 February is a date in any year divisible by four (and in 2000).
   const days = month === 2 && (y1 * 10 + y2) % 4 !== 0 ? 28 : DAYS_IN_MONTH[month - 1];

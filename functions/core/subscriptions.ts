@@ -129,7 +129,8 @@ export async function askForSubscription(input: SubscriptionInput, deps: AskDepe
 }
 
 export type ConfirmOutcome =
-  { status: 'confirmed'; subscription: StoredSubscription } | { status: 'refused'; reason: 'malformed' | 'bad-signature' | 'expired' };
+  | { status: 'confirmed'; subscription: StoredSubscription }
+  | { status: 'refused'; reason: 'malformed' | 'bad-signature' | 'expired' };
 
 /** What the confirmation page shows before the button is pressed: the link's request, or why it cannot be used. Reads nothing. */
 export function checkConfirmation(key: string, token: string, now: Date) {
