@@ -22,7 +22,8 @@ interface AxeResult {
  * Loads axe-core into every page the context opens from now on, as the page starts, instead of sending its 0.5 MB
  * into each page after it loaded: for a pass over many pages that halves what each costs (about 0.43 s of 0.77 s
  * per page on a quiet machine was the injection). It only defines `window.axe`; the audit still runs after the
- * page's own scripts. A page whose Content-Security-Policy forbids it needs `bypassCSP`, as with `addScriptTag`.
+ * page's own scripts. It comes in through the browser's debugging protocol, which a page's Content-Security-Policy
+ * does not govern; the fallback in `axeViolations`, a script tag, needs `bypassCSP` on such a page.
  */
 export async function loadAxeInEveryPage(context: BrowserContext): Promise<void> {
   await context.addInitScript({ path: AXE_SCRIPT });

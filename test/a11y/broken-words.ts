@@ -10,14 +10,23 @@ export async function wordsBrokenInside(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const SOFT_HYPHEN = '\u00ad';
     const broken: string[] = [];
+    /** How many lines a stretch of a text node is drawn on (boxes of no width are a line's end, not text). */
+    const lineBoxes = (textNode: Node, start: number, end: number): number => {
+      const range = document.createRange();
+      range.setStart(textNode, start);
+      range.setEnd(textNode, end);
+      return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+    };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? '';
       const parent = node.parentElement;
       if (!parent || parent.closest('script, style, noscript') || parent.getClientRects().length === 0) continue;
+      // A word broken across two lines makes its text span two line boxes: text on one line needs no closer look.
+      if (lineBoxes(node, 0, text.length) < 2) continue;
       for (const match of text.matchAll(/[^\s\u00a0\-–/]+/g)) {
         const word = match[0];
-        if (word.length < 2 || /[@:]/.test(word)) continue;
+        if (word.length < 2 || /[@:]/.test(word) || lineBoxes(node, match.index, match.index + word.length) < 2) continue;
         // The line each letter stands on; a soft hyphen between two letters on different lines is a proper break.
         let previousTop: number | undefined;
         let softHyphenBefore = false;
