@@ -39,8 +39,8 @@ export function measureLambdaBundles(): BundleFigure[] {
   try {
     return (Object.keys(HANDLERS) as HandlerName[]).map((handler) => {
       const file = join(portal.bundleDirOf(handler), 'index.mjs');
-      // As deployed, NODE_OPTIONS included: the functions run with --enable-source-maps, which reads the bundle's
-      // source map at load (about 15 ms of init on this machine).
+      // With the environment as deployed. The source map is read at the first stack trace, not here
+      // (infra/aws/lazy-source-maps.ts); --enable-source-maps used to cost about 15 ms of init on this machine.
       const runs = Array.from({ length: RUNS }, () => importOnce(file, portal.bundleEnvironmentOf(handler)));
       return {
         handler,

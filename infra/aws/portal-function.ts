@@ -70,7 +70,6 @@ export class PortalFunction extends NodejsFunction {
       projectRoot: REPOSITORY_ROOT,
       depsLockFilePath: join(REPOSITORY_ROOT, 'package-lock.json'),
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
         // Set here, last, because the bundling below is what puts the content (and the pages) there.
         ...(readsCatalog ? { CATALOG_DIR: `${LAMBDA_TASK_ROOT}/${CATALOG_DIR_NAME}` } : {}),
@@ -83,6 +82,9 @@ export class PortalFunction extends NodejsFunction {
         sourceMap: true,
         // File names and lines are enough for stack traces; embedded sources nearly triple the source map.
         sourcesContent: false,
+        // Stack traces through the source map, read on the first stack that needs it rather than at every cold start
+        // as --enable-source-maps would (lazy-source-maps.ts).
+        inject: [LAZY_SOURCE_MAPS],
         // Bundled CommonJS dependencies call require(), which an ES module does not have.
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         // Ship the SDK clients we test against, not whichever version the Lambda runtime happens to include.
@@ -151,6 +153,9 @@ export class PortalFunction extends NodejsFunction {
  * The same catalog.json for every function of a stack, made once per stack: CDK asks each function's hook for its
  * commands at every synth, bundled or not, twice (for Docker and for local bundling).
  */
+/** Injected into every bundle: stack traces through the source map without --enable-source-maps's cost at cold start. */
+const LAZY_SOURCE_MAPS = join(REPOSITORY_ROOT, 'infra', 'aws', 'lazy-source-maps.ts');
+
 const catalogTexts = new WeakMap<Stack, string>();
 function catalogTextFor(scope: Construct): string {
   const stack = Stack.of(scope);

@@ -127,6 +127,12 @@ async function askStatusThroughBundle(): Promise<{ statusCode: number; dynamodbH
 describe.each(HANDLER_NAMES)('the %s bundle', (handler) => {
   const readsCatalog = CATALOG_READERS.includes(handler);
 
+  it('maps its stack traces through its source map, read at the first stack trace rather than at cold start', () => {
+    expect(sourcesOf(handler).some((source) => source.endsWith('infra/aws/lazy-source-maps.ts'))).toBe(true);
+    expect(existsSync(join(portal.bundleDirOf(handler), 'index.mjs.map'))).toBe(true);
+    expect(portal.environmentOf(handler).NODE_OPTIONS).toBeUndefined();
+  });
+
   it('is an ES module', () => {
     const bundle = join(portal.bundleDirOf(handler), 'index.mjs');
 
