@@ -7,7 +7,7 @@ import { CONFIRM_SUBSCRIPTION_ROUTE, TOKEN_PARAMETER, UNSUBSCRIBE_ROUTE } from '
 import { confirmationToken, unsubscribeToken } from '../../functions/core/subscription-tokens.ts';
 import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { useTestPortal } from '../support/local-portal.ts';
-import { axeViolations, describeViolations } from './axe.ts';
+import { axeViolations, describeViolations, loadAxeInEveryPage } from './axe.ts';
 
 /**
  * The subscription pages as a subscriber meets them, filled in by the API (the built templates alone are checked
@@ -24,8 +24,10 @@ const key = () => readFileSync(join(portal.dataDir, 'subscription-key'), 'utf8')
 
 beforeAll(async () => {
   browser = await browserForFile();
-  // axe-core is injected as a script, which the site's Content-Security-Policy rightly forbids.
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  // axe-core comes in as each page starts (loadAxeInEveryPage), so the pages keep their Content-Security-Policy.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await loadAxeInEveryPage(context);
+  page = await context.newPage();
 });
 afterAll(async () => {
   await browser?.close();

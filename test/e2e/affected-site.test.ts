@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICES_DOCUMENT_FORMAT, type PublishedNotice } from '../../functions/core/notices-document.ts';
 import { AFFECTED_SITE_SUBJECT } from '../../functions/core/affected-site-email.ts';
 import { affectedPagePath, NOTICES_DOCUMENT_KEY } from '../../functions/core/notice-paths.ts';
-import { auditPage } from '../a11y/axe.ts';
+import { auditPage, loadAxeInEveryPage } from '../a11y/axe.ts';
 import { browserForFile, type FileBrowser } from '../support/chromium.ts';
 import { SITE_DIR, sentEmails, startTestPortal, temporaryDataDir, type TestPortal } from '../support/local-portal.ts';
 
@@ -60,7 +60,8 @@ afterAll(async () => {
 
 describe('«Vi er også rammet» in the browser', () => {
   it('with remembered details: the fault chosen from the link, the details on one line, one tap, and the answer', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await loadAxeInEveryPage(context);
     const page = await context.newPage();
     await page.goto(`${portal.url}/`);
     await page.evaluate((values) => localStorage.setItem('serviceportal.kontakt', JSON.stringify({ version: 1, values })), REMEMBERED);
@@ -88,7 +89,8 @@ describe('«Vi er også rammet» in the browser', () => {
   });
 
   it("without them: the contact questions, and an error summary in the form's words when they are left empty", async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await loadAxeInEveryPage(context);
     const page = await context.newPage();
 
     await page.goto(`${portal.url}${affectedPagePath(fault.id)}`);

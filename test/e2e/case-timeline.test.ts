@@ -1,4 +1,4 @@
-import { auditPage } from '../a11y/axe.ts';
+import { auditPage, loadAxeInEveryPage } from '../a11y/axe.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoCaseStore } from '../../functions/adapters/dynamodb-case-store.ts';
@@ -43,7 +43,8 @@ afterAll(async () => {
 
 describe('the case’s life on the status page', () => {
   it('shows the current state, and a timeline of times, states, actors and the desk’s message as text', async () => {
-    const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 640 } });
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
+    await loadAxeInEveryPage(context);
     const page = await context.newPage();
 
     await page.goto(`${site.portal.url}${statusUrl}`);
@@ -79,7 +80,8 @@ describe('the case’s life on the status page', () => {
     expect(await page.locator('.status-timeline time').count()).toBe(3);
     await context.close();
     // axe needs a script; the same page with JavaScript on, which it does not use.
-    const audit = await site.browser.newContext({ bypassCSP: true, viewport: { width: 320, height: 640 } });
+    const audit = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
+    await loadAxeInEveryPage(audit);
     await audit.addCookies([{ name: RECEIPT_COOKIE, value: token, url: url.href }]);
     const audited = await audit.newPage();
     await audited.goto(url.href);

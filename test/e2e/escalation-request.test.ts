@@ -1,4 +1,4 @@
-import { auditPage } from '../a11y/axe.ts';
+import { auditPage, loadAxeInEveryPage } from '../a11y/axe.ts';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -48,7 +48,8 @@ async function newReport(options: { daysOld?: number } = {}): Promise<{ referenc
 describe('«Be om eskalering» on the status page', () => {
   it('before the time: says from when, with no button', async () => {
     const { statusUrl } = await newReport();
-    const context = await site.browser.newContext({ bypassCSP: true, viewport: VIEWPORT });
+    const context = await site.browser.newContext({ viewport: VIEWPORT });
+    await loadAxeInEveryPage(context);
     const page = await context.newPage();
 
     await page.goto(`${site.portal.url}${statusUrl}`);
@@ -62,7 +63,8 @@ describe('«Be om eskalering» on the status page', () => {
 
   it('after the time: the button and what happens; pressed, «Du ba om eskalering» with the time, the timeline kept', async () => {
     const { statusUrl } = await newReport({ daysOld: 1 });
-    const context = await site.browser.newContext({ bypassCSP: true, viewport: VIEWPORT });
+    const context = await site.browser.newContext({ viewport: VIEWPORT });
+    await loadAxeInEveryPage(context);
     const page = await context.newPage();
 
     await page.goto(`${site.portal.url}${statusUrl}`);
@@ -110,7 +112,8 @@ describe('«Be om eskalering» on the receipt without JavaScript', () => {
     await context.close();
 
     // axe needs a script; the same page with JavaScript on, which it does not use.
-    const audit = await site.browser.newContext({ bypassCSP: true, viewport: VIEWPORT });
+    const audit = await site.browser.newContext({ viewport: VIEWPORT });
+    await loadAxeInEveryPage(audit);
     await audit.addCookies([cookie]);
     const audited = await audit.newPage();
     await audited.goto(url.href);
