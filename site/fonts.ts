@@ -79,16 +79,13 @@ export async function writeFont(): Promise<void> {
  */
 async function cutFont(): Promise<Uint8Array> {
   const source = readFileSync(require.resolve('@fontsource-variable/inter/files/inter-latin-wght-normal.woff2'));
-  const key = createHash('sha256')
-    .update(source)
-    .update(fontCharacters())
-    .update(JSON.stringify(FONT_WEIGHTS))
-    .update(readFileSync(LOCK_FILE))
-    .digest('hex')
-    .slice(0, 32);
+  const characters = fontCharacters();
+  const options = { targetFormat: 'woff2', variationAxes: { wght: FONT_WEIGHTS } } as const;
+  // The key is made of exactly what the cut is made of.
+  const key = createHash('sha256').update(source).update(characters).update(JSON.stringify(options)).update(readFileSync(LOCK_FILE)).digest('hex').slice(0, 32);
   const cached = join(FONT_CACHE_DIR, `inter-${key}.woff2`);
   if (existsSync(cached)) return readFileSync(cached);
-  const subset = await subsetFont(source, fontCharacters(), { targetFormat: 'woff2', variationAxes: { wght: FONT_WEIGHTS } });
+  const subset = await subsetFont(source, characters, options);
   mkdirSync(FONT_CACHE_DIR, { recursive: true });
   replaceIfChanged(cached, subset);
   return subset;
